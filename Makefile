@@ -1,0 +1,36 @@
+# Every target installs what it needs into .venv first, so each works on a fresh machine.
+PY ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: demo test bench lint clean
+
+$(BIN)/python:
+	$(PY) -m venv $(VENV)
+	$(BIN)/pip install -q --upgrade pip
+
+$(STAMP): $(BIN)/python pyproject.toml
+	$(BIN)/pip install -q -e ".[dev]"
+	touch $(STAMP)
+
+demo: $(STAMP)
+	@mkdir -p out
+	$(BIN)/eventwire extract examples/*.txt --format jsonl > out/demo-events.jsonl
+	@echo "wrote out/demo-events.jsonl ($$(wc -l < out/demo-events.jsonl) events)"
+	$(BIN)/eventwire extract ../shared/seed/000_ca7f5d1c64f82479.txt --published 2017-12-11 --format json > out/seed.json \
+	  && $(PY) ../shared/tools/seedcheck.py ../shared/seed/000_ca7f5d1c64f82479.gold.json out/seed.json | tail -n 1 \
+	  || echo "(seed check skipped: ../shared not beside this checkout)"
+
+test: $(STAMP)
+	$(BIN)/pytest
+
+lint: $(STAMP)
+	$(BIN)/ruff check src tests bench
+	$(BIN)/mypy
+
+bench: $(STAMP)
+	$(BIN)/python bench/run.py
+
+clean:
+	rm -rf $(VENV) out .pytest_cache .mypy_cache .ruff_cache

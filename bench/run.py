@@ -1,0 +1,93 @@
+"""Throughput benchmark (run by `make bench`; never a timed unit test).
+
+Corpus: the main texts of the 121 real pages in ../shared/data/article-extraction (news and blogs from
+many sites), plus the seed article. Measured in one run, so the ratios hold on a noisy machine:
+- floor: the bare spaCy parse (nlp.pipe) of every text;
+- pipeline: eventwire's parse + all stages over the same texts (in-process, one core);
+- ratio pipeline / floor;
+- cold start of `eventwire extract` on the seed (process start, model and data load, one article);
+- per-article time in a batch of 50 copies of the seed through the CLI.
+Results go to bench/results/pipeline.json.
+"""
+
+from __future__ import annotations
+
+import json
+import platform
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = ROOT.parent / "shared"
+SEED = SHARED / "seed" / "000_ca7f5d1c64f82479.txt"
+
+
+def corpus() -> list[str]:
+    gold = json.loads((SHARED / "data" / "article-extraction" / "ground-truth.json").read_text(encoding="utf-8"))
+    texts = [item["articleBody"] for item in gold.values() if item.get("articleBody", "").strip()]
+    return texts
+
+
+def main() -> None:
+    from eventwire.ingest.sources import article_id
+    from eventwire.model import Article
+    from eventwire.pipeline import Pipeline
+
+    texts = corpus()
+    words = sum(len(t.split()) for t in texts)
+    t0 = time.perf_counter()
+    pipeline = Pipeline.load()
+    load_s = time.perf_counter() - t0
+    nlp = pipeline.resources.nlp
+
+    list(nlp.pipe(texts[:5]))  # warm-up
+    t0 = time.perf_counter()
+    for _ in nlp.pipe(texts, batch_size=16):
+        pass
+    floor_s = time.perf_counter() - t0
+
+    articles = [Article(id=article_id(t), text=t, published="2020-01-01") for t in texts]
+    t0 = time.perf_counter()
+    n_events = sum(len(r.events) for r in pipeline.run_many(articles) if hasattr(r, "events"))
+    pipe_s = time.perf_counter() - t0
+
+    exe = shutil.which("eventwire") or str(Path(sys.executable).parent / "eventwire")
+    t0 = time.perf_counter()
+    subprocess.run([exe, "extract", str(SEED), "--published", "2017-12-11"], check=True, capture_output=True)
+    cold_s = time.perf_counter() - t0
+    with tempfile.TemporaryDirectory() as tmp:
+        copies = []
+        for i in range(50):
+            path = Path(tmp) / f"seed_{i:02d}.txt"
+            shutil.copy(SEED, path)
+            copies.append(str(path))
+        t0 = time.perf_counter()
+        subprocess.run([exe, "extract", *copies, "--published", "2017-12-11", "--format", "jsonl"], check=True,
+                       capture_output=True)
+        batch_s = time.perf_counter() - t0
+
+    result = {
+        "machine": {"python": platform.python_version(), "cpu": platform.processor() or platform.machine()},
+        "corpus": {"articles": len(texts), "words": words},
+        "resource_load_s": round(load_s, 2),
+        "floor_spacy_parse_s": round(floor_s, 2),
+        "pipeline_s": round(pipe_s, 2),
+        "pipeline_over_floor": round(pipe_s / floor_s, 2),
+        "pipeline_words_per_s": round(words / pipe_s),
+        "pipeline_articles_per_s": round(len(texts) / pipe_s, 1),
+        "events": n_events,
+        "cli_cold_start_seed_s": round(cold_s, 2),
+        "cli_batch_50_seed_s": round(batch_s, 2),
+        "cli_batch_per_article_s": round((batch_s - cold_s) / 49, 3),
+    }
+    out = ROOT / "bench" / "results" / "pipeline.json"
+    out.write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
+    print(json.dumps(result, indent=2))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,157 @@
+"""The actor knowledge base: countries, named people with dated roles, groups and role nouns.
+
+Loaded once from the package's TSV files (`load_actor_kb`) and passed to the resolver.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from eventwire.datafiles import name_key, read_tsv, split_list
+
+_PKG = "eventwire.actors"
+
+
+@dataclass(frozen=True)
+class Country:
+    iso3: str
+    iso2: str
+    name: str
+    lat: float | None
+    lon: float | None
+
+
+@dataclass(frozen=True)
+class PersonRole:
+    name: str
+    country: str
+    role: str
+    title: str
+    start: str
+    end: str
+
+    def active_on(self, day: str) -> bool:
+        """Whether the role held on `day` (YYYY-MM-DD). Partial bounds compare at their precision."""
+        start_ok = not self.start or self.start[: len(day)] <= day[: len(self.start)]
+        end_ok = not self.end or day[: len(self.end)] <= self.end
+        return start_ok and end_ok
+
+
+@dataclass(frozen=True)
+class Group:
+    name: str
+    code: str
+    country: str | None
+    kind: str
+
+
+@dataclass(frozen=True)
+class ActorKB:
+    countries: dict[str, Country]
+    country_by_name: dict[str, str]
+    country_by_adjective: dict[str, str]
+    country_by_seat: dict[str, str]
+    people: dict[str, tuple[PersonRole, ...]]
+    person_by_alias: dict[str, str]
+    groups: dict[str, Group]
+    group_by_alias: dict[str, str]
+    roles: dict[tuple[str, str], str]
+    plural_roles: frozenset[str]
+    # alias text -> (kind, key) for the phrase matcher, kinds: person, group, country, seat
+    phrases: dict[str, tuple[str, str]] = field(default_factory=dict)
+
+    def person_role(self, person: str, day: str | None) -> PersonRole | None:
+        """The role `person` held on `day`; the latest role when no date is known; None when the
+        person held no role that day."""
+        roles = self.people.get(person, ())
+        if not roles:
+            return None
+        if day is None:
+            return max(roles, key=lambda r: r.start)
+        active = [r for r in roles if r.active_on(day)]
+        if active:
+            # Head of state/government roles outrank ministries when periods overlap.
+            return max(active, key=lambda r: (r.role == "GOV", r.start))
+        return None
+
+    def former_country(self, person: str) -> str | None:
+        roles = self.people.get(person, ())
+        return roles[0].country if roles else None
+
+    def country_of_word(self, word: str) -> str | None:
+        """ISO3 for a country name, alias or nationality adjective ("Russian", "Syria", "U.S.")."""
+        key = word.strip().lower()
+        return self.country_by_adjective.get(key) or self.country_by_name.get(key)
+
+
+def _float(cell: str) -> float | None:
+    try:
+        return float(cell)
+    except ValueError:
+        return None
+
+
+def load_actor_kb() -> ActorKB:
+    countries: dict[str, Country] = {}
+    by_name: dict[str, str] = {}
+    by_adj: dict[str, str] = {}
+    by_seat: dict[str, str] = {}
+    phrases: dict[str, tuple[str, str]] = {}
+    for row in read_tsv(_PKG, "countries.tsv"):
+        iso3 = row["iso3"].upper()
+        countries[iso3] = Country(iso3, row.get("iso2", ""), row["name"], _float(row.get("lat", "")),
+                                  _float(row.get("lon", "")))
+        for alias in [row["name"], *split_list(row.get("aliases", ""))]:
+            by_name.setdefault(alias.lower(), iso3)
+            phrases.setdefault(alias, ("country", iso3))
+        for adj in split_list(row.get("adjectives", "")):
+            by_adj.setdefault(adj.lower(), iso3)
+        for seat in [*split_list(row.get("capital", "")), *split_list(row.get("seats", ""))]:
+            by_seat.setdefault(seat.lower(), iso3)
+            phrases.setdefault(seat, ("seat", iso3))
+
+    people: dict[str, list[PersonRole]] = {}
+    person_by_alias: dict[str, str] = {}
+    for row in read_tsv(_PKG, "people.tsv"):
+        name = row["name"]
+        people.setdefault(name, []).append(
+            PersonRole(name, row["country"].upper(), row["role"].upper(), row.get("title", ""),
+                       row.get("start", ""), row.get("end", ""))
+        )
+        for alias in [name, *split_list(row.get("aliases", ""))]:
+            person_by_alias.setdefault(alias.lower(), name)
+            phrases[alias] = ("person", name)
+
+    groups: dict[str, Group] = {}
+    group_by_alias: dict[str, str] = {}
+    for row in read_tsv(_PKG, "groups.tsv"):
+        name = row["name"]
+        groups[name] = Group(name, row["code"].upper(), row.get("country", "").upper() or None,
+                             row.get("kind", "group"))
+        for alias in [name, *split_list(row.get("aliases", ""))]:
+            group_by_alias.setdefault(alias.lower(), name)
+            phrases.setdefault(alias, ("group", name))
+
+    roles: dict[tuple[str, str], str] = {}
+    plural: set[str] = set()
+    for row in read_tsv(_PKG, "roles.tsv"):
+        roles[(row["head"].lower(), row.get("modifier", "").lower())] = row["role"].upper()
+        if row.get("plural", "") == "yes":
+            plural.add(row["head"].lower())
+
+    return ActorKB(
+        countries=countries,
+        country_by_name=by_name,
+        country_by_adjective=by_adj,
+        country_by_seat=by_seat,
+        people={k: tuple(v) for k, v in people.items()},
+        person_by_alias=person_by_alias,
+        groups=groups,
+        group_by_alias=group_by_alias,
+        roles=roles,
+        plural_roles=frozenset(plural),
+        phrases=phrases,
+    )
+
+
+__all__ = ["ActorKB", "Country", "Group", "PersonRole", "load_actor_kb", "name_key"]

@@ -1,0 +1,331 @@
+"""Stage 3: actor mentions in a parse -> canonical CAMEO-style actors.
+
+Three passes over the one parse:
+1. names: people (with the role they held on the article's date), groups, countries, and capitals or
+   seats used for their governments ("Damascus", "the Kremlin");
+2. descriptions built from parts: a role noun with a country from a nationality adjective, a
+   compound, a possessive or an "of" phrase ("Syrian army", "Russia's troops", "the military chiefs
+   of Russia, Iran and Turkey" -> three actors);
+3. coreference by rule: pronouns and definite descriptions ("he", "the troops", "the group") take
+   the most recent compatible actor.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span, Token
+from spacy.util import filter_spans
+
+from eventwire.actors.kb import ActorKB
+from eventwire.model import ActorMention, PlaceMention
+from eventwire.quotes import find_quote_spans
+
+_PERSON_PRONOUNS = {"he", "him", "his", "she", "her", "hers"}
+_THING_PRONOUNS = {"it", "its"}
+_PLURAL_PRONOUNS = {"they", "them", "their"}
+_COUNTRY_WORDS = {"country", "nation"}
+_GROUP_WORDS = {"group", "movement", "organisation", "organization", "militia"}
+# How far back (in sentences) a description or pronoun may reach for its antecedent.
+_COREF_WINDOW = 4
+
+
+@dataclass(frozen=True)
+class ActorMatcher:
+    """Phrase matchers over the KB's names, built once per vocabulary."""
+
+    by_lower: PhraseMatcher
+    by_orth: PhraseMatcher
+
+
+def build_actor_matcher(kb: ActorKB, nlp: Language) -> ActorMatcher:
+    by_lower = PhraseMatcher(nlp.vocab, attr="LOWER")
+    by_orth = PhraseMatcher(nlp.vocab, attr="ORTH")
+    lower: dict[str, list[Doc]] = {}
+    orth: dict[str, list[Doc]] = {}
+    for alias, (kind, key) in kb.phrases.items():
+        label = f"{kind}\t{key}"
+        # Short upper-case aliases ("US", "IS", "AP") only match in capitals, never "us"/"is".
+        target = orth if alias.isupper() and len(alias.replace(".", "")) <= 4 else lower
+        target.setdefault(label, []).append(nlp.make_doc(alias))
+    for label, docs in lower.items():
+        by_lower.add(label, docs)
+    for label, docs in orth.items():
+        by_orth.add(label, docs)
+    return ActorMatcher(by_lower, by_orth)
+
+
+def resolve_actors(doc: Doc, kb: ActorKB, matcher: ActorMatcher, day: str | None,
+                   places: tuple[PlaceMention, ...] = ()) -> tuple[ActorMention, ...]:
+    """All actor mentions of the article, in text order. `day` (YYYY-MM-DD) dates people's roles;
+    `places` give the country context of role nouns that name none ("police" in a Tbilisi story)."""
+    named = _named_mentions(doc, kb, matcher, day)
+    covered = {i for m in named for i in range(*_token_range(doc, m))}
+    built = _described_mentions(doc, kb, covered)
+    absorbed = {m.named_by for m in built}
+    mentions = [m.mention for m in built] + [m for m in named if m.token not in absorbed]
+    mentions.sort(key=lambda m: (m.start, m.end))
+    mentions += _coreferent_mentions(doc, kb, mentions)
+    mentions += _contextual_mentions(doc, kb, mentions, places)
+    mentions.sort(key=lambda m: (m.start, m.end))
+    return tuple(mentions)
+
+
+def _token_range(doc: Doc, m: ActorMention) -> tuple[int, int]:
+    span = doc.char_span(m.start, m.end, alignment_mode="expand")
+    return (span.start, span.end) if span is not None else (m.token, m.token + 1)
+
+
+def _mention(span: Span, name: str, code: str, country: str | None, kind: str, *, head: Token | None = None,
+             kb_id: str | None = None, resolved_from: str | None = None) -> ActorMention:
+    anchor = head if head is not None else span.root
+    return ActorMention(text=span.text, name=name, code=code, country=country, kind=kind,
+                        start=span.start_char, end=span.end_char, kb_id=kb_id, resolved_from=resolved_from,
+                        token=anchor.i)
+
+
+def _named_mentions(doc: Doc, kb: ActorKB, matcher: ActorMatcher, day: str | None) -> list[ActorMention]:
+    spans = []
+    for match_id, start, end in [*matcher.by_lower(doc), *matcher.by_orth(doc)]:
+        spans.append(Span(doc, start, end, label=match_id))
+    out: list[ActorMention] = []
+    for span in filter_spans(spans):
+        kind, key = span.label_.split("\t", 1)
+        mention = _named_mention(span, kind, key, kb, day)
+        if mention is not None:
+            out.append(mention)
+    return out
+
+
+def _named_mention(span: Span, kind: str, key: str, kb: ActorKB, day: str | None) -> ActorMention | None:
+    if kind == "person":
+        role = kb.person_role(key, day)
+        if role is not None:
+            return _mention(span, key, role.country + role.role, role.country, "person", kb_id=f"person:{key}")
+        # Known person without a role on that day: a former office holder, CAMEO's elite block.
+        country = kb.former_country(key)
+        if country is None:
+            return None
+        return _mention(span, key, country + "ELI", country, "person", kb_id=f"person:{key}")
+    if kind == "group":
+        group = kb.groups[key]
+        return _mention(span, group.name, group.code, group.country, group.kind, kb_id=f"group:{key}")
+    if kind == "country":
+        # A country named as a modifier of a role noun is part of a described actor instead.
+        country = kb.countries[key]
+        return _mention(span, country.name, key, key, "country", kb_id=f"country:{key}")
+    if kind == "seat":
+        country = kb.countries[key]
+        if _used_as_place(span):
+            return None
+        return _mention(span, f"{country.name} government", key + "GOV", key, "government",
+                        kb_id=f"country:{key}")
+    return None
+
+
+def _used_as_place(span: Span) -> bool:
+    """"in Damascus" is a place; "Damascus said" or "its ally Damascus" is the government."""
+    root = span.root
+    return root.dep_ == "pobj" and root.head.lower_ in {"in", "at", "near", "from", "to", "into", "outside",
+                                                         "around", "across", "inside", "toward", "towards"}
+
+
+def role_of(token: Token, kb: ActorKB) -> str | None:
+    """Role block named by a noun, refined by its modifiers ("military chiefs" -> MIL)."""
+    lemma = token.lemma_.lower()
+    for child in token.children:
+        if child.dep_ in ("amod", "compound", "nmod"):
+            role = kb.roles.get((lemma, child.lemma_.lower()))
+            if role:
+                return role
+    return kb.roles.get((lemma, ""))
+
+
+def _countries_of(token: Token, kb: ActorKB) -> list[tuple[str, Token]]:
+    """Countries qualifying a role noun, each with the token that names it."""
+    found: list[tuple[str, Token]] = []
+    for child in token.children:
+        if child.dep_ in ("amod", "compound", "nmod", "poss"):
+            iso = kb.country_of_word(child.text)
+            if iso is None and child.dep_ == "poss":
+                iso = kb.country_by_name.get(child.text.lower())
+            if iso:
+                found.append((iso, child))
+        elif child.dep_ == "prep" and child.lower_ == "of":
+            for obj in child.children:
+                if obj.dep_ != "pobj":
+                    continue
+                for member in (obj, *obj.conjuncts):
+                    iso = kb.country_by_name.get(member.text.lower()) or _multiword_country(member, kb)
+                    if iso:
+                        found.append((iso, member))
+    return found
+
+
+def _multiword_country(token: Token, kb: ActorKB) -> str | None:
+    phrase = " ".join(t.text for t in token.subtree if t.dep_ in ("compound", "amod") or t == token)
+    return kb.country_by_name.get(phrase.lower())
+
+
+@dataclass(frozen=True)
+class _Described:
+    mention: ActorMention
+    named_by: int  # token naming the country, whose bare country mention this one absorbs
+
+
+def _described_mentions(doc: Doc, kb: ActorKB, covered: set[int]) -> list[_Described]:
+    out: list[_Described] = []
+    for token in doc:
+        # A title in front of a known name ("President" in "President Vladimir Putin") is not an actor.
+        found = _role_anchor(token, kb, covered)
+        if found is None:
+            continue
+        role, anchor = found
+        countries = _countries_of(token, kb) or (_countries_of(anchor, kb) if anchor is not token else [])
+        for iso, named_by in countries:
+            left = min(t.i for t in anchor.subtree if t.i <= token.i and t.dep_ in ("amod", "compound", "det",
+                                                                                     "nmod", "poss")
+                       or t.i == token.i)
+            right = max(anchor.i, named_by.i) + 1
+            span = doc[min(left, named_by.i): right]
+            country = kb.countries.get(iso)
+            label = country.name if country else iso
+            mention = _mention(span, f"{label} {_ROLE_NAMES.get(role, role.lower())}", iso + role, iso,
+                               _ROLE_KIND.get(role, "description"), head=anchor)
+            out.append(_Described(mention, named_by.i))
+    return out
+
+
+def _role_anchor(token: Token, kb: ActorKB, covered: set[int]) -> tuple[str, Token] | None:
+    """(role, anchor) for a role noun that can stand as an actor, else None."""
+    if token.pos_ not in ("NOUN", "PROPN") or token.i in covered:
+        return None
+    role = role_of(token, kb)
+    if role is None or token.dep_ == "compound" and token.head.i in covered:
+        return None
+    anchor = token.head if token.dep_ == "compound" and role_of(token.head, kb) is None else token
+    return role, anchor
+
+
+def _contextual_mentions(doc: Doc, kb: ActorKB, mentions: list[ActorMention],
+                         places: tuple[PlaceMention, ...]) -> list[ActorMention]:
+    """Role nouns naming no country ("police", "government troops") take the country of a place in
+    their sentence, else the article's most named country. Not inside quotes: there the speaker's
+    own country is meant, which this pass cannot know."""
+    taken = {i for m in mentions for i in range(*_token_range(doc, m))}
+    anchored = {m.token for m in mentions}
+    quoted = find_quote_spans(doc.text)
+    counts = Counter(p.country for p in places if p.country)
+    article_country = counts.most_common(1)[0][0] if counts else None
+    out: list[ActorMention] = []
+    for token in doc:
+        found = _role_anchor(token, kb, taken)
+        if found is None:
+            continue
+        role, anchor = found
+        if anchor.i in anchored or token.dep_ == "compound" and role_of(token.head, kb) is not None:
+            continue
+        if any(start <= token.idx < end for start, end in quoted):
+            continue
+        sent = token.sent
+        local = [p for p in places if sent.start_char <= p.start < sent.end_char and p.country]
+        country = (min(local, key=lambda p: abs(p.start - token.idx)).country if local else article_country)
+        if country is None:
+            continue
+        label = kb.countries[country].name if country in kb.countries else country
+        span = _np_span(anchor)
+        out.append(_mention(span, f"{label} {_ROLE_NAMES.get(role, role.lower())}", country + role, country,
+                            _ROLE_KIND.get(role, "description"), head=anchor, resolved_from="context"))
+        anchored.add(anchor.i)
+    return out
+
+
+_ROLE_NAMES = {
+    "GOV": "government", "MIL": "military", "REB": "rebels", "OPP": "opposition", "COP": "police",
+    "JUD": "judiciary", "LEG": "legislature", "SPY": "intelligence", "CVL": "civilians", "REF": "refugees",
+    "EDU": "education", "BUS": "business", "MED": "media", "HLH": "health",
+}
+_ROLE_KIND = {"GOV": "government", "MIL": "military", "COP": "police"}
+
+
+def _coreferent_mentions(doc: Doc, kb: ActorKB, mentions: list[ActorMention]) -> list[ActorMention]:
+    """Pronouns and bare definite descriptions resolved to the most recent compatible actor."""
+    taken = {i for m in mentions for i in range(*_token_range(doc, m))}
+    out: list[ActorMention] = []
+    ordered = sorted(mentions, key=lambda m: m.start)
+    for token in doc:
+        if token.i in taken:
+            continue
+        lower = token.lower_
+        want: str | None = None
+        if token.pos_ == "PRON" and lower in _PERSON_PRONOUNS:
+            want = "person"
+        elif token.pos_ == "PRON" and lower in _THING_PRONOUNS:
+            want = "thing"
+        elif token.pos_ == "PRON" and lower in _PLURAL_PRONOUNS:
+            want = "plural"
+        elif token.pos_ == "NOUN" and _is_definite(token):
+            if token.lemma_.lower() in _COUNTRY_WORDS and token.tag_ == "NN":
+                want = "country"
+            elif token.lemma_.lower() in _GROUP_WORDS and token.tag_ == "NN":
+                want = "group"
+            elif role_of(token, kb) and not _countries_of(token, kb):
+                want = "role:" + (role_of(token, kb) or "")
+        if want is None:
+            continue
+        antecedent = _antecedent(doc, token, want, ordered, kb)
+        if antecedent is None:
+            continue
+        span = doc[token.i: token.i + 1] if token.pos_ == "PRON" else _np_span(token)
+        out.append(ActorMention(
+            text=span.text, name=antecedent.name, code=antecedent.code, country=antecedent.country,
+            kind=antecedent.kind, start=span.start_char, end=span.end_char, kb_id=antecedent.kb_id,
+            resolved_from="pronoun" if token.pos_ == "PRON" else "description", token=token.i,
+        ))
+    return out
+
+
+def _is_definite(token: Token) -> bool:
+    return any(c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these", "those") for c in token.children)
+
+
+def _np_span(token: Token) -> Span:
+    left = min([token.i] + [c.i for c in token.children if c.dep_ in ("det", "amod", "compound") and c.i < token.i])
+    return token.doc[left: token.i + 1]
+
+
+def _compatible(m: ActorMention, want: str, kb: ActorKB) -> bool:
+    if want == "person":
+        return m.kind == "person"
+    if want == "thing":
+        return m.kind in ("country", "government") or m.code.startswith("IMG") or m.kb_id is not None and \
+            m.kb_id.startswith("group:")
+    if want == "plural":
+        return m.kind not in ("person", "country")
+    if want == "country":
+        return m.kind == "country"
+    if want == "group":
+        return m.kb_id is not None and m.kb_id.startswith("group:")
+    if want.startswith("role:"):
+        return m.code.endswith(want[5:]) and m.country is not None
+    return False
+
+
+def _antecedent(doc: Doc, token: Token, want: str, ordered: Iterable[ActorMention],
+                kb: ActorKB) -> ActorMention | None:
+    sent_starts = [s.start for s in doc.sents]
+    here = bisect_right(sent_starts, token.i)
+    best: ActorMention | None = None
+    for m in ordered:
+        if m.token >= token.i:
+            break
+        if here - bisect_right(sent_starts, m.token) > _COREF_WINDOW:
+            continue
+        if _compatible(m, want, kb):
+            best = m
+    return best

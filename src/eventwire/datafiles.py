@@ -1,0 +1,44 @@
+"""Packaged TSV data: comment lines start with '#', then a header row, then rows."""
+
+from __future__ import annotations
+
+import unicodedata
+from importlib import resources
+
+from eventwire.errors import DataFileError
+
+
+def read_tsv(package: str, name: str) -> list[dict[str, str]]:
+    """Rows of a packaged TSV file as dicts keyed by its header; malformed rows are an error."""
+    text = resources.files(package).joinpath("data", name).read_text(encoding="utf-8")
+    return parse_tsv(text, f"{package}/data/{name}")
+
+
+def parse_tsv(text: str, label: str) -> list[dict[str, str]]:
+    rows: list[dict[str, str]] = []
+    header: list[str] | None = None
+    for lineno, line in enumerate(text.splitlines(), start=1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        cells = [c.strip() for c in line.rstrip("\n").split("\t")]
+        if header is None:
+            header = cells
+            continue
+        if len(cells) < len(header):
+            cells += [""] * (len(header) - len(cells))
+        if len(cells) > len(header):
+            raise DataFileError(f"{label}:{lineno}: {len(cells)} fields, header has {len(header)}")
+        rows.append(dict(zip(header, cells, strict=True)))
+    if header is None:
+        raise DataFileError(f"{label}: no header row")
+    return rows
+
+
+def split_list(cell: str) -> list[str]:
+    return [part.strip() for part in cell.split("|") if part.strip()]
+
+
+def name_key(name: str) -> str:
+    """Spelling-insensitive key: "Deir ez-Zor" and "Deir Ezzor" -> "deirezzor"."""
+    decomposed = unicodedata.normalize("NFKD", name)
+    return "".join(ch for ch in decomposed.lower() if ch.isalnum())

@@ -1,0 +1,400 @@
+"""Stage 7: clauses -> coded events (CAMEO, PLOVER, Goldstein, QuadClass) with evidence.
+
+For every trigger the lexicon matches outside quoted speech:
+- source: the clause's agent (subject, the by-phrase of a passive, the possessor or the governing
+  light verb's subject of an event noun), conjuncts expanded;
+- target: the patient (direct object, or the object of the row's prepositions), conjuncts expanded;
+  a place in that slot stands for its country ("visited Hmeimim air base" -> SYR); with no target
+  and several agents of a cooperative act, each agent is coded towards the others;
+- date: a time expression in the trigger's own clause, else one scoping over it from a governing
+  clause, else the publication date, flagged `date_defaulted`;
+- place: a place the trigger or its clause names ("in/at/near/from X"), else one in the sentence,
+  else the article's most named country;
+- flags: `negated` (a negation on the clause), `hypothetical` (modal, conditional, or embedded
+  under plan/threaten/want-type verbs).
+
+Confidence (0..1) adds up the evidence behind the coding: 0.4 for the trigger, +0.1 when the row's
+particle/object requirement matched, +0.2 for a syntactic source (+0.1 when it came through an
+inherited subject or coreference), +0.2 for a syntactic target (+0.1 when inferred from a place or
+reciprocity), +0.1 for a date stated in the text.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections import Counter
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from eventwire.actors.kb import ActorKB
+from eventwire.events.codes import CodeTable
+from eventwire.events.lexicon import LexEntry, Lexicon, match_noun, match_verb
+from eventwire.model import ActorMention, Article, Event, Evidence, PlaceMention, Quote, TimeMention
+from eventwire.quotes import index_by_token, subjects_of
+
+# Verbs that only carry an event noun ("ordered the withdrawal", "staged air strikes"): the noun is
+# the event, the verb lends its subject.
+LIGHT_VERBS = frozenset({
+    "order", "announce", "make", "carry", "conduct", "launch", "stage", "hold", "begin", "start",
+    "complete", "continue", "resume", "undertake", "pay", "give", "take", "mount", "step", "call",
+    "approve", "authorize", "authorise", "plan", "propose", "unveil", "end", "halt",
+})
+_HYPOTHETICAL_AUX = frozenset({"could", "would", "may", "might", "should", "will", "shall", "'ll", "can", "must"})
+_HYPOTHETICAL_HEADS = frozenset({
+    "threaten", "plan", "want", "intend", "seek", "hope", "vow", "propose", "consider", "aim", "expect",
+    "prepare", "try", "attempt", "offer", "wish", "pledge", "promise", "warn", "urge", "demand", "call",
+    "ask", "refuse", "fail", "decline",
+})
+_LOCATIVE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "around", "across", "into", "on",
+                             "from", "to", "towards", "toward", "over", "along"})
+_COOPERATIVE_ROOTS = frozenset({"03", "04", "05", "06"})
+_QUANTITY_HEADS = frozenset({"thousand", "hundred", "dozen", "score", "million", "group", "crowd", "number"})
+_MAX_HOPS = 8
+
+
+@dataclass(frozen=True)
+class _Trigger:
+    token: Token
+    entry: LexEntry
+    clause: Token  # the verb whose clause the event lives in
+
+
+def code_events(
+    doc: Doc, article: Article, actors: tuple[ActorMention, ...], times: tuple[TimeMention, ...],
+    places: tuple[PlaceMention, ...], quotes: tuple[Quote, ...], lexicon: Lexicon, table: CodeTable,
+    kb: ActorKB,
+) -> tuple[Event, ...]:
+    ctx = _Context(doc, article, index_by_token(actors), {t.token: t for t in times},
+                   {p.token: p for p in places}, places, quotes, table, kb)
+    triggers = _triggers(doc, lexicon, ctx)
+    events: dict[str, Event] = {}
+    for trig in triggers:
+        for event in _events_for(trig, ctx):
+            events.setdefault(event.id, event)
+    return tuple(sorted(events.values(), key=lambda e: (e.evidence.start, e.id)))
+
+
+@dataclass
+class _Context:
+    doc: Doc
+    article: Article
+    actors: dict[int, list[ActorMention]]
+    times: dict[int, TimeMention]
+    places: dict[int, PlaceMention]
+    all_places: tuple[PlaceMention, ...]
+    quotes: tuple[Quote, ...]
+    table: CodeTable
+    kb: ActorKB
+
+    def in_quote(self, token: Token) -> bool:
+        return any(q.start <= token.idx < q.end for q in self.quotes)
+
+
+def _triggers(doc: Doc, lexicon: Lexicon, ctx: _Context) -> list[_Trigger]:
+    found: dict[int, _Trigger] = {}
+    for token in doc:
+        if ctx.in_quote(token):
+            continue
+        entry = None
+        if token.pos_ == "VERB":
+            entry = match_verb(lexicon, token)
+        elif token.pos_ == "NOUN":
+            entry = match_noun(lexicon, token)
+        if entry is not None:
+            clause = token if token.pos_ == "VERB" else _governing_verb(token)
+            found[token.i] = _Trigger(token, entry, clause if clause is not None else token)
+    # Light verb + event noun: keep the noun ("ordered the withdrawal" is a withdrawal). A verb whose
+    # row demanded that object ("sign ... agreement") keeps the event and the noun is dropped.
+    for i, trig in list(found.items()):
+        if trig.token.pos_ != "NOUN":
+            continue
+        verb = _governing_verb(trig.token)
+        if verb is None or verb.i not in found:
+            continue
+        if found[verb.i].entry.objects:
+            del found[i]
+        elif verb.lemma_.lower() in LIGHT_VERBS:
+            del found[verb.i]
+    return sorted(found.values(), key=lambda t: t.token.i)
+
+
+def _governing_verb(token: Token) -> Token | None:
+    current = token
+    for _ in range(_MAX_HOPS):
+        if current.head is current:
+            return None
+        current = current.head
+        if current.pos_ in ("VERB", "AUX"):
+            return current
+    return None
+
+
+def _actors_at(token: Token, ctx: _Context) -> list[ActorMention]:
+    """Actors named by a noun phrase head, its conjuncts, or the "of" phrase of a quantity head."""
+    out: list[ActorMention] = []
+    for member in (token, *token.conjuncts):
+        hits = ctx.actors.get(member.i)
+        if hits:
+            out.extend(hits)
+            continue
+        if member.lemma_.lower() in _QUANTITY_HEADS or member.pos_ == "NUM":
+            for prep in member.children:
+                if prep.dep_ == "prep" and prep.lower_ == "of":
+                    for obj in prep.children:
+                        out.extend(ctx.actors.get(obj.i, []))
+    return out
+
+
+def _place_actor(token: Token, ctx: _Context) -> ActorMention | None:
+    """A place in an actor slot stands for its country ("visited Hmeimim airbase" -> SYR)."""
+    place = ctx.places.get(token.i)
+    if place is None or place.country is None:
+        return None
+    country = ctx.kb.countries.get(place.country)
+    name = country.name if country else place.country
+    return ActorMention(text=place.text, name=name, code=place.country, country=place.country, kind="country",
+                        start=place.start, end=place.end, kb_id=f"country:{place.country}",
+                        resolved_from="place", token=token.i)
+
+
+def _slot(token: Token, ctx: _Context) -> tuple[list[ActorMention], bool]:
+    """Actors filling an argument slot, and whether they came from a place."""
+    actors = _actors_at(token, ctx)
+    if actors:
+        return actors, False
+    from_places = [a for m in (token, *token.conjuncts) if (a := _place_actor(m, ctx)) is not None]
+    return from_places, bool(from_places)
+
+
+def _sources(trig: _Trigger, ctx: _Context) -> tuple[list[ActorMention], bool]:
+    """Source actors and whether they were found directly on the trigger (not inherited)."""
+    token = trig.token
+    if token.pos_ == "NOUN":
+        for child in token.children:
+            if child.dep_ == "poss":
+                found, _ = _slot(child, ctx)
+                if found:
+                    return found, True
+            if child.dep_ == "prep" and child.lower_ == "by":
+                for obj in child.children:
+                    found, _ = _slot(obj, ctx)
+                    if found:
+                        return found, True
+        verb: Token | None = _governing_verb(token)
+        for _ in range(4):
+            if verb is None:
+                break
+            for subj in subjects_of(verb):
+                found = _actors_at(subj, ctx)
+                if found:
+                    return found, False
+            verb = _governing_verb(verb)
+        return [], False
+    if _is_passive(token):
+        for child in token.children:
+            if child.dep_ == "agent":
+                for obj in child.children:
+                    found, _ = _slot(obj, ctx)
+                    if found:
+                        return found, True
+        return [], False
+    subjects = subjects_of(token)
+    direct = any(c.dep_ in ("nsubj", "csubj") for c in token.children)
+    for subj in subjects:
+        found, _ = _slot(subj, ctx)
+        if found:
+            return found, direct and not any(a.resolved_from in ("pronoun", "description") for a in found)
+    return [], False
+
+
+def _is_passive(verb: Token) -> bool:
+    return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+
+
+def _target_tokens(trig: _Trigger) -> list[Token]:
+    token, entry = trig.token, trig.entry
+    out: list[Token] = []
+    if token.pos_ == "VERB" and _is_passive(token):
+        for child in token.children:
+            if child.dep_ == "nsubjpass":
+                out.append(child.head if child.tag_ in ("WP", "WDT") and token.dep_ == "relcl" else child)
+        if token.dep_ == "relcl" and not out:
+            out.append(token.head)
+        return [token.head if t.tag_ in ("WP", "WDT") else t for t in out]
+    holders = [token]
+    if token.pos_ == "VERB" and entry.objects:
+        for child in token.children:
+            if child.dep_ in ("dobj", "attr"):
+                holders.append(child)
+            if child.dep_ == "xcomp":
+                holders.extend(c for c in child.children if c.dep_ == "dobj")
+    for holder in holders:
+        for child in holder.children:
+            if token.pos_ == "VERB" and holder is token and not entry.objects and child.dep_ in ("dobj", "dative"):
+                out.append(child)
+            if child.dep_ == "prep" and child.lower_ in entry.target_preps:
+                out.extend(c for c in child.children if c.dep_ == "pobj")
+            if child.dep_ == "poss" and holder is not token:
+                out.append(child)
+    if token.pos_ == "VERB" and token.dep_ == "relcl" and any(c.lower_ == "where" for c in token.children):
+        out.append(token.head)  # "Egypt, where he arrived": the antecedent is the destination
+    return out
+
+
+def _targets(trig: _Trigger, ctx: _Context, sources: list[ActorMention]) -> tuple[list[ActorMention], bool]:
+    found: list[ActorMention] = []
+    via_place = False
+    for tok in _target_tokens(trig):
+        actors, from_place = _slot(tok, ctx)
+        found.extend(actors)
+        via_place = via_place or from_place
+    source_codes = {s.code for s in sources}
+    source_countries = {s.country for s in sources}
+    # "an agreement between Russia and Egypt" signed by a Russian: the partner is Egypt.
+    distinct = [t for t in found if t.code not in source_codes
+                and not (t.kind == "country" and t.country in source_countries)]
+    return distinct, via_place
+
+
+def _events_for(trig: _Trigger, ctx: _Context) -> list[Event]:
+    sources, direct_source = _sources(trig, ctx)
+    if not sources:
+        return []
+    targets, target_via_place = _targets(trig, ctx, sources)
+    code = ctx.table.get(trig.entry.code)
+    pairs: list[tuple[ActorMention, ActorMention | None, str]] = []
+    if targets:
+        pairs = [(s, t, "syntax") for s in sources for t in targets]
+    elif len({s.code for s in sources}) > 1 and code.root in _COOPERATIVE_ROOTS:
+        pairs = [(s, t, "reciprocal") for s in sources for t in sources if s.code != t.code]
+    else:
+        pairs = [(s, None, "none") for s in sources]
+    date, precision, defaulted = _date(trig, ctx)
+    place = _place(trig, ctx)
+    negated = _negated(trig)
+    hypothetical = _hypothetical(trig)
+    sent = trig.token.sent
+    sentence = sent.text.rstrip()
+    plover, mode = ctx.table.plover_of(code.code)
+    events = []
+    for source, target, how in pairs:
+        confidence = 0.4 + (0.1 if trig.entry.specificity else 0.0)
+        confidence += 0.2 if direct_source else 0.1
+        if target is not None:
+            confidence += 0.1 if (how == "reciprocal" or target_via_place) else 0.2
+        confidence += 0.0 if defaulted else 0.1
+        key = f"{ctx.article.id}|{trig.token.idx}|{source.code}|{source.start}|" \
+              f"{target.code if target else ''}|{target.start if target else ''}|{code.code}"
+        events.append(Event(
+            id=hashlib.sha1(key.encode()).hexdigest()[:16],
+            date=date, date_precision=precision, date_defaulted=defaulted,
+            source=source, target=target,
+            cameo=code.code, cameo_root=code.root, cameo_name=code.name,
+            plover=plover, plover_mode=mode, quad_class=code.quad_class, goldstein=code.goldstein,
+            place=place, negated=negated, hypothetical=hypothetical, confidence=round(min(confidence, 1.0), 2),
+            evidence=Evidence(sentence=sentence, start=sent.start_char, end=sent.start_char + len(sentence),
+                              trigger=trig.token.text),
+        ))
+    return events
+
+
+def _clause_of(token: Token) -> Token | None:
+    """The verb whose clause a token belongs to."""
+    return _governing_verb(token)
+
+
+def _date(trig: _Trigger, ctx: _Context) -> tuple[str | None, str, bool]:
+    own = [t for t in ctx.times.values() if _clause_of(ctx.doc[t.token]) is trig.clause
+           or trig.token.pos_ == "NOUN" and _is_under(ctx.doc[t.token], trig.token)]
+    chosen = own[0] if own else None
+    if chosen is None:
+        # A time on a governing clause scopes over the clauses it embeds or coordinates.
+        verb: Token = trig.clause
+        for _ in range(4):
+            if verb.head is verb or verb.dep_ not in ("conj", "xcomp", "advcl", "ccomp", "relcl", "acl"):
+                break
+            verb = verb.head if verb.head.pos_ in ("VERB", "AUX") else (_governing_verb(verb.head) or verb)
+            scoped = [t for t in ctx.times.values() if _clause_of(ctx.doc[t.token]) is verb]
+            if scoped:
+                chosen = scoped[0]
+                break
+    if chosen is not None and chosen.value is not None:
+        return chosen.value, chosen.precision, False
+    if chosen is not None:
+        return None, "unresolved", False
+    if ctx.article.published:
+        return ctx.article.published, "day", True
+    return None, "unresolved", True
+
+
+def _is_under(token: Token, ancestor: Token) -> bool:
+    return any(a is ancestor for a in token.ancestors)
+
+
+def _place(trig: _Trigger, ctx: _Context) -> PlaceMention | None:
+    holders = [trig.token]
+    if trig.clause is not trig.token:
+        holders.append(trig.clause)
+    for holder in holders:
+        for child in holder.children:
+            if child.dep_ == "prep" and child.lower_ in _LOCATIVE_PREPS:
+                for obj in child.children:
+                    place = _place_in_np(obj, ctx)
+                    if place is not None:
+                        return place
+            if child.dep_ in ("dobj", "npadvmod") and child.i in ctx.places:
+                return ctx.places[child.i]
+    if trig.token.dep_ == "relcl" and any(c.lower_ == "where" for c in trig.token.children):
+        hit = ctx.places.get(trig.token.head.i)
+        if hit is not None:
+            return hit
+    sent = trig.token.sent
+    in_sentence = [p for i, p in ctx.places.items() if sent.start <= i < sent.end]
+    if in_sentence:
+        return min(in_sentence, key=lambda p: abs(p.token - trig.token.i))
+    return _dominant_place(ctx)
+
+
+def _place_in_np(token: Token, ctx: _Context) -> PlaceMention | None:
+    """The place a noun phrase names: itself, or a place inside it ("the base in Latakia province")."""
+    if token.i in ctx.places:
+        return ctx.places[token.i]
+    for child in token.children:
+        if child.dep_ == "prep" and child.lower_ in ("in", "of", "near"):
+            for obj in child.children:
+                if obj.i in ctx.places:
+                    return ctx.places[obj.i]
+    return None
+
+
+def _dominant_place(ctx: _Context) -> PlaceMention | None:
+    countries = Counter(p.country for p in ctx.all_places if p.country)
+    if not countries:
+        return None
+    top = countries.most_common(1)[0][0]
+    national = [p for p in ctx.all_places if p.country == top and p.feature == "country"]
+    return (national or [p for p in ctx.all_places if p.country == top])[0]
+
+
+def _negated(trig: _Trigger) -> bool:
+    for tok in (trig.token, trig.clause):
+        if any(c.dep_ == "neg" for c in tok.children):
+            return True
+    return any(c.lower_ in ("no", "never") and c.dep_ == "det" for c in trig.token.children)
+
+
+def _hypothetical(trig: _Trigger) -> bool:
+    verb = trig.clause
+    if any(c.dep_ == "aux" and c.lower_ in _HYPOTHETICAL_AUX for c in verb.children):
+        return True
+    if any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in verb.children):
+        return True
+    current = verb
+    for _ in range(3):
+        if current.dep_ not in ("xcomp", "ccomp") or current.head is current:
+            break
+        current = current.head
+        if current.lemma_.lower() in _HYPOTHETICAL_HEADS:
+            return True
+    return False

@@ -1,0 +1,120 @@
+"""The trigger lexicon: verb and event-noun patterns over the dependency parse -> CAMEO codes.
+
+Row semantics (events/data/lexicon.tsv):
+- verb rows match a verb by lemma, optionally requiring a particle ("pull out") and a direct object
+  (or the object of its to-infinitive) among `objects` ("impose sanctions"); with `objects` set the
+  target comes from `target_preps` ("on Iran"), without it the direct object is the target;
+- noun rows match an event noun by lemma, optionally requiring a modifier among `objects`
+  ("air strike"); the target comes from `target_preps` ("visit to", "talks with").
+The most specific matching row wins.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from eventwire.datafiles import read_tsv, split_list
+
+_PKG = "eventwire.events"
+
+
+@dataclass(frozen=True)
+class LexEntry:
+    code: str
+    pos: str
+    lemma: str
+    particle: str
+    objects: frozenset[str]
+    target_preps: tuple[str, ...]
+
+    @property
+    def specificity(self) -> int:
+        return (2 if self.particle else 0) + (1 if self.objects else 0)
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    verbs: dict[str, tuple[LexEntry, ...]]
+    nouns: dict[str, tuple[LexEntry, ...]]
+
+
+def load_lexicon() -> Lexicon:
+    verbs: dict[str, list[LexEntry]] = {}
+    nouns: dict[str, list[LexEntry]] = {}
+    for row in read_tsv(_PKG, "lexicon.tsv"):
+        lemma = row["lemma"].lower().strip()
+        particle = row.get("particle", "").lower().strip()
+        if " " in lemma and not particle and row["pos"] == "verb":
+            # "pull out" written in the lemma column: the second word is the particle.
+            lemma, particle = lemma.split(" ", 1)
+        entry = LexEntry(row["code"], row["pos"], lemma, particle,
+                         frozenset(o.lower() for o in split_list(row.get("objects", ""))),
+                         tuple(p.lower() for p in split_list(row.get("target_preps", ""))))
+        table = verbs if row["pos"] == "verb" else nouns
+        table.setdefault(lemma, []).append(entry)
+    return Lexicon({k: tuple(v) for k, v in verbs.items()}, {k: tuple(v) for k, v in nouns.items()})
+
+
+def lemma_candidates(token: Token) -> list[str]:
+    """The model's lemma plus a suffix-stripped guess: the small model lemmatises "staging" as "stag"."""
+    out = [token.lemma_.lower()]
+    low = token.lower_
+    for suffix, repl in (("ing", "e"), ("ing", ""), ("ed", "e"), ("ed", ""), ("es", ""), ("s", "")):
+        if low.endswith(suffix) and len(low) - len(suffix) >= 3:
+            guess = low[: -len(suffix)] + repl
+            if guess not in out:
+                out.append(guess)
+    return out
+
+
+def object_lemmas(verb: Token) -> set[str]:
+    """Lemmas of the verb's direct object(s), including those of a to-infinitive it governs
+    ("agreed to improve coordination") and attributes of the object ("military operations")."""
+    objs: set[str] = set()
+    heads = [verb] + [c for c in verb.children if c.dep_ in ("xcomp", "ccomp") and c.pos_ == "VERB"]
+    for head in heads:
+        for child in head.children:
+            if child.dep_ in ("dobj", "attr", "oprd", "nsubjpass"):
+                objs.add(child.lemma_.lower())
+                objs.update(c.lemma_.lower() for c in child.conjuncts)
+    return objs
+
+
+def has_particle(verb: Token, particle: str) -> bool:
+    if any(c.dep_ == "prt" and c.lower_ == particle for c in verb.children):
+        return True
+    nxt = verb.nbor(1) if verb.i + 1 < len(verb.doc) else None
+    return nxt is not None and nxt.lower_ == particle
+
+
+def match_verb(lexicon: Lexicon, verb: Token) -> LexEntry | None:
+    objs: set[str] | None = None
+    best: LexEntry | None = None
+    for lemma in lemma_candidates(verb):
+        for entry in lexicon.verbs.get(lemma, ()):
+            if entry.particle and not has_particle(verb, entry.particle):
+                continue
+            if entry.objects:
+                if objs is None:
+                    objs = object_lemmas(verb)
+                if not entry.objects & objs:
+                    continue
+            if best is None or entry.specificity > best.specificity:
+                best = entry
+        if best is not None:
+            return best
+    return None
+
+
+def match_noun(lexicon: Lexicon, noun: Token) -> LexEntry | None:
+    modifiers = {c.lemma_.lower() for c in noun.children if c.dep_ in ("compound", "amod", "nmod")}
+    best: LexEntry | None = None
+    for lemma in {noun.lemma_.lower(), noun.lower_}:
+        for entry in lexicon.nouns.get(lemma, ()):
+            if entry.objects and not entry.objects & modifiers:
+                continue
+            if best is None or entry.specificity > best.specificity:
+                best = entry
+    return best

@@ -1,0 +1,113 @@
+"""Read one input path as an `Article`, rejecting what is not an article with a clear reason."""
+
+from __future__ import annotations
+
+import gzip
+import hashlib
+import re
+import zlib
+from pathlib import Path
+
+from eventwire.errors import UnreadableInput
+from eventwire.ingest.html import extract_html
+from eventwire.ingest.text import clean_scraped_text
+from eventwire.model import Article
+
+MAX_BYTES = 20 * 1024 * 1024
+_HTML_SNIFF = re.compile(rb"<\s*(!doctype\s+html|html|head|body|article|div|p)\b", re.I)
+_META_CHARSET = re.compile(rb"<meta[^>]+charset\s*=\s*[\"']?([A-Za-z0-9_-]+)", re.I)
+
+
+def article_id(text: str) -> str:
+    """Stable id of an article: hash of its whitespace-normalised body text."""
+    normalised = " ".join(text.split())
+    return hashlib.sha1(normalised.encode("utf-8")).hexdigest()[:16]
+
+
+def _decode(source: str, data: bytes, is_html: bool) -> str:
+    if b"\x00" in data[:8192]:
+        raise UnreadableInput(source, "binary file (NUL bytes), not an article")
+    encodings = ["utf-8-sig"]
+    if is_html:
+        m = _META_CHARSET.search(data[:4096])
+        if m:
+            encodings.insert(0, m.group(1).decode("ascii"))
+    for enc in encodings:
+        try:
+            return data.decode(enc)
+        except (UnicodeDecodeError, LookupError):
+            continue
+    raise UnreadableInput(source, "not valid UTF-8 text (legacy encodings are not read yet)")
+
+
+def _gunzip(source: str, data: bytes) -> bytes:
+    try:
+        out = gzip.decompress(data)
+    except (OSError, EOFError, zlib.error) as exc:
+        raise UnreadableInput(source, f"broken gzip file ({exc})") from exc
+    if len(out) > MAX_BYTES:
+        raise UnreadableInput(source, f"unpacks to more than the {MAX_BYTES}-byte limit")
+    return out
+
+
+def read_article(path: str | Path, published: str | None = None) -> Article:
+    """Read a scraped-text or HTML file. `published` (YYYY-MM-DD) overrides any date on the page."""
+    source = str(path)
+    p = Path(path)
+    if not p.exists():
+        raise UnreadableInput(source, "no such file")
+    if p.is_dir():
+        raise UnreadableInput(source, "is a directory, not a file")
+    size = p.stat().st_size
+    if size == 0:
+        raise UnreadableInput(source, "empty file")
+    if size > MAX_BYTES:
+        raise UnreadableInput(source, f"file of {size} bytes is larger than the {MAX_BYTES}-byte limit")
+    try:
+        data = p.read_bytes()
+    except OSError as exc:
+        raise UnreadableInput(source, f"cannot read: {exc.strerror or exc}") from exc
+    suffixes = [s.lower() for s in p.suffixes]
+    if suffixes and suffixes[-1] == ".gz":
+        data = _gunzip(source, data)
+        suffixes = suffixes[:-1]
+    is_html = bool(suffixes) and suffixes[-1] in (".html", ".htm", ".xhtml") or bool(_HTML_SNIFF.search(data[:2048]))
+    text = _decode(source, data, is_html)
+    if not text.strip():
+        raise UnreadableInput(source, "file holds only whitespace")
+    if is_html:
+        return _from_html(source, text, published)
+    return _from_scraped_text(source, text, published)
+
+
+def _from_scraped_text(source: str, raw: str, published: str | None) -> Article:
+    cleaned = clean_scraped_text(raw)
+    if not cleaned.body.strip():
+        raise UnreadableInput(source, "no article text found (only page chrome)")
+    return Article(
+        id=article_id(cleaned.body),
+        title=cleaned.title,
+        published=published or cleaned.published,
+        sections=cleaned.sections,
+        credit=cleaned.credit,
+        text=cleaned.body,
+        related_headlines=cleaned.related_headlines,
+        source_path=source,
+    )
+
+
+def _from_html(source: str, html: str, published: str | None) -> Article:
+    extracted = extract_html(html)
+    if extracted is None:
+        raise UnreadableInput(source, "no article text found in the HTML page")
+    return Article(
+        id=article_id(extracted.text),
+        url=extracted.url,
+        title=extracted.title,
+        published=published or extracted.published,
+        sections=extracted.sections,
+        author=extracted.author,
+        text=extracted.text,
+        language=extracted.language or "en",
+        source_path=source,
+    )

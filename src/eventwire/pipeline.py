@@ -1,0 +1,154 @@
+"""The pipeline: resources loaded once, one spaCy parse per article, stages in order.
+
+Each stage is a pure function of the article state and the loaded resources. The list below is the
+only place that knows the order; it is checked when the pipeline is built, so a stage can never run
+before what it needs exists.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from eventwire.actors import ActorKB, ActorMatcher, build_actor_matcher, load_actor_kb, resolve_actors
+from eventwire.errors import EventwireError
+from eventwire.events.codes import CodeTable, load_code_table
+from eventwire.events.coder import code_events
+from eventwire.events.lexicon import Lexicon, load_lexicon
+from eventwire.model import (
+    ActorMention,
+    Article,
+    Event,
+    ExtractResult,
+    Failure,
+    PlaceMention,
+    Quote,
+    TimeMention,
+)
+from eventwire.nlp import load_nlp
+from eventwire.places import Gazetteer, PlaceMatcher, build_place_matcher, load_gazetteer, resolve_places
+from eventwire.quotes import extract_quotes
+from eventwire.settings import Settings
+from eventwire.times import extract_times
+
+
+@dataclass(frozen=True)
+class Resources:
+    """Everything loaded once per process and shared by every article."""
+
+    nlp: Language
+    actor_kb: ActorKB
+    actor_matcher: ActorMatcher
+    gazetteer: Gazetteer
+    place_matcher: PlaceMatcher
+    lexicon: Lexicon
+    codes: CodeTable
+
+
+def load_resources(settings: Settings) -> Resources:
+    nlp = load_nlp(settings)
+    kb = load_actor_kb()
+    gazetteer = load_gazetteer()
+    return Resources(nlp, kb, build_actor_matcher(kb, nlp), gazetteer, build_place_matcher(gazetteer, nlp),
+                     load_lexicon(), load_code_table())
+
+
+@dataclass(frozen=True)
+class ArticleState:
+    article: Article
+    doc: Doc
+    times: tuple[TimeMention, ...] | None = None
+    places: tuple[PlaceMention, ...] | None = None
+    actors: tuple[ActorMention, ...] | None = None
+    quotes: tuple[Quote, ...] | None = None
+    events: tuple[Event, ...] | None = None
+
+
+def _times(s: ArticleState, r: Resources) -> ArticleState:
+    return dataclasses.replace(s, times=extract_times(s.doc, s.article.published))
+
+
+def _places(s: ArticleState, r: Resources) -> ArticleState:
+    return dataclasses.replace(s, places=resolve_places(s.doc, r.gazetteer, r.place_matcher))
+
+
+def _actors(s: ArticleState, r: Resources) -> ArticleState:
+    assert s.places is not None
+    return dataclasses.replace(
+        s, actors=resolve_actors(s.doc, r.actor_kb, r.actor_matcher, s.article.published, s.places)
+    )
+
+
+def _quotes(s: ArticleState, r: Resources) -> ArticleState:
+    assert s.actors is not None
+    return dataclasses.replace(s, quotes=extract_quotes(s.doc, s.actors))
+
+
+def _events(s: ArticleState, r: Resources) -> ArticleState:
+    assert s.actors is not None and s.times is not None and s.places is not None and s.quotes is not None
+    return dataclasses.replace(s, events=code_events(s.doc, s.article, s.actors, s.times, s.places, s.quotes,
+                                                     r.lexicon, r.codes, r.actor_kb))
+
+
+@dataclass(frozen=True)
+class Stage:
+    name: str
+    requires: frozenset[str]
+    provides: str
+    run: Callable[[ArticleState, Resources], ArticleState]
+
+
+STAGES: tuple[Stage, ...] = (
+    Stage("times", frozenset({"doc"}), "times", _times),
+    Stage("places", frozenset({"doc"}), "places", _places),
+    Stage("actors", frozenset({"doc", "places"}), "actors", _actors),
+    Stage("quotes", frozenset({"doc", "actors"}), "quotes", _quotes),
+    Stage("events", frozenset({"doc", "actors", "times", "places", "quotes"}), "events", _events),
+)
+
+
+def check_stages(stages: tuple[Stage, ...]) -> None:
+    """Fail at build time when a stage needs something no earlier stage provides."""
+    available = {"article", "doc"}
+    for stage in stages:
+        missing = stage.requires - available
+        if missing:
+            raise EventwireError(f"stage '{stage.name}' needs {sorted(missing)} before it runs")
+        available.add(stage.provides)
+
+
+class Pipeline:
+    def __init__(self, resources: Resources, stages: tuple[Stage, ...] = STAGES) -> None:
+        check_stages(stages)
+        self.resources = resources
+        self.stages = stages
+
+    @classmethod
+    def load(cls, settings: Settings | None = None) -> Pipeline:
+        return cls(load_resources(settings or Settings()))
+
+    def run_doc(self, article: Article, doc: Doc) -> ExtractResult:
+        state = ArticleState(article=article, doc=doc)
+        for stage in self.stages:
+            state = stage.run(state, self.resources)
+        return ExtractResult(
+            article=article, events=state.events or (), actors=state.actors or (), places=state.places or (),
+            times=state.times or (), quotes=state.quotes or (),
+        )
+
+    def run(self, article: Article) -> ExtractResult:
+        return self.run_doc(article, self.resources.nlp(article.text))
+
+    def run_many(self, articles: Iterable[Article], batch_size: int = 16) -> Iterator[ExtractResult | Failure]:
+        """Parse in batches (spaCy's nlp.pipe); a stage failing on one article is recorded, not fatal."""
+        items = list(articles)
+        docs = self.resources.nlp.pipe((a.text for a in items), batch_size=batch_size)
+        for article, doc in zip(items, docs, strict=True):
+            try:
+                yield self.run_doc(article, doc)
+            except EventwireError as exc:
+                yield Failure(source=article.source_path or article.id, stage="pipeline", reason=str(exc))

@@ -1,0 +1,7 @@
+"""Stage 5b: toponyms -> coordinates with an offline gazetteer."""
+
+from eventwire.places.gazetteer import Gazetteer, Place, km_between, load_gazetteer
+from eventwire.places.resolve import PlaceMatcher, build_place_matcher, resolve_places
+
+__all__ = ["Gazetteer", "Place", "PlaceMatcher", "build_place_matcher", "km_between", "load_gazetteer",
+           "resolve_places"]

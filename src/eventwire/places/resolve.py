@@ -1,0 +1,137 @@
+"""Stage 5b: toponyms in a parse -> coordinates, country and admin1.
+
+Recognition: spaCy GPE/LOC/FAC entities, backed by a phrase matcher over the curated gazetteer names
+(the model tags "Hmeimim" as NORP and splits "Latakia province"). Resolution: among the gazetteer's
+candidates for a name, the best by feature type, population and the article's country focus; a
+definite description ("the country", "the base") takes the most recent place of its kind.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+from eventwire.places.gazetteer import Gazetteer, Place, km_between
+from eventwire.model import PlaceMention
+
+_NER_LABELS = {"GPE", "LOC", "FAC"}
+_FEATURE_PRIOR = {"country": 6.0, "admin1": 2.5, "region": 2.5, "airbase": 3.0, "naval_base": 3.0,
+                  "military_base": 3.0, "airport": 2.0, "border_crossing": 3.0, "camp": 2.0, "facility": 2.0,
+                  "city": 0.0}
+# Description nouns and the gazetteer features they can refer back to.
+_DESCRIPTIONS = {
+    "country": {"country"}, "nation": {"country"},
+    "base": {"airbase", "naval_base", "military_base"}, "airbase": {"airbase"},
+    "city": {"city"}, "town": {"city"}, "capital": {"city"},
+    "province": {"admin1"}, "governorate": {"admin1"}, "region": {"admin1", "region"},
+    "camp": {"camp"}, "crossing": {"border_crossing"}, "airport": {"airport"},
+}
+_SUFFIXES = ("province", "governorate", "region", "state", "district", "city", "countryside", "area")
+
+
+@dataclass(frozen=True)
+class PlaceMatcher:
+    matcher: PhraseMatcher
+
+
+def build_place_matcher(gazetteer: Gazetteer, nlp: Language) -> PlaceMatcher:
+    matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+    names = [n for n in gazetteer.curated_names if not n.isupper() or len(n) > 4]
+    matcher.add("PLACE", [nlp.make_doc(n) for n in names])
+    return PlaceMatcher(matcher)
+
+
+def resolve_places(doc: Doc, gazetteer: Gazetteer, matcher: PlaceMatcher) -> tuple[PlaceMention, ...]:
+    spans = [e for e in doc.ents if e.label_ in _NER_LABELS]
+    spans += [Span(doc, s, e, label="PLACE") for _, s, e in matcher.matcher(doc) if _capitalised(doc[s:e])]
+    toponyms = filter_spans(spans)
+    candidates = {span.start: _candidates(gazetteer, span) for span in toponyms}
+    focus = _focus(candidates.values())
+    out: list[PlaceMention] = []
+    chosen: list[Place] = []
+    for span in sorted(toponyms, key=lambda s: s.start):
+        options = candidates[span.start]
+        if not options:
+            continue
+        best = max(options, key=lambda p: _score(p, focus, chosen))
+        chosen.append(best)
+        out.append(_mention(span, best))
+    out += _descriptions(doc, out)
+    out.sort(key=lambda m: m.start)
+    return tuple(out)
+
+
+def _capitalised(span: Span) -> bool:
+    return span[0].text[:1].isupper()
+
+
+def _candidates(gazetteer: Gazetteer, span: Span) -> tuple[Place, ...]:
+    text = span.text
+    if text.lower().startswith("the "):
+        text = text[4:]
+    found = gazetteer.candidates(text)
+    if found:
+        return found
+    # "Latakia province", "Deir Ezzor countryside": try the bare name, preferring regions for "province".
+    words = text.split()
+    if len(words) > 1 and words[-1].lower() in _SUFFIXES:
+        bare = gazetteer.candidates(" ".join(words[:-1]))
+        admin = tuple(p for p in bare if p.feature in ("admin1", "region"))
+        return admin or bare
+    return ()
+
+
+def _focus(groups: Iterable[tuple[Place, ...]]) -> Counter[str]:
+    """How often each country is the sole reading of a toponym: the article's country focus."""
+    counts: Counter[str] = Counter()
+    for options in groups:
+        countries = {p.country for p in options if p.country}
+        if len(countries) == 1:
+            counts[countries.pop()] += 1
+    return counts
+
+
+def _score(place: Place, focus: Counter[str], chosen: list[Place]) -> float:
+    score = _FEATURE_PRIOR.get(place.feature, 1.0) + math.log10(place.population + 1) / 2
+    if place.country and focus[place.country]:
+        score += 3.0 + min(focus[place.country], 5) * 0.2
+    if any(km_between(place.lat, place.lon, c.lat, c.lon) < 300 for c in chosen if c.feature != "country"):
+        score += 1.0
+    return score
+
+
+def _mention(span: Span, place: Place, text_span: Span | None = None) -> PlaceMention:
+    shown = text_span if text_span is not None else span
+    return PlaceMention(text=shown.text, name=place.name, lat=round(place.lat, 4), lon=round(place.lon, 4),
+                        country=place.country, admin1=place.admin1, start=shown.start_char, end=shown.end_char,
+                        feature=place.feature, geonameid=place.geonameid, token=shown.root.i)
+
+
+def _descriptions(doc: Doc, resolved: list[PlaceMention]) -> list[PlaceMention]:
+    """"the country" / "the base": the most recent resolved place of a matching feature before it."""
+    taken = {m.token for m in resolved}
+    out: list[PlaceMention] = []
+    for token in doc:
+        features = _DESCRIPTIONS.get(token.lemma_.lower())
+        if not features or token.pos_ != "NOUN" or token.i in taken or token.tag_ != "NN":
+            continue
+        if not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in token.children):
+            continue
+        if any(c.dep_ in ("compound", "amod", "poss") and c.pos_ == "PROPN" for c in token.children):
+            continue
+        before = [m for m in resolved if m.end <= token.idx and m.feature in features]
+        if not before:
+            continue
+        ante = before[-1]
+        span = doc[token.i - 1: token.i + 1] if token.i > 0 and doc[token.i - 1].dep_ == "det" else doc[token.i:
+                                                                                                       token.i + 1]
+        out.append(ante.model_copy(update={"text": span.text, "start": span.start_char, "end": span.end_char,
+                                           "token": token.i}))
+    return out

