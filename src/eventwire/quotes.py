@@ -82,7 +82,7 @@ def _speaker(doc: Doc, span: Span, by_token: dict[int, list[ActorMention]]) -> A
     for token in span:
         head = token
         for _ in range(12):
-            if head.head is head:
+            if head.head == head:
                 break
             head = head.head
             if _outside(head, span) and head.lemma_.lower() in SPEECH_VERBS and head.pos_ in ("VERB", "AUX"):
@@ -122,13 +122,13 @@ def subjects_of(verb: Token) -> list[Token]:
         own = [c for c in current.children if c.dep_ in ("nsubj", "csubj")]
         if own:
             return [t for s in own for t in (s, *s.conjuncts)]
-        if current.dep_ == "relcl":
-            return [current.head]
+        if current.dep_ == "relcl" or current.dep_ == "acl" and current.head.pos_ in ("NOUN", "PROPN"):
+            return [current.head]  # "Putin, who ...", "rebels fighting government troops"
         if current.dep_ == "conj":
             fresh = _new_clause_subject(current)
             if fresh is not None:
                 return [fresh, *fresh.conjuncts]
-        if current.dep_ in ("conj", "xcomp", "advcl", "acl") and current.head is not current:
+        if current.dep_ in ("conj", "xcomp", "advcl", "acl") and current.head != current:
             current = current.head
             continue
         break

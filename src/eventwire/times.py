@@ -58,7 +58,7 @@ def tense_of(token: Token) -> str:
     """'future', 'past' or 'present' for the clause governing `token` (news default: past)."""
     verb: Token | None = token
     while verb is not None and verb.pos_ not in ("VERB", "AUX"):
-        verb = verb.head if verb.head is not verb else None
+        verb = verb.head if verb.head != verb else None
     if verb is None:
         return "past"
     aux = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}

@@ -31,6 +31,10 @@ _THING_PRONOUNS = {"it", "its"}
 _PLURAL_PRONOUNS = {"they", "them", "their"}
 _COUNTRY_WORDS = {"country", "nation"}
 _GROUP_WORDS = {"group", "movement", "organisation", "organization", "militia"}
+# Heads that a role noun can qualify and still name people: "troop contingent", "army unit".
+_COLLECTIVE_HEADS = frozenset({"contingent", "unit", "convoy", "delegation", "detachment", "battalion", "brigade",
+                               "division", "column", "patrol", "team", "squad", "personnel", "chief", "commander",
+                               "spokesman", "spokeswoman", "spokesperson", "source", "leader", "official"})
 # How far back (in sentences) a description or pronoun may reach for its antecedent.
 _COREF_WINDOW = 4
 
@@ -186,7 +190,7 @@ def _described_mentions(doc: Doc, kb: ActorKB, covered: set[int]) -> list[_Descr
         if found is None:
             continue
         role, anchor = found
-        countries = _countries_of(token, kb) or (_countries_of(anchor, kb) if anchor is not token else [])
+        countries = _countries_of(token, kb) or (_countries_of(anchor, kb) if anchor != token else [])
         for iso, named_by in countries:
             left = min(t.i for t in anchor.subtree if t.i <= token.i and t.dep_ in ("amod", "compound", "det",
                                                                                      "nmod", "poss")
@@ -208,8 +212,12 @@ def _role_anchor(token: Token, kb: ActorKB, covered: set[int]) -> tuple[str, Tok
     role = role_of(token, kb)
     if role is None or token.dep_ == "compound" and token.head.i in covered:
         return None
-    anchor = token.head if token.dep_ == "compound" and role_of(token.head, kb) is None else token
-    return role, anchor
+    if token.dep_ == "compound" and role_of(token.head, kb) is None:
+        # "troop contingent" is the troops; "regime stronghold" or "police station" is not an actor.
+        if token.head.lemma_.lower() not in _COLLECTIVE_HEADS:
+            return None
+        return role, token.head
+    return role, token
 
 
 def _contextual_mentions(doc: Doc, kb: ActorKB, mentions: list[ActorMention],
@@ -256,10 +264,12 @@ _ROLE_KIND = {"GOV": "government", "MIL": "military", "COP": "police"}
 def _coreferent_mentions(doc: Doc, kb: ActorKB, mentions: list[ActorMention]) -> list[ActorMention]:
     """Pronouns and bare definite descriptions resolved to the most recent compatible actor."""
     taken = {i for m in mentions for i in range(*_token_range(doc, m))}
+    quoted = find_quote_spans(doc.text)
     out: list[ActorMention] = []
     ordered = sorted(mentions, key=lambda m: m.start)
     for token in doc:
-        if token.i in taken:
+        # Inside a quote, "he", "their", "the minister" are seen from the speaker: not resolved here.
+        if token.i in taken or any(start <= token.idx < end for start, end in quoted):
             continue
         lower = token.lower_
         want: str | None = None
@@ -272,7 +282,9 @@ def _coreferent_mentions(doc: Doc, kb: ActorKB, mentions: list[ActorMention]) ->
         elif token.pos_ == "NOUN" and _is_definite(token):
             if token.lemma_.lower() in _COUNTRY_WORDS and token.tag_ == "NN":
                 want = "country"
-            elif token.lemma_.lower() in _GROUP_WORDS and token.tag_ == "NN":
+            elif token.lemma_.lower() in _GROUP_WORDS and token.tag_ == "NN" and not any(
+                c.dep_ in ("amod", "compound", "nmod", "prep") for c in token.children
+            ):
                 want = "group"
             elif role_of(token, kb) and not _countries_of(token, kb):
                 want = "role:" + (role_of(token, kb) or "")

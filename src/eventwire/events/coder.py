@@ -122,7 +122,7 @@ def _triggers(doc: Doc, lexicon: Lexicon, ctx: _Context) -> list[_Trigger]:
 def _governing_verb(token: Token) -> Token | None:
     current = token
     for _ in range(_MAX_HOPS):
-        if current.head is current:
+        if current.head == current:
             return None
         current = current.head
         if current.pos_ in ("VERB", "AUX"):
@@ -218,11 +218,14 @@ def _target_tokens(trig: _Trigger) -> list[Token]:
     if token.pos_ == "VERB" and _is_passive(token):
         for child in token.children:
             if child.dep_ == "nsubjpass":
-                out.append(child.head if child.tag_ in ("WP", "WDT") and token.dep_ == "relcl" else child)
+                # "Putin, who was welcomed by Assad": the relative pronoun stands for its antecedent.
+                out.append(token.head if child.tag_ in ("WP", "WDT") and token.dep_ == "relcl" else child)
         if token.dep_ == "relcl" and not out:
             out.append(token.head)
-        return [token.head if t.tag_ in ("WP", "WDT") else t for t in out]
+        return out
     holders = [token]
+    if token.pos_ == "NOUN" and trig.clause != token and token.dep_ in ("dobj", "attr"):
+        holders.append(trig.clause)  # "made the stopover at the base": the light verb carries the preps
     if token.pos_ == "VERB" and entry.objects:
         for child in token.children:
             if child.dep_ in ("dobj", "attr"):
@@ -231,11 +234,11 @@ def _target_tokens(trig: _Trigger) -> list[Token]:
                 holders.extend(c for c in child.children if c.dep_ == "dobj")
     for holder in holders:
         for child in holder.children:
-            if token.pos_ == "VERB" and holder is token and not entry.objects and child.dep_ in ("dobj", "dative"):
+            if token.pos_ == "VERB" and holder == token and not entry.objects and child.dep_ in ("dobj", "dative"):
                 out.append(child)
             if child.dep_ == "prep" and child.lower_ in entry.target_preps:
                 out.extend(c for c in child.children if c.dep_ == "pobj")
-            if child.dep_ == "poss" and holder is not token:
+            if child.dep_ == "poss" and holder != token:
                 out.append(child)
     if token.pos_ == "VERB" and token.dep_ == "relcl" and any(c.lower_ == "where" for c in token.children):
         out.append(token.head)  # "Egypt, where he arrived": the antecedent is the destination
@@ -305,17 +308,17 @@ def _clause_of(token: Token) -> Token | None:
 
 
 def _date(trig: _Trigger, ctx: _Context) -> tuple[str | None, str, bool]:
-    own = [t for t in ctx.times.values() if _clause_of(ctx.doc[t.token]) is trig.clause
+    own = [t for t in ctx.times.values() if _clause_of(ctx.doc[t.token]) == trig.clause
            or trig.token.pos_ == "NOUN" and _is_under(ctx.doc[t.token], trig.token)]
     chosen = own[0] if own else None
     if chosen is None:
         # A time on a governing clause scopes over the clauses it embeds or coordinates.
         verb: Token = trig.clause
         for _ in range(4):
-            if verb.head is verb or verb.dep_ not in ("conj", "xcomp", "advcl", "ccomp", "relcl", "acl"):
+            if verb.head == verb or verb.dep_ not in ("conj", "xcomp", "advcl", "ccomp", "relcl", "acl"):
                 break
             verb = verb.head if verb.head.pos_ in ("VERB", "AUX") else (_governing_verb(verb.head) or verb)
-            scoped = [t for t in ctx.times.values() if _clause_of(ctx.doc[t.token]) is verb]
+            scoped = [t for t in ctx.times.values() if _clause_of(ctx.doc[t.token]) == verb]
             if scoped:
                 chosen = scoped[0]
                 break
@@ -329,12 +332,12 @@ def _date(trig: _Trigger, ctx: _Context) -> tuple[str | None, str, bool]:
 
 
 def _is_under(token: Token, ancestor: Token) -> bool:
-    return any(a is ancestor for a in token.ancestors)
+    return any(a == ancestor for a in token.ancestors)
 
 
 def _place(trig: _Trigger, ctx: _Context) -> PlaceMention | None:
     holders = [trig.token]
-    if trig.clause is not trig.token:
+    if trig.clause != trig.token:
         holders.append(trig.clause)
     for holder in holders:
         for child in holder.children:
@@ -392,7 +395,7 @@ def _hypothetical(trig: _Trigger) -> bool:
         return True
     current = verb
     for _ in range(3):
-        if current.dep_ not in ("xcomp", "ccomp") or current.head is current:
+        if current.dep_ not in ("xcomp", "ccomp") or current.head == current:
             break
         current = current.head
         if current.lemma_.lower() in _HYPOTHETICAL_HEADS:
