@@ -128,7 +128,7 @@ def subjects_of(verb: Token) -> list[Token]:
             fresh = _new_clause_subject(current)
             if fresh is not None:
                 return [fresh, *fresh.conjuncts]
-        if current.dep_ in ("conj", "xcomp", "advcl", "acl") and current.head != current:
+        if current.dep_ in ("conj", "xcomp", "advcl", "acl", "acomp") and current.head != current:
             current = current.head
             continue
         break

@@ -24,17 +24,18 @@ from spacy.util import filter_spans
 
 from eventwire.actors.kb import ActorKB
 from eventwire.model import ActorMention, PlaceMention
-from eventwire.quotes import find_quote_spans
+from eventwire.quotes import SPEECH_VERBS, find_quote_spans
 
 _PERSON_PRONOUNS = {"he", "him", "his", "she", "her", "hers"}
 _THING_PRONOUNS = {"it", "its"}
 _PLURAL_PRONOUNS = {"they", "them", "their"}
 _COUNTRY_WORDS = {"country", "nation"}
-_GROUP_WORDS = {"group", "movement", "organisation", "organization", "militia"}
+_GROUP_WORDS = {"group", "movement", "organisation", "organization", "militia", "bloc", "alliance", "union"}
 # Heads that a role noun can qualify and still name people: "troop contingent", "army unit".
 _COLLECTIVE_HEADS = frozenset({"contingent", "unit", "convoy", "delegation", "detachment", "battalion", "brigade",
                                "division", "column", "patrol", "team", "squad", "personnel", "chief", "commander",
-                               "spokesman", "spokeswoman", "spokesperson", "source", "leader", "official"})
+                               "spokesman", "spokeswoman", "spokesperson", "source", "leader", "official",
+                               "party", "member", "supporter", "group", "force"})
 # How far back (in sentences) a description or pronoun may reach for its antecedent.
 _COREF_WINDOW = 4
 
@@ -103,6 +104,37 @@ def _named_mentions(doc: Doc, kb: ActorKB, matcher: ActorMatcher, day: str | Non
         mention = _named_mention(span, kind, key, kb, day)
         if mention is not None:
             out.append(mention)
+    out += _titled_people(doc, kb, out)
+    return out
+
+
+def _titled_people(doc: Doc, kb: ActorKB, known: list[ActorMention]) -> list[ActorMention]:
+    """People the KB lacks, coded from the title in front of their name ("Iraqi Foreign Minister Fuad
+    Hussein" -> IRQGOV); a later bare surname ("Hussein said") is the same person."""
+    covered = {i for m in known for i in range(*_token_range(doc, m))}
+    people: dict[str, ActorMention] = {}
+    out: list[ActorMention] = []
+    for ent in doc.ents:
+        if ent.label_ != "PERSON" or any(t.i in covered for t in ent):
+            continue
+        surname = ent[-1].text
+        if surname in people:
+            prior = people[surname]
+            out.append(_mention(ent, prior.name, prior.code, prior.country, "person", kb_id=prior.kb_id))
+            continue
+        titles = [t for t in doc[max(ent.start - 6, 0): ent.start] if t.head.i in range(ent.start, ent.end)
+                  and t.dep_ in ("compound", "amod", "nmod", "appos")]
+        role = next((r for t in titles if (r := role_of(t, kb)) is not None), None)
+        if role is None:
+            continue
+        country = next((iso for t in titles if (iso := kb.country_of_word(t.text)) is not None), None)
+        if country is None:
+            continue
+        span = doc[min(t.i for t in titles): ent.end]
+        mention = _mention(span, ent.text, country + role, country, "person", head=ent.root,
+                           kb_id=f"titled:{ent.text}")
+        people[surname] = mention
+        out.append(mention)
     return out
 
 
@@ -220,6 +252,18 @@ def _role_anchor(token: Token, kb: ActorKB, covered: set[int]) -> tuple[str, Tok
     return role, token
 
 
+def _group_modifier(noun: Token, mentions: list[ActorMention]) -> ActorMention | None:
+    by_token = {m.token: m for m in mentions if m.kb_id and m.kb_id.startswith("group:")}
+    for child in noun.children:
+        if child.dep_ in ("compound", "nmod", "poss", "amod") and child.i in by_token:
+            return by_token[child.i]
+        if child.dep_ in ("compound", "nmod"):
+            for grandchild in child.subtree:
+                if grandchild.i in by_token:
+                    return by_token[grandchild.i]
+    return None
+
+
 def _contextual_mentions(doc: Doc, kb: ActorKB, mentions: list[ActorMention],
                          places: tuple[PlaceMention, ...]) -> list[ActorMention]:
     """Role nouns naming no country ("police", "government troops") take the country of a place in
@@ -239,6 +283,13 @@ def _contextual_mentions(doc: Doc, kb: ActorKB, mentions: list[ActorMention],
         if anchor.i in anchored or token.dep_ == "compound" and role_of(token.head, kb) is not None:
             continue
         if any(start <= token.idx < end for start, end in quoted):
+            continue
+        group = _group_modifier(anchor, mentions)
+        if group is not None:  # "ISWAP fighters", "Hamas gunmen": the group itself
+            span = doc[min(group.token, anchor.i): anchor.i + 1]
+            out.append(_mention(span, group.name, group.code, group.country, group.kind, head=anchor,
+                                kb_id=group.kb_id, resolved_from="group-modifier"))
+            anchored.add(anchor.i)
             continue
         sent = token.sent
         local = [p for p in places if sent.start_char <= p.start < sent.end_char and p.country]
@@ -290,16 +341,51 @@ def _coreferent_mentions(doc: Doc, kb: ActorKB, mentions: list[ActorMention]) ->
                 want = "role:" + (role_of(token, kb) or "")
         if want is None:
             continue
-        antecedent = _antecedent(doc, token, want, ordered, kb)
-        if antecedent is None:
-            continue
+        if want.startswith("role:") and _pair_word(token):
+            antecedents = _last_two(token, want, ordered, kb)
+        else:
+            found = _reporting_subject(token, want, ordered, kb) or _antecedent(doc, token, want, ordered, kb)
+            antecedents = [found] if found is not None else []
         span = doc[token.i: token.i + 1] if token.pos_ == "PRON" else _np_span(token)
-        out.append(ActorMention(
-            text=span.text, name=antecedent.name, code=antecedent.code, country=antecedent.country,
-            kind=antecedent.kind, start=span.start_char, end=span.end_char, kb_id=antecedent.kb_id,
-            resolved_from="pronoun" if token.pos_ == "PRON" else "description", token=token.i,
-        ))
+        for antecedent in antecedents:
+            out.append(ActorMention(
+                text=span.text, name=antecedent.name, code=antecedent.code, country=antecedent.country,
+                kind=antecedent.kind, start=span.start_char, end=span.end_char, kb_id=antecedent.kb_id,
+                resolved_from="pronoun" if token.pos_ == "PRON" else "description", token=token.i,
+            ))
     return out
+
+
+def _pair_word(token: Token) -> bool:
+    """"the two ministers", "both leaders"."""
+    return token.tag_ == "NNS" and any(c.lower_ in ("two", "both") for c in token.children)
+
+
+def _last_two(token: Token, want: str, ordered: Iterable[ActorMention], kb: ActorKB) -> list[ActorMention]:
+    role = want[5:]
+    seen: dict[str, ActorMention] = {}
+    for m in ordered:
+        if m.token >= token.i:
+            break
+        if m.code.endswith(role) and m.country is not None:
+            seen.pop(m.name, None)
+            seen[m.name] = m
+    return list(seen.values())[-2:] if len(seen) >= 2 else []
+
+
+def _reporting_subject(token: Token, want: str, ordered: Iterable[ActorMention], kb: ActorKB
+                       ) -> ActorMention | None:
+    """"The EU said it was concerned": a pronoun subject of a reported clause is the reporter."""
+    if token.pos_ != "PRON" or token.dep_ not in ("nsubj", "nsubjpass"):
+        return None
+    clause = token.head
+    if clause.dep_ != "ccomp" or clause.head.lemma_.lower() not in SPEECH_VERBS:
+        return None
+    subjects = {c.i for c in clause.head.children if c.dep_ == "nsubj"}
+    for m in ordered:
+        if m.token in subjects and _compatible(m, want, kb):
+            return m
+    return None
 
 
 def _is_definite(token: Token) -> bool:

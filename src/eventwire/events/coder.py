@@ -38,7 +38,9 @@ from eventwire.quotes import index_by_token, subjects_of
 LIGHT_VERBS = frozenset({
     "order", "announce", "make", "carry", "conduct", "launch", "stage", "hold", "begin", "start",
     "complete", "continue", "resume", "undertake", "pay", "give", "take", "mount", "step", "call",
-    "approve", "authorize", "authorise", "plan", "propose", "unveil", "end", "halt",
+    "approve", "authorize", "authorise", "plan", "propose", "unveil", "end", "halt", "sign", "agree",
+    "pledge", "promise", "vow", "threaten", "intensify", "escalate", "step", "wage", "lead", "organise",
+    "organize", "stage", "perform", "execute", "have", "hold", "host", "attend", "join",
 })
 _HYPOTHETICAL_AUX = frozenset({"could", "would", "may", "might", "should", "will", "shall", "'ll", "can", "must"})
 _HYPOTHETICAL_HEADS = frozenset({
@@ -99,10 +101,12 @@ def _triggers(doc: Doc, lexicon: Lexicon, ctx: _Context) -> list[_Trigger]:
         entry = None
         if token.pos_ == "VERB":
             entry = match_verb(lexicon, token)
-        elif token.pos_ == "NOUN":
+        elif token.pos_ == "NOUN" and token.i not in ctx.actors:  # "opposition" the actor, not the act
             entry = match_noun(lexicon, token)
+        elif token.pos_ == "ADJ" and token.dep_ == "acomp":  # "was concerned", "is determined"
+            entry = match_verb(lexicon, token)
         if entry is not None:
-            clause = token if token.pos_ == "VERB" else _governing_verb(token)
+            clause = token if token.pos_ in ("VERB", "ADJ") else _governing_verb(token)
             found[token.i] = _Trigger(token, entry, clause if clause is not None else token)
     # Light verb + event noun: keep the noun ("ordered the withdrawal" is a withdrawal). A verb whose
     # row demanded that object ("sign ... agreement") keeps the event and the noun is dropped.
@@ -163,7 +167,11 @@ def _slot(token: Token, ctx: _Context) -> tuple[list[ActorMention], bool]:
     actors = _actors_at(token, ctx)
     if actors:
         return actors, False
-    from_places = [a for m in (token, *token.conjuncts) if (a := _place_actor(m, ctx)) is not None]
+    from_places = []
+    for member in (token, *token.conjuncts):
+        place = _place_in_np(member, ctx)  # "a military base in Damboa" stands for Nigeria
+        if place is not None and (actor := _place_actor(ctx.doc[place.token], ctx)) is not None:
+            from_places.append(actor)
     return from_places, bool(from_places)
 
 
@@ -172,25 +180,20 @@ def _sources(trig: _Trigger, ctx: _Context) -> tuple[list[ActorMention], bool]:
     token = trig.token
     if token.pos_ == "NOUN":
         for child in token.children:
-            if child.dep_ == "poss":
+            if child.dep_ in ("poss", "compound", "nmod"):
                 found, _ = _slot(child, ctx)
                 if found:
                     return found, True
+            if child.dep_ == "amod":
+                national = _national_actor(child, ctx)  # "Russian air strikes"
+                if national is not None:
+                    return [national], True
             if child.dep_ == "prep" and child.lower_ == "by":
                 for obj in child.children:
                     found, _ = _slot(obj, ctx)
                     if found:
                         return found, True
-        verb: Token | None = _governing_verb(token)
-        for _ in range(4):
-            if verb is None:
-                break
-            for subj in subjects_of(verb):
-                found = _actors_at(subj, ctx)
-                if found:
-                    return found, False
-            verb = _governing_verb(verb)
-        return [], False
+        return _light_verb_sources(token, ctx), False
     if _is_passive(token):
         for child in token.children:
             if child.dep_ == "agent":
@@ -206,6 +209,35 @@ def _sources(trig: _Trigger, ctx: _Context) -> tuple[list[ActorMention], bool]:
         if found:
             return found, direct and not any(a.resolved_from in ("pronoun", "description") for a in found)
     return [], False
+
+
+def _light_verb_sources(noun: Token, ctx: _Context) -> list[ActorMention]:
+    """An event noun takes the subject of the light verb that carries it ("ordered the withdrawal",
+    "made the stopover", "signed a directive approving an agreement"), never of a verb that reports,
+    opposes or undergoes it ("repelled the assault", "accused X of orchestrating the clashes")."""
+    verb = _governing_verb(noun)
+    for _ in range(3):
+        if verb is None or verb.lemma_.lower() not in LIGHT_VERBS:
+            return []
+        subjects = subjects_of(verb)
+        for subj in subjects:
+            found = _actors_at(subj, ctx)
+            if found:
+                return found
+        if not subjects:
+            return []
+        verb = _governing_verb(verb)  # the subject is a thing ("a directive approving ..."): go up
+    return []
+
+
+def _national_actor(adjective: Token, ctx: _Context) -> ActorMention | None:
+    iso = ctx.kb.country_by_adjective.get(adjective.lower_)
+    if iso is None:
+        return None
+    name = ctx.kb.countries[iso].name if iso in ctx.kb.countries else iso
+    return ActorMention(text=adjective.text, name=name, code=iso, country=iso, kind="country",
+                        start=adjective.idx, end=adjective.idx + len(adjective.text), kb_id=f"country:{iso}",
+                        resolved_from="adjective", token=adjective.i)
 
 
 def _is_passive(verb: Token) -> bool:
@@ -267,6 +299,9 @@ def _events_for(trig: _Trigger, ctx: _Context) -> list[Event]:
     targets, target_via_place = _targets(trig, ctx, sources)
     code = ctx.table.get(trig.entry.code)
     pairs: list[tuple[ActorMention, ActorMention | None, str]] = []
+    if not targets and code.root == "14":
+        targets = _protested_authority(sources, ctx)
+        target_via_place = True
     if targets:
         pairs = [(s, t, "syntax") for s in sources for t in targets]
     elif len({s.code for s in sources}) > 1 and code.root in _COOPERATIVE_ROOTS:
@@ -300,6 +335,19 @@ def _events_for(trig: _Trigger, ctx: _Context) -> list[Event]:
                               trigger=trig.token.text),
         ))
     return events
+
+
+def _protested_authority(sources: list[ActorMention], ctx: _Context) -> list[ActorMention]:
+    """Protest with no named target: by the usual coding convention it addresses the government of
+    the protesters' country."""
+    out = []
+    for iso in dict.fromkeys(s.country for s in sources if s.country and not s.code.endswith("GOV")):
+        name = ctx.kb.countries[iso].name if iso in ctx.kb.countries else iso
+        src = next(s for s in sources if s.country == iso)
+        out.append(ActorMention(text=src.text, name=f"{name} government", code=iso + "GOV", country=iso,
+                                kind="government", start=src.start, end=src.end, kb_id=f"country:{iso}",
+                                resolved_from="protest-convention", token=src.token))
+    return out
 
 
 def _clause_of(token: Token) -> Token | None:

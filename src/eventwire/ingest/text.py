@@ -37,7 +37,6 @@ _CHROME_PATTERNS = [
     r"^((share|share this( article| story)?|share on)\s*:?\s*)?((facebook|twitter|whatsapp|telegram|"
     r"linkedin|reddit|pinterest|email|x|print|copy link|messenger)\b\s*[|·,/]?\s*)+$",
     r"\b(subscribe|sign up|newsletter|unsubscribe)\b",
-    r"\bcookies?\b.*\b(accept|consent|policy|use|agree)\b|\b(accept|consent)\b.*\bcookies?\b",
     r"all rights reserved|^©|^copyright\b|\(c\) \d{4}",
     r"^advertisement$|^sponsored( content)?$|^ad$",
     r"^comments are (closed|disabled)",
@@ -51,6 +50,12 @@ _CHROME_PATTERNS = [
     r"^(you may also like|recommended|trending( now)?|popular|editor'?s picks?)$",
 ]
 _CHROME = re.compile("|".join(f"(?:{p})" for p in _CHROME_PATTERNS), re.I)
+# Consent and comment-form notices run long but are unmistakable at any length.
+_LONG_CHROME = re.compile(
+    r"\bcookies?\b.*\b(accept|consent|policy|use|agree|settings)\b|\b(accept|consent)\b.*\bcookies?\b"
+    r"|your email address will not be published|by signing up,? you agree|privacy policy and terms",
+    re.I,
+)
 
 # Lines after which the article is over: what follows is lists of other stories or reader comments.
 _END_MARKERS = re.compile(
@@ -66,6 +71,8 @@ _AGENCIES = [
     "Interfax", "IRNA", "SANA", "WAFA", "Bernama", "Antara", "Al Jazeera", "BBC", "CNN",
 ]
 _AGENCY_ALT = "|".join(re.escape(a) for a in sorted(_AGENCIES, key=len, reverse=True))
+# "Read more: <another story's headline>": a teaser line of any length.
+_TEASER = re.compile(r"^(read (more|also|next)|also read|related|see also|more on this|watch)\s*:\s*\S", re.I)
 _CREDIT = re.compile(
     r"^(?:with\s+)?(?:additional\s+)?(?:reporting|writing|compiled|editing|reported)\s+by\s+(?P<who>.+?)\.?$"
     r"|^(?:source|sources|credit|courtesy)\s*:\s*(?P<src>.+?)\.?$"
@@ -116,16 +123,18 @@ def classify_line(line: str) -> LineKind:
     """The kind of one scraped line, from its own features only."""
     stripped = line.strip()
     n_words = len(words(stripped))
-    if _END_MARKERS.match(stripped) and n_words <= 4:
+    if _END_MARKERS.match(stripped) and n_words <= 4 or _TEASER.match(stripped):
         return LineKind.END_MARKER
     if _CREDIT.match(stripped) and n_words <= 14:
         return LineKind.CREDIT
-    if _CHROME.search(stripped) and n_words <= 25:
+    if _CHROME.search(stripped) and n_words <= 25 or _LONG_CHROME.search(stripped) and n_words <= 80:
         return LineKind.CHROME
     if _BYLINE.match(stripped) and n_words <= 14:
         return LineKind.BYLINE
     if n_words == 0:
         return LineKind.CHROME
+    if n_words <= 14 and find_full_date(stripped) and not _TERMINAL.search(stripped):
+        return LineKind.BYLINE  # a dateline or timestamp line: "Brussels, 20 February 2024"
     ends_like_sentence = bool(_TERMINAL.search(stripped))
     if ends_like_sentence and n_words >= 6 or n_words >= 25:
         return LineKind.PROSE
@@ -205,9 +214,13 @@ def clean_scraped_text(raw: str) -> CleanedText:
         title_idx = next((i for i in head if kinds[i] is LineKind.SHORT and len(words(lines[i])) >= 3), None)
     if title_idx is not None:
         title = lines[title_idx]
-        for i in head[:title_idx]:
-            if kinds[i] in (LineKind.SHORT, LineKind.HEADLINE) and not sections:
-                sections = split_sections(lines[i])
+        # Breadcrumbs: the run of short lines right above the headline ("World" / "Europe").
+        crumbs: list[str] = []
+        for i in reversed(head[:title_idx]):
+            if kinds[i] is not LineKind.SHORT:
+                break
+            crumbs.insert(0, lines[i])
+        sections = tuple(s for line in crumbs for s in split_sections(line))
     for i in head:
         found = find_full_date(lines[i])
         if found and kinds[i] in (LineKind.BYLINE, LineKind.SHORT, LineKind.HEADLINE) and i != title_idx:
@@ -232,6 +245,8 @@ def clean_scraped_text(raw: str) -> CleanedText:
             credit = credit or credit_from_line(lines[i])
         elif kind in (LineKind.HEADLINE, LineKind.PROSE) and not _looks_like_comment(lines[i]):
             related.append(lines[i])
+        elif kind is LineKind.END_MARKER and (teaser := _TEASER.match(lines[i])):
+            related.append(lines[i][teaser.end() - 1:].strip())
     if published is None:
         for i in range(last + 1, len(lines)):
             found = find_full_date(lines[i])
