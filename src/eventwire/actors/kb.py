@@ -24,11 +24,12 @@ class Country:
 @dataclass(frozen=True)
 class PersonRole:
     name: str
-    country: str
+    country: str | None
     role: str
     title: str
     start: str
     end: str
+    code: str  # the actor code this role gives: country + role, or the organisation's own code
 
     def active_on(self, day: str) -> bool:
         """Whether the role held on `day` (YYYY-MM-DD). Partial bounds compare at their precision."""
@@ -75,6 +76,7 @@ class ActorKB:
         return None
 
     def former_country(self, person: str) -> str | None:
+        """The country of a person's earliest role (None for organisation leaders)."""
         roles = self.people.get(person, ())
         return roles[0].country if roles else None
 
@@ -89,6 +91,21 @@ def _float(cell: str) -> float | None:
         return float(cell)
     except ValueError:
         return None
+
+
+def _person_role(row: dict[str, str], group_by_code: dict[str, Group]) -> PersonRole:
+    """Leaders of organisations and armed groups take the organisation's code (note "group=IGOEUR");
+    office holders of a state take country + role."""
+    country, role = row["country"].upper(), (row["role"].upper() or "GOV")
+    note = row.get("note", "")
+    org = next((part.split("=", 1)[1].strip().upper() for part in note.split(";")
+                if part.strip().startswith("group=")), None)
+    if org:
+        group = group_by_code.get(org)
+        return PersonRole(row["name"], group.country if group else None, role, row.get("title", ""),
+                          row.get("start", ""), row.get("end", ""), org)
+    return PersonRole(row["name"], country, role, row.get("title", ""), row.get("start", ""), row.get("end", ""),
+                      country + role)
 
 
 def load_actor_kb() -> ActorKB:
@@ -110,18 +127,6 @@ def load_actor_kb() -> ActorKB:
             by_seat.setdefault(seat.lower(), iso3)
             phrases.setdefault(seat, ("seat", iso3))
 
-    people: dict[str, list[PersonRole]] = {}
-    person_by_alias: dict[str, str] = {}
-    for row in read_tsv(_PKG, "people.tsv"):
-        name = row["name"]
-        people.setdefault(name, []).append(
-            PersonRole(name, row["country"].upper(), row["role"].upper(), row.get("title", ""),
-                       row.get("start", ""), row.get("end", ""))
-        )
-        for alias in [name, *split_list(row.get("aliases", ""))]:
-            person_by_alias.setdefault(alias.lower(), name)
-            phrases[alias] = ("person", name)
-
     groups: dict[str, Group] = {}
     group_by_alias: dict[str, str] = {}
     for row in read_tsv(_PKG, "groups.tsv"):
@@ -131,6 +136,16 @@ def load_actor_kb() -> ActorKB:
         for alias in [name, *split_list(row.get("aliases", ""))]:
             group_by_alias.setdefault(alias.lower(), name)
             phrases.setdefault(alias, ("group", name))
+    group_by_code = {g.code: g for g in groups.values()}
+
+    people: dict[str, list[PersonRole]] = {}
+    person_by_alias: dict[str, str] = {}
+    for row in read_tsv(_PKG, "people.tsv"):
+        name = row["name"]
+        people.setdefault(name, []).append(_person_role(row, group_by_code))
+        for alias in [name, *split_list(row.get("aliases", ""))]:
+            person_by_alias.setdefault(alias.lower(), name)
+            phrases[alias] = ("person", name)
 
     roles: dict[tuple[str, str], str] = {}
     plural: set[str] = set()

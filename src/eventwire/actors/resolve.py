@@ -122,8 +122,13 @@ def _titled_people(doc: Doc, kb: ActorKB, known: list[ActorMention]) -> list[Act
             prior = people[surname]
             out.append(_mention(ent, prior.name, prior.code, prior.country, "person", kb_id=prior.kb_id))
             continue
-        titles = [t for t in doc[max(ent.start - 6, 0): ent.start] if t.head.i in range(ent.start, ent.end)
-                  and t.dep_ in ("compound", "amod", "nmod", "appos")]
+        titles: list[Token] = []
+        attached = set(range(ent.start, ent.end))
+        for t in reversed(doc[max(ent.start - 6, 0): ent.start]):
+            if t.dep_ not in ("compound", "amod", "nmod") or t.head.i not in attached:
+                break
+            titles.insert(0, t)
+            attached.add(t.i)
         role = next((r for t in titles if (r := role_of(t, kb)) is not None), None)
         if role is None:
             continue
@@ -142,7 +147,7 @@ def _named_mention(span: Span, kind: str, key: str, kb: ActorKB, day: str | None
     if kind == "person":
         role = kb.person_role(key, day)
         if role is not None:
-            return _mention(span, key, role.country + role.role, role.country, "person", kb_id=f"person:{key}")
+            return _mention(span, key, role.code, role.country, "person", kb_id=f"person:{key}")
         # Known person without a role on that day: a former office holder, CAMEO's elite block.
         country = kb.former_country(key)
         if country is None:
@@ -284,6 +289,8 @@ def _contextual_mentions(doc: Doc, kb: ActorKB, mentions: list[ActorMention],
             continue
         if any(start <= token.idx < end for start, end in quoted):
             continue
+        if any(c.dep_ == "amod" and c.ent_type_ == "NORP" for c in anchor.children):
+            continue  # "European officials", "Kurdish fighters": a people, not the context country
         group = _group_modifier(anchor, mentions)
         if group is not None:  # "ISWAP fighters", "Hamas gunmen": the group itself
             span = doc[min(group.token, anchor.i): anchor.i + 1]
@@ -418,6 +425,13 @@ def _antecedent(doc: Doc, token: Token, want: str, ordered: Iterable[ActorMentio
                 kb: ActorKB) -> ActorMention | None:
     sent_starts = [s.start for s in doc.sents]
     here = bisect_right(sent_starts, token.i)
+    if token.pos_ == "PRON":
+        # Salience: a subject earlier in the same sentence wins over a nearer object.
+        sent = token.sent
+        subjects = [m for m in ordered if sent.start <= m.token < token.i and _compatible(m, want, kb)
+                    and doc[m.token].dep_ in ("nsubj", "nsubjpass")]
+        if subjects:
+            return subjects[-1]
     best: ActorMention | None = None
     for m in ordered:
         if m.token >= token.i:

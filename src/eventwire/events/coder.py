@@ -105,6 +105,8 @@ def _triggers(doc: Doc, lexicon: Lexicon, ctx: _Context) -> list[_Trigger]:
             entry = match_noun(lexicon, token)
         elif token.pos_ == "ADJ" and token.dep_ == "acomp":  # "was concerned", "is determined"
             entry = match_verb(lexicon, token)
+        if entry is not None and _naming_not_acting(token, entry, ctx):
+            entry = None
         if entry is not None:
             clause = token if token.pos_ in ("VERB", "ADJ") else _governing_verb(token)
             found[token.i] = _Trigger(token, entry, clause if clause is not None else token)
@@ -123,6 +125,17 @@ def _triggers(doc: Doc, lexicon: Lexicon, ctx: _Context) -> list[_Trigger]:
     return sorted(found.values(), key=lambda t: t.token.i)
 
 
+def _naming_not_acting(verb: Token, entry: LexEntry, ctx: _Context) -> bool:
+    """A prepositional verb row ("call on/for") without its preposition, whose object is no actor or
+    place, is another sense: "what it called serious violations"."""
+    if verb.pos_ != "VERB" or entry.objects or not entry.target_preps:
+        return False
+    if any(c.dep_ == "prep" and c.lower_ in entry.target_preps for c in verb.children):
+        return False
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    return bool(objects) and not any(o.i in ctx.actors or o.i in ctx.places for o in objects)
+
+
 def _governing_verb(token: Token) -> Token | None:
     current = token
     for _ in range(_MAX_HOPS):
@@ -138,7 +151,8 @@ def _actors_at(token: Token, ctx: _Context) -> list[ActorMention]:
     """Actors named by a noun phrase head, its conjuncts, or the "of" phrase of a quantity head."""
     out: list[ActorMention] = []
     for member in (token, *token.conjuncts):
-        hits = ctx.actors.get(member.i)
+        hits = ctx.actors.get(member.i) or [a for c in member.children if c.dep_ == "appos"
+                                            for a in ctx.actors.get(c.i, [])]  # "his counterpart Hakan Fidan"
         if hits:
             out.extend(hits)
             continue
