@@ -21,6 +21,7 @@ SPEECH_VERBS = frozenset({
     "describe", "call", "discuss", "refer", "quote", "comment", "confirm", "deny", "admit", "acknowledge",
     "emphasise", "emphasize", "predict", "complain", "accuse", "demand", "respond", "report", "caution",
     "continue", "conclude", "suggest", "believe", "recall", "reiterate", "assert", "proclaim",
+    "chant", "shout", "sing", "cry", "scream", "yell", "read", "tell",
 })
 # Shortest quote kept: a scare-quoted single word ("interference") is still a quote of that speaker.
 _MIN_CHARS = 2
@@ -51,7 +52,8 @@ def extract_quotes(doc: Doc, actors: tuple[ActorMention, ...]) -> tuple[Quote, .
         if span is None or not span.text.strip():
             continue
         speaker = _speaker(doc, span, by_token)
-        if speaker is None and last_speaker is not None and _follows(doc, last_end, start):
+        if speaker is None and last_speaker is not None and _follows(doc, last_end, start) \
+                and not _has_speech_verb(span):
             speaker = last_speaker
         quotes.append(Quote(text=doc.text[start:end], speaker=speaker, start=start, end=end))
         if speaker is not None:
@@ -71,6 +73,13 @@ def _follows(doc: Doc, last_end: int, start: int) -> bool:
     """The new quote comes right after the previous one, with only attribution between them."""
     between = doc.text[last_end:start]
     return len(between) < 200 and not re.search(r"[.!?]\s+[A-Z][^“\"]{60,}", between)
+
+
+def _has_speech_verb(span: Span) -> bool:
+    """Whether the quote's sentence names a speaker of its own (then it is not a continued turn)."""
+    sent = span[0].sent
+    return any(_outside(t, span) and t.lemma_.lower() in SPEECH_VERBS and t.pos_ == "VERB"
+               and any(c.dep_ == "nsubj" for c in t.children) for t in sent)
 
 
 def _outside(token: Token, span: Span) -> bool:

@@ -30,6 +30,10 @@ _MONTH_ONLY = re.compile(rf"\b(?P<month>{_MONTH_RE})\b", re.I)
 _YEAR = re.compile(r"\b(?P<year>(?:19|20)\d\d)\b")
 _AGO = re.compile(r"\b(?P<n>\d+|a few|several|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|"
                   r"twelve)\s+(?P<unit>day|week|month|year)s?\s+ago\b", re.I)
+_DAY_PART = re.compile(r"\b(morning|afternoon|evening|night|tonight|overnight|today|yesterday)\b", re.I)
+# Verbs whose to-infinitive is a planned, future act: "is expected to vote on Wednesday".
+_FUTURE_HEADS = frozenset({"expect", "plan", "schedule", "due", "set", "intend", "prepare", "aim", "hope",
+                           "going", "seek", "want", "vow", "pledge", "promise", "threaten"})
 _RELATIVE_UNIT = re.compile(r"\b(?P<which>last|next|this|past|coming)\s+(?P<unit>week|month|year)\b", re.I)
 
 
@@ -38,7 +42,7 @@ def extract_times(doc: Doc, published: str | None) -> tuple[TimeMention, ...]:
     pub = date.fromisoformat(published) if published else None
     out: list[TimeMention] = []
     for ent in doc.ents:
-        if ent.label_ != "DATE":
+        if ent.label_ != "DATE" and not (ent.label_ == "TIME" and _DAY_PART.search(ent.text)):
             continue
         span = _with_preposition(ent)
         value, precision, note = normalize(ent.text, pub, tense_of(ent.root))
@@ -48,10 +52,13 @@ def extract_times(doc: Doc, published: str | None) -> tuple[TimeMention, ...]:
 
 
 def _with_preposition(ent: Span) -> Span:
-    before = ent.doc[ent.start - 1] if ent.start > 0 else None
-    if before is not None and before.lower_ in _LEAD_PREPS:
-        return ent.doc[ent.start - 1: ent.end]
-    return ent
+    """Include a leading preposition and a time-of-day qualifier: "late on Tuesday", "early on Monday"."""
+    start = ent.start
+    if start > 0 and ent.doc[start - 1].lower_ in _LEAD_PREPS:
+        start -= 1
+    if start > 0 and ent.doc[start - 1].lower_ in ("late", "early", "later", "earlier", "overnight"):
+        start -= 1
+    return ent.doc[start: ent.end]
 
 
 def tense_of(token: Token) -> str:
@@ -63,6 +70,8 @@ def tense_of(token: Token) -> str:
         return "past"
     aux = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
     if aux & {"will", "shall", "'ll"} or verb.lower_ in ("will",):
+        return "future"
+    if verb.tag_ == "VB" and "to" in aux and verb.head.lemma_.lower() in _FUTURE_HEADS:
         return "future"
     if any(c.lower_ == "going" for c in verb.children) or ({"is", "are", "am"} & aux and verb.tag_ == "VBG"):
         return "future"
@@ -160,7 +169,8 @@ def _resolve_weekday(weekday: int, low: str, pub: date, tense: str) -> date:
         return pub - timedelta(days=back or 7)
     if re.search(r"\bnext\b", low):
         return pub + timedelta(days=forward or 7)
-    if tense == "future":
+    if tense in ("future", "present"):
+        # Present tense with a weekday in news body text announces what is coming ("votes on Friday").
         return pub + timedelta(days=forward)
     return pub - timedelta(days=back)
 

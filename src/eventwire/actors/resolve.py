@@ -69,14 +69,15 @@ def resolve_actors(doc: Doc, kb: ActorKB, matcher: ActorMatcher, day: str | None
                    places: tuple[PlaceMention, ...] = ()) -> tuple[ActorMention, ...]:
     """All actor mentions of the article, in text order. `day` (YYYY-MM-DD) dates people's roles;
     `places` give the country context of role nouns that name none ("police" in a Tbilisi story)."""
-    named = _named_mentions(doc, kb, matcher, day)
+    context = _CountryContext(doc, places)
+    named = _named_mentions(doc, kb, matcher, day, context)
     covered = {i for m in named for i in range(*_token_range(doc, m))}
     built = _described_mentions(doc, kb, covered)
     absorbed = {m.named_by for m in built}
     mentions = [m.mention for m in built] + [m for m in named if m.token not in absorbed]
     mentions.sort(key=lambda m: (m.start, m.end))
     mentions += _coreferent_mentions(doc, kb, mentions)
-    mentions += _contextual_mentions(doc, kb, mentions, places)
+    mentions += _contextual_mentions(doc, kb, mentions, context)
     mentions.sort(key=lambda m: (m.start, m.end))
     return tuple(mentions)
 
@@ -94,7 +95,25 @@ def _mention(span: Span, name: str, code: str, country: str | None, kind: str, *
                         token=anchor.i)
 
 
-def _named_mentions(doc: Doc, kb: ActorKB, matcher: ActorMatcher, day: str | None) -> list[ActorMention]:
+class _CountryContext:
+    """The country a description without one refers to: a place named in its sentence, else the
+    article's most named country."""
+
+    def __init__(self, doc: Doc, places: tuple[PlaceMention, ...]) -> None:
+        counts = Counter(p.country for p in places if p.country)
+        self.article_country = counts.most_common(1)[0][0] if counts else None
+        self.places = places
+
+    def country_at(self, token: Token) -> str | None:
+        sent = token.sent
+        local = [p for p in self.places if sent.start_char <= p.start < sent.end_char and p.country]
+        if local:
+            return min(local, key=lambda p: abs(p.start - token.idx)).country
+        return self.article_country
+
+
+def _named_mentions(doc: Doc, kb: ActorKB, matcher: ActorMatcher, day: str | None,
+                    context: _CountryContext) -> list[ActorMention]:
     spans = []
     for match_id, start, end in [*matcher.by_lower(doc), *matcher.by_orth(doc)]:
         spans.append(Span(doc, start, end, label=match_id))
@@ -104,13 +123,16 @@ def _named_mentions(doc: Doc, kb: ActorKB, matcher: ActorMatcher, day: str | Non
         mention = _named_mention(span, kind, key, kb, day)
         if mention is not None:
             out.append(mention)
-    out += _titled_people(doc, kb, out)
+    out += _titled_people(doc, kb, out, context)
     return out
 
 
-def _titled_people(doc: Doc, kb: ActorKB, known: list[ActorMention]) -> list[ActorMention]:
+def _titled_people(doc: Doc, kb: ActorKB, known: list[ActorMention], context: _CountryContext
+                   ) -> list[ActorMention]:
     """People the KB lacks, coded from the title in front of their name ("Iraqi Foreign Minister Fuad
-    Hussein" -> IRQGOV); a later bare surname ("Hussein said") is the same person."""
+    Hussein" -> IRQGOV; "Spokesman Nasser Kanaani" -> the context country's GOV); a later bare
+    surname ("Hussein said") is the same person. Named people with no title are kept with an empty
+    code: they can speak a quote, but no event is coded for an actor nobody can place."""
     covered = {i for m in known for i in range(*_token_range(doc, m))}
     people: dict[str, ActorMention] = {}
     out: list[ActorMention] = []
@@ -130,14 +152,16 @@ def _titled_people(doc: Doc, kb: ActorKB, known: list[ActorMention]) -> list[Act
             titles.insert(0, t)
             attached.add(t.i)
         role = next((r for t in titles if (r := role_of(t, kb)) is not None), None)
-        if role is None:
-            continue
         country = next((iso for t in titles if (iso := kb.country_of_word(t.text)) is not None), None)
-        if country is None:
-            continue
-        span = doc[min(t.i for t in titles): ent.end]
-        mention = _mention(span, ent.text, country + role, country, "person", head=ent.root,
-                           kb_id=f"titled:{ent.text}")
+        if role is not None and country is None:
+            country = context.country_at(ent.root)
+        if role is None or country is None:
+            mention = _mention(ent, ent.text, "", None, "person", kb_id=f"unknown:{ent.text}",
+                               resolved_from="unknown-person")
+        else:
+            span = doc[min(t.i for t in titles): ent.end]
+            mention = _mention(span, ent.text, country + role, country, "person", head=ent.root,
+                               kb_id=f"titled:{ent.text}")
         people[surname] = mention
         out.append(mention)
     return out
@@ -270,15 +294,13 @@ def _group_modifier(noun: Token, mentions: list[ActorMention]) -> ActorMention |
 
 
 def _contextual_mentions(doc: Doc, kb: ActorKB, mentions: list[ActorMention],
-                         places: tuple[PlaceMention, ...]) -> list[ActorMention]:
+                         context: _CountryContext) -> list[ActorMention]:
     """Role nouns naming no country ("police", "government troops") take the country of a place in
     their sentence, else the article's most named country. Not inside quotes: there the speaker's
     own country is meant, which this pass cannot know."""
     taken = {i for m in mentions for i in range(*_token_range(doc, m))}
     anchored = {m.token for m in mentions}
     quoted = find_quote_spans(doc.text)
-    counts = Counter(p.country for p in places if p.country)
-    article_country = counts.most_common(1)[0][0] if counts else None
     out: list[ActorMention] = []
     for token in doc:
         found = _role_anchor(token, kb, taken)
@@ -298,9 +320,7 @@ def _contextual_mentions(doc: Doc, kb: ActorKB, mentions: list[ActorMention],
                                 kb_id=group.kb_id, resolved_from="group-modifier"))
             anchored.add(anchor.i)
             continue
-        sent = token.sent
-        local = [p for p in places if sent.start_char <= p.start < sent.end_char and p.country]
-        country = (min(local, key=lambda p: abs(p.start - token.idx)).country if local else article_country)
+        country = context.country_at(token)
         if country is None:
             continue
         label = kb.countries[country].name if country in kb.countries else country

@@ -29,7 +29,7 @@ from spacy.tokens import Doc, Token
 
 from eventwire.actors.kb import ActorKB
 from eventwire.events.codes import CodeTable
-from eventwire.events.lexicon import LexEntry, Lexicon, match_noun, match_verb
+from eventwire.events.lexicon import LexEntry, Lexicon, lemma_candidates, match_noun, match_verb
 from eventwire.model import ActorMention, Article, Event, Evidence, PlaceMention, Quote, TimeMention
 from eventwire.quotes import index_by_token, subjects_of
 
@@ -126,14 +126,15 @@ def _triggers(doc: Doc, lexicon: Lexicon, ctx: _Context) -> list[_Trigger]:
 
 
 def _naming_not_acting(verb: Token, entry: LexEntry, ctx: _Context) -> bool:
-    """A prepositional verb row ("call on/for") without its preposition, whose object is no actor or
-    place, is another sense: "what it called serious violations"."""
-    if verb.pos_ != "VERB" or entry.objects or not entry.target_preps:
+    """A verb naming something ("what it called serious violations": object + predicate noun) is
+    not the act its row codes."""
+    if verb.pos_ != "VERB" or entry.objects:
         return False
     if any(c.dep_ == "prep" and c.lower_ in entry.target_preps for c in verb.children):
         return False
-    objects = [c for c in verb.children if c.dep_ == "dobj"]
-    return bool(objects) and not any(o.i in ctx.actors or o.i in ctx.places for o in objects)
+    return any(c.dep_ == "oprd" for c in verb.children) and not any(
+        c.dep_ == "dobj" and (c.i in ctx.actors or c.i in ctx.places) for c in verb.children
+    )
 
 
 def _governing_verb(token: Token) -> Token | None:
@@ -231,7 +232,7 @@ def _light_verb_sources(noun: Token, ctx: _Context) -> list[ActorMention]:
     opposes or undergoes it ("repelled the assault", "accused X of orchestrating the clashes")."""
     verb = _governing_verb(noun)
     for _ in range(3):
-        if verb is None or verb.lemma_.lower() not in LIGHT_VERBS:
+        if verb is None or not LIGHT_VERBS.intersection(lemma_candidates(verb)):
             return []
         subjects = subjects_of(verb)
         for subj in subjects:
@@ -308,9 +309,11 @@ def _targets(trig: _Trigger, ctx: _Context, sources: list[ActorMention]) -> tupl
 
 def _events_for(trig: _Trigger, ctx: _Context) -> list[Event]:
     sources, direct_source = _sources(trig, ctx)
+    sources = [s for s in sources if s.code]  # an actor nobody can place codes no event
     if not sources:
         return []
     targets, target_via_place = _targets(trig, ctx, sources)
+    targets = [t for t in targets if t.code]
     code = ctx.table.get(trig.entry.code)
     pairs: list[tuple[ActorMention, ActorMention | None, str]] = []
     if not targets and code.root == "14":

