@@ -24,6 +24,7 @@ class Article(Record):
     text: str
     language: str = "en"
     related_headlines: tuple[str, ...] = ()
+    dateline: str | None = Field(None, description="place named in the dateline (not part of `text`)")
     source_path: str | None = None
 
 
@@ -47,8 +48,8 @@ class PlaceMention(Record):
     lon: float
     country: str | None
     admin1: str | None
-    start: int
-    end: int
+    start: int | None = Field(description="None for the article's dateline place, which is not in the text")
+    end: int | None
     feature: str = "city"
     geonameid: int | None = None
     token: int = Field(-1, exclude=True, description="head token index in the parse (internal)")
@@ -93,6 +94,7 @@ class Event(Record):
     quad_class: int
     goldstein: float
     place: PlaceMention | None
+    place_basis: str = Field(description="clause | sentence | previous-sentence | article")
     negated: bool
     hypothetical: bool
     confidence: float
@@ -120,6 +122,6 @@ class ExtractResult(Record):
         data["article"] = {
             k: art[k]
             for k in ("id", "url", "title", "published", "sections", "credit", "author", "text", "language",
-                      "related_headlines", "source_path")
+                      "related_headlines", "dateline", "source_path")
         }
         return data

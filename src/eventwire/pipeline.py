@@ -73,7 +73,7 @@ def _times(s: ArticleState, r: Resources) -> ArticleState:
 
 
 def _places(s: ArticleState, r: Resources) -> ArticleState:
-    return dataclasses.replace(s, places=resolve_places(s.doc, r.gazetteer, r.place_matcher))
+    return dataclasses.replace(s, places=resolve_places(s.doc, r.gazetteer, r.place_matcher, s.article.dateline))
 
 
 def _actors(s: ArticleState, r: Resources) -> ArticleState:
@@ -150,5 +150,6 @@ class Pipeline:
         for article, doc in zip(items, docs, strict=True):
             try:
                 yield self.run_doc(article, doc)
-            except EventwireError as exc:
-                yield Failure(source=article.source_path or article.id, stage="pipeline", reason=str(exc))
+            except Exception as exc:  # one article's failure is recorded; the batch goes on
+                yield Failure(source=article.source_path or article.id, stage="pipeline",
+                              reason=f"{type(exc).__name__}: {exc}")

@@ -100,15 +100,17 @@ class _CountryContext:
     article's most named country."""
 
     def __init__(self, doc: Doc, places: tuple[PlaceMention, ...]) -> None:
-        counts = Counter(p.country for p in places if p.country)
+        in_text = [p for p in places if p.start is not None]
+        counts = Counter(p.country for p in in_text if p.country)
         self.article_country = counts.most_common(1)[0][0] if counts else None
-        self.places = places
+        self.places = in_text
 
     def country_at(self, token: Token) -> str | None:
         sent = token.sent
-        local = [p for p in self.places if sent.start_char <= p.start < sent.end_char and p.country]
+        local = [(p.start, p) for p in self.places if p.start is not None and sent.start_char <= p.start
+                 < sent.end_char and p.country]
         if local:
-            return min(local, key=lambda p: abs(p.start - token.idx)).country
+            return min(local, key=lambda sp: abs(sp[0] - token.idx))[1].country
         return self.article_country
 
 

@@ -22,6 +22,7 @@ reciprocity), +0.1 for a date stated in the text.
 from __future__ import annotations
 
 import hashlib
+from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass
 
@@ -67,14 +68,33 @@ def code_events(
     places: tuple[PlaceMention, ...], quotes: tuple[Quote, ...], lexicon: Lexicon, table: CodeTable,
     kb: ActorKB,
 ) -> tuple[Event, ...]:
+    in_text = tuple(p for p in places if p.start is not None)
+    dateline = next((p for p in places if p.start is None), None)
     ctx = _Context(doc, article, index_by_token(actors), {t.token: t for t in times},
-                   {p.token: p for p in places}, places, quotes, table, kb)
+                   {p.token: p for p in in_text}, in_text, quotes, table, kb, dateline)
     triggers = _triggers(doc, lexicon, ctx)
     events: dict[str, Event] = {}
     for trig in triggers:
         for event in _events_for(trig, ctx):
             events.setdefault(event.id, event)
-    return tuple(sorted(events.values(), key=lambda e: (e.evidence.start, e.id)))
+    ordered = sorted(events.values(), key=lambda e: (e.evidence.start, e.id))
+    return tuple(_carry_places(ordered, doc))
+
+
+def _carry_places(events: list[Event], doc: Doc) -> list[Event]:
+    """Narrative continuity: an event whose sentence names no place happened where the story's last
+    placed event did, when that was at most two sentences earlier."""
+    sent_starts = [s.start_char for s in doc.sents]
+    out: list[Event] = []
+    last: tuple[int, PlaceMention] | None = None
+    for event in events:
+        sent_no = bisect_right(sent_starts, event.evidence.start)
+        if event.place_basis == "article" and last is not None and sent_no - last[0] <= 2:
+            event = event.model_copy(update={"place": last[1], "place_basis": "previous-sentence"})
+        elif event.place is not None and event.place_basis in ("clause", "sentence"):
+            last = (sent_no, event.place)
+        out.append(event)
+    return out
 
 
 @dataclass
@@ -88,6 +108,7 @@ class _Context:
     quotes: tuple[Quote, ...]
     table: CodeTable
     kb: ActorKB
+    dateline: PlaceMention | None
 
     def in_quote(self, token: Token) -> bool:
         return any(q.start <= token.idx < q.end for q in self.quotes)
@@ -326,7 +347,7 @@ def _events_for(trig: _Trigger, ctx: _Context) -> list[Event]:
     else:
         pairs = [(s, None, "none") for s in sources]
     date, precision, defaulted = _date(trig, ctx)
-    place = _place(trig, ctx)
+    place, place_how = _place(trig, ctx)
     negated = _negated(trig)
     hypothetical = _hypothetical(trig)
     sent = trig.token.sent
@@ -347,7 +368,7 @@ def _events_for(trig: _Trigger, ctx: _Context) -> list[Event]:
             source=source, target=target,
             cameo=code.code, cameo_root=code.root, cameo_name=code.name,
             plover=plover, plover_mode=mode, quad_class=code.quad_class, goldstein=code.goldstein,
-            place=place, negated=negated, hypothetical=hypothetical, confidence=round(min(confidence, 1.0), 2),
+            place=place, place_basis=place_how, negated=negated, hypothetical=hypothetical, confidence=round(min(confidence, 1.0), 2),
             evidence=Evidence(sentence=sentence, start=sent.start_char, end=sent.start_char + len(sentence),
                               trigger=trig.token.text),
         ))
@@ -400,28 +421,49 @@ def _is_under(token: Token, ancestor: Token) -> bool:
     return any(a == ancestor for a in token.ancestors)
 
 
-def _place(trig: _Trigger, ctx: _Context) -> PlaceMention | None:
+def _place(trig: _Trigger, ctx: _Context) -> tuple[PlaceMention | None, str]:
+    """The event's place and how it was found: "clause" (named on the trigger's clause or a clause
+    governing it), "sentence" (nearest in the sentence), "article" (dateline, else most named country)."""
     holders = [trig.token]
-    if trig.clause != trig.token:
-        holders.append(trig.clause)
+    verb: Token = trig.clause
+    for _ in range(3):
+        if verb not in holders:
+            holders.append(verb)
+        if verb.dep_ not in ("advcl", "conj", "xcomp", "acl", "relcl") or verb.head == verb:
+            break
+        verb = verb.head
     for holder in holders:
         for child in holder.children:
             if child.dep_ == "prep" and child.lower_ in _LOCATIVE_PREPS:
                 for obj in child.children:
                     place = _place_in_np(obj, ctx)
                     if place is not None:
-                        return place
-            if child.dep_ in ("dobj", "npadvmod") and child.i in ctx.places:
-                return ctx.places[child.i]
-    if trig.token.dep_ == "relcl" and any(c.lower_ == "where" for c in trig.token.children):
-        hit = ctx.places.get(trig.token.head.i)
-        if hit is not None:
-            return hit
+                        return place, "clause"
+            if child.dep_ in ("dobj", "npadvmod"):
+                place = _place_in_np(child, ctx)
+                if place is not None:
+                    return place, "clause"
+        if holder.dep_ == "relcl" and any(c.lower_ == "where" for c in holder.children):
+            hit = ctx.places.get(holder.head.i)
+            if hit is not None:
+                return hit, "clause"
     sent = trig.token.sent
     in_sentence = [p for i, p in ctx.places.items() if sent.start <= i < sent.end]
     if in_sentence:
-        return min(in_sentence, key=lambda p: abs(p.token - trig.token.i))
-    return _dominant_place(ctx)
+        nearest = min(in_sentence, key=lambda p: abs(p.token - trig.token.i))
+        return _refine_by_dateline(nearest, ctx), "sentence"
+    if ctx.dateline is not None:
+        return ctx.dateline, "article"
+    return _dominant_place(ctx), "article"
+
+
+def _refine_by_dateline(place: PlaceMention, ctx: _Context) -> PlaceMention:
+    """A country named loosely in the sentence ("outside Georgia's parliament") is, in a story
+    datelined in one of its cities, that city."""
+    line = ctx.dateline
+    if place.feature == "country" and line is not None and line.country == place.country:
+        return line
+    return place
 
 
 def _place_in_np(token: Token, ctx: _Context) -> PlaceMention | None:

@@ -92,6 +92,7 @@ def _from_scraped_text(source: str, raw: str, published: str | None) -> Article:
         credit=cleaned.credit,
         text=cleaned.body,
         related_headlines=cleaned.related_headlines,
+        dateline=cleaned.dateline_place,
         source_path=source,
     )
 

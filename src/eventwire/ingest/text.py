@@ -221,14 +221,19 @@ def clean_scraped_text(raw: str) -> CleanedText:
                 break
             crumbs.insert(0, lines[i])
         sections = tuple(s for line in crumbs for s in split_sections(line))
+    dateline_place: str | None = None
     for i in head:
         found = find_full_date(lines[i])
         if found and kinds[i] in (LineKind.BYLINE, LineKind.SHORT, LineKind.HEADLINE) and i != title_idx:
             published = found[0].isoformat()
+            # "Brussels, 20 February 2024": a place before the date is the dateline.
+            lead = lines[i][: found[1]].strip(" ,-–—|")
+            if lead and len(words(lead)) <= 3 and lead[:1].isupper() and not _BYLINE.match(lead) \
+                    and not re.search(r"\d", lead):
+                dateline_place = lead
             break
 
     body_lines = [lines[i] for i in range(first, last + 1) if kinds[i] is LineKind.PROSE]
-    dateline_place: str | None = None
     if body_lines:
         m = _DATELINE.match(body_lines[0])
         if m:

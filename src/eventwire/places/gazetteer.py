@@ -20,6 +20,15 @@ from importlib import resources
 from eventwire.datafiles import name_key, read_tsv, split_list
 
 _MAX_ALIAS_LEN = 40
+# Continents and world regions: named in news, but no point stands for them (and GeoNames lists them
+# as alternate names of towns: "Africa" is an old name of Mahdia, Tunisia).
+NOT_POINTS = frozenset(name_key(n) for n in (
+    "Africa", "Europe", "Asia", "America", "Americas", "North America", "South America", "Latin America",
+    "Middle East", "Near East", "Far East", "Oceania", "Antarctica", "Arctic", "Sahel", "Balkans",
+    "Caucasus", "Central Asia", "Southeast Asia", "South Asia", "East Asia", "West Africa", "East Africa",
+    "North Africa", "Horn of Africa", "Gulf", "Persian Gulf", "Levant", "Maghreb", "Scandinavia", "West",
+    "Western Europe", "Eastern Europe", "Sub-Saharan Africa", "Pacific", "Atlantic", "Mediterranean",
+))
 
 
 @dataclass(frozen=True)
@@ -69,6 +78,8 @@ class Gazetteer:
 
     def candidates(self, text: str) -> tuple[Place, ...]:
         key = name_key(text)
+        if key in NOT_POINTS:
+            return ()
         found = self.by_key.get(key, ())
         if not found and self.small_towns is not None and len(key) >= 4:
             found = self.small_towns.candidates(key)

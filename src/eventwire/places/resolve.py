@@ -18,6 +18,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
+from eventwire.datafiles import name_key
 from eventwire.places.gazetteer import Gazetteer, Place, km_between
 from eventwire.model import PlaceMention
 
@@ -48,9 +49,12 @@ def build_place_matcher(gazetteer: Gazetteer, nlp: Language) -> PlaceMatcher:
     return PlaceMatcher(matcher)
 
 
-def resolve_places(doc: Doc, gazetteer: Gazetteer, matcher: PlaceMatcher) -> tuple[PlaceMention, ...]:
+def resolve_places(doc: Doc, gazetteer: Gazetteer, matcher: PlaceMatcher, dateline: str | None = None
+                   ) -> tuple[PlaceMention, ...]:
+    """Toponyms of the text, plus the dateline's place (with no offsets) when the article has one."""
     spans = [e for e in doc.ents if e.label_ in _NER_LABELS]
     spans += [Span(doc, s, e, label="PLACE") for _, s, e in matcher.matcher(doc) if _capitalised(doc[s:e])]
+    spans += _locative_names(doc, gazetteer)
     toponyms = filter_spans(spans)
     candidates = {span.start: _candidates(gazetteer, span) for span in toponyms}
     focus = _focus(candidates.values())
@@ -60,12 +64,39 @@ def resolve_places(doc: Doc, gazetteer: Gazetteer, matcher: PlaceMatcher) -> tup
         options = candidates[span.start]
         if not options:
             continue
-        best = max(options, key=lambda p: _score(p, focus, chosen))
+        key = name_key(span.text)
+        best = max(options, key=lambda p: _score(p, key, focus, chosen))
         chosen.append(best)
         out.append(_mention(span, best))
     out += _descriptions(doc, out)
-    out.sort(key=lambda m: m.start)
+    out.sort(key=lambda m: m.start or 0)
+    if dateline:
+        options = gazetteer.candidates(dateline)
+        if options:
+            best = max(options, key=lambda p: _score(p, name_key(dateline), focus, chosen))
+            out.append(PlaceMention(text=dateline, name=best.name, lat=round(best.lat, 4), lon=round(best.lon, 4),
+                                    country=best.country, admin1=best.admin1, start=None, end=None,
+                                    feature=best.feature, geonameid=best.geonameid))
     return tuple(out)
+
+
+_LOCATIVE = frozenset({"in", "at", "near", "outside", "around", "from", "into", "towards", "toward"})
+
+
+def _locative_names(doc: Doc, gazetteer: Gazetteer) -> list[Span]:
+    """Proper nouns after a locative preposition that NER left unlabelled or mislabelled ("in Damboa"),
+    kept when the gazetteer knows the name."""
+    out = []
+    for token in doc:
+        if token.pos_ != "PROPN" or token.dep_ != "pobj" or token.head.lower_ not in _LOCATIVE:
+            continue
+        if token.ent_type_ in _NER_LABELS or token.ent_type_ in ("DATE", "TIME", "CARDINAL", "MONEY"):
+            continue
+        left = min([token.i] + [c.i for c in token.children if c.dep_ == "compound" and c.pos_ == "PROPN"])
+        span = doc[left: token.i + 1]
+        if gazetteer.candidates(span.text):
+            out.append(Span(doc, span.start, span.end, label="PLACE"))
+    return out
 
 
 def _capitalised(span: Span) -> bool:
@@ -98,8 +129,10 @@ def _focus(groups: Iterable[tuple[Place, ...]]) -> Counter[str]:
     return counts
 
 
-def _score(place: Place, focus: Counter[str], chosen: list[Place]) -> float:
+def _score(place: Place, key: str, focus: Counter[str], chosen: list[Place]) -> float:
     score = _FEATURE_PRIOR.get(place.feature, 1.0) + math.log10(place.population + 1) / 2
+    if key == name_key(place.name):
+        score += 1.5  # its own name, not one of its many alternate names
     if place.country and focus[place.country]:
         score += 3.0 + min(focus[place.country], 5) * 0.2
     if any(km_between(place.lat, place.lon, c.lat, c.lon) < 300 for c in chosen if c.feature != "country"):
@@ -139,7 +172,7 @@ def _descriptions(doc: Doc, resolved: list[PlaceMention]) -> list[PlaceMention]:
             continue
         if any(c.dep_ in ("compound", "amod", "poss") and c.pos_ == "PROPN" for c in token.children):
             continue
-        before = [m for m in resolved if m.end <= token.idx and m.feature in features]
+        before = [m for m in resolved if m.end is not None and m.end <= token.idx and m.feature in features]
         if not before:
             continue
         ante = before[-1]
