@@ -8,7 +8,13 @@ import pytest
 
 from eventwire.errors import UnreadableInput
 from eventwire.ingest import read_article
-from eventwire.ingest.text import LineKind, classify_line, clean_scraped_text, credit_from_line, split_sections
+from eventwire.ingest.text import (
+    LineKind,
+    classify_line,
+    clean_scraped_text,
+    credit_from_line,
+    split_sections,
+)
 
 from .conftest import SEED, SEED_GOLD, load_json
 

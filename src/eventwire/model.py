@@ -17,14 +17,14 @@ class Article(Record):
     id: str
     url: str | None = None
     title: str | None = None
-    published: str | None = Field(None, description="ISO date YYYY-MM-DD, or None when unknown")
+    published: str | None = Field(default=None, description="ISO date YYYY-MM-DD, or None when unknown")
     sections: tuple[str, ...] = ()
     credit: str | None = None
     author: str | None = None
     text: str
     language: str = "en"
     related_headlines: tuple[str, ...] = ()
-    dateline: str | None = Field(None, description="place named in the dateline (not part of `text`)")
+    dateline: str | None = Field(default=None, description="place named in the dateline (not part of `text`)")
     source_path: str | None = None
 
 
@@ -37,8 +37,8 @@ class ActorMention(Record):
     start: int
     end: int
     kb_id: str | None = None
-    resolved_from: str | None = Field(None, description="how the mention was resolved, e.g. 'pronoun'")
-    token: int = Field(-1, exclude=True, description="head token index in the parse (internal)")
+    resolved_from: str | None = Field(default=None, description="how the mention was resolved, e.g. 'pronoun'")
+    token: int = Field(default=-1, exclude=True, description="head token index in the parse (internal)")
 
 
 class PlaceMention(Record):
@@ -52,17 +52,17 @@ class PlaceMention(Record):
     end: int | None
     feature: str = "city"
     geonameid: int | None = None
-    token: int = Field(-1, exclude=True, description="head token index in the parse (internal)")
+    token: int = Field(default=-1, exclude=True, description="head token index in the parse (internal)")
 
 
 class TimeMention(Record):
     text: str
-    value: str | None = Field(None, description="ISO 8601 at its precision, None when unresolvable")
+    value: str | None = Field(default=None, description="ISO 8601 at its precision, None when unresolvable")
     precision: str = Field(description="day | month | year | unresolved")
     start: int
     end: int
     note: str | None = None
-    token: int = Field(-1, exclude=True, description="head token index in the parse (internal)")
+    token: int = Field(default=-1, exclude=True, description="head token index in the parse (internal)")
 
 
 class Quote(Record):

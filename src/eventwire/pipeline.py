@@ -16,8 +16,8 @@ from spacy.tokens import Doc
 
 from eventwire.actors import ActorKB, ActorMatcher, build_actor_matcher, load_actor_kb, resolve_actors
 from eventwire.errors import EventwireError
-from eventwire.events.codes import CodeTable, load_code_table
 from eventwire.events.coder import code_events
+from eventwire.events.codes import CodeTable, load_code_table
 from eventwire.events.lexicon import Lexicon, load_lexicon
 from eventwire.model import (
     ActorMention,

@@ -11,6 +11,7 @@ resolved ("he said" -> Putin).
 from __future__ import annotations
 
 import re
+
 from spacy.tokens import Doc, Span, Token
 
 from eventwire.model import ActorMention, Quote
@@ -21,7 +22,7 @@ SPEECH_VERBS = frozenset({
     "describe", "call", "discuss", "refer", "quote", "comment", "confirm", "deny", "admit", "acknowledge",
     "emphasise", "emphasize", "predict", "complain", "accuse", "demand", "respond", "report", "caution",
     "continue", "conclude", "suggest", "believe", "recall", "reiterate", "assert", "proclaim",
-    "chant", "shout", "sing", "cry", "scream", "yell", "read", "tell",
+    "chant", "shout", "sing", "cry", "scream", "yell", "read",
 })
 # Shortest quote kept: a scare-quoted single word ("interference") is still a quote of that speaker.
 _MIN_CHARS = 2
@@ -131,7 +132,7 @@ def subjects_of(verb: Token) -> list[Token]:
         own = [c for c in current.children if c.dep_ in ("nsubj", "csubj")]
         if own:
             return [t for s in own for t in (s, *s.conjuncts)]
-        if current.dep_ == "relcl" or current.dep_ == "acl" and current.head.pos_ in ("NOUN", "PROPN"):
+        if current.dep_ == "relcl" or (current.dep_ == "acl" and current.head.pos_ in ("NOUN", "PROPN")):
             return [current.head]  # "Putin, who ...", "rebels fighting government troops"
         if current.dep_ == "conj":
             fresh = _new_clause_subject(current)

@@ -183,14 +183,11 @@ def _named_mention(span: Span, kind: str, key: str, kb: ActorKB, day: str | None
         group = kb.groups[key]
         return _mention(span, group.name, group.code, group.country, group.kind, kb_id=f"group:{key}")
     if kind == "country":
-        # A country named as a modifier of a role noun is part of a described actor instead.
-        country = kb.countries[key]
-        return _mention(span, country.name, key, key, "country", kb_id=f"country:{key}")
+        return _mention(span, kb.countries[key].name, key, key, "country", kb_id=f"country:{key}")
     if kind == "seat":
-        country = kb.countries[key]
         if _used_as_place(span):
             return None
-        return _mention(span, f"{country.name} government", key + "GOV", key, "government",
+        return _mention(span, f"{kb.countries[key].name} government", key + "GOV", key, "government",
                         kb_id=f"country:{key}")
     return None
 
@@ -255,8 +252,8 @@ def _described_mentions(doc: Doc, kb: ActorKB, covered: set[int]) -> list[_Descr
         role, anchor = found
         countries = _countries_of(token, kb) or (_countries_of(anchor, kb) if anchor != token else [])
         for iso, named_by in countries:
-            left = min(t.i for t in anchor.subtree if t.i <= token.i and t.dep_ in ("amod", "compound", "det",
-                                                                                     "nmod", "poss")
+            left = min(t.i for t in anchor.subtree if (t.i <= token.i and t.dep_ in ("amod", "compound", "det",
+                                                                                     "nmod", "poss"))
                        or t.i == token.i)
             right = max(anchor.i, named_by.i) + 1
             span = doc[min(left, named_by.i): right]
@@ -273,7 +270,7 @@ def _role_anchor(token: Token, kb: ActorKB, covered: set[int]) -> tuple[str, Tok
     if token.pos_ not in ("NOUN", "PROPN") or token.i in covered:
         return None
     role = role_of(token, kb)
-    if role is None or token.dep_ == "compound" and token.head.i in covered:
+    if role is None or (token.dep_ == "compound" and token.head.i in covered):
         return None
     if token.dep_ == "compound" and role_of(token.head, kb) is None:
         # "troop contingent" is the troops; "regime stronghold" or "police station" is not an actor.
@@ -309,7 +306,7 @@ def _contextual_mentions(doc: Doc, kb: ActorKB, mentions: list[ActorMention],
         if found is None:
             continue
         role, anchor = found
-        if anchor.i in anchored or token.dep_ == "compound" and role_of(token.head, kb) is not None:
+        if anchor.i in anchored or (token.dep_ == "compound" and role_of(token.head, kb) is not None):
             continue
         if any(start <= token.idx < end for start, end in quoted):
             continue
@@ -430,8 +427,8 @@ def _compatible(m: ActorMention, want: str, kb: ActorKB) -> bool:
     if want == "person":
         return m.kind == "person"
     if want == "thing":
-        return m.kind in ("country", "government") or m.code.startswith("IMG") or m.kb_id is not None and \
-            m.kb_id.startswith("group:")
+        return m.kind in ("country", "government") or m.code.startswith("IMG") or (m.kb_id is not None and \
+            m.kb_id.startswith("group:"))
     if want == "plural":
         return m.kind not in ("person", "country")
     if want == "country":

@@ -40,8 +40,8 @@ LIGHT_VERBS = frozenset({
     "order", "announce", "make", "carry", "conduct", "launch", "stage", "hold", "begin", "start",
     "complete", "continue", "resume", "undertake", "pay", "give", "take", "mount", "step", "call",
     "approve", "authorize", "authorise", "plan", "propose", "unveil", "end", "halt", "sign", "agree",
-    "pledge", "promise", "vow", "threaten", "intensify", "escalate", "step", "wage", "lead", "organise",
-    "organize", "stage", "perform", "execute", "have", "hold", "host", "attend", "join",
+    "pledge", "promise", "vow", "threaten", "intensify", "escalate", "wage", "lead", "organise",
+    "organize", "perform", "execute", "have", "host", "attend", "join",
 })
 _HYPOTHETICAL_AUX = frozenset({"could", "would", "may", "might", "should", "will", "shall", "'ll", "can", "must"})
 _HYPOTHETICAL_HEADS = frozenset({
@@ -189,7 +189,7 @@ def _actors_at(token: Token, ctx: _Context) -> list[ActorMention]:
 def _place_actor(token: Token, ctx: _Context) -> ActorMention | None:
     """A place in an actor slot stands for its country ("visited Hmeimim airbase" -> SYR)."""
     place = ctx.places.get(token.i)
-    if place is None or place.country is None:
+    if place is None or place.country is None or place.start is None or place.end is None:
         return None
     country = ctx.kb.countries.get(place.country)
     name = country.name if country else place.country
@@ -368,7 +368,8 @@ def _events_for(trig: _Trigger, ctx: _Context) -> list[Event]:
             source=source, target=target,
             cameo=code.code, cameo_root=code.root, cameo_name=code.name,
             plover=plover, plover_mode=mode, quad_class=code.quad_class, goldstein=code.goldstein,
-            place=place, place_basis=place_how, negated=negated, hypothetical=hypothetical, confidence=round(min(confidence, 1.0), 2),
+            place=place, place_basis=place_how, negated=negated, hypothetical=hypothetical,
+            confidence=round(min(confidence, 1.0), 2),
             evidence=Evidence(sentence=sentence, start=sent.start_char, end=sent.start_char + len(sentence),
                               trigger=trig.token.text),
         ))
@@ -395,7 +396,7 @@ def _clause_of(token: Token) -> Token | None:
 
 def _date(trig: _Trigger, ctx: _Context) -> tuple[str | None, str, bool]:
     own = [t for t in ctx.times.values() if _clause_of(ctx.doc[t.token]) == trig.clause
-           or trig.token.pos_ == "NOUN" and _is_under(ctx.doc[t.token], trig.token)]
+           or (trig.token.pos_ == "NOUN" and _is_under(ctx.doc[t.token], trig.token))]
     chosen = own[0] if own else None
     if chosen is None:
         # A time on a governing clause scopes over the clauses it embeds or coordinates.

@@ -24,19 +24,19 @@ def extract_html(html: str, url: str | None = None) -> ExtractedHtml | None:
     """Main text and metadata of a page, or None when trafilatura finds no article in it."""
     doc = trafilatura.bare_extraction(
         html, url=url, with_metadata=True, include_comments=False, include_tables=False,
-        favor_precision=True,
+        favor_precision=True, as_dict=True,
     )
-    if doc is None or not (doc.text or "").strip():
+    if not isinstance(doc, dict) or not (doc.get("text") or "").strip():
         return None
     # trafilatura separates paragraphs with single newlines; the pipeline expects blank lines.
-    paragraphs = [normalize_spaces(p) for p in (doc.text or "").split("\n") if p.strip()]
-    categories = tuple(c for c in (doc.categories or []) if c)
+    paragraphs = [normalize_spaces(p) for p in str(doc["text"]).split("\n") if p.strip()]
+    categories = tuple(str(c) for c in (doc.get("categories") or []) if c)
     return ExtractedHtml(
-        title=doc.title,
+        title=doc.get("title"),
         text="\n\n".join(paragraphs),
-        published=doc.date,
+        published=doc.get("date"),
         sections=categories,
-        url=doc.url or url,
-        language=doc.language,
-        author=doc.author,
+        url=doc.get("url") or url,
+        language=doc.get("language"),
+        author=doc.get("author"),
     )

@@ -71,7 +71,7 @@ def read_article(path: str | Path, published: str | None = None) -> Article:
     if suffixes and suffixes[-1] == ".gz":
         data = _gunzip(source, data)
         suffixes = suffixes[:-1]
-    is_html = bool(suffixes) and suffixes[-1] in (".html", ".htm", ".xhtml") or bool(_HTML_SNIFF.search(data[:2048]))
+    is_html = (bool(suffixes) and suffixes[-1] in (".html", ".htm", ".xhtml")) or bool(_HTML_SNIFF.search(data[:2048]))
     text = _decode(source, data, is_html)
     if not text.strip():
         raise UnreadableInput(source, "file holds only whitespace")

@@ -123,11 +123,11 @@ def classify_line(line: str) -> LineKind:
     """The kind of one scraped line, from its own features only."""
     stripped = line.strip()
     n_words = len(words(stripped))
-    if _END_MARKERS.match(stripped) and n_words <= 4 or _TEASER.match(stripped):
+    if (_END_MARKERS.match(stripped) and n_words <= 4) or _TEASER.match(stripped):
         return LineKind.END_MARKER
     if _CREDIT.match(stripped) and n_words <= 14:
         return LineKind.CREDIT
-    if _CHROME.search(stripped) and n_words <= 25 or _LONG_CHROME.search(stripped) and n_words <= 80:
+    if (_CHROME.search(stripped) and n_words <= 25) or (_LONG_CHROME.search(stripped) and n_words <= 80):
         return LineKind.CHROME
     if _BYLINE.match(stripped) and n_words <= 14:
         return LineKind.BYLINE
@@ -136,7 +136,7 @@ def classify_line(line: str) -> LineKind:
     if n_words <= 14 and find_full_date(stripped) and not _TERMINAL.search(stripped):
         return LineKind.BYLINE  # a dateline or timestamp line: "Brussels, 20 February 2024"
     ends_like_sentence = bool(_TERMINAL.search(stripped))
-    if ends_like_sentence and n_words >= 6 or n_words >= 25:
+    if (ends_like_sentence and n_words >= 6) or n_words >= 25:
         return LineKind.PROSE
     if n_words >= 4 and not ends_like_sentence:
         return LineKind.HEADLINE

@@ -19,8 +19,8 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from eventwire.datafiles import name_key
-from eventwire.places.gazetteer import Gazetteer, Place, km_between
 from eventwire.model import PlaceMention
+from eventwire.places.gazetteer import Gazetteer, Place, km_between
 
 _NER_LABELS = {"GPE", "LOC", "FAC"}
 _FEATURE_PRIOR = {"town": -0.5, "country": 6.0, "admin1": 2.5, "region": 2.5, "airbase": 3.0, "naval_base": 3.0,
