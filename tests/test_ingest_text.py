@@ -36,7 +36,7 @@ def test_seed_title_sections_credit_and_body_bounds() -> None:
     ("line", "sections"),
     [
         ("Middle EastWar", ("Middle East", "War")),
-        ("Home » News » Africa", ("Africa",)),
+        ("Home » News » Africa", ("News", "Africa")),
         ("World / Middle East", ("World", "Middle East")),
         ("Politics | Europe", ("Politics", "Europe")),
     ],
@@ -105,7 +105,7 @@ def test_page_date_in_byline_becomes_publication_date() -> None:
     ])
     cleaned = clean_scraped_text(raw)
     assert cleaned.published == "2023-06-14"
-    assert cleaned.sections == ("Africa",)
+    assert cleaned.sections == ("News", "Africa")
 
 
 @pytest.mark.parametrize(

@@ -91,7 +91,7 @@ _BYLINE = re.compile(
 _BREADCRUMB_SEP = re.compile(r"\s*(?:»|›|>|/|\||·|•)\s*")
 _TERMINAL = re.compile(r"[.!?…:;][”\"’')\]]*$|[”\"]$")
 _WORD = re.compile(r"[A-Za-z\u00C0-\u024F0-9][\w'’.-]*")
-_SECTION_NOISE = {"home", "news", "homepage", "main", "index"}
+_SECTION_NOISE = {"home", "homepage", "main", "index", "start"}  # site roots, not sections
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,128 @@
+"""Stage behaviour on short news sentences written for the purpose (not taken from the examples)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from eventwire.ingest.sources import article_id
+from eventwire.model import Article, ExtractResult
+
+
+def run(pipeline: Any, text: str, published: str | None = "2023-05-10") -> ExtractResult:
+    result: ExtractResult = pipeline.run(Article(id=article_id(text), text=text, published=published))
+    return result
+
+
+def codes(result: ExtractResult) -> dict[str, str]:
+    return {a.text: a.code for a in result.actors}
+
+
+# --- actors -------------------------------------------------------------------------------------
+
+def test_nationality_adjectives_capitals_and_of_phrases(pipeline: Any) -> None:
+    result = run(pipeline, "The Syrian army shelled rebel positions as Damascus rejected the talks. "
+                           "The foreign ministers of France and Germany met in Berlin.")
+    found = codes(result)
+    assert found["Syrian army"] == "SYRMIL"
+    assert found["Damascus"] == "SYRGOV"
+    assert {a.code for a in result.actors if "foreign ministers" in a.text} >= {"FRAGOV", "DEUGOV"}
+
+
+def test_people_are_coded_by_the_role_they_held_on_the_date(pipeline: Any) -> None:
+    text = "Dmitry Medvedev met the delegation in Moscow."
+    assert codes(run(pipeline, text, "2010-03-01"))["Dmitry Medvedev"] == "RUSGOV"  # president then
+    assert codes(run(pipeline, text, "2015-03-01"))["Dmitry Medvedev"] == "RUSGOV"  # prime minister then
+
+
+def test_pronouns_and_descriptions_take_their_antecedent(pipeline: Any) -> None:
+    result = run(pipeline, "Turkish President Recep Tayyip Erdogan arrived in Baku on Monday. "
+                           "He met his Azerbaijani counterpart later that day.")
+    he = next(a for a in result.actors if a.text == "He")
+    assert he.code == "TURGOV" and he.resolved_from == "pronoun"
+
+
+def test_unqualified_roles_take_the_country_of_their_sentence(pipeline: Any) -> None:
+    result = run(pipeline, "Police in Nairobi fired tear gas at protesters on Tuesday.")
+    found = codes(result)
+    assert found["Police"] == "KENCOP"
+    assert found["protesters"] == "KENOPP"
+
+
+# --- places -------------------------------------------------------------------------------------
+
+def test_ambiguous_toponym_follows_the_article_country(pipeline: Any) -> None:
+    lebanon = run(pipeline, "Clashes erupted in Tripoli, Lebanon's second city, and spread to Beirut.")
+    libya = run(pipeline, "Militias clashed in Tripoli as Libya's rival governments traded blame over Benghazi.")
+    assert next(p for p in lebanon.places if p.text == "Tripoli").country == "LBN"
+    assert next(p for p in libya.places if p.text == "Tripoli").country == "LBY"
+
+
+def test_gazetteer_backs_up_ner_for_bases_and_provinces(pipeline: Any) -> None:
+    result = run(pipeline, "Drones struck the Hmeimim air base in Latakia province overnight.")
+    names = {p.name for p in result.places}
+    assert "Hmeimim Air Base" in names
+    base = next(p for p in result.places if p.name == "Hmeimim Air Base")
+    assert abs(base.lat - 35.40) < 0.1 and abs(base.lon - 35.95) < 0.1 and base.country == "SYR"
+
+
+# --- quotes -------------------------------------------------------------------------------------
+
+def test_split_quote_and_continued_turn_keep_the_speaker(pipeline: Any) -> None:
+    text = ("“We will not retreat,” Ukrainian President Volodymyr Zelensky said on Friday, “not one step.”\n\n"
+            "“Our soldiers are holding the line.”")
+    result = run(pipeline, text, "2023-05-12")
+    speakers = [(q.text[:12], q.speaker.name if q.speaker else None) for q in result.quotes]
+    assert all(name == "Volodymyr Zelensky" for _, name in speakers), speakers
+    assert len(speakers) == 3
+
+
+def test_pronoun_speaker_is_resolved(pipeline: Any) -> None:
+    result = run(pipeline, "Kenyan President William Ruto addressed parliament. \"We are ready,\" he said.")
+    assert result.quotes[0].speaker is not None
+    assert result.quotes[0].speaker.code == "KENGOV"
+
+
+# --- events -------------------------------------------------------------------------------------
+
+def event(result: ExtractResult, cameo_root: str) -> Any:
+    hits = [e for e in result.events if e.cameo_root == cameo_root]
+    assert hits, [(e.cameo, e.source.code, e.target.code if e.target else None) for e in result.events]
+    return hits[0]
+
+
+def test_passive_voice_codes_the_agent_as_source(pipeline: Any) -> None:
+    result = run(pipeline, "Five Nigerian soldiers were killed by Boko Haram fighters in Borno state on Monday.")
+    e = event(result, "19") if any(x.cameo_root == "19" for x in result.events) else event(result, "18")
+    assert "Boko Haram" in e.source.name
+    assert e.target is not None and e.target.code == "NGAMIL"
+    assert e.date == "2023-05-08"
+    assert e.place is not None and e.place.country == "NGA"
+
+
+def test_negation_and_hypothetical_flags(pipeline: Any) -> None:
+    negated = run(pipeline, "Israel did not attack Iran on Sunday, officials said.")
+    assert event(negated, "19").negated is True
+    threat = run(pipeline, "Iran could attack Israel if the strikes continue, the Iranian foreign minister said.")
+    assert event(threat, "19").hypothetical is True
+
+
+def test_reciprocal_meeting_codes_both_directions(pipeline: Any) -> None:
+    result = run(pipeline, "Chinese President Xi Jinping and U.S. President Joe Biden met in Bali on Monday.")
+    pairs = {(e.source.country, e.target.country) for e in result.events if e.target and e.cameo_root == "04"}
+    assert {("CHN", "USA"), ("USA", "CHN")} <= pairs
+
+
+@pytest.mark.parametrize("field", ["cameo", "plover", "quad_class", "goldstein", "confidence"])
+def test_events_carry_code_table_fields(pipeline: Any, field: str) -> None:
+    result = run(pipeline, "Russian forces withdrew from Kherson on Friday.")
+    e = event(result, "08")
+    assert getattr(e, field) is not None
+    assert e.cameo.startswith("087") and e.quad_class == 2 and e.plover == "RETREAT"
+
+
+def test_no_event_is_coded_from_quoted_speech(pipeline: Any) -> None:
+    result = run(pipeline, "“We will attack them tomorrow,” the commander said.")
+    assert all(not (e.evidence.start <= 3 and e.cameo_root == "19") for e in result.events)
+    assert not any(e.evidence.trigger == "attack" for e in result.events)
