@@ -121,6 +121,8 @@ def _named_mentions(doc: Doc, kb: ActorKB, matcher: ActorMatcher, day: str | Non
         spans.append(Span(doc, start, end, label=match_id))
     out: list[ActorMention] = []
     for span in filter_spans(spans):
+        if span.text[:1].islower() and not span.text.lower().startswith("al"):
+            continue  # "reunion tour" is not Réunion: names are written with a capital
         kind, key = span.label_.split("\t", 1)
         mention = _named_mention(span, kind, key, kb, day)
         if mention is not None:
@@ -267,8 +269,8 @@ def _described_mentions(doc: Doc, kb: ActorKB, covered: set[int]) -> list[_Descr
 
 def _role_anchor(token: Token, kb: ActorKB, covered: set[int]) -> tuple[str, Token] | None:
     """(role, anchor) for a role noun that can stand as an actor, else None."""
-    if token.pos_ not in ("NOUN", "PROPN") or token.i in covered:
-        return None
+    if token.pos_ not in ("NOUN", "PROPN") or token.i in covered or token.ent_type_ == "PERSON":
+        return None  # "King" in "Kevin King" is a name, not a king
     role = role_of(token, kb)
     if role is None or (token.dep_ == "compound" and token.head.i in covered):
         return None

