@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from spacy.language import Language
@@ -246,12 +246,7 @@ class _Described:
 
 def _described_mentions(doc: Doc, kb: ActorKB, covered: set[int]) -> list[_Described]:
     out: list[_Described] = []
-    for token in doc:
-        # A title in front of a known name ("President" in "President Vladimir Putin") is not an actor.
-        found = _role_anchor(token, kb, covered)
-        if found is None:
-            continue
-        role, anchor = found
+    for token, role, anchor in _role_nouns(doc, kb, covered):
         countries = _countries_of(token, kb) or (_countries_of(anchor, kb) if anchor != token else [])
         for iso, named_by in countries:
             left = min(t.i for t in anchor.subtree if (t.i <= token.i and t.dep_ in ("amod", "compound", "det",
@@ -265,6 +260,14 @@ def _described_mentions(doc: Doc, kb: ActorKB, covered: set[int]) -> list[_Descr
                                _ROLE_KIND.get(role, "description"), head=anchor)
             out.append(_Described(mention, named_by.i))
     return out
+
+
+def _role_nouns(doc: Doc, kb: ActorKB, covered: set[int]) -> Iterator[tuple[Token, str, Token]]:
+    """(role noun, its role, the token anchoring the actor) for every role noun outside known names."""
+    for token in doc:
+        found = _role_anchor(token, kb, covered)
+        if found is not None:
+            yield token, found[0], found[1]
 
 
 def _role_anchor(token: Token, kb: ActorKB, covered: set[int]) -> tuple[str, Token] | None:
@@ -303,11 +306,7 @@ def _contextual_mentions(doc: Doc, kb: ActorKB, mentions: list[ActorMention],
     anchored = {m.token for m in mentions}
     quoted = find_quote_spans(doc.text)
     out: list[ActorMention] = []
-    for token in doc:
-        found = _role_anchor(token, kb, taken)
-        if found is None:
-            continue
-        role, anchor = found
+    for token, role, anchor in _role_nouns(doc, kb, taken):
         if anchor.i in anchored or (token.dep_ == "compound" and role_of(token.head, kb) is not None):
             continue
         if any(start <= token.idx < end for start, end in quoted):
