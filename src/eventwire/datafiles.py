@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from importlib import resources
 
@@ -38,7 +39,11 @@ def split_list(cell: str) -> list[str]:
     return [part.strip() for part in cell.split("|") if part.strip()]
 
 
+_NOT_KEY = re.compile(r"[^0-9a-z]+")
+
+
 def name_key(name: str) -> str:
-    """Spelling-insensitive key: "Deir ez-Zor" and "Deir Ezzor" -> "deirezzor"."""
-    decomposed = unicodedata.normalize("NFKD", name)
-    return "".join(ch for ch in decomposed.lower() if ch.isalnum())
+    """Spelling-insensitive key of a Latin-script name: "Deir ez-Zor", "Deir Ezzor" -> "deirezzor";
+    accents are dropped ("Ţarţūs" -> "tartus")."""
+    ascii_form = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii")
+    return _NOT_KEY.sub("", ascii_form.lower())

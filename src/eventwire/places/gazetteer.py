@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import csv
 import math
+import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from importlib import resources
@@ -92,8 +93,11 @@ def km_between(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     return 6371.0 * 2 * math.asin(math.sqrt(min(1.0, h)))
 
 
+_LATIN = re.compile(r"^[\u0020-\u024f]*[A-Za-z\u00c0-\u024f][\u0020-\u024f]*$")
+
+
 def _latin(alias: str) -> bool:
-    return all(ord(ch) < 0x250 for ch in alias) and any(ch.isalpha() for ch in alias)
+    return _LATIN.match(alias) is not None
 
 
 @dataclass
@@ -168,7 +172,7 @@ def load_gazetteer() -> Gazetteer:
         for key in keys:
             if key:
                 index[key].append(place)
-    return Gazetteer({k: tuple(v) for k, v in index.items()}, tuple(dict.fromkeys(curated)),
+    return Gazetteer({k: tuple(dict.fromkeys(v)) for k, v in index.items()}, tuple(dict.fromkeys(curated)),
                      SmallTowns(iso2_to_iso3))
 
 
