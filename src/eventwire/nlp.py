@@ -36,11 +36,3 @@ def load_nlp(settings: Settings) -> Language:
         raise ModelMissing(f"spaCy model '{settings.model}' lacks the parser or NER eventwire needs")
     nlp.add_pipe(PARAGRAPH_PIPE, before="parser")
     return nlp
-
-
-def parse(nlp: Language, text: str) -> Doc:
-    return nlp(text)
-
-
-def parse_many(nlp: Language, texts: list[str], batch_size: int = 16) -> list[Doc]:
-    return list(nlp.pipe(texts, batch_size=batch_size))

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from eventwire.datafiles import name_key, read_tsv, split_list
+from eventwire.datafiles import read_tsv, split_list
 
 _PKG = "eventwire.actors"
 
@@ -169,4 +169,4 @@ def load_actor_kb() -> ActorKB:
     )
 
 
-__all__ = ["ActorKB", "Country", "Group", "PersonRole", "load_actor_kb", "name_key"]
+__all__ = ["ActorKB", "Country", "Group", "PersonRole", "load_actor_kb"]

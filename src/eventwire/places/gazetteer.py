@@ -14,7 +14,7 @@ from __future__ import annotations
 import csv
 import math
 import re
-from collections import Counter, defaultdict
+from collections import defaultdict
 from dataclasses import dataclass
 from importlib import resources
 
@@ -174,7 +174,3 @@ def load_gazetteer() -> Gazetteer:
                 index[key].append(place)
     return Gazetteer({k: tuple(dict.fromkeys(v)) for k, v in index.items()}, tuple(dict.fromkeys(curated)),
                      SmallTowns(iso2_to_iso3))
-
-
-def focus_countries(places: list[Place]) -> Counter[str]:
-    return Counter(p.country for p in places if p.country)
