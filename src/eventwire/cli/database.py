@@ -1,0 +1,205 @@
+"""`eventwire ingest | query | export | stats | sql`: the event database from the command line."""
+
+from __future__ import annotations
+
+import json
+import sys
+import time
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from eventwire.cli.common import EXIT_BAD_INPUT, check_date, fail, settings_for
+from eventwire.errors import UnreadableInput
+from eventwire.ingest import read_article
+from eventwire.model import Article, Failure
+
+DbOption = Annotated[Path, typer.Option("--db", help="DuckDB database file.")]
+
+
+def _open(db: Path, read_only: bool) -> Any:
+    from eventwire.store import Store
+
+    if read_only and not db.exists():
+        fail(str(db), "no such database")
+        raise typer.Exit(EXIT_BAD_INPUT)
+    try:
+        return Store(db, read_only=read_only)
+    except Exception as exc:  # a locked, corrupt or foreign file: one line, not a traceback
+        fail(str(db), f"cannot open database: {exc}")
+        raise typer.Exit(EXIT_BAD_INPUT) from None
+
+
+def _emit(rows: list[dict[str, Any]], title: str) -> None:
+    """A rich table in a terminal, JSON lines when piped."""
+    if not sys.stdout.isatty():
+        for row in rows:
+            sys.stdout.write(json.dumps(row, ensure_ascii=False, default=str) + "\n")
+        return
+    table = Table(title=title)
+    columns = list(rows[0]) if rows else []
+    for name in columns:
+        table.add_column(name, overflow="fold")
+    for row in rows:
+        table.add_row(*[_short(row[c]) for c in columns])
+    Console().print(table)
+
+
+def _short(value: Any) -> str:
+    if isinstance(value, list):
+        value = value[0] if len(value) == 1 else f"{value[0]} (+{len(value) - 1})" if value else ""
+    text = "" if value is None else str(value)
+    return text if len(text) <= 90 else text[:87] + "..."
+
+
+def ingest(
+    paths: Annotated[list[str], typer.Argument(help="Files, folders (recursive) or globs of articles.")],
+    db: DbOption = Path("events.duckdb"),
+    published: Annotated[str | None, typer.Option(help="Publication date YYYY-MM-DD for every input.",
+                                                  callback=check_date)] = None,
+    workers: Annotated[int, typer.Option(help="Processes coding articles (default: all cores, at most 4).")] = 0,
+    model: Annotated[str | None, typer.Option(help="spaCy model name.")] = None,
+    verbose: Annotated[bool, typer.Option("--verbose", help="A line on stderr per article stored.")] = False,
+) -> None:
+    """Code articles into the database. Resumable: what is stored is skipped; a changed article
+    replaces its old rows; unreadable inputs are recorded as failures and the run goes on."""
+    from eventwire.batch import code_articles, default_workers, expand_inputs
+    from eventwire.store import SaveOutcome
+
+    store = _open(db, read_only=False)
+    err = Console(stderr=True)
+    started = time.perf_counter()
+    counts = {"added": 0, "replaced": 0, "unchanged": 0, "failed": 0, "events": 0}
+    pending: list[Article] = []
+    with store:
+        for path in expand_inputs(paths):
+            try:
+                article = read_article(path, published=published)
+            except UnreadableInput as exc:
+                fail(exc.source, exc.reason)
+                store.record_failure(exc.source, "ingest", exc.reason)
+                counts["failed"] += 1
+                continue
+            if store.has_article(article.id):
+                counts["unchanged"] += 1
+            else:
+                pending.append(article)
+        if pending:
+            columns = (TextColumn("coding"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                       TextColumn("{task.fields[rate]} articles/s"))
+            with Progress(*columns, console=err, transient=not err.is_terminal) as progress:
+                task = progress.add_task("coding", total=len(pending), rate="-")
+                coding_started = time.perf_counter()
+                for done, result in enumerate(code_articles(pending, settings_for(model),
+                                                            workers or default_workers()), start=1):
+                    if isinstance(result, Failure):
+                        fail(result.source, f"{result.stage}: {result.reason}")
+                        store.record_failure(result.source, result.stage, result.reason)
+                        counts["failed"] += 1
+                    else:
+                        outcome = store.save(result)
+                        counts[outcome.value] += 1
+                        if verbose:
+                            err.print(f"{outcome.value} {result.article.id} {result.article.source_path}",
+                                      soft_wrap=True, highlight=False)
+                        counts["events"] += len(result.events) if outcome is not SaveOutcome.UNCHANGED else 0
+                    rate = done / max(time.perf_counter() - coding_started, 1e-9)
+                    progress.update(task, advance=1, rate=f"{rate:.1f}")
+        totals = store.counts()
+    elapsed = time.perf_counter() - started
+    err.print(f"ingested in {elapsed:.1f}s: {counts['added']} added, {counts['replaced']} replaced, "
+              f"{counts['unchanged']} already stored, {counts['failed']} failed; {counts['events']} events coded. "
+              f"Database: {totals.articles} articles ({totals.stories} stories), {totals.event_groups} events "
+              f"from {totals.events} mentions, {totals.failures} failures recorded.", soft_wrap=True)
+    if counts["failed"]:
+        raise typer.Exit(EXIT_BAD_INPUT)
+
+
+def query(
+    db: DbOption = Path("events.duckdb"),
+    actor: Annotated[str | None, typer.Option(help="Actor code prefix, source or target (RUS, RUSGOV).")] = None,
+    source: Annotated[str | None, typer.Option(help="Source actor code prefix.")] = None,
+    target: Annotated[str | None, typer.Option(help="Target actor code prefix.")] = None,
+    cameo: Annotated[str | None, typer.Option(help="CAMEO code prefix (19, 195).")] = None,
+    cameo_root: Annotated[str | None, typer.Option("--cameo-root", help="CAMEO root (08).")] = None,
+    quad_class: Annotated[int | None, typer.Option("--quad-class", help="1-4.")] = None,
+    country: Annotated[str | None, typer.Option(help="ISO3 country of the event's place.")] = None,
+    since: Annotated[str | None, typer.Option(help="From YYYY-MM-DD.", callback=check_date)] = None,
+    until: Annotated[str | None, typer.Option(help="To YYYY-MM-DD.", callback=check_date)] = None,
+    near: Annotated[str | None, typer.Option(help="LAT,LON,RADIUSkm around the event's place.")] = None,
+    text: Annotated[str | None, typer.Option(help="Words in the evidence sentences.")] = None,
+    facts_only: Annotated[bool, typer.Option("--facts-only", help="Leave out negated and hypothetical events.")
+                          ] = False,
+    limit: Annotated[int, typer.Option(help="At most this many events.")] = 100,
+) -> None:
+    """Deduplicated events matching every filter given, newest first."""
+    from eventwire.store.query import EventFilter, Near, query_events
+
+    try:
+        where = Near.parse(near) if near else None
+    except ValueError as exc:
+        raise typer.BadParameter(str(exc), param_hint="--near") from None
+    f = EventFilter(actor=actor, source=source, target=target, cameo=cameo, cameo_root=cameo_root,
+                    quad_class=quad_class, country=country, since=since, until=until, near=where, text=text,
+                    include_hypothetical=not facts_only, include_negated=not facts_only, limit=limit)
+    with _open(db, read_only=True) as store:
+        rows = query_events(store.con, f)
+    _emit(rows, f"{len(rows)} events")
+
+
+def export(
+    out: Annotated[Path, typer.Argument(help="Output file.")],
+    db: DbOption = Path("events.duckdb"),
+    fmt: Annotated[str, typer.Option("--format", help="jsonl, csv, parquet, geojson or gdelt.")] = "jsonl",
+) -> None:
+    """Write every deduplicated event to a file."""
+    from eventwire.store.export import FORMATS
+    from eventwire.store.export import export as write
+
+    if fmt not in FORMATS:
+        raise typer.BadParameter(f"unknown format '{fmt}' (one of {', '.join(FORMATS)})", param_hint="--format")
+    with _open(db, read_only=True) as store:
+        n = write(store.con, fmt, out)
+    Console(stderr=True).print(f"wrote {n} events to {out} ({fmt})")
+
+
+def stats(db: DbOption = Path("events.duckdb")) -> None:
+    """Counts by day, CAMEO root and country; recent failures."""
+    from eventwire.store.query import stats as compute
+
+    with _open(db, read_only=True) as store:
+        data = compute(store.con)
+    if not sys.stdout.isatty():
+        sys.stdout.write(json.dumps(data, default=str) + "\n")
+        return
+    console = Console()
+    console.print(f"{data['articles']} articles ({data['stories']} stories), {data['events']} events from "
+                  f"{data['event_mentions']} mentions, {data['failures']} failures")
+    for key, heads in (("by_day", ("date", "events")), ("by_root", ("CAMEO root", "events")),
+                       ("by_country", ("country", "events")), ("recent_failures", ("source", "stage", "reason"))):
+        table = Table(title=key.replace("_", " "))
+        for head in heads:
+            table.add_column(head)
+        for row in data[key]:
+            table.add_row(*[str(v) for v in row])
+        console.print(table)
+
+
+def sql(
+    statement: Annotated[str, typer.Argument(help="A SQL query (the database is opened read-only).")],
+    db: DbOption = Path("events.duckdb"),
+) -> None:
+    """Run a read-only SQL query over the database's tables and views."""
+    with _open(db, read_only=True) as store:
+        try:
+            cursor = store.con.execute(statement)
+            names = [d[0] for d in cursor.description] if cursor.description else []
+            rows = [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
+        except Exception as exc:
+            fail(str(db), f"SQL error: {str(exc).splitlines()[0]}")
+            raise typer.Exit(EXIT_BAD_INPUT) from None
+    _emit(rows, statement)

@@ -1,0 +1,117 @@
+"""The DuckDB schema of an eventwire database, versioned, with its migration steps.
+
+One row per article; one row per event *mention* (an event as one article reports it), each with the
+`group_key` under which mentions of the same real-world event from several articles are merged
+(`event_groups`, see store/dedup.py); actors, places, times and quotes as extracted; failures.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import duckdb
+
+SCHEMA_VERSION = 1
+
+_V1 = [
+    """CREATE TABLE IF NOT EXISTS meta (key VARCHAR PRIMARY KEY, value VARCHAR)""",
+    """CREATE TABLE IF NOT EXISTS articles (
+        id VARCHAR PRIMARY KEY,            -- hash of the whitespace-normalised body text
+        source_key VARCHAR NOT NULL,       -- URL, else absolute path: identity of a (possibly changed) article
+        url VARCHAR, title VARCHAR, published VARCHAR, sections VARCHAR[], credit VARCHAR, author VARCHAR,
+        language VARCHAR, dateline VARCHAR, source_path VARCHAR,
+        site VARCHAR,                      -- the outlet: URL host, else credit line, else source folder
+        story_id VARCHAR NOT NULL,         -- near-duplicate cluster: id of the first article of the story
+        minhash UBIGINT[],                 -- MinHash signature of the text's word shingles
+        text VARCHAR, ingested_at TIMESTAMP DEFAULT current_timestamp)""",
+    """CREATE TABLE IF NOT EXISTS events (
+        id VARCHAR PRIMARY KEY, article_id VARCHAR NOT NULL, group_key VARCHAR NOT NULL,
+        date VARCHAR, date_precision VARCHAR, date_defaulted BOOLEAN,
+        source_text VARCHAR, source_name VARCHAR, source_code VARCHAR, source_country VARCHAR, source_kind VARCHAR,
+        target_text VARCHAR, target_name VARCHAR, target_code VARCHAR, target_country VARCHAR, target_kind VARCHAR,
+        cameo VARCHAR, cameo_root VARCHAR, cameo_name VARCHAR, plover VARCHAR, plover_mode VARCHAR,
+        quad_class INTEGER, goldstein DOUBLE,
+        place_text VARCHAR, place_name VARCHAR, lat DOUBLE, lon DOUBLE, place_country VARCHAR, admin1 VARCHAR,
+        place_feature VARCHAR,
+        place_basis VARCHAR, negated BOOLEAN, hypothetical BOOLEAN, confidence DOUBLE,
+        sentence VARCHAR, evidence_start INTEGER, evidence_end INTEGER, trigger VARCHAR)""",
+    """CREATE TABLE IF NOT EXISTS actors (
+        article_id VARCHAR NOT NULL, text VARCHAR, name VARCHAR, code VARCHAR, country VARCHAR, kind VARCHAR,
+        start_char INTEGER, end_char INTEGER, kb_id VARCHAR, resolved_from VARCHAR)""",
+    """CREATE TABLE IF NOT EXISTS places (
+        article_id VARCHAR NOT NULL, text VARCHAR, name VARCHAR, lat DOUBLE, lon DOUBLE, country VARCHAR,
+        admin1 VARCHAR, start_char INTEGER, end_char INTEGER, feature VARCHAR, geonameid BIGINT)""",
+    """CREATE TABLE IF NOT EXISTS times (
+        article_id VARCHAR NOT NULL, text VARCHAR, value VARCHAR, precision VARCHAR,
+        start_char INTEGER, end_char INTEGER, note VARCHAR)""",
+    """CREATE TABLE IF NOT EXISTS quotes (
+        article_id VARCHAR NOT NULL, text VARCHAR, speaker_name VARCHAR, speaker_code VARCHAR,
+        speaker_country VARCHAR, start_char INTEGER, end_char INTEGER)""",
+    """CREATE TABLE IF NOT EXISTS failures (
+        source VARCHAR, stage VARCHAR, reason VARCHAR, failed_at TIMESTAMP DEFAULT current_timestamp)""",
+    """CREATE INDEX IF NOT EXISTS events_group ON events (group_key)""",
+    """CREATE INDEX IF NOT EXISTS events_article ON events (article_id)""",
+    """CREATE INDEX IF NOT EXISTS articles_source ON articles (source_key)""",
+]
+
+
+
+def _create_v1(con: duckdb.DuckDBPyConnection) -> None:
+    for sql in _V1:
+        con.execute(sql)
+
+
+# Migration steps: MIGRATIONS[n] brings a database at version n to version n + 1.
+MIGRATIONS: dict[int, Callable[[duckdb.DuckDBPyConnection], None]] = {0: _create_v1}
+
+# Events merged across articles: one row per real-world event, GDELT's counts done per story.
+EVENT_GROUPS_VIEW = """
+CREATE OR REPLACE VIEW event_groups AS
+SELECT
+    e.group_key AS id,
+    min(e.date) AS date, any_value(e.date_precision) AS date_precision,
+    any_value(e.source_code) AS source_code, any_value(e.source_name) AS source_name,
+    any_value(e.source_country) AS source_country,
+    any_value(e.target_code) AS target_code, any_value(e.target_name) AS target_name,
+    any_value(e.target_country) AS target_country,
+    mode(e.cameo) AS cameo, any_value(e.cameo_root) AS cameo_root, mode(e.plover) AS plover,
+    any_value(e.quad_class) AS quad_class, avg(e.goldstein) AS goldstein,
+    any_value(e.place_name) AS place_name, avg(e.lat) AS lat, avg(e.lon) AS lon,
+    any_value(e.place_country) AS place_country, any_value(e.admin1) AS admin1,
+    any_value(e.place_feature) AS place_feature,
+    bool_and(e.negated) AS negated, bool_and(e.hypothetical) AS hypothetical,
+    max(e.confidence) AS confidence,
+    count(*) AS num_mentions,
+    count(DISTINCT a.story_id) AS num_articles,
+    count(DISTINCT a.site) AS num_sources,
+    list(e.sentence ORDER BY a.published, e.article_id) AS evidence,
+    list(DISTINCT e.article_id) AS article_ids,
+    min(a.url) AS source_url
+FROM events e JOIN articles a ON a.id = e.article_id
+GROUP BY e.group_key
+"""
+
+
+def current_version(con: duckdb.DuckDBPyConnection) -> int:
+    exists = con.execute(
+        "SELECT count(*) FROM information_schema.tables WHERE table_name = 'meta'"
+    ).fetchone()
+    if not exists or not exists[0]:
+        return 0
+    row = con.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+    return int(row[0]) if row else 0
+
+
+def migrate(con: duckdb.DuckDBPyConnection) -> int:
+    """Bring the database to SCHEMA_VERSION, one step per version, each in its own transaction."""
+    version = current_version(con)
+    if version > SCHEMA_VERSION:
+        raise RuntimeError(f"database schema version {version} is newer than this eventwire ({SCHEMA_VERSION})")
+    while version < SCHEMA_VERSION:
+        con.execute("BEGIN TRANSACTION")
+        MIGRATIONS[version](con)
+        version += 1
+        con.execute("INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)", [str(version)])
+        con.execute("COMMIT")
+    con.execute(EVENT_GROUPS_VIEW)
+    return version
