@@ -7,6 +7,7 @@ leaves only whole articles behind, and a re-run skips what is there.
 
 from __future__ import annotations
 
+import contextlib
 import os
 from dataclasses import dataclass
 from enum import Enum
@@ -152,7 +153,8 @@ class Store:
         try:
             self.con.execute(f"INSERT INTO {table} SELECT * FROM _eventwire_rows")
         finally:
-            self.con.unregister("_eventwire_rows")
+            with contextlib.suppress(duckdb.Error):  # cleanup must not mask the insert's own error
+                self.con.unregister("_eventwire_rows")
 
     def _columns(self, table: str) -> list[str]:
         if table not in self._column_cache:
