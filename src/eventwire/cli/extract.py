@@ -9,12 +9,13 @@ from typing import Annotated
 
 import typer
 
+from eventwire.batch import expand_inputs
 from eventwire.cli.common import EXIT_BAD_INPUT, check_date, fail, load_pipeline, read_inputs
 from eventwire.model import ExtractResult, Failure
 
 
 def extract(
-    paths: Annotated[list[Path], typer.Argument(help="Scraped-text or HTML article files.")],
+    paths: Annotated[list[Path], typer.Argument(help="Scraped-text or HTML article files, folders or globs.")],
     published: Annotated[str | None, typer.Option(help="Publication date YYYY-MM-DD (overrides the page).",
                                                   callback=check_date)] = None,
     fmt: Annotated[str, typer.Option("--format", help="json: one object per article; jsonl: one event per line.")
@@ -24,7 +25,7 @@ def extract(
     """Code the events of each article and print the output contract of DESIGN.md."""
     if fmt not in ("json", "jsonl"):
         raise typer.BadParameter(f"unknown format '{fmt}' (json or jsonl)", param_hint="--format")
-    articles, failed = read_inputs([str(p) for p in paths], published)
+    articles, failed = read_inputs(list(expand_inputs(str(p) for p in paths)), published)
     if articles:
         pipeline = load_pipeline(model)
         single = len(paths) == 1

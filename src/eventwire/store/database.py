@@ -7,7 +7,6 @@ leaves only whole articles behind, and a re-run skips what is there.
 
 from __future__ import annotations
 
-import contextlib
 import os
 from dataclasses import dataclass
 from enum import Enum
@@ -17,7 +16,6 @@ from typing import Any
 from urllib.parse import urlparse
 
 import duckdb
-import pyarrow as pa
 
 from eventwire.model import Article, ExtractResult
 from eventwire.store.dedup import StoryIndex, group_key, minhash_of, signature_from_values
@@ -144,17 +142,15 @@ class Store:
                                q.start, q.end] for q in result.quotes])
 
     def _bulk(self, table: str, rows: list[list[Any]]) -> None:
-        """Insert rows through one Arrow table: DuckDB's executemany goes row by row."""
+        """Insert rows with one multi-row statement (DuckDB's executemany goes row by row)."""
         if not rows:
             return
-        columns = self._columns(table)
-        arrow = pa.Table.from_pylist([dict(zip(columns, row, strict=True)) for row in rows])
-        self.con.register("_eventwire_rows", arrow)
-        try:
-            self.con.execute(f"INSERT INTO {table} SELECT * FROM _eventwire_rows")
-        finally:
-            with contextlib.suppress(duckdb.Error):  # cleanup must not mask the insert's own error
-                self.con.unregister("_eventwire_rows")
+        width = len(self._columns(table))
+        placeholders = "(" + ", ".join(["?"] * width) + ")"
+        for start in range(0, len(rows), 200):
+            chunk = rows[start: start + 200]
+            self.con.execute(f"INSERT INTO {table} VALUES " + ", ".join([placeholders] * len(chunk)),
+                             [value for row in chunk for value in row])
 
     def _columns(self, table: str) -> list[str]:
         if table not in self._column_cache:
