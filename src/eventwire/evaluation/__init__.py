@@ -1,0 +1,1 @@
+"""Measurements of eventwire's stages against public gold data (read from ../shared/data)."""
