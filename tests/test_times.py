@@ -36,6 +36,10 @@ PUB = date(2017, 12, 11)  # a Monday
         ("March 2016", "past", "2016-03", "month"),
         ("March 3, 2016", "past", "2016-03-03", "day"),
         ("November", "past", "2017-11", "month"),
+        ("March 3 to 5", "past", "2017-03-03/2017-03-05", "day"),
+        ("from November 21 to December 3", "past", "2017-11-21/2017-12-03", "day"),
+        ("between 2011 and 2013", "past", "2011/2013", "year"),
+        ("2017-12-01", "past", "2017-12-01", "day"),
     ],
 )
 def test_normalize_against_publication_date(text: str, tense: str, value: str, precision: str) -> None:

@@ -80,8 +80,41 @@ def tense_of(token: Token) -> str:
     return "present"
 
 
+_RANGE = re.compile(r"^(?:from|between)?\s*(?P<a>.+?)\s*(?:\bto\b|\band\b|\buntil\b|\bthrough\b|[-–—])\s*"
+                    r"(?P<b>[^-–—]+)$", re.I)
+
+
 def normalize(text: str, pub: date | None, tense: str = "past") -> tuple[str | None, str, str | None]:
-    """(value, precision, note) for one temporal expression."""
+    """(value, precision, note) for one temporal expression; a range ("March 3 to 5", "between 2011
+    and 2013") gives an ISO 8601 interval "start/end" at the precision of its ends."""
+    ranged = _normalize_range(text, pub, tense)
+    if ranged is not None:
+        return ranged
+    return _normalize_point(text, pub, tense)
+
+
+def _normalize_range(text: str, pub: date | None, tense: str) -> tuple[str | None, str, str | None] | None:
+    m = _RANGE.match(text.strip())
+    full = find_full_date(text.strip())
+    if not m or full is not None and full[2] - full[1] == len(text.strip()):
+        return None  # "2017-12-11" is a date, not a range of "2017" to "12-11"
+    first, second = m.group("a"), m.group("b")
+    start = _normalize_point(first, pub, tense)
+    if start[0] is None:
+        return None
+    # "March 3 to 5": the end borrows the start's month (and year) when it names only a day.
+    if second.strip().isdigit() and len(second.strip()) <= 2 and start[1] == "day":
+        end_value: str | None = start[0][:8] + f"{int(second):02d}"
+    else:
+        if re.fullmatch(r"\d{4}", first.strip()) is None and re.search(r"\d{4}", second) is None and start[0]:
+            second = f"{second} {start[0][:4]}" if start[1] != "year" else second
+        end_value = _normalize_point(second, pub, tense)[0]
+    if end_value is None or end_value < start[0]:
+        return None
+    return f"{start[0]}/{end_value}", start[1], "range"
+
+
+def _normalize_point(text: str, pub: date | None, tense: str) -> tuple[str | None, str, str | None]:
     low = text.lower().strip()
     full = find_full_date(text)
     if full:

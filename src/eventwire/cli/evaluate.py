@@ -1,0 +1,48 @@
+"""`eventwire eval places | times`: stage measurements on the public gold data in ../shared/data."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from eventwire.cli.common import EXIT_BAD_INPUT, fail, load_pipeline
+
+app = typer.Typer(add_completion=False, no_args_is_help=True, help="Measure eventwire against gold data.")
+
+DataOption = Annotated[Path, typer.Option("--data", help="The shared gold data folder.")]
+DEFAULT_DATA = Path("../shared/data")
+
+
+def _need(path: Path) -> None:
+    if not path.exists():
+        fail(str(path), "no such file (give the gold data folder with --data)")
+        raise typer.Exit(EXIT_BAD_INPUT)
+
+
+@app.command()
+def places(
+    data: DataOption = DEFAULT_DATA,
+    limit: Annotated[int | None, typer.Option(help="Only the first N articles of each corpus.")] = None,
+) -> None:
+    """Toponym recognition and resolution on LGL and GeoVirus."""
+    from eventwire.evaluation.places import evaluate_places
+
+    corpora = {"lgl": data / "geoparsing" / "lgl.xml", "geovirus": data / "geoparsing" / "GeoVirus.xml"}
+    for path in corpora.values():
+        _need(path)
+    pipeline = load_pipeline(None)
+    for name, path in corpora.items():
+        typer.echo(json.dumps(evaluate_places(pipeline, name, path, limit)))
+
+
+@app.command()
+def times(data: DataOption = DEFAULT_DATA) -> None:
+    """Date normalization on hand-annotated expressions in LGL, beside dateparser on the same spans."""
+    from eventwire.evaluation.times import evaluate_times
+
+    path = data / "geoparsing" / "lgl.xml"
+    _need(path)
+    typer.echo(json.dumps(evaluate_times(load_pipeline(None), path), indent=2))
