@@ -96,7 +96,7 @@ def normalize(text: str, pub: date | None, tense: str = "past") -> tuple[str | N
 def _normalize_range(text: str, pub: date | None, tense: str) -> tuple[str | None, str, str | None] | None:
     m = _RANGE.match(text.strip())
     full = find_full_date(text.strip())
-    if not m or full is not None and full[2] - full[1] == len(text.strip()):
+    if not m or (full is not None and full[2] - full[1] == len(text.strip())):
         return None  # "2017-12-11" is a date, not a range of "2017" to "12-11"
     first, second = m.group("a"), m.group("b")
     start = _normalize_point(first, pub, tense)
