@@ -40,6 +40,10 @@ PUB = date(2017, 12, 11)  # a Monday
         ("from November 21 to December 3", "past", "2017-11-21/2017-12-03", "day"),
         ("between 2011 and 2013", "past", "2011/2013", "year"),
         ("2017-12-01", "past", "2017-12-01", "day"),
+        ("in two years", "future", "2019", "year"),
+        ("Four years from now", "present", "2021", "year"),
+        ("May 5", "present", "2018-05-05", "day"),  # more than half a year back: the next one
+        ("January 5", "present", "2018-01-05", "day"),
     ],
 )
 def test_normalize_against_publication_date(text: str, tense: str, value: str, precision: str) -> None:

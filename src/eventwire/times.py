@@ -30,6 +30,10 @@ _MONTH_ONLY = re.compile(rf"\b(?P<month>{_MONTH_RE})\b", re.I)
 _YEAR = re.compile(r"\b(?P<year>(?:19|20)\d\d)\b")
 _AGO = re.compile(r"\b(?P<n>\d+|a few|several|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|"
                   r"twelve)\s+(?P<unit>day|week|month|year)s?\s+ago\b", re.I)
+_AHEAD = re.compile(r"(?:\bin\s+(?P<n>\d+|a few|several|an?|one|two|three|four|five|six|seven|eight|nine|ten|"
+                    r"eleven|twelve)\s+(?P<unit>day|week|month|year)s?\b(?!\s+ago))"
+                    r"|(?:\b(?P<n2>\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?P<unit2>day|week|month|"
+                    r"year)s?\s+from\s+now\b)", re.I)
 _DAY_PART = re.compile(r"\b(morning|afternoon|evening|night|tonight|overnight|today|yesterday)\b", re.I)
 # Verbs whose to-infinitive is a planned, future act: "is expected to vote on Wednesday".
 _FUTURE_HEADS = frozenset({"expect", "plan", "schedule", "due", "set", "intend", "prepare", "aim", "hope",
@@ -141,6 +145,13 @@ def _normalize_point(text: str, pub: date | None, tense: str) -> tuple[str | Non
     relative = _relative_day(low, pub)
     if relative is not None:
         return relative
+    m = _AHEAD.search(low)
+    if m:
+        if pub is None:
+            return None, "unresolved", "relative date without a publication date"
+        count, unit = m.group("n") or m.group("n2"), m.group("unit") or m.group("unit2")
+        n = int(count) if count.isdigit() else _NUMBER_WORDS[count.lower()]
+        return _shift(pub, unit.lower(), n)
     m = _AGO.search(low)
     if m:
         if pub is None:
@@ -186,10 +197,12 @@ def _infer_year(month: int, day: int, pub: date, tense: str) -> date | None:
         candidate = date(pub.year, month, day)
     except ValueError:
         return None
-    if tense != "future" and candidate > pub + timedelta(days=7):
+    if tense == "past" and candidate > pub + timedelta(days=7):
         candidate = candidate.replace(year=pub.year - 1)
     elif tense == "future" and candidate < pub - timedelta(days=7):
         candidate = candidate.replace(year=pub.year + 1)
+    elif tense == "present" and candidate < pub - timedelta(days=183):
+        candidate = candidate.replace(year=pub.year + 1)  # "the fair opens May 5", read in December
     return candidate
 
 
@@ -202,9 +215,11 @@ def _resolve_weekday(weekday: int, low: str, pub: date, tense: str) -> date:
         return pub - timedelta(days=back or 7)
     if re.search(r"\bnext\b", low):
         return pub + timedelta(days=forward or 7)
-    if tense in ("future", "present"):
-        # Present tense with a weekday in news body text announces what is coming ("votes on Friday").
+    if tense == "future":
         return pub + timedelta(days=forward)
+    if tense == "present":
+        # "The council meets Tuesday", "police say the man fled Friday": the nearer of the two.
+        return pub + timedelta(days=forward) if forward < back else pub - timedelta(days=back)
     return pub - timedelta(days=back)
 
 
