@@ -126,3 +126,15 @@ def test_no_event_is_coded_from_quoted_speech(pipeline: Any) -> None:
     result = run(pipeline, "“We will attack them tomorrow,” the commander said.")
     assert all(not (e.evidence.start <= 3 and e.cameo_root == "19") for e in result.events)
     assert not any(e.evidence.trigger == "attack" for e in result.events)
+
+
+def test_single_quotes_and_indirect_speech(pipeline: Any) -> None:
+    text = ("British Foreign Secretary David Lammy said the talks were ‘constructive’. "
+            "Kenyan President William Ruto said that the government would reopen the border.")
+    result = run(pipeline, text, "2024-05-01")
+    direct = [q for q in result.quotes if q.kind == "direct"]
+    indirect = [q for q in result.quotes if q.kind == "indirect"]
+    assert [q.text for q in direct] == ["constructive"]
+    assert any(q.text.startswith("the government would reopen") and q.speaker is not None
+               and q.speaker.code == "KENGOV" for q in indirect)
+    assert "Lammy’s" not in [q.text for q in result.quotes]

@@ -175,3 +175,19 @@ def test_every_export_reads_back(db: Path, tmp_path: Path, fmt: str) -> None:
     assert len(frame) == n
     if fmt in ("parquet", "csv"):
         assert duckdb.sql(f"SELECT count(*) FROM '{out}'").fetchall() == [(n,)]
+
+
+def test_a_version_1_database_is_migrated(tmp_path: Path) -> None:
+    from eventwire.store import Store
+    from eventwire.store.schema import MIGRATIONS, SCHEMA_VERSION, current_version
+
+    path = tmp_path / "old.duckdb"
+    con = duckdb.connect(str(path))
+    MIGRATIONS[0](con)
+    con.execute("INSERT INTO meta VALUES ('schema_version', '1')")
+    con.close()
+    with Store(path) as store:
+        assert current_version(store.con) == SCHEMA_VERSION
+        columns = {row[0] for row in store.con.execute(
+            "SELECT column_name FROM information_schema.columns WHERE table_name = 'events'").fetchall()}
+        assert {"fatalities", "casualties", "forces"} <= columns

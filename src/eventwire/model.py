@@ -70,6 +70,22 @@ class Quote(Record):
     speaker: ActorMention | None
     start: int
     end: int
+    kind: str = Field(default="direct", description="direct (in quotation marks) | indirect (reported speech)")
+
+
+class CountMention(Record):
+    """A number of people or forces: casualties ("at least 12 civilians were killed"), detentions,
+    displacement, or troops and equipment ("2,000 troops")."""
+
+    category: str = Field(description="fatalities | injured | missing | abducted | arrested | displaced | forces")
+    count_min: int = Field(description="conservative figure (ACLED's rule): the number to add up")
+    count_max: int = Field(description="upper bound: equal to count_min unless the text is vague or a range")
+    victims: str = Field(description="who: civilians, soldiers, police, militants, ...; for forces the noun")
+    text: str
+    start: int
+    end: int
+    trigger: str
+    token: int = Field(default=-1, exclude=True, description="trigger token index in the parse (internal)")
 
 
 class Evidence(Record):
@@ -99,6 +115,12 @@ class Event(Record):
     hypothetical: bool
     confidence: float
     evidence: Evidence
+    fatalities: int | None = Field(default=None, description="conservative count of people killed, if reported")
+    casualties: dict[str, dict[str, int | str]] = Field(
+        default_factory=dict,
+        description="per category (fatalities, injured, missing, abducted, arrested, displaced): min, max, victims",
+    )
+    forces: tuple[dict[str, int | str], ...] = Field(default=(), description="troops/equipment: kind, min, max")
 
 
 class Failure(Record):
@@ -114,6 +136,7 @@ class ExtractResult(Record):
     places: tuple[PlaceMention, ...]
     times: tuple[TimeMention, ...]
     quotes: tuple[Quote, ...]
+    counts: tuple[CountMention, ...] = ()
 
     def to_contract(self) -> dict[str, object]:
         """The JSON object of DESIGN.md's output contract."""

@@ -22,6 +22,7 @@ from eventwire.events.lexicon import Lexicon, load_lexicon
 from eventwire.model import (
     ActorMention,
     Article,
+    CountMention,
     Event,
     ExtractResult,
     Failure,
@@ -30,6 +31,7 @@ from eventwire.model import (
     TimeMention,
 )
 from eventwire.nlp import load_nlp
+from eventwire.numbers import extract_counts, extract_forces
 from eventwire.places import Gazetteer, PlaceMatcher, build_place_matcher, load_gazetteer, resolve_places
 from eventwire.quotes import extract_quotes
 from eventwire.settings import Settings
@@ -65,6 +67,7 @@ class ArticleState:
     places: tuple[PlaceMention, ...] | None = None
     actors: tuple[ActorMention, ...] | None = None
     quotes: tuple[Quote, ...] | None = None
+    counts: tuple[CountMention, ...] | None = None
     events: tuple[Event, ...] | None = None
 
 
@@ -88,10 +91,17 @@ def _quotes(s: ArticleState, r: Resources) -> ArticleState:
     return dataclasses.replace(s, quotes=extract_quotes(s.doc, s.actors))
 
 
+def _counts(s: ArticleState, r: Resources) -> ArticleState:
+    casualties = extract_counts(s.doc)
+    return dataclasses.replace(s, counts=casualties + extract_forces(s.doc, casualties))
+
+
 def _events(s: ArticleState, r: Resources) -> ArticleState:
     assert s.actors is not None and s.times is not None and s.places is not None and s.quotes is not None
-    return dataclasses.replace(s, events=code_events(s.doc, s.article, s.actors, s.times, s.places, s.quotes,
-                                                     r.lexicon, r.codes, r.actor_kb))
+    assert s.counts is not None
+    events = code_events(s.doc, s.article, s.actors, s.times, s.places, s.quotes, r.lexicon, r.codes, r.actor_kb,
+                         s.counts)
+    return dataclasses.replace(s, events=events)
 
 
 @dataclass(frozen=True)
@@ -107,7 +117,8 @@ STAGES: tuple[Stage, ...] = (
     Stage("places", frozenset({"doc"}), "places", _places),
     Stage("actors", frozenset({"doc", "places"}), "actors", _actors),
     Stage("quotes", frozenset({"doc", "actors"}), "quotes", _quotes),
-    Stage("events", frozenset({"doc", "actors", "times", "places", "quotes"}), "events", _events),
+    Stage("counts", frozenset({"doc"}), "counts", _counts),
+    Stage("events", frozenset({"doc", "actors", "times", "places", "quotes", "counts"}), "events", _events),
 )
 
 
@@ -137,7 +148,7 @@ class Pipeline:
             state = stage.run(state, self.resources)
         return ExtractResult(
             article=article, events=state.events or (), actors=state.actors or (), places=state.places or (),
-            times=state.times or (), quotes=state.quotes or (),
+            times=state.times or (), quotes=state.quotes or (), counts=state.counts or (),
         )
 
     def run(self, article: Article) -> ExtractResult:

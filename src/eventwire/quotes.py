@@ -29,6 +29,9 @@ _MIN_CHARS = 2
 
 
 _QUOTE = re.compile(r"“([^“”\n]*)(”|$)|\"([^\"\n]*)(\"|$)", re.M)
+# Single curly quotes (British style, headlines): an opening mark not inside a word, a closing mark not
+# followed by a letter, so apostrophes ("Russia’s", "don’t") are never taken for quote marks.
+_SINGLE_QUOTE = re.compile(r"(?<![\w’])‘([^‘\n]{2,}?)’(?![A-Za-z])")
 
 
 def find_quote_spans(text: str) -> list[tuple[int, int]]:
@@ -40,7 +43,10 @@ def find_quote_spans(text: str) -> list[tuple[int, int]]:
         inner_end = m.end() - (1 if m.group(2) or m.group(4) else 0)
         if inner_end - inner_start >= _MIN_CHARS:
             out.append((inner_start, inner_end))
-    return out
+    for m in _SINGLE_QUOTE.finditer(text):
+        if not any(start <= m.start() < end for start, end in out):  # ‘nested’ inside a double quote
+            out.append((m.start(1), m.end(1)))
+    return sorted(out)
 
 
 def extract_quotes(doc: Doc, actors: tuple[ActorMention, ...]) -> tuple[Quote, ...]:
@@ -60,7 +66,35 @@ def extract_quotes(doc: Doc, actors: tuple[ActorMention, ...]) -> tuple[Quote, .
         if speaker is not None:
             last_speaker = speaker
         last_end = end
-    return tuple(quotes)
+    quotes += _indirect_quotes(doc, by_token, quotes)
+    return tuple(sorted(quotes, key=lambda q: q.start))
+
+
+_REPORTING = frozenset({"say", "tell", "add", "state", "announce", "claim", "insist", "warn", "argue", "note",
+                        "stress", "confirm", "deny", "report", "write", "explain", "allege", "admit"})
+
+
+def _indirect_quotes(doc: Doc, by_token: dict[int, list[ActorMention]], direct: list[Quote]) -> list[Quote]:
+    """Reported speech: the that-clause of a speech verb whose subject is an actor ("Putin said that
+    efforts were entering a new stage"), when it is not itself a direct quote."""
+    out: list[Quote] = []
+    for verb in doc:
+        if verb.pos_ != "VERB" or verb.lemma_.lower() not in _REPORTING:
+            continue
+        speaker = subject_actor(verb, by_token)
+        if speaker is None:
+            continue
+        for clause in verb.children:
+            if clause.dep_ != "ccomp" or clause.i < verb.i:
+                continue  # a clause before the verb is a direct quote's ("“...,” he said")
+            tokens = [t for t in clause.subtree if not t.is_punct or t.i < max(x.i for x in clause.subtree)]
+            start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+            if any(q.start <= start and end <= q.end + 2 for q in direct):
+                continue  # the clause is itself inside quotation marks
+            if tokens[0].lower_ == "that":
+                start = tokens[1].idx if len(tokens) > 1 else start
+            out.append(Quote(text=doc.text[start:end], speaker=speaker, start=start, end=end, kind="indirect"))
+    return out
 
 
 def index_by_token(actors: tuple[ActorMention, ...]) -> dict[int, list[ActorMention]]:

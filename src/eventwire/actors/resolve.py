@@ -78,8 +78,18 @@ def resolve_actors(doc: Doc, kb: ActorKB, matcher: ActorMatcher, day: str | None
     mentions.sort(key=lambda m: (m.start, m.end))
     mentions += _coreferent_mentions(doc, kb, mentions)
     mentions += _contextual_mentions(doc, kb, mentions, context)
+    mentions += _unknown_organisations(doc, mentions)
     mentions.sort(key=lambda m: (m.start, m.end))
     return tuple(mentions)
+
+
+def _unknown_organisations(doc: Doc, mentions: list[ActorMention]) -> list[ActorMention]:
+    """Organisations nothing else resolved keep an empty code: they can speak a quote ("the Swedish
+    Prosecution Authority said") and be a pronoun's antecedent, but code no event."""
+    taken = {i for m in mentions for i in range(*_token_range(doc, m))}
+    return [_mention(ent, ent.text, "", None, "organisation", kb_id=f"unknown:{ent.text}",
+                     resolved_from="unknown-organisation")
+            for ent in doc.ents if ent.label_ == "ORG" and not any(t.i in taken for t in ent)]
 
 
 def _token_range(doc: Doc, m: ActorMention) -> tuple[int, int]:
@@ -428,8 +438,8 @@ def _compatible(m: ActorMention, want: str, kb: ActorKB) -> bool:
     if want == "person":
         return m.kind == "person"
     if want == "thing":
-        return m.kind in ("country", "government") or m.code.startswith("IMG") or (m.kb_id is not None and \
-            m.kb_id.startswith("group:"))
+        return m.kind in ("country", "government", "organisation") or m.code.startswith("IMG") or (
+            m.kb_id is not None and m.kb_id.startswith("group:"))
     if want == "plural":
         return m.kind not in ("person", "country")
     if want == "country":

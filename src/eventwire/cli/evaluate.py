@@ -46,3 +46,29 @@ def times(data: DataOption = DEFAULT_DATA) -> None:
     path = data / "geoparsing" / "lgl.xml"
     _need(path)
     typer.echo(json.dumps(evaluate_times(load_pipeline(None), path), indent=2))
+
+
+@app.command()
+def quotes(
+    data: DataOption = DEFAULT_DATA,
+    gold: Annotated[Path, typer.Option(help="Hand-annotated quotes.")] = Path("tests/data/quotes_gold.tsv"),
+) -> None:
+    """Quote spans and speakers on hand-annotated quotes in real articles."""
+    from eventwire.evaluation.quotes import evaluate_quotes
+
+    truth = data / "article-extraction" / "ground-truth.json"
+    _need(truth)
+    _need(gold)
+    typer.echo(json.dumps(evaluate_quotes(load_pipeline(None), gold, truth), indent=2))
+
+
+@app.command()
+def numbers(
+    gold: Annotated[Path, typer.Option(help="Hand-annotated casualty sentences.")] = Path(
+        "tests/data/casualties_gold.tsv"),
+) -> None:
+    """Casualty counts (category, min, max) and the word they hang on."""
+    from eventwire.evaluation.numbers import evaluate_numbers
+
+    _need(gold)
+    typer.echo(json.dumps(evaluate_numbers(load_pipeline(None), gold), indent=2))

@@ -31,7 +31,16 @@ from spacy.tokens import Doc, Token
 from eventwire.actors.kb import ActorKB
 from eventwire.events.codes import CodeTable
 from eventwire.events.lexicon import LexEntry, Lexicon, lemma_candidates, match_noun, match_verb
-from eventwire.model import ActorMention, Article, Event, Evidence, PlaceMention, Quote, TimeMention
+from eventwire.model import (
+    ActorMention,
+    Article,
+    CountMention,
+    Event,
+    Evidence,
+    PlaceMention,
+    Quote,
+    TimeMention,
+)
 from eventwire.quotes import index_by_token, subjects_of
 
 # Verbs that only carry an event noun ("ordered the withdrawal", "staged air strikes"): the noun is
@@ -66,7 +75,7 @@ class _Trigger:
 def code_events(
     doc: Doc, article: Article, actors: tuple[ActorMention, ...], times: tuple[TimeMention, ...],
     places: tuple[PlaceMention, ...], quotes: tuple[Quote, ...], lexicon: Lexicon, table: CodeTable,
-    kb: ActorKB,
+    kb: ActorKB, counts: tuple[CountMention, ...] = (),
 ) -> tuple[Event, ...]:
     in_text = tuple(p for p in places if p.start is not None)
     dateline = next((p for p in places if p.start is None), None)
@@ -74,11 +83,44 @@ def code_events(
                    {p.token: p for p in in_text}, in_text, quotes, table, kb, dateline)
     triggers = _triggers(doc, lexicon, ctx)
     events: dict[str, Event] = {}
+    by_trigger: dict[int, list[str]] = {}
     for trig in triggers:
         for event in _events_for(trig, ctx):
             events.setdefault(event.id, event)
+            by_trigger.setdefault(trig.token.i, []).append(event.id)
+    for count in counts:
+        for event_id in _events_counted(count, by_trigger, events, doc):
+            events[event_id] = _with_count(events[event_id], count)
     ordered = sorted(events.values(), key=lambda e: (e.evidence.start, e.id))
     return tuple(_carry_places(ordered, doc))
+
+
+def _events_counted(count: CountMention, by_trigger: dict[int, list[str]], events: dict[str, Event],
+                    doc: Doc) -> list[str]:
+    """The events a count belongs to: those triggered by its own word ("killed"), else the nearest
+    conflict (or, for forces, military) event of its sentence."""
+    if count.token in by_trigger:
+        return by_trigger[count.token]
+    sent = doc[count.token].sent
+    roots = {"15", "08", "19", "06"} if count.category == "forces" else {"14", "15", "17", "18", "19", "20"}
+    near = [(abs(i - count.token), ids) for i, ids in by_trigger.items() if sent.start <= i < sent.end
+            and events[ids[0]].cameo_root in roots]
+    return min(near)[1] if near else []
+
+
+def _with_count(event: Event, count: CountMention) -> Event:
+    if count.category == "forces":
+        force = {"kind": count.victims, "min": count.count_min, "max": count.count_max}
+        return event.model_copy(update={"forces": (*event.forces, force)})
+    casualties = dict(event.casualties)
+    previous = casualties.get(count.category)
+    if previous is not None and int(previous["min"]) >= count.count_min:
+        return event  # the larger figure of one event stands (a toll restated in the same sentence)
+    casualties[count.category] = {"min": count.count_min, "max": count.count_max, "victims": count.victims}
+    update: dict[str, object] = {"casualties": casualties}
+    if count.category == "fatalities":
+        update["fatalities"] = count.count_min
+    return event.model_copy(update=update)
 
 
 def _carry_places(events: list[Event], doc: Doc) -> list[Event]:
@@ -111,7 +153,7 @@ class _Context:
     dateline: PlaceMention | None
 
     def in_quote(self, token: Token) -> bool:
-        return any(q.start <= token.idx < q.end for q in self.quotes)
+        return any(q.kind == "direct" and q.start <= token.idx < q.end for q in self.quotes)
 
 
 def _triggers(doc: Doc, lexicon: Lexicon, ctx: _Context) -> list[_Trigger]:

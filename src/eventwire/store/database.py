@@ -7,6 +7,7 @@ leaves only whole articles behind, and a re-run skips what is there.
 
 from __future__ import annotations
 
+import json
 import os
 from dataclasses import dataclass
 from enum import Enum
@@ -185,4 +186,6 @@ def _event_row(article_id: str, e: Any) -> list[Any]:
         p.country if p else None, p.admin1 if p else None, p.feature if p else None, e.place_basis,
         e.negated, e.hypothetical, e.confidence,
         e.evidence.sentence, e.evidence.start, e.evidence.end, e.evidence.trigger,
+        e.fatalities, json.dumps(e.casualties) if e.casualties else None,
+        json.dumps(list(e.forces)) if e.forces else None,
     ]

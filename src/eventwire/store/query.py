@@ -11,7 +11,7 @@ import duckdb
 EVENT_COLUMNS = (
     "id", "date", "source_code", "source_name", "target_code", "target_name", "cameo", "cameo_root", "plover",
     "quad_class", "goldstein", "place_name", "lat", "lon", "place_country", "num_mentions", "num_articles",
-    "num_sources", "confidence", "negated", "hypothetical", "evidence", "source_url",
+    "num_sources", "fatalities", "confidence", "negated", "hypothetical", "evidence", "source_url",
 )
 _NEAR = re.compile(r"^\s*(-?\d+(?:\.\d+)?)\s*,\s*(-?\d+(?:\.\d+)?)\s*,\s*(\d+(?:\.\d+)?)\s*(km)?\s*$")
 

@@ -11,7 +11,7 @@ from collections.abc import Callable
 
 import duckdb
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 _V1 = [
     """CREATE TABLE IF NOT EXISTS meta (key VARCHAR PRIMARY KEY, value VARCHAR)""",
@@ -61,8 +61,15 @@ def _create_v1(con: duckdb.DuckDBPyConnection) -> None:
         con.execute(sql)
 
 
+def _add_counts_v2(con: duckdb.DuckDBPyConnection) -> None:
+    """Version 2: casualty and force counts on events (JSON text for the per-category detail)."""
+    con.execute("ALTER TABLE events ADD COLUMN fatalities INTEGER")
+    con.execute("ALTER TABLE events ADD COLUMN casualties VARCHAR")
+    con.execute("ALTER TABLE events ADD COLUMN forces VARCHAR")
+
+
 # Migration steps: MIGRATIONS[n] brings a database at version n to version n + 1.
-MIGRATIONS: dict[int, Callable[[duckdb.DuckDBPyConnection], None]] = {0: _create_v1}
+MIGRATIONS: dict[int, Callable[[duckdb.DuckDBPyConnection], None]] = {0: _create_v1, 1: _add_counts_v2}
 
 # Events merged across articles: one row per real-world event, GDELT's counts done per story.
 EVENT_GROUPS_VIEW = """
@@ -81,6 +88,7 @@ SELECT
     any_value(e.place_feature) AS place_feature,
     bool_and(e.negated) AS negated, bool_and(e.hypothetical) AS hypothetical,
     max(e.confidence) AS confidence,
+    max(e.fatalities) AS fatalities,
     count(*) AS num_mentions,
     count(DISTINCT a.story_id) AS num_articles,
     count(DISTINCT a.site) AS num_sources,
