@@ -28,7 +28,9 @@ SPEECH_VERBS = frozenset({
 _MIN_CHARS = 2
 
 
-_QUOTE = re.compile(r"“([^“”\n]*)(”|$)|\"([^\"\n]*)(\"|$)", re.M)
+# Double quotes, curly or straight, in any mix ("...” happens in scraped text), and ’’ or '' as a
+# closing mark; a quote left open at the end of a paragraph ends there.
+_QUOTE = re.compile(r"[“\"]([^“”\"\n]*?)([”\"]|’’|''|$)", re.M)
 # Single curly quotes (British style, headlines): an opening mark not inside a word, a closing mark not
 # followed by a letter, so apostrophes ("Russia’s", "don’t") are never taken for quote marks.
 _SINGLE_QUOTE = re.compile(r"(?<![\w’])‘([^‘\n]{2,}?)’(?![A-Za-z])")
@@ -39,8 +41,7 @@ def find_quote_spans(text: str) -> list[tuple[int, int]]:
     paragraph ends there (the next paragraph reopens it, by print convention)."""
     out: list[tuple[int, int]] = []
     for m in _QUOTE.finditer(text):
-        inner_start = m.start() + 1
-        inner_end = m.end() - (1 if m.group(2) or m.group(4) else 0)
+        inner_start, inner_end = m.start(1), m.end(1)
         if inner_end - inner_start >= _MIN_CHARS:
             out.append((inner_start, inner_end))
     for m in _SINGLE_QUOTE.finditer(text):
@@ -59,9 +60,12 @@ def extract_quotes(doc: Doc, actors: tuple[ActorMention, ...]) -> tuple[Quote, .
         if span is None or not span.text.strip():
             continue
         speaker = _speaker(doc, span, by_token)
-        if speaker is None and last_speaker is not None and _follows(doc, last_end, start) \
-                and not _has_speech_verb(span):
-            speaker = last_speaker
+        if speaker is None and not _has_speech_verb(span):
+            # A quote standing alone continues the turn of the previous quote's speaker, or of the
+            # person reported as speaking in the sentence just before it ("Erekat said ... \n\n “...”").
+            speaker = _previous_reporter(doc, span, by_token)
+            if speaker is None and last_speaker is not None and _follows(doc, last_end, start):
+                speaker = last_speaker
         quotes.append(Quote(text=doc.text[start:end], speaker=speaker, start=start, end=end))
         if speaker is not None:
             last_speaker = speaker
@@ -108,6 +112,23 @@ def _follows(doc: Doc, last_end: int, start: int) -> bool:
     """The new quote comes right after the previous one, with only attribution between them."""
     between = doc.text[last_end:start]
     return len(between) < 200 and not re.search(r"[.!?]\s+[A-Z][^“\"]{60,}", between)
+
+
+def _previous_reporter(doc: Doc, span: Span, by_token: dict[int, list[ActorMention]]) -> ActorMention | None:
+    """The subject of the last speech verb of the sentence right before the quote, when that sentence
+    is not itself a quote."""
+    first = span[0].sent.start
+    if first == 0:
+        return None
+    previous = doc[first - 1].sent
+    if previous.text.lstrip().startswith(("“", '"')):
+        return None
+    for token in reversed(list(previous)):
+        if token.lemma_.lower() in SPEECH_VERBS and token.pos_ == "VERB":
+            found = subject_actor(token, by_token)
+            if found is not None:
+                return found
+    return None
 
 
 def _has_speech_verb(span: Span) -> bool:

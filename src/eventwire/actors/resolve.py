@@ -462,6 +462,13 @@ def _antecedent(doc: Doc, token: Token, want: str, ordered: Iterable[ActorMentio
                     and doc[m.token].dep_ in ("nsubj", "nsubjpass")]
         if subjects:
             return subjects[-1]
+        # Else the subject of the previous sentence ("Sasse said ... \n\n “...,” he said").
+        if sent.start > 0:
+            previous = doc[sent.start - 1].sent
+            subjects = [m for m in ordered if previous.start <= m.token < previous.end and _compatible(m, want, kb)
+                        and doc[m.token].dep_ in ("nsubj", "nsubjpass")]
+            if subjects:
+                return subjects[-1]
     best: ActorMention | None = None
     for m in ordered:
         if m.token >= token.i:
