@@ -23,7 +23,10 @@ CATEGORIES: dict[str, str] = {
     "abduct": "abducted", "kidnap": "abducted", "abduction": "abducted",
     "arrest": "arrested", "detain": "arrested", "arrested": "arrested", "detained": "arrested",
     "displace": "displaced", "displaced": "displaced", "flee": "displaced", "evacuate": "displaced",
+    "body": "fatalities", "lose": "fatalities",
 }
+# Words that report a state of the counted people ("27 dead", "40 missing", "14 injured").
+_STATE_WORDS = frozenset({"dead", "injured", "wounded", "missing", "displaced", "hurt"})
 # (min, max) for quantities without a number.
 VAGUE: dict[str, tuple[int, int]] = {
     "dozen": (12, 12), "dozens": (24, 99), "scores": (40, 99), "hundreds": (200, 999),
@@ -59,9 +62,11 @@ def parse_quantity(tokens: list[Token]) -> tuple[int, int] | None:
     """(min, max) of a quantity phrase's tokens: "at least 12", "more than 1,000", "dozens", "two"."""
     words = [t.lower_ for t in tokens]
     text = " ".join(words)
-    for phrase, bounds in sorted(VAGUE.items(), key=lambda kv: -len(kv[0])):
-        if re.search(rf"\b{phrase}\b", text):
-            return bounds
+    has_number = any(w.replace(",", "").isdigit() or (w in _WORD_NUMBERS and w not in ("a", "an")) for w in words)
+    if not has_number:  # "some 20,000" is a number; "some" alone is vague
+        for phrase, bounds in sorted(VAGUE.items(), key=lambda kv: -len(kv[0])):
+            if re.search(rf"\b{phrase}\b", text):
+                return bounds
     total: int | None = None
     for t in tokens:
         w = t.lower_.replace(",", "")
@@ -117,6 +122,14 @@ def _victim_kind(noun: Token) -> str:
 def _count_phrase_for(trigger: Token) -> Token | None:
     """The noun phrase whose size the casualty word reports."""
     lemma = trigger.lemma_.lower()
+    if lemma == "body":
+        return trigger if any(c.dep_ == "nummod" for c in trigger.children) else None  # "eight bodies"
+    if lemma == "lose":  # "losing one soldier", not "lost the vote"
+        obj = next((c for c in trigger.children if c.dep_ == "dobj"), None)
+        return obj if obj is not None and obj.lemma_.lower() in VICTIMS else None
+    if trigger.lower_ in _STATE_WORDS and trigger.pos_ == "VERB" and not any(
+            c.dep_ in ("nsubjpass", "dobj") for c in trigger.children):
+        return _state_subject(trigger)
     if trigger.pos_ == "VERB":
         passive = [c for c in trigger.children if c.dep_ == "nsubjpass"]
         if passive:
@@ -148,6 +161,28 @@ def _count_phrase_for(trigger: Token) -> Token | None:
     return None
 
 
+def _state_subject(trigger: Token) -> Token | None:
+    """"30 fishermen are missing": the subject of the clause the state word predicates."""
+    head = trigger if any(c.dep_ in ("nsubj", "nsubjpass") for c in trigger.children) else trigger.head
+    return next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+
+
+def _number_before(trigger: Token) -> list[Token]:
+    """Quantity tokens just left of a state word, when the parse hangs them elsewhere: "left 27 dead
+    and 40 missing", "three were killed and 14 injured", "over 50 people dead"."""
+    doc = trigger.doc
+    i = trigger.i - 1
+    if i >= 0 and doc[i].lemma_.lower() in VICTIMS:
+        i -= 1
+    tokens: list[Token] = []
+    while i >= 0 and (doc[i].like_num or doc[i].lower_ in ("over", "more", "than", "at", "least", "about",
+                                                             "some", "nearly", "almost", "around", "up", "to")
+                      or doc[i].lower_ in VAGUE):
+        tokens.insert(0, doc[i])
+        i -= 1
+    return tokens if any(t.like_num or t.lower_ in VAGUE for t in tokens) else []
+
+
 def extract_counts(doc: Doc) -> tuple[CountMention, ...]:
     out: list[CountMention] = []
     for token in doc:
@@ -155,13 +190,21 @@ def extract_counts(doc: Doc) -> tuple[CountMention, ...]:
         if category is None:
             continue
         phrase = _count_phrase_for(token)
-        if phrase is None:
-            continue
-        counted = _counted(phrase)
-        if counted is None:
+        counted = _counted(phrase) if phrase is not None else None
+        if counted is None and token.lower_ in _STATE_WORDS | {"killed", "injured", "wounded"}:
+            before = _number_before(token)
+            bounds = parse_quantity(before) if before else None
+            if bounds is not None:
+                victim_token = doc[token.i - 1] if doc[token.i - 1].lemma_.lower() in VICTIMS else token
+                counted, phrase = (victim_token, bounds), before[0]
+        if counted is None or phrase is None:
             continue
         victim, (low, high) = counted
-        span_tokens = sorted({*phrase.subtree, token}, key=lambda t: t.i)
+        if any(c.category == category and c.start <= phrase.idx < c.end for c in out):
+            continue
+        span_tokens = sorted({*phrase.subtree, token} if phrase.i >= token.i or phrase.head != phrase
+                             else {phrase, token}, key=lambda t: t.i)
+        span_tokens = [t for t in doc[min(t.i for t in span_tokens): max(t.i for t in span_tokens) + 1]]
         left, right = span_tokens[0], span_tokens[-1]
         out.append(CountMention(
             category=category, count_min=low, count_max=high, victims=_victim_kind(victim),
