@@ -138,3 +138,13 @@ def test_single_quotes_and_indirect_speech(pipeline: Any) -> None:
     assert any(q.text.startswith("the government would reopen") and q.speaker is not None
                and q.speaker.code == "KENGOV" for q in indirect)
     assert "Lammy’s" not in [q.text for q in result.quotes]
+
+
+def test_a_quote_addressed_to_another_actor_is_a_statement_event(pipeline: Any) -> None:
+    told = run(pipeline, "“We will not allow any threat to our borders,” Russian President Vladimir Putin told "
+                         "Turkish President Recep Tayyip Erdogan on Monday.", "2023-01-10")
+    assert [(e.cameo, e.source.code, e.target.code if e.target else None) for e in told.events] == [
+        ("010", "RUSGOV", "TURGOV")]
+    to_press = run(pipeline, "“The talks were useful,” the Turkish foreign minister told reporters in Ankara.",
+                   "2023-01-10")
+    assert not [e for e in to_press.events if e.cameo == "010"]

@@ -170,6 +170,8 @@ def _triggers(doc: Doc, lexicon: Lexicon, ctx: _Context) -> list[_Trigger]:
             entry = match_verb(lexicon, token)
         if entry is not None and _naming_not_acting(token, entry, ctx):
             entry = None
+        if entry is None and token.pos_ == "VERB" and _reports_quote_to_someone(token, ctx):
+            entry = STATEMENT
         if entry is not None:
             clause = token if token.pos_ in ("VERB", "ADJ") else _governing_verb(token)
             found[token.i] = _Trigger(token, entry, clause if clause is not None else token)
@@ -198,6 +200,30 @@ def _naming_not_acting(verb: Token, entry: LexEntry, ctx: _Context) -> bool:
     return any(c.dep_ == "oprd" for c in verb.children) and not any(
         c.dep_ == "dobj" and (c.i in ctx.actors or c.i in ctx.places) for c in verb.children
     )
+
+
+# A quote addressed to another actor ("“...,” Putin told Erdogan") is a statement event, CAMEO 010; a
+# quote to reporters or a crowd is not coded (no analyst codes "told reporters").
+STATEMENT = LexEntry("010", "verb", "say", "", frozenset(), ("to",))
+_STATEMENT_VERBS = frozenset({"tell", "say", "write", "address", "add"})
+_STATEMENT_TARGET_KINDS = frozenset({"person", "government", "military", "country", "police", "armed_group",
+                                     "igo", "party"})
+
+
+def _reports_quote_to_someone(verb: Token, ctx: _Context) -> bool:
+    if verb.lemma_.lower() not in _STATEMENT_VERBS:
+        return False
+    sent = verb.sent
+    if not any(sent.start_char <= q.start < sent.end_char or q.start <= sent.start_char < q.end for q in ctx.quotes):
+        return False
+    # "told X", "addressed X" take an object; "said to X", "wrote to X" a to-phrase ("said troops ..." is
+    # reported content, never the addressee).
+    lemma = verb.lemma_.lower()
+    recipients = [c for c in verb.children if c.dep_ in ("dobj", "dative")] if lemma in ("tell", "address") else []
+    recipients += [o for c in verb.children if c.dep_ == "prep" and c.lower_ == "to" for o in c.children
+                   if o.dep_ == "pobj"]
+    return any(a.code and a.kind in _STATEMENT_TARGET_KINDS and not a.code.endswith(("MED", "CVL"))
+               for r in recipients for a in _actors_at(r, ctx))
 
 
 def _governing_verb(token: Token) -> Token | None:
