@@ -72,3 +72,19 @@ def numbers(
 
     _need(gold)
     typer.echo(json.dumps(evaluate_numbers(load_pipeline(None), gold), indent=2))
+
+
+@app.command()
+def events(data: DataOption = DEFAULT_DATA) -> None:
+    """Event coding on PLOVER GSR, CAMEO PentaClass and CAMEO source/target spans (dev and held-out)."""
+    from eventwire.evaluation.events import evaluate_pentaclass, evaluate_plover, evaluate_spans
+
+    plover = data / "plover-gsr" / "PLOVER_GSR_CAMEO.json"
+    penta = data / "cameo-pentaclass" / "train.tsv"
+    spans = data / "cameo-source-target" / "train.txt"
+    for path in (plover, penta, spans):
+        _need(path)
+    pipeline = load_pipeline(None)
+    report = {"plover_gsr": evaluate_plover(pipeline, plover), "cameo_pentaclass": evaluate_pentaclass(pipeline, penta),
+              "cameo_source_target": evaluate_spans(pipeline, spans)}
+    typer.echo(json.dumps(report, indent=2))
