@@ -106,7 +106,8 @@ def _read_spans(path: Path) -> list[tuple[str, list[tuple[int, int]], list[tuple
         pairs = [line.rsplit(" ", 1) for line in block.splitlines() if " " in line]
         if not pairs:
             continue
-        text, spans = "", {"S": [], "T": []}  # type: dict[str, list[tuple[int, int]]]
+        text = ""
+        spans: dict[str, list[tuple[int, int]]] = {"S": [], "T": []}
         for token, tag in pairs:
             start = len(text) + (1 if text else 0)
             text = f"{text} {token}" if text else token

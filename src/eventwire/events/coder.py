@@ -312,7 +312,28 @@ def _sources(trig: _Trigger, ctx: _Context) -> tuple[list[ActorMention], bool]:
         found, _ = _slot(subj, ctx)
         if found:
             return found, direct and not any(a.resolved_from in ("pronoun", "description") for a in found)
-    return [], False
+    return _nearest_subject_like(token, ctx), False
+
+
+_SUBJECT_LIKE = frozenset({"nsubj", "nsubjpass", "ROOT", "appos", "conj", "npadvmod"})
+
+
+def _nearest_subject_like(token: Token, ctx: _Context) -> list[ActorMention]:
+    """When the parse gives the verb no usable subject (a misparse of a long subject: "The Afghan
+    government, a number of parties and the Taliban condemned ..."), the nearest actor before the verb
+    in its sentence that heads a noun phrase of its own (not a possessor, modifier or object)."""
+    sent = token.sent
+    for i in range(token.i - 1, sent.start - 1, -1):
+        candidate = ctx.doc[i]
+        if i not in ctx.actors or candidate.dep_ not in _SUBJECT_LIKE or ctx.in_quote(candidate):
+            continue
+        # Never the subject of another verb ("Putin said that efforts to end ..."): only an actor the
+        # parse left hanging on nouns, or one whose own clause is the trigger's.
+        clause = _governing_verb(candidate)
+        if clause is None or clause == token or clause == _governing_verb(token):
+            return [a for a in ctx.actors[i] if a.code]
+        return []
+    return []
 
 
 def _light_verb_sources(noun: Token, ctx: _Context) -> list[ActorMention]:
@@ -348,7 +369,7 @@ def _is_passive(verb: Token) -> bool:
     return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
 
 
-def _target_tokens(trig: _Trigger) -> list[Token]:
+def _target_tokens(trig: _Trigger, ctx: _Context) -> list[Token]:
     token, entry = trig.token, trig.entry
     out: list[Token] = []
     if token.pos_ == "VERB" and _is_passive(token):
@@ -376,6 +397,10 @@ def _target_tokens(trig: _Trigger) -> list[Token]:
                 out.extend(c for c in child.children if c.dep_ == "pobj")
             if child.dep_ == "poss" and holder != token:
                 out.append(child)
+        if holder == token and token.pos_ == "VERB" and not entry.objects:
+            # "condemned Trump's decision": the object's owner is the target when the object is no actor.
+            for obj in (c for c in token.children if c.dep_ == "dobj" and c.i not in ctx.actors):
+                out.extend(c for c in obj.children if c.dep_ == "poss")
     if token.pos_ == "VERB" and token.dep_ == "relcl" and any(c.lower_ == "where" for c in token.children):
         out.append(token.head)  # "Egypt, where he arrived": the antecedent is the destination
     return out
@@ -384,7 +409,7 @@ def _target_tokens(trig: _Trigger) -> list[Token]:
 def _targets(trig: _Trigger, ctx: _Context, sources: list[ActorMention]) -> tuple[list[ActorMention], bool]:
     found: list[ActorMention] = []
     via_place = False
-    for tok in _target_tokens(trig):
+    for tok in _target_tokens(trig, ctx):
         actors, from_place = _slot(tok, ctx)
         found.extend(actors)
         via_place = via_place or from_place
