@@ -56,7 +56,7 @@ def load_resources(settings: Settings) -> Resources:
     kb = load_actor_kb()
     gazetteer = load_gazetteer()
     return Resources(nlp, kb, build_actor_matcher(kb, nlp), gazetteer, build_place_matcher(gazetteer, nlp),
-                     load_lexicon(), load_code_table())
+                     load_lexicon(settings.lexicons), load_code_table())
 
 
 @dataclass(frozen=True)

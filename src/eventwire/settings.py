@@ -16,7 +16,13 @@ MODEL_INSTALL_HINTS = {
 }
 
 
+def _user_lexicons() -> tuple[str, ...]:
+    return tuple(p for p in os.environ.get("EVENTWIRE_LEXICON", "").split(os.pathsep) if p)
+
+
 @dataclass(frozen=True)
 class Settings:
     model: str = field(default_factory=lambda: os.environ.get("EVENTWIRE_MODEL", DEFAULT_MODEL))
     batch_size: int = 16
+    # Extra trigger lexicon files (same columns as events/data/lexicon.tsv), merged over the packaged one.
+    lexicons: tuple[str, ...] = field(default_factory=_user_lexicons)

@@ -241,8 +241,10 @@ def _actors_at(token: Token, ctx: _Context) -> list[ActorMention]:
     """Actors named by a noun phrase head, its conjuncts, or the "of" phrase of a quantity head."""
     out: list[ActorMention] = []
     for member in (token, *token.conjuncts):
-        hits = ctx.actors.get(member.i) or [a for c in member.children if c.dep_ == "appos"
-                                            for a in ctx.actors.get(c.i, [])]  # "his counterpart Hakan Fidan"
+        # Actors nobody could code (an unknown organisation) leave the slot to a place reading.
+        hits = [a for a in ctx.actors.get(member.i, []) if a.code] or [
+            a for c in member.children if c.dep_ == "appos" for a in ctx.actors.get(c.i, []) if a.code
+        ]  # "his counterpart Hakan Fidan"
         if hits:
             out.extend(hits)
             continue

@@ -12,10 +12,12 @@ The most specific matching row wins.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 
 from spacy.tokens import Token
 
-from eventwire.datafiles import read_tsv, split_list
+from eventwire.datafiles import parse_tsv, read_tsv, split_list
+from eventwire.errors import DataFileError
 
 _PKG = "eventwire.events"
 
@@ -40,10 +42,21 @@ class Lexicon:
     nouns: dict[str, tuple[LexEntry, ...]]
 
 
-def load_lexicon() -> Lexicon:
+def load_lexicon(extra: tuple[str, ...] = ()) -> Lexicon:
+    """The packaged lexicon, plus users' files (same columns); a user row for the same lemma, pattern
+    and requirements replaces the packaged one."""
+    rows = read_tsv(_PKG, "lexicon.tsv")
+    for path in extra:
+        try:
+            text = Path(path).read_text(encoding="utf-8")
+        except OSError as exc:
+            raise DataFileError(f"{path}: cannot read user lexicon ({exc.strerror or exc})") from exc
+        rows += parse_tsv(text, path)
     verbs: dict[str, list[LexEntry]] = {}
     nouns: dict[str, list[LexEntry]] = {}
-    for row in read_tsv(_PKG, "lexicon.tsv"):
+    for row in rows:
+        if row.get("pos") not in ("verb", "noun") or not row.get("code") or not row.get("lemma"):
+            raise DataFileError(f"lexicon row {row}: needs code, pos (verb|noun) and lemma")
         lemma = row["lemma"].lower().strip()
         particle = row.get("particle", "").lower().strip()
         if " " in lemma and not particle and row["pos"] == "verb":
@@ -53,6 +66,10 @@ def load_lexicon() -> Lexicon:
                          frozenset(o.lower() for o in split_list(row.get("objects", ""))),
                          tuple(p.lower() for p in split_list(row.get("target_preps", ""))))
         table = verbs if row["pos"] == "verb" else nouns
+        same = [e for e in table.get(lemma, []) if (e.particle, e.objects, e.target_preps) ==
+                (entry.particle, entry.objects, entry.target_preps)]
+        for old_entry in same:
+            table[lemma].remove(old_entry)
         table.setdefault(lemma, []).append(entry)
     return Lexicon({k: tuple(v) for k, v in verbs.items()}, {k: tuple(v) for k, v in nouns.items()})
 
