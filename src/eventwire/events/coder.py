@@ -51,6 +51,8 @@ LIGHT_VERBS = frozenset({
     "approve", "authorize", "authorise", "plan", "propose", "unveil", "end", "halt", "sign", "agree",
     "pledge", "promise", "vow", "threaten", "intensify", "escalate", "wage", "lead", "organise",
     "organize", "perform", "execute", "have", "host", "attend", "join",
+    # verbs of giving carry aid nouns: "provided $2 million in assistance to Fiji"
+    "provide", "send", "deliver", "donate", "supply", "earmark", "extend", "allocate", "grant", "offer",
 })
 _HYPOTHETICAL_AUX = frozenset({"could", "would", "may", "might", "should", "will", "shall", "'ll", "can", "must"})
 _HYPOTHETICAL_HEADS = frozenset({
@@ -383,8 +385,12 @@ def _target_tokens(trig: _Trigger, ctx: _Context) -> list[Token]:
             out.append(token.head)
         return out
     holders = [token]
-    if token.pos_ == "NOUN" and trig.clause != token and token.dep_ in ("dobj", "attr"):
+    carried = token.pos_ == "NOUN" and trig.clause != token and (
+        token.dep_ in ("dobj", "attr") or LIGHT_VERBS.intersection(lemma_candidates(trig.clause)))
+    if carried:
         holders.append(trig.clause)  # "made the stopover at the base": the light verb carries the preps
+        # "provided Egypt with assistance": the light verb's own recipient
+        out.extend(c for c in trig.clause.children if c.dep_ in ("dative", "dobj") and c.i in ctx.actors)
     if token.pos_ == "VERB" and entry.objects:
         for child in token.children:
             if child.dep_ in ("dobj", "attr"):
