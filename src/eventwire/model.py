@@ -6,7 +6,7 @@ Offsets (`start`, `end`) are character offsets into `Article.text`.
 
 from __future__ import annotations
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, computed_field
 
 
 class Record(BaseModel):
@@ -39,6 +39,16 @@ class ActorMention(Record):
     kb_id: str | None = None
     resolved_from: str | None = Field(default=None, description="how the mention was resolved, e.g. 'pronoun'")
     token: int = Field(default=-1, exclude=True, description="head token index in the parse (internal)")
+
+    @computed_field  # type: ignore[prop-decorator]
+    @property
+    def sector(self) -> str | None:
+        """PLOVER's actor sector: the role block after the country ("RUSGOV" -> "GOV"); organisations'
+        own type ("IGOUNO" -> "IGO")."""
+        code = self.code or ""
+        if code[:3] in ("IGO", "NGO", "IMG"):
+            return code[:3]
+        return code[3:6] or None
 
 
 class PlaceMention(Record):

@@ -53,7 +53,7 @@ class Resources:
 
 def load_resources(settings: Settings) -> Resources:
     nlp = load_nlp(settings)
-    kb = load_actor_kb()
+    kb = load_actor_kb(settings.actor_files)
     gazetteer = load_gazetteer()
     return Resources(nlp, kb, build_actor_matcher(kb, nlp), gazetteer, build_place_matcher(gazetteer, nlp),
                      load_lexicon(settings.lexicons), load_code_table())

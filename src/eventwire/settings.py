@@ -16,8 +16,16 @@ MODEL_INSTALL_HINTS = {
 }
 
 
+def _paths(variable: str) -> tuple[str, ...]:
+    return tuple(p for p in os.environ.get(variable, "").split(os.pathsep) if p)
+
+
 def _user_lexicons() -> tuple[str, ...]:
-    return tuple(p for p in os.environ.get("EVENTWIRE_LEXICON", "").split(os.pathsep) if p)
+    return _paths("EVENTWIRE_LEXICON")
+
+
+def _user_actors() -> tuple[str, ...]:
+    return _paths("EVENTWIRE_ACTORS")
 
 
 @dataclass(frozen=True)
@@ -26,3 +34,5 @@ class Settings:
     batch_size: int = 16
     # Extra trigger lexicon files (same columns as events/data/lexicon.tsv), merged over the packaged one.
     lexicons: tuple[str, ...] = field(default_factory=_user_lexicons)
+    # Users' actor files (see eventwire/actors/user.py), merged over the packaged KB.
+    actor_files: tuple[str, ...] = field(default_factory=_user_actors)

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from eventwire.actors.user import UserActor, read_user_actors
 from eventwire.datafiles import read_tsv, split_list
 
 _PKG = "eventwire.actors"
@@ -108,7 +109,37 @@ def _person_role(row: dict[str, str], group_by_code: dict[str, Group]) -> Person
                       country + role)
 
 
-def load_actor_kb() -> ActorKB:
+def load_actor_kb(user_files: tuple[str, ...] = ()) -> ActorKB:
+    """The packaged KB with users' actor files merged over it (a user row wins for its name)."""
+    kb = _load_packaged()
+    for path in user_files:
+        _merge_user(kb, read_user_actors(path))
+    return kb
+
+
+def _merge_user(kb: ActorKB, actors: list[UserActor]) -> None:
+    replaced: set[str] = set()
+    for actor in actors:
+        if actor.kind == "person":
+            if actor.name not in replaced:
+                kb.people[actor.name] = ()
+                replaced.add(actor.name)
+            country = actor.code[:3] if actor.code[:3] not in ("IGO", "NGO", "IMG") else None
+            role = PersonRole(actor.name, country, actor.code[3:6] or "GOV", actor.note, actor.start, actor.end,
+                              actor.code)
+            kb.people[actor.name] = (*kb.people[actor.name], role)
+            for alias in (actor.name, *actor.aliases):
+                kb.person_by_alias[alias.lower()] = actor.name
+                kb.phrases[alias] = ("person", actor.name)
+        else:
+            country = actor.code[:3] if actor.code[:3] in kb.countries else None
+            kb.groups[actor.name] = Group(actor.name, actor.code, country, actor.kind)
+            for alias in (actor.name, *actor.aliases):
+                kb.group_by_alias[alias.lower()] = actor.name
+                kb.phrases[alias] = ("group", actor.name)
+
+
+def _load_packaged() -> ActorKB:
     countries: dict[str, Country] = {}
     by_name: dict[str, str] = {}
     by_adj: dict[str, str] = {}

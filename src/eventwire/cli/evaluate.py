@@ -88,3 +88,21 @@ def events(data: DataOption = DEFAULT_DATA) -> None:
     report = {"plover_gsr": evaluate_plover(pipeline, plover), "cameo_pentaclass": evaluate_pentaclass(pipeline, penta),
               "cameo_source_target": evaluate_spans(pipeline, spans)}
     typer.echo(json.dumps(report, indent=2))
+
+
+@app.command(name="actors")
+def actors_(data: DataOption = DEFAULT_DATA) -> None:
+    """Actor codes on PLOVER GSR, countries on CAMEO source/target spans, and the seed gold's actors."""
+    from eventwire.evaluation.actors import evaluate_plover_actors, evaluate_seed_actors, evaluate_span_countries
+
+    plover = data / "plover-gsr" / "PLOVER_GSR_CAMEO.json"
+    spans = data / "cameo-source-target" / "train.txt"
+    seed = data.parent / "seed" / "000_ca7f5d1c64f82479.txt"
+    gold = data.parent / "seed" / "000_ca7f5d1c64f82479.gold.json"
+    for path in (plover, spans, seed, gold):
+        _need(path)
+    pipeline = load_pipeline(None)
+    report = {"plover_gsr": evaluate_plover_actors(pipeline, plover),
+              "cameo_source_target": evaluate_span_countries(pipeline, spans, pipeline.resources.actor_kb),
+              "seed": evaluate_seed_actors(pipeline, seed, gold)}
+    typer.echo(json.dumps(report, indent=2))
