@@ -426,7 +426,29 @@ def _targets(trig: _Trigger, ctx: _Context, sources: list[ActorMention]) -> tupl
     # "an agreement between Russia and Egypt" signed by a Russian: the partner is Egypt.
     distinct = [t for t in found if t.code not in source_codes
                 and not (t.kind == "country" and t.country in source_countries)]
+    if not distinct:
+        distinct = [t for t in _directed_actors(trig, ctx) if t.code not in source_codes]
     return distinct, via_place
+
+
+# Prepositions that point an act at someone, whatever the lexicon row lists ("handed over to Britain",
+# "talks with Iran", "sanctions against Moscow"); locative ones ("in", "at") never give a target.
+_DIRECTED_PREPS = frozenset({"to", "with", "against", "toward", "towards", "on", "upon", "over"})
+
+
+def _directed_actors(trig: _Trigger, ctx: _Context) -> list[ActorMention]:
+    """Fallback target: an actor (never a place) in a directed prepositional phrase of the trigger,
+    its particle verb or its object."""
+    token = trig.token
+    holders = [token] + [c for c in token.children if c.dep_ in ("dobj", "xcomp", "prt")]
+    out: list[ActorMention] = []
+    for holder in holders:
+        for prep in holder.children:
+            if prep.dep_ == "prep" and prep.lower_ in _DIRECTED_PREPS:
+                for obj in prep.children:
+                    if obj.dep_ == "pobj":
+                        out.extend(_actors_at(obj, ctx))
+    return out
 
 
 def _events_for(trig: _Trigger, ctx: _Context) -> list[Event]:
