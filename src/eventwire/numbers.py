@@ -87,6 +87,12 @@ def parse_quantity(tokens: list[Token]) -> tuple[int, int] | None:
     return (total, total)
 
 
+def _is_quantity_head(noun: Token) -> bool:
+    """The noun is itself the number: "killing 12", "dozens of people", "hundreds"."""
+    return noun.pos_ == "NUM" or noun.lower_ in VAGUE or noun.lemma_.lower() in ("dozen", "score", "hundred",
+                                                                                "thousand")
+
+
 def _quantity_tokens(noun: Token) -> list[Token]:
     """Tokens quantifying a noun: nummod and its modifiers ("at least 12 people"), a determiner
     ("a soldier"), or the noun itself when it is the number ("killing 12", "dozens of people")."""
@@ -96,7 +102,7 @@ def _quantity_tokens(noun: Token) -> list[Token]:
             out.extend(sorted(child.subtree, key=lambda t: t.i))
         if child.dep_ == "amod" and child.lower_ in VAGUE:
             out.append(child)
-    if noun.pos_ == "NUM" or noun.lower_ in VAGUE or noun.lemma_.lower() in ("dozen", "score", "hundred", "thousand"):
+    if _is_quantity_head(noun):
         out.extend(sorted(noun.subtree, key=lambda t: t.i)[: noun.i - noun.left_edge.i + 1])
     return out
 
@@ -105,8 +111,7 @@ def _counted(noun: Token) -> tuple[Token, tuple[int, int]] | None:
     """(the victims' noun, (min, max)) for a noun phrase, looking through "dozens of civilians"."""
     quantity = _quantity_tokens(noun)
     victim = noun
-    if noun.pos_ == "NUM" or noun.lower_ in VAGUE or noun.lemma_.lower() in ("dozen", "score", "hundred",
-                                                                            "thousand"):
+    if _is_quantity_head(noun):
         of = [c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"]
         victim = next((o for p in of for o in p.children if o.dep_ == "pobj"), noun)
     bounds = parse_quantity(quantity) if quantity else None

@@ -76,8 +76,9 @@ def resolve_actors(doc: Doc, kb: ActorKB, matcher: ActorMatcher, day: str | None
     absorbed = {m.named_by for m in built}
     mentions = [m.mention for m in built] + [m for m in named if m.token not in absorbed]
     mentions.sort(key=lambda m: (m.start, m.end))
-    mentions += _coreferent_mentions(doc, kb, mentions)
-    mentions += _contextual_mentions(doc, kb, mentions, context)
+    quoted = find_quote_spans(doc.text)
+    mentions += _coreferent_mentions(doc, kb, mentions, quoted)
+    mentions += _contextual_mentions(doc, kb, mentions, context, quoted)
     mentions += _unknown_organisations(doc, mentions)
     mentions.sort(key=lambda m: (m.start, m.end))
     return tuple(mentions)
@@ -308,13 +309,12 @@ def _group_modifier(noun: Token, mentions: list[ActorMention]) -> ActorMention |
 
 
 def _contextual_mentions(doc: Doc, kb: ActorKB, mentions: list[ActorMention],
-                         context: _CountryContext) -> list[ActorMention]:
+                         context: _CountryContext, quoted: list[tuple[int, int]]) -> list[ActorMention]:
     """Role nouns naming no country ("police", "government troops") take the country of a place in
     their sentence, else the article's most named country. Not inside quotes: there the speaker's
     own country is meant, which this pass cannot know."""
     taken = {i for m in mentions for i in range(*_token_range(doc, m))}
     anchored = {m.token for m in mentions}
-    quoted = find_quote_spans(doc.text)
     out: list[ActorMention] = []
     for token, role, anchor in _role_nouns(doc, kb, taken):
         if anchor.i in anchored or (token.dep_ == "compound" and role_of(token.head, kb) is not None):
@@ -349,10 +349,11 @@ _ROLE_NAMES = {
 _ROLE_KIND = {"GOV": "government", "MIL": "military", "COP": "police"}
 
 
-def _coreferent_mentions(doc: Doc, kb: ActorKB, mentions: list[ActorMention]) -> list[ActorMention]:
+def _coreferent_mentions(doc: Doc, kb: ActorKB, mentions: list[ActorMention],
+                         quoted: list[tuple[int, int]]) -> list[ActorMention]:
     """Pronouns and bare definite descriptions resolved to the most recent compatible actor."""
     taken = {i for m in mentions for i in range(*_token_range(doc, m))}
-    quoted = find_quote_spans(doc.text)
+    sent_starts = [s.start for s in doc.sents]
     out: list[ActorMention] = []
     ordered = sorted(mentions, key=lambda m: m.start)
     for token in doc:
@@ -381,7 +382,8 @@ def _coreferent_mentions(doc: Doc, kb: ActorKB, mentions: list[ActorMention]) ->
         if want.startswith("role:") and _pair_word(token):
             antecedents = _last_two(token, want, ordered, kb)
         else:
-            found = _reporting_subject(token, want, ordered, kb) or _antecedent(doc, token, want, ordered, kb)
+            found = (_reporting_subject(token, want, ordered, kb)
+                     or _antecedent(doc, token, want, ordered, kb, sent_starts))
             antecedents = [found] if found is not None else []
         span = doc[token.i: token.i + 1] if token.pos_ == "PRON" else _np_span(token)
         for antecedent in antecedents:
@@ -452,8 +454,7 @@ def _compatible(m: ActorMention, want: str, kb: ActorKB) -> bool:
 
 
 def _antecedent(doc: Doc, token: Token, want: str, ordered: Iterable[ActorMention],
-                kb: ActorKB) -> ActorMention | None:
-    sent_starts = [s.start for s in doc.sents]
+                kb: ActorKB, sent_starts: list[int]) -> ActorMention | None:
     here = bisect_right(sent_starts, token.i)
     if token.pos_ == "PRON":
         # Salience: a subject earlier in the same sentence wins over a nearer object.
