@@ -67,11 +67,28 @@ def read_article(path: str | Path, published: str | None = None) -> Article:
         data = p.read_bytes()
     except OSError as exc:
         raise UnreadableInput(source, f"cannot read: {exc.strerror or exc}") from exc
-    suffixes = [s.lower() for s in p.suffixes]
-    if suffixes and suffixes[-1] == ".gz":
+    return article_from_bytes(source, data, published)
+
+
+def article_from_bytes(source: str, data: bytes, published: str | None = None, content_type: str | None = None
+                       ) -> Article:
+    """One page's bytes (scraped text or HTML, maybe gzipped) -> Article; `source` names it in errors.
+
+    `content_type` (an HTTP header or WARC record's) overrides sniffing when it says HTML.
+    """
+    if not data:
+        raise UnreadableInput(source, "empty file")
+    if len(data) > MAX_BYTES:
+        raise UnreadableInput(source, f"{len(data)} bytes is larger than the {MAX_BYTES}-byte limit")
+    suffixes = [s.lower() for s in Path(source.split("?")[0]).suffixes]
+    if (suffixes and suffixes[-1] == ".gz") or data[:2] == b"\x1f\x8b":
         data = _gunzip(source, data)
-        suffixes = suffixes[:-1]
-    is_html = (bool(suffixes) and suffixes[-1] in (".html", ".htm", ".xhtml")) or bool(_HTML_SNIFF.search(data[:2048]))
+        suffixes = suffixes[:-1] if suffixes and suffixes[-1] == ".gz" else suffixes
+    is_html = (
+        (content_type is not None and "html" in content_type.lower())
+        or (bool(suffixes) and suffixes[-1] in (".html", ".htm", ".xhtml"))
+        or bool(_HTML_SNIFF.search(data[:2048]))
+    )
     text = _decode(source, data, is_html)
     if not text.strip():
         raise UnreadableInput(source, "file holds only whitespace")
