@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import typer
 
-from eventwire.cli import actors, coding, database, evaluate
+from eventwire.cli import actors, coding, database, evaluate, serve
 from eventwire.cli.extract import extract
 
 app = typer.Typer(add_completion=False, no_args_is_help=True,
@@ -15,6 +15,7 @@ app.command()(database.query)
 app.command()(database.export)
 app.command()(database.stats)
 app.command()(database.sql)
+app.command()(serve.serve)
 app.command()(coding.codes)
 app.command()(coding.explain)
 app.add_typer(evaluate.app, name="eval")

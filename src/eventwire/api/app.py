@@ -1,0 +1,56 @@
+"""The app factory: `create_app(config)` wires the database, the routes, the limits and the dashboard."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator, Callable
+from contextlib import asynccontextmanager
+from typing import TYPE_CHECKING
+
+from fastapi import FastAPI
+
+from eventwire import __version__
+from eventwire.api import actors, articles, docs, events, extract, stats
+from eventwire.api.config import ApiConfig
+from eventwire.api.dashboard import mount_dashboard
+from eventwire.api.database import EventDb
+from eventwire.api.errors import install_error_handlers
+from eventwire.api.limits import BodySizeLimit
+from eventwire.events.codes import load_code_table
+
+if TYPE_CHECKING:
+    from eventwire.pipeline import Pipeline
+
+
+def create_app(config: ApiConfig, load_pipeline: Callable[[], Pipeline] | None = None) -> FastAPI:
+    """Opens the database now (read-only unless ingest is allowed), so a bad path fails at start-up.
+
+    `load_pipeline` is called on the first POST /extract or /ingest; by default it loads the pipeline
+    of `config.settings`.
+    """
+    db = EventDb(config.db, writable=config.allow_ingest)
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        yield
+        db.close()
+
+    app = FastAPI(title="eventwire API", version=__version__, lifespan=lifespan,
+                  docs_url=None, redoc_url=None,  # FastAPI's pages load Swagger UI from a CDN: see docs.py
+                  description="Coded political events with their evidence, from an eventwire DuckDB database.")
+    app.state.config = config
+    app.state.db = db
+    app.state.codes = load_code_table()
+    app.state.pipeline = extract.PipelineHolder(load_pipeline or (lambda: _load(config)))
+    install_error_handlers(app)
+    app.add_middleware(BodySizeLimit, max_bytes=config.max_body_bytes)
+    for module in (events, actors, stats, articles, extract, docs):
+        app.include_router(module.router)
+    app.include_router(extract.ingest_router, include_in_schema=config.allow_ingest)
+    mount_dashboard(app, config)
+    return app
+
+
+def _load(config: ApiConfig) -> Pipeline:
+    from eventwire.pipeline import Pipeline  # spaCy is imported only when something is extracted
+
+    return Pipeline.load(config.settings)

@@ -1,0 +1,118 @@
+"""POST /extract (an article in, the DESIGN.md contract out, nothing stored) and POST /ingest
+(the same, then stored; only with `eventwire serve --allow-ingest`).
+
+The spaCy pipeline is loaded on the first request, once, and runs one article at a time: a parse
+is CPU-bound, and one process holds one model.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Annotated, Any
+
+from fastapi import APIRouter, Query, Request
+from fastapi.concurrency import run_in_threadpool
+from pydantic import ValidationError
+
+from eventwire.api.deps import get_config, get_db
+from eventwire.api.errors import ERROR_RESPONSES, ApiError
+from eventwire.api.schemas import ExtractRequest, IngestResponse
+from eventwire.errors import EventwireError, UnreadableInput
+from eventwire.ingest import article_from_bytes
+from eventwire.model import Article, ExtractResult
+
+if TYPE_CHECKING:
+    from eventwire.pipeline import Pipeline
+
+router = APIRouter(tags=["extract"])
+# Its own router: left out of the OpenAPI spec when ingest is off (it then only answers 403).
+ingest_router = APIRouter(tags=["extract"])
+
+# The body: JSON (ExtractRequest) or the raw page as text/plain or text/html.
+_BODY = {
+    "required": True,
+    "content": {
+        "application/json": {"schema": ExtractRequest.model_json_schema()},
+        "text/plain": {"schema": {"type": "string", "minLength": 1}},
+        "text/html": {"schema": {"type": "string", "minLength": 1}},
+    },
+}
+_RESPONSES: dict[int | str, dict[str, Any]] = {
+    **ERROR_RESPONSES, 503: {"model": ERROR_RESPONSES[404]["model"], "description": "The spaCy model is missing"}}
+_PUBLISHED = Query(description="Publication date YYYY-MM-DD (raw bodies; JSON bodies carry `published`).",
+                   pattern=r"^\d{4}-\d{2}-\d{2}$")
+
+
+class PipelineHolder:
+    """Loads the pipeline on first use (a few seconds) and serialises runs over it."""
+
+    def __init__(self, load: Callable[[], Pipeline]) -> None:
+        self._load = load
+        self._pipeline: Pipeline | None = None
+        self._lock = threading.Lock()
+
+    def run(self, article: Article) -> ExtractResult:
+        with self._lock:
+            if self._pipeline is None:
+                self._pipeline = self._load()
+            return self._pipeline.run(article)
+
+
+async def read_article_body(request: Request, published: str | None) -> Article:
+    body = await request.body()
+    media = request.headers.get("content-type", "").split(";")[0].strip().lower()
+    url = None
+    content_type: str | None = media
+    if media == "application/json":
+        try:
+            parsed = ExtractRequest.model_validate_json(body)
+        except ValidationError as exc:
+            first = exc.errors()[0]
+            where = ".".join(str(p) for p in first["loc"])
+            raise ApiError(422, f"body{'.' + where if where else ''}: {first['msg']}") from None
+        body = parsed.text.encode("utf-8")
+        content_type = "text/html" if parsed.content_type == "html" else None
+        published = parsed.published or published
+        url = parsed.url
+    elif media not in ("text/plain", "text/html", ""):
+        raise ApiError(415, f"send the article as text/plain, text/html or application/json, not '{media}'")
+    try:
+        article = article_from_bytes(url or "request body", body, published=published, content_type=content_type)
+    except UnreadableInput as exc:
+        raise ApiError(422, exc.reason) from None
+    # Without a URL the article is known by its text alone: no file path to tie revisions together.
+    return article.model_copy(update={"url": url, "source_path": None})
+
+
+async def run_pipeline(request: Request, article: Article) -> ExtractResult:
+    holder: PipelineHolder = request.app.state.pipeline
+    try:
+        return await run_in_threadpool(holder.run, article)
+    except EventwireError as exc:  # the model or a data file is missing: the server cannot extract
+        raise ApiError(503, str(exc)) from None
+
+
+@router.post("/extract", summary="Code one article's events; nothing is stored", responses=_RESPONSES,
+             openapi_extra={"requestBody": _BODY}, response_model=dict[str, Any])
+async def extract(request: Request, published: Annotated[str | None, _PUBLISHED] = None) -> dict[str, object]:
+    article = await read_article_body(request, published)
+    return (await run_pipeline(request, article)).to_contract()
+
+
+@ingest_router.post("/ingest", summary="Code one article and store it (needs `eventwire serve --allow-ingest`)",
+             responses={**_RESPONSES, 403: {"model": ERROR_RESPONSES[404]["model"], "description": "Ingest is off"}},
+             openapi_extra={"requestBody": _BODY}, response_model=IngestResponse)
+async def ingest(request: Request, published: Annotated[str | None, _PUBLISHED] = None) -> IngestResponse:
+    if not get_config(request).allow_ingest:
+        raise ApiError(403, "ingest is off: start the server with `eventwire serve --allow-ingest`")
+    article = await read_article_body(request, published)
+    result = await run_pipeline(request, article)
+    db = get_db(request)
+
+    def save() -> IngestResponse:
+        with db.write_lock:
+            outcome = db.store.save(result)
+        return IngestResponse(article_id=article.id, outcome=outcome.value, events=len(result.events))
+
+    return await run_in_threadpool(save)

@@ -1,0 +1,117 @@
+"""The query-string filters of GET /events and GET /stats: those of `eventwire query`, plus bbox,
+paging and sorting. The SQL comes from store.query.build_event_query, so CLI and API filter alike."""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from dataclasses import dataclass
+from typing import Annotated, Any, Literal
+
+from fastapi import Query
+
+from eventwire.api.errors import ApiError
+from eventwire.store.query import EventFilter, Near, build_event_query
+
+# DuckDB wants a LIMIT in the reused query: "no limit" is this many rows.
+_UNLIMITED = 2**62
+_FLOAT = r"-?\d+(?:\.\d+)?"
+_BBOX = re.compile(rf"^\s*({_FLOAT})\s*,\s*({_FLOAT})\s*,\s*({_FLOAT})\s*,\s*({_FLOAT})\s*$")
+
+# Sort keys a client may name -> ORDER BY clauses (never built from the client's text).
+# "-date" is the order of `eventwire query`.
+SORTS: dict[str, str] = {
+    "-date": "date DESC NULLS LAST, num_mentions DESC", "date": "date ASC NULLS LAST, num_mentions DESC",
+    "-num_mentions": "num_mentions DESC", "num_mentions": "num_mentions ASC",
+    "-goldstein": "goldstein DESC NULLS LAST", "goldstein": "goldstein ASC NULLS LAST",
+    "-confidence": "confidence DESC NULLS LAST", "confidence": "confidence ASC NULLS LAST",
+    "cameo": "cameo ASC NULLS LAST", "source_code": "source_code ASC NULLS LAST",
+}
+SortKey = Literal["-date", "date", "-num_mentions", "num_mentions", "-goldstein", "goldstein", "-confidence",
+                  "confidence", "cameo", "source_code"]
+
+
+@dataclass(frozen=True)
+class BBox:
+    west: float
+    south: float
+    east: float
+    north: float
+
+    @classmethod
+    def parse(cls, text: str) -> BBox:
+        """"west,south,east,north" in degrees; west > east means the box crosses the antimeridian."""
+        m = _BBOX.match(text)
+        if not m:
+            raise ValueError(f"'{text}' is not WEST,SOUTH,EAST,NORTH (e.g. 35,32,42,37)")
+        box = cls(*(float(g) for g in m.groups()))
+        if not (-180 <= box.west <= 180 and -180 <= box.east <= 180 and -90 <= box.south <= box.north <= 90):
+            raise ValueError(f"'{text}': longitudes must be within -180..180 and south <= north within -90..90")
+        return box
+
+
+@dataclass(frozen=True)
+class EventSelection:
+    filter: EventFilter
+    bbox: BBox | None = None
+
+    def sql(self) -> tuple[str, list[Any]]:
+        """A subquery of the matching `event_groups` rows and its parameters."""
+        inner, params = build_event_query(dataclasses.replace(self.filter, limit=_UNLIMITED))
+        sql = f"SELECT * FROM ({inner}) AS matching"
+        if self.bbox is not None:
+            b = self.bbox
+            lon_test = "lon BETWEEN ? AND ?" if b.west <= b.east else "(lon >= ? OR lon <= ?)"
+            sql += f" WHERE lat BETWEEN ? AND ? AND {lon_test}"
+            params = [*params, b.south, b.north, b.west, b.east]
+        return sql, params
+
+
+_CODE = r"^[A-Za-z0-9]{1,24}$"
+
+
+def event_selection(
+    actor: Annotated[str | None, Query(description="Actor code prefix, source or target (RUS, RUSGOV).",
+                                       pattern=_CODE)] = None,
+    source: Annotated[str | None, Query(description="Source actor code prefix.", pattern=_CODE)] = None,
+    target: Annotated[str | None, Query(description="Target actor code prefix.", pattern=_CODE)] = None,
+    cameo: Annotated[str | None, Query(description="CAMEO code prefix (19, 195).", pattern=r"^\d{1,4}$")] = None,
+    cameo_root: Annotated[str | None, Query(description="CAMEO root (08).", pattern=r"^\d{1,2}$")] = None,
+    quad_class: Annotated[int | None, Query(description="QuadClass 1-4.", ge=1, le=4)] = None,
+    country: Annotated[str | None, Query(description="ISO3 country of the event's place.",
+                                         pattern=r"^[A-Za-z]{3}$")] = None,
+    since: Annotated[str | None, Query(description="From YYYY-MM-DD (inclusive).",
+                                       pattern=r"^\d{4}-\d{2}-\d{2}$")] = None,
+    until: Annotated[str | None, Query(description="To YYYY-MM-DD (inclusive).",
+                                       pattern=r"^\d{4}-\d{2}-\d{2}$")] = None,
+    near: Annotated[str | None, Query(description="LAT,LON,RADIUSkm around the event's place (35.4,35.9,100km).",
+                                      max_length=64)] = None,
+    bbox: Annotated[str | None, Query(description="WEST,SOUTH,EAST,NORTH box around the event's place.",
+                                      max_length=128)] = None,
+    text: Annotated[str | None, Query(description="Words in the evidence sentences.", max_length=200)] = None,
+    facts_only: Annotated[bool, Query(description="Leave out negated and hypothetical events.")] = False,
+) -> EventSelection:
+    try:
+        where = Near.parse(near) if near else None
+        box = BBox.parse(bbox) if bbox else None
+    except ValueError as exc:
+        raise ApiError(422, str(exc)) from None
+    f = EventFilter(actor=actor, source=source, target=target, cameo=cameo, cameo_root=cameo_root,
+                    quad_class=quad_class, country=country, since=since, until=until, near=where, text=text or None,
+                    include_hypothetical=not facts_only, include_negated=not facts_only)
+    return EventSelection(f, box)
+
+
+@dataclass(frozen=True)
+class Page:
+    limit: int
+    offset: int
+    sort: str
+
+
+def page(
+    limit: Annotated[int, Query(description="At most this many events.", ge=1, le=5000)] = 100,
+    offset: Annotated[int, Query(description="Skip this many events.", ge=0, le=10_000_000)] = 0,
+    sort: Annotated[SortKey, Query(description="Sort key; a leading '-' sorts descending.")] = "-date",
+) -> Page:
+    return Page(limit, offset, sort)

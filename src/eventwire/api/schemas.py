@@ -1,0 +1,181 @@
+"""Response bodies, declared so the OpenAPI spec says exactly what each endpoint returns."""
+
+from __future__ import annotations
+
+from typing import Any, Literal
+
+from pydantic import BaseModel, Field
+
+
+class EventRow(BaseModel):
+    """One deduplicated event (an `event_groups` row), as `eventwire query` prints it."""
+
+    id: str
+    date: str | None
+    source_code: str | None
+    source_name: str | None
+    target_code: str | None
+    target_name: str | None
+    cameo: str | None
+    cameo_name: str | None
+    cameo_root: str | None
+    plover: str | None
+    quad_class: int | None
+    goldstein: float | None
+    place_name: str | None
+    lat: float | None
+    lon: float | None
+    place_country: str | None
+    num_mentions: int
+    num_articles: int
+    num_sources: int
+    fatalities: int | None
+    confidence: float | None
+    negated: bool | None
+    hypothetical: bool | None
+    evidence: list[str]
+    source_url: str | None
+
+
+class EventPage(BaseModel):
+    total: int = Field(description="events matching the filters, before paging")
+    limit: int
+    offset: int
+    events: list[EventRow]
+
+
+class Highlight(BaseModel):
+    """A span inside an evidence sentence: offsets into `sentence`, not into the article."""
+
+    start: int
+    end: int
+    kind: Literal["source", "target", "actor", "trigger"]
+    text: str
+
+
+class Mention(BaseModel):
+    """The event as one article reports it: its evidence sentence and where it sits in the article."""
+
+    id: str
+    article_id: str
+    article_title: str | None
+    article_url: str | None
+    article_published: str | None
+    site: str | None
+    date: str | None
+    source_text: str | None
+    target_text: str | None
+    cameo: str | None
+    place_text: str | None
+    place_basis: str | None
+    confidence: float | None
+    sentence: str
+    start: int = Field(description="offset of the sentence in the article text")
+    end: int
+    trigger: str | None
+    highlights: list[Highlight]
+
+
+class EventDetail(EventRow):
+    date_precision: str | None
+    source_country: str | None
+    target_country: str | None
+    admin1: str | None
+    article_ids: list[str]
+    mentions: list[Mention]
+
+
+class ActorSummary(BaseModel):
+    code: str
+    name: str | None
+    names: list[str]
+    country: str | None
+    events: int
+    as_source: int
+    as_target: int
+    cooperation: int = Field(description="events with QuadClass 1 or 2")
+    conflict: int = Field(description="events with QuadClass 3 or 4")
+
+
+class ActorPage(BaseModel):
+    total: int
+    limit: int
+    offset: int
+    actors: list[ActorSummary]
+
+
+class Partner(BaseModel):
+    code: str
+    name: str | None
+    events: int
+    as_source: int = Field(description="events where the actor acted on this partner")
+    as_target: int = Field(description="events where this partner acted on the actor")
+    cooperation: int
+    conflict: int
+
+
+class DayCount(BaseModel):
+    date: str
+    quad_class: int
+    count: int
+
+
+class ActorDetail(ActorSummary):
+    by_quad_class: dict[str, int]
+    partners: list[Partner]
+    timeline: list[DayCount]
+
+
+class KeyCount(BaseModel):
+    key: str
+    count: int
+
+
+class Stats(BaseModel):
+    articles: int
+    stories: int
+    event_mentions: int
+    events: int = Field(description="deduplicated events in the database")
+    failures: int
+    matching: int = Field(description="events matching the filters")
+    undated: int = Field(description="matching events without a day-precision date")
+    by_day: list[DayCount]
+    by_root: list[KeyCount]
+    by_country: list[KeyCount]
+    by_quad_class: list[KeyCount]
+
+
+class Span(BaseModel):
+    start: int
+    end: int
+    kind: Literal["event", "actor", "place", "time", "quote"]
+    label: str
+    ref: str | None = Field(default=None, description="event group id for event spans")
+
+
+class ArticleView(BaseModel):
+    id: str
+    url: str | None
+    title: str | None
+    published: str | None
+    site: str | None
+    credit: str | None
+    language: str | None
+    text: str
+    spans: list[Span] = Field(description="offsets into `text`, sorted by start")
+
+
+class ExtractRequest(BaseModel):
+    text: str = Field(min_length=1, description="the article: scraped page text or HTML")
+    content_type: Literal["text", "html"] | None = Field(default=None, description="sniffed when absent")
+    published: str | None = Field(default=None, pattern=r"^\d{4}-\d{2}-\d{2}$")
+    url: str | None = Field(default=None, max_length=2000)
+
+
+class IngestResponse(BaseModel):
+    article_id: str
+    outcome: Literal["added", "replaced", "unchanged"]
+    events: int
+
+
+Contract = dict[str, Any]
