@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gzip
 import json
 import shutil
 import subprocess
@@ -85,15 +86,19 @@ def test_bad_inputs_fail_one_line_each_and_the_batch_goes_on(tmp_path: Path) -> 
     empty.write_bytes(b"")
     binary = tmp_path / "photo.txt"
     binary.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
-    latin = tmp_path / "latin.txt"
+    truncated = tmp_path / "page.html.gz"
+    packed = gzip.compress((EXAMPLES / "attack_borno.txt").read_bytes())
+    truncated.write_bytes(packed[: len(packed) // 2])
+    latin = tmp_path / "latin.txt"  # a legacy encoding is read, not refused
     latin.write_bytes("Protesters rallied in S\u00e3o Paulo against the reform, police said.".encode("latin-1"))
     missing = tmp_path / "missing.txt"
     good = EXAMPLES / "protest_tbilisi.txt"
-    proc = run("extract", str(missing), str(empty), str(good), str(binary), str(latin), "--format", "jsonl")
+    proc = run("extract", str(missing), str(empty), str(good), str(binary), str(latin), str(truncated),
+               "--format", "jsonl")
     assert proc.returncode == 2
     errors = proc.stderr.strip().splitlines()
     assert len(errors) == 4, proc.stderr
-    for path, reason in ((missing, "no such file"), (empty, "empty"), (binary, "binary"), (latin, "UTF-8")):
+    for path, reason in ((missing, "no such file"), (empty, "empty"), (binary, "binary"), (truncated, "gzip")):
         line = next(e for e in errors if str(path) in e)
         assert line.startswith(f"eventwire: {path}: ") and reason in line
     events = [json.loads(line) for line in proc.stdout.splitlines()]

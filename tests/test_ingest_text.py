@@ -113,7 +113,6 @@ def test_page_date_in_byline_becomes_publication_date() -> None:
     [
         (b"", "empty file"),
         (b"\x00\x01\x02binary\x00", "binary"),
-        ("Caf\u00e9 attack kills three in the capital, police said on Monday.".encode("latin-1"), "UTF-8"),
     ],
 )
 def test_bad_files_raise_unreadable_input(tmp_path: Path, content: bytes, reason: str) -> None:

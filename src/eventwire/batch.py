@@ -7,35 +7,19 @@ everything runs in this process.
 
 from __future__ import annotations
 
-import glob
 import os
 from collections.abc import Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
-from pathlib import Path
 
+from eventwire.ingest.inputs import INPUT_SUFFIXES, expand_inputs
 from eventwire.model import Article, ExtractResult, Failure
 from eventwire.settings import Settings
 
-ARTICLE_SUFFIXES = frozenset({".txt", ".html", ".htm", ".xhtml", ".gz"})
+# Inputs are found by the ingest stage; these names stay here for callers of the batch layer.
+ARTICLE_SUFFIXES = INPUT_SUFFIXES
+__all__ = ["ARTICLE_SUFFIXES", "code_articles", "default_workers", "expand_inputs"]
 
 _worker_pipeline = None
-
-
-def expand_inputs(inputs: Iterable[str]) -> Iterator[str]:
-    """Files as given; folders recursively (article files only, sorted); globs ("data/**/*.html")."""
-    for item in inputs:
-        path = Path(item)
-        if path.is_dir():
-            for found in sorted(path.rglob("*")):
-                if found.is_file() and found.suffix.lower() in ARTICLE_SUFFIXES and not found.name.startswith("."):
-                    yield str(found)
-        elif any(ch in item for ch in "*?[") and not path.exists():
-            matches = sorted(glob.glob(item, recursive=True))
-            yield from (m for m in matches if Path(m).is_file())
-            if not matches:
-                yield item  # reported as missing by the reader
-        else:
-            yield item
 
 
 def default_workers() -> int:

@@ -52,3 +52,37 @@ def find_full_date(text: str) -> tuple[date, int, int] | None:
                 best = (found, m.start(), m.end())
             break
     return best
+
+
+_COMPACT = re.compile(r"^(?P<year>(?:19|20)\d\d)(?P<month>[01]\d)(?P<day>[0-3]\d)(?:T?\d{4,6}Z?)?$")
+
+
+def to_iso_date(value: object) -> str | None:
+    """A publication date as data feeds give it -> "YYYY-MM-DD", or None when it holds no full date.
+
+    Takes ISO 8601 ("2017-12-11T10:00:00Z"), RFC 822 ("Mon, 11 Dec 2017 10:00:00 GMT"), GDELT's compact
+    "20171211T100000Z" and dates written in words ("December 11, 2017").
+    """
+    from email.utils import parsedate_to_datetime
+
+    text = str(value or "").strip()
+    if not text:
+        return None
+    m = _COMPACT.match(text)
+    if m:
+        try:
+            return date(int(m.group("year")), int(m.group("month")), int(m.group("day"))).isoformat()
+        except ValueError:
+            return None
+    iso = re.match(r"^((?:19|20)\d\d-[01]\d-[0-3]\d)(?:[T ][\d:.]+(?:Z|[+-]\d\d:?\d\d)?)?$", text)
+    if iso:
+        try:
+            return date.fromisoformat(iso.group(1)).isoformat()
+        except ValueError:
+            return None
+    try:
+        return parsedate_to_datetime(text).date().isoformat()
+    except (TypeError, ValueError, IndexError):
+        pass
+    found = find_full_date(text)
+    return found[0].isoformat() if found else None

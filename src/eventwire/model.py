@@ -21,6 +21,7 @@ class Article(Record):
     sections: tuple[str, ...] = ()
     credit: str | None = None
     author: str | None = None
+    site_name: str | None = Field(default=None, description="the outlet as the page names itself")
     text: str
     language: str = "en"
     related_headlines: tuple[str, ...] = ()
@@ -137,6 +138,7 @@ class Failure(Record):
     source: str
     stage: str
     reason: str
+    skipped: bool = False  # not an error: the input was read and deliberately not coded (e.g. its language)
 
 
 class ExtractResult(Record):

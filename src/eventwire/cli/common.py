@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from eventwire.errors import EventwireError, UnreadableInput
-from eventwire.ingest import read_article
-from eventwire.model import Article
+from eventwire.errors import EventwireError
+from eventwire.ingest.inputs import iter_articles
+from eventwire.ingest.options import IngestOptions
+from eventwire.model import Article, Failure
 from eventwire.settings import Settings
 
 if TYPE_CHECKING:
@@ -28,17 +29,60 @@ def check_date(value: str | None) -> str | None:
     return value
 
 
-def read_inputs(paths: list[str], published: str | None) -> tuple[list[Article], bool]:
-    """Articles read from `paths`; each unreadable one is reported on stderr. Returns (articles, any_failed)."""
+InputsArgument = Annotated[list[str] | None, typer.Argument(
+    help="Inputs: article files (scraped text, HTML, .gz), JSONL/CSV dumps, WARC/WARC.GZ crawls, RSS/Atom feeds, "
+         "folders (recursive), globs, http(s) URLs, or - for standard input.")]
+InputFormatOption = Annotated[str, typer.Option(
+    "--input-format", help="auto (by name and content), page, jsonl, csv, warc or feed.")]
+FieldOption = Annotated[list[str] | None, typer.Option(
+    "--field", help="JSONL/CSV column of an article field, FIELD=COLUMN (text=body, title=headline, "
+                    "published=date, url=link); repeatable.")]
+LanguageOption = Annotated[list[str] | None, typer.Option(
+    "--language", help="Language(s) to code (ISO 639-1; default en); others are recorded as skipped. "
+                       "'all' codes every article.")]
+FetchOption = Annotated[bool, typer.Option(
+    "--fetch-links/--no-fetch-links", help="Feed items holding only a summary: fetch the linked page.")]
+UrlOption = Annotated[list[str] | None, typer.Option("--url", help="A page or feed to fetch over HTTP(S); repeatable.")]
+
+
+def ingest_options(published: str | None, input_format: str = "auto", fields: list[str] | None = None,
+                   languages: list[str] | None = None, fetch_links: bool = True) -> IngestOptions:
+    """The command line's input options as one record; a bad value is a usage error naming the option."""
+    mapping: dict[str, str] = {}
+    for item in fields or []:
+        name, sep, column = item.partition("=")
+        if not sep or not name.strip() or not column.strip():
+            raise typer.BadParameter(f"'{item}' is not FIELD=COLUMN", param_hint="--field")
+        mapping[name.strip()] = column.strip()
+    wanted = tuple(lang.strip().lower() for lang in languages or ["en"] if lang.strip())
+    try:
+        return IngestOptions(published=published, input_format=input_format, fields=mapping,
+                             languages=() if "all" in wanted else wanted, fetch_links=fetch_links)
+    except ValueError as exc:
+        raise typer.BadParameter(str(exc)) from None
+
+
+def report(failure: Failure) -> None:
+    fail(failure.source, failure.reason if failure.stage in ("ingest", "language") else
+         f"{failure.stage}: {failure.reason}")
+
+
+def read_inputs(paths: list[str], options: IngestOptions) -> tuple[list[Article], list[Failure]]:
+    """Articles read from `paths`; each unreadable or skipped input is reported on stderr and returned."""
     articles: list[Article] = []
-    failed = False
-    for path in paths:
-        try:
-            articles.append(read_article(path, published=published))
-        except UnreadableInput as exc:
-            fail(exc.source, exc.reason)
-            failed = True
-    return articles, failed
+    failures: list[Failure] = []
+    for found in iter_articles(paths, options):
+        if isinstance(found, Failure):
+            report(found)
+            failures.append(found)
+        else:
+            articles.append(found)
+    return articles, failures
+
+
+def any_error(failures: list[Failure]) -> bool:
+    """Whether a run should exit non-zero: a skipped article is not an error, an unreadable one is."""
+    return any(not f.skipped for f in failures)
 
 
 def settings_for(model: str | None) -> Settings:

@@ -13,9 +13,20 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from eventwire.cli.common import EXIT_BAD_INPUT, check_date, fail, settings_for
-from eventwire.errors import UnreadableInput
-from eventwire.ingest import read_article
+from eventwire.cli.common import (
+    EXIT_BAD_INPUT,
+    FetchOption,
+    FieldOption,
+    InputFormatOption,
+    InputsArgument,
+    LanguageOption,
+    UrlOption,
+    check_date,
+    fail,
+    ingest_options,
+    report,
+    settings_for,
+)
 from eventwire.model import Article, Failure
 
 DbOption = Annotated[Path, typer.Option("--db", help="DuckDB database file.")]
@@ -57,32 +68,40 @@ def _short(value: Any) -> str:
 
 
 def ingest(
-    paths: Annotated[list[str], typer.Argument(help="Files, folders (recursive) or globs of articles.")],
+    paths: InputsArgument = None,
     db: DbOption = Path("events.duckdb"),
     published: Annotated[str | None, typer.Option(help="Publication date YYYY-MM-DD for every input.",
                                                   callback=check_date)] = None,
+    url: UrlOption = None,
+    input_format: InputFormatOption = "auto",
+    field: FieldOption = None,
+    language: LanguageOption = None,
+    fetch_links: FetchOption = True,
     workers: Annotated[int, typer.Option(help="Processes coding articles (default: all cores, at most 4).")] = 0,
     model: Annotated[str | None, typer.Option(help="spaCy model name.")] = None,
     verbose: Annotated[bool, typer.Option("--verbose", help="A line on stderr per article stored.")] = False,
 ) -> None:
     """Code articles into the database. Resumable: what is stored is skipped; a changed article
     replaces its old rows; unreadable inputs are recorded as failures and the run goes on."""
-    from eventwire.batch import code_articles, default_workers, expand_inputs
+    from eventwire.batch import code_articles, default_workers
+    from eventwire.ingest.inputs import iter_articles
     from eventwire.store import SaveOutcome
 
+    inputs = [*(paths or []), *(url or [])]
+    if not inputs:
+        raise typer.BadParameter("give at least one input (a path, a URL, or - for standard input)")
+    options = ingest_options(published, input_format, field, language, fetch_links)
     store = _open(db, read_only=False)
     err = Console(stderr=True)
     started = time.perf_counter()
-    counts = {"added": 0, "replaced": 0, "unchanged": 0, "failed": 0, "events": 0}
+    counts = {"added": 0, "replaced": 0, "unchanged": 0, "failed": 0, "skipped": 0, "events": 0}
     pending: list[Article] = []
     with store:
-        for path in expand_inputs(paths):
-            try:
-                article = read_article(path, published=published)
-            except UnreadableInput as exc:
-                fail(exc.source, exc.reason)
-                store.record_failure(exc.source, "ingest", exc.reason)
-                counts["failed"] += 1
+        for article in iter_articles(inputs, options):
+            if isinstance(article, Failure):
+                report(article)
+                store.record_failure(article.source, article.stage, article.reason)
+                counts["skipped" if article.skipped else "failed"] += 1
                 continue
             if store.has_article(article.id):
                 counts["unchanged"] += 1
@@ -112,7 +131,8 @@ def ingest(
         totals = store.counts()
     elapsed = time.perf_counter() - started
     err.print(f"ingested in {elapsed:.1f}s: {counts['added']} added, {counts['replaced']} replaced, "
-              f"{counts['unchanged']} already stored, {counts['failed']} failed; {counts['events']} events coded. "
+              f"{counts['unchanged']} already stored, {counts['skipped']} skipped, {counts['failed']} failed; "
+              f"{counts['events']} events coded. "
               f"Database: {totals.articles} articles ({totals.stories} stories), {totals.event_groups} events "
               f"from {totals.events} mentions, {totals.failures} failures recorded.", soft_wrap=True)
     if counts["failed"]:

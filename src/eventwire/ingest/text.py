@@ -169,6 +169,14 @@ def credit_from_line(line: str) -> str | None:
     return re.split(r"\s*;\s*", who)[0].strip().rstrip(".") or None
 
 
+def split_dateline(paragraph: str) -> tuple[str | None, str | None, str]:
+    """"TBILISI, March 9 (Reuters) - Text" -> ("Reuters", "TBILISI", "Text"); else (None, None, paragraph)."""
+    m = _DATELINE.match(paragraph)
+    if not m:
+        return None, None, paragraph
+    return m.group("agency"), m.group("place").strip(), paragraph[m.end():]
+
+
 def _body_run(kinds: list[LineKind]) -> tuple[int, int] | None:
     """Indices [first, last] of the main body: prose lines, allowing short non-chrome lines (subheads,
     one-line quotes) between them, stopping at an end marker or credit line."""
@@ -235,11 +243,9 @@ def clean_scraped_text(raw: str) -> CleanedText:
 
     body_lines = [lines[i] for i in range(first, last + 1) if kinds[i] is LineKind.PROSE]
     if body_lines:
-        m = _DATELINE.match(body_lines[0])
-        if m:
-            credit = m.group("agency")
-            dateline_place = m.group("place").strip()
-            body_lines[0] = body_lines[0][m.end():]
+        agency, place, rest = split_dateline(body_lines[0])
+        if agency:
+            credit, dateline_place, body_lines[0] = agency, place, rest
 
     # After the body, every headline-like line is another story's headline (related/most-read lists).
     related: list[str] = []

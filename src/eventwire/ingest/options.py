@@ -1,0 +1,38 @@
+"""How inputs are read: one settings record passed from the CLI (or a library caller) to every reader."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+INPUT_FORMATS = ("auto", "page", "jsonl", "csv", "warc", "feed")
+
+# Article fields a JSONL/CSV record can fill, and the column names tried for each when no mapping is given
+# (those of common news dumps: news-please, GDELT article lists, Common Crawl extracts, newspaper3k).
+RECORD_FIELDS: dict[str, tuple[str, ...]] = {
+    "text": ("text", "body", "content", "maintext", "article", "article_text", "full_text", "html"),
+    "title": ("title", "headline", "name"),
+    "url": ("url", "link", "source_url", "canonical_url", "uri"),
+    "published": ("published", "date", "date_publish", "publish_date", "published_at", "pubdate", "seendate",
+                  "datetime", "timestamp"),
+    "author": ("author", "authors", "byline"),
+    "sections": ("sections", "section", "category", "categories"),
+    "credit": ("credit", "source", "agency"),
+}
+
+
+@dataclass(frozen=True)
+class IngestOptions:
+    published: str | None = None                  # YYYY-MM-DD for every article, over what the source says
+    input_format: str = "auto"                    # one of INPUT_FORMATS; auto: by name and content
+    fields: Mapping[str, str] = field(default_factory=dict)  # article field -> record column (JSONL/CSV)
+    fetch_links: bool = True                      # feed items that carry only a summary: fetch their page
+    languages: tuple[str, ...] = ("en",)          # languages coded; others are recorded as skipped; () keeps all
+    timeout: float = 20.0                         # seconds per HTTP request
+
+    def __post_init__(self) -> None:
+        if self.input_format not in INPUT_FORMATS:
+            raise ValueError(f"unknown input format '{self.input_format}' (one of {', '.join(INPUT_FORMATS)})")
+        unknown = sorted(set(self.fields) - set(RECORD_FIELDS))
+        if unknown:
+            raise ValueError(f"unknown article field(s) {', '.join(unknown)} (one of {', '.join(RECORD_FIELDS)})")
