@@ -101,6 +101,13 @@ def test_filters_compose(client: TestClient) -> None:
     assert events(client, actor="NGA", country="GEO") == []
 
 
+def test_bbox_latitudes_in_either_order_and_across_the_antimeridian(client: TestClient) -> None:
+    assert events(client, bbox="8,13,14,9") == events(client, bbox="8,9,14,13")
+    wrapped = events(client, bbox="170,-90,10,90")  # from 170E eastwards over the antimeridian to 10E
+    assert wrapped and all(r["lon"] >= 170 or r["lon"] <= 10 for r in wrapped)
+    assert len(wrapped) < len([r for r in events(client) if r["lon"] is not None])
+
+
 def test_api_and_cli_query_return_the_same_events(client: TestClient, db: Path) -> None:
     args = {"actor": "NGA", "cameo-root": "19", "since": "2023-06-01"}
     cli_rows = [json.loads(line) for line in
@@ -129,7 +136,8 @@ def test_sorting(client: TestClient) -> None:
 
 
 def test_bad_parameters_are_422_with_the_error_shape(client: TestClient) -> None:
-    for params in ({"near": "somewhere"}, {"bbox": "1,2,3"}, {"bbox": "0,50,10,40"}, {"since": "June 2023"},
+    for params in ({"near": "somewhere"}, {"near": "35,200,10km"}, {"bbox": "1,2,3"}, {"bbox": "0,95,10,40"},
+                   {"since": "June 2023"},
                    {"quad_class": 5}, {"limit": 0}, {"limit": 100000}, {"offset": -1}, {"actor": "NGA' OR 1=1 --"}):
         message = assert_error(client.get("/events", params=params), 422)
         assert message != "invalid request", params
@@ -243,6 +251,8 @@ def test_extract_rejects_bad_bodies(client: TestClient) -> None:
     assert "empty" in assert_error(client.post("/extract", content=b"", headers={"content-type": "text/plain"}), 422)
     assert_error(client.post("/extract", content=b"{not json", headers={"content-type": "application/json"}), 422)
     assert_error(client.post("/extract", json={"text": "x", "published": "yesterday"}), 422)
+    assert "calendar date" in assert_error(client.post("/extract", params={"published": "2017-13-45"}, content=b"Text.",
+                                                       headers={"content-type": "text/plain"}), 422)
     assert_error(client.post("/extract", content=b"\x00\x01", headers={"content-type": "image/png"}), 415)
 
 

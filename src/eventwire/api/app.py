@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Callable
-from contextlib import asynccontextmanager
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from fastapi import FastAPI
@@ -22,19 +21,15 @@ if TYPE_CHECKING:
 
 
 def create_app(config: ApiConfig, load_pipeline: Callable[[], Pipeline] | None = None) -> FastAPI:
-    """Opens the database now (read-only unless ingest is allowed), so a bad path fails at start-up.
+    """Opens the database now (read-only unless ingest is allowed), so a bad path fails at start-up;
+    whoever runs the app closes it (`app.state.db.close()`), not the ASGI lifespan, which test
+    clients may cycle many times.
 
     `load_pipeline` is called on the first POST /extract or /ingest; by default it loads the pipeline
     of `config.settings`.
     """
     db = EventDb(config.db, writable=config.allow_ingest)
-
-    @asynccontextmanager
-    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
-        yield
-        db.close()
-
-    app = FastAPI(title="eventwire API", version=__version__, lifespan=lifespan,
+    app = FastAPI(title="eventwire API", version=__version__,
                   docs_url=None, redoc_url=None,  # FastAPI's pages load Swagger UI from a CDN: see docs.py
                   description="Coded political events with their evidence, from an eventwire DuckDB database.")
     app.state.config = config

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable
+from datetime import date
 from typing import TYPE_CHECKING, Annotated, Any
 
 from fastapi import APIRouter, Query, Request
@@ -77,6 +78,11 @@ async def read_article_body(request: Request, published: str | None) -> Article:
         url = parsed.url
     elif media not in ("text/plain", "text/html", ""):
         raise ApiError(415, f"send the article as text/plain, text/html or application/json, not '{media}'")
+    if published is not None:
+        try:  # the pattern lets "2017-13-45" through; the date stage needs a real day
+            date.fromisoformat(published)
+        except ValueError:
+            raise ApiError(422, f"published: '{published}' is not a calendar date") from None
     try:
         article = article_from_bytes(url or "request body", body, published=published, content_type=content_type)
     except UnreadableInput as exc:

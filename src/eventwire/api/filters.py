@@ -15,8 +15,12 @@ from eventwire.store.query import EventFilter, Near, build_event_query
 
 # DuckDB wants a LIMIT in the reused query: "no limit" is this many rows.
 _UNLIMITED = 2**62
-_FLOAT = r"-?\d+(?:\.\d+)?"
-_BBOX = re.compile(rf"^\s*({_FLOAT})\s*,\s*({_FLOAT})\s*,\s*({_FLOAT})\s*,\s*({_FLOAT})\s*$")
+# Coordinates within range, written as patterns so the OpenAPI spec says exactly what is accepted.
+_LAT = r"-?(?:90(?:\.0+)?|[1-8]?\d(?:\.\d+)?)"
+_LON = r"-?(?:180(?:\.0+)?|(?:1[0-7]\d|[1-9]?\d)(?:\.\d+)?)"
+NEAR_PATTERN = rf"^{_LAT},{_LON},\d{{1,5}}(?:\.\d+)?(?:km)?$"
+BBOX_PATTERN = rf"^({_LON}),({_LAT}),({_LON}),({_LAT})$"
+_BBOX = re.compile(BBOX_PATTERN)
 
 # Sort keys a client may name -> ORDER BY clauses (never built from the client's text).
 # "-date" is the order of `eventwire query`.
@@ -40,14 +44,13 @@ class BBox:
 
     @classmethod
     def parse(cls, text: str) -> BBox:
-        """"west,south,east,north" in degrees; west > east means the box crosses the antimeridian."""
-        m = _BBOX.match(text)
+        """"west,south,east,north" in degrees; west > east means the box crosses the antimeridian.
+        The two latitudes may come in either order: they bound the same band."""
+        m = _BBOX.match(text.replace(" ", ""))
         if not m:
-            raise ValueError(f"'{text}' is not WEST,SOUTH,EAST,NORTH (e.g. 35,32,42,37)")
-        box = cls(*(float(g) for g in m.groups()))
-        if not (-180 <= box.west <= 180 and -180 <= box.east <= 180 and -90 <= box.south <= box.north <= 90):
-            raise ValueError(f"'{text}': longitudes must be within -180..180 and south <= north within -90..90")
-        return box
+            raise ValueError(f"'{text}' is not WEST,SOUTH,EAST,NORTH in degrees (e.g. 35,32,42,37)")
+        west, south, east, north = (float(g) for g in m.groups())
+        return cls(west, min(south, north), east, max(south, north))
 
 
 @dataclass(frozen=True)
@@ -85,9 +88,10 @@ def event_selection(
     until: Annotated[str | None, Query(description="To YYYY-MM-DD (inclusive).",
                                        pattern=r"^\d{4}-\d{2}-\d{2}$")] = None,
     near: Annotated[str | None, Query(description="LAT,LON,RADIUSkm around the event's place (35.4,35.9,100km).",
-                                      max_length=64)] = None,
-    bbox: Annotated[str | None, Query(description="WEST,SOUTH,EAST,NORTH box around the event's place.",
-                                      max_length=128)] = None,
+                                      pattern=NEAR_PATTERN)] = None,
+    bbox: Annotated[str | None, Query(description="WEST,SOUTH,EAST,NORTH box around the event's place "
+                                                  "(west > east crosses the antimeridian).",
+                                      pattern=BBOX_PATTERN)] = None,
     text: Annotated[str | None, Query(description="Words in the evidence sentences.", max_length=200)] = None,
     facts_only: Annotated[bool, Query(description="Leave out negated and hypothetical events.")] = False,
 ) -> EventSelection:

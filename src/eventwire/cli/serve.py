@@ -41,4 +41,7 @@ def serve(
                f"at {base}/ ; API docs at {base}/docs", err=True)
     if not config.dashboard_built:
         typer.echo(f"eventwire: {BUILD_HINT}", err=True)
-    uvicorn.run(app, host=host, port=port, log_level="warning")
+    try:
+        uvicorn.run(app, host=host, port=port, log_level="warning")
+    finally:
+        app.state.db.close()
