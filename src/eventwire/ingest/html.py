@@ -15,6 +15,7 @@ from typing import Any
 
 import trafilatura
 
+from eventwire.ingest.headline import visible_headline
 from eventwire.ingest.text import credit_from_line, normalize_spaces, split_dateline
 
 SHORT_RESULT_WORDS = 300       # below this, precision mode's result is checked against default mode
@@ -80,7 +81,8 @@ def extract_html(html: str, url: str | None = None) -> ExtractedHtml | None:
         return None
     categories = tuple(str(c) for c in (doc.get("categories") or []) if c)
     return ExtractedHtml(
-        title=_clean(doc.get("title")),
+        title=_clean(visible_headline(html, _clean(doc.get("title")), _clean(doc.get("sitename")),
+                                      doc.get("url") or url)),
         text="\n\n".join(paragraphs),
         published=doc.get("date"),
         sections=categories,

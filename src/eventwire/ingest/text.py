@@ -14,6 +14,8 @@ from enum import Enum
 
 from eventwire.dateparse import find_full_date
 
+MAX_CHROME_IN_BODY = 1  # chrome lines in a row between two paragraphs of one story (an "Advertisement" slot)
+
 
 class LineKind(Enum):
     PROSE = "prose"
@@ -169,6 +171,22 @@ def credit_from_line(line: str) -> str | None:
     return re.split(r"\s*;\s*", who)[0].strip().rstrip(".") or None
 
 
+def _headline_index(lines: list[str], kinds: list[LineKind], head: list[int]) -> int | None:
+    """The story's headline among the headline-like lines above the body: not a line the page repeats
+    (menus and share bars repeat, a headline rarely does), preferably one with a byline or date line
+    right under it, else the last one."""
+    seen: dict[str, int] = {}
+    for line in lines:
+        seen[line] = seen.get(line, 0) + 1
+    candidates = [i for i in head if kinds[i] is LineKind.HEADLINE and seen[lines[i]] == 1]
+    for i in reversed(candidates):
+        if any(kinds[j] is LineKind.BYLINE for j in range(i + 1, min(i + 4, len(lines)))):
+            return i
+    if candidates:
+        return candidates[-1]
+    return next((i for i in reversed(head) if kinds[i] is LineKind.HEADLINE), None)
+
+
 def split_dateline(paragraph: str) -> tuple[str | None, str | None, str]:
     """"TBILISI, March 9 (Reuters) - Text" -> ("Reuters", "TBILISI", "Text"); else (None, None, paragraph)."""
     m = _DATELINE.match(paragraph)
@@ -189,10 +207,18 @@ def _body_run(kinds: list[LineKind]) -> tuple[int, int] | None:
             continue
         start, end, score = i, i, 0
         j = i
-        while j < len(kinds) and kinds[j] in (LineKind.PROSE, LineKind.SHORT, LineKind.HEADLINE):
+        chrome_gap = 0
+        while j < len(kinds) and kinds[j] in (LineKind.PROSE, LineKind.SHORT, LineKind.HEADLINE, LineKind.CHROME):
             if kinds[j] is LineKind.PROSE:
                 end = j
                 score += 1
+                chrome_gap = 0
+            elif kinds[j] is LineKind.CHROME:
+                # In-story furniture ("Advertisement", a row of share buttons) is stepped over; a longer
+                # run of it is the page's chrome after the story.
+                chrome_gap += 1
+                if chrome_gap > MAX_CHROME_IN_BODY:
+                    break
             j += 1
         if score > best_score:
             best, best_score = (start, end), score
@@ -217,7 +243,7 @@ def clean_scraped_text(raw: str) -> CleanedText:
     credit: str | None = None
     head = list(range(first))
     # The headline is the last headline-like line before the body (standfirsts are prose).
-    title_idx = next((i for i in reversed(head) if kinds[i] is LineKind.HEADLINE), None)
+    title_idx = _headline_index(lines, kinds, head)
     if title_idx is None:
         title_idx = next((i for i in head if kinds[i] is LineKind.SHORT and len(words(lines[i])) >= 3), None)
     if title_idx is not None:
