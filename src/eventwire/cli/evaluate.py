@@ -1,4 +1,4 @@
-"""`eventwire eval places | times`: stage measurements on the public gold data in ../shared/data."""
+"""`eventwire eval ...`: stage measurements on the public gold data in ../shared/data."""
 
 from __future__ import annotations
 
@@ -105,4 +105,15 @@ def actors_(data: DataOption = DEFAULT_DATA) -> None:
     report = {"plover_gsr": evaluate_plover_actors(pipeline, plover),
               "cameo_source_target": evaluate_span_countries(pipeline, spans, pipeline.resources.actor_kb),
               "seed": evaluate_seed_actors(pipeline, seed, gold)}
+    typer.echo(json.dumps(report, indent=2))
+
+
+@app.command(name="ingest")
+def ingest_(data: DataOption = DEFAULT_DATA) -> None:
+    """Body text, title and date of 121 real HTML pages beside trafilatura's defaults; chrome removal on the
+    same pages rendered to scraped text."""
+    from eventwire.evaluation.ingest import evaluate_html, evaluate_scraped_text
+
+    _need(data / "article-extraction" / "ground-truth.json")
+    report = {"html": evaluate_html(data), "scraped_text": evaluate_scraped_text(data)}
     typer.echo(json.dumps(report, indent=2))

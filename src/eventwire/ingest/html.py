@@ -9,6 +9,7 @@ Tuning, measured by `eventwire eval ingest` against trafilatura's defaults on th
 
 from __future__ import annotations
 
+import re
 import warnings
 from dataclasses import dataclass
 from typing import Any
@@ -18,6 +19,7 @@ import trafilatura
 from eventwire.ingest.headline import visible_headline
 from eventwire.ingest.text import credit_from_line, normalize_spaces, split_dateline
 
+_BYLINE_PARAGRAPH = re.compile(r"^(?i:by)\s+[A-Z][\w.'-]+(\s+[A-Z][\w.'-]+){0,3}$")
 SHORT_RESULT_WORDS = 300       # below this, precision mode's result is checked against default mode
 KEEP_IF_FRACTION_OF_DEFAULT = 1 / 3
 
@@ -66,6 +68,10 @@ def extract_html(html: str, url: str | None = None) -> ExtractedHtml | None:
         return None
     # trafilatura separates paragraphs with single newlines; the pipeline expects blank lines.
     paragraphs = [normalize_spaces(p) for p in str(doc["text"]).split("\n") if p.strip()]
+    title = _clean(visible_headline(html, _clean(doc.get("title")), _clean(doc.get("sitename")), doc.get("url") or url))
+    # The headline and byline above the story are metadata, not its first paragraphs.
+    while paragraphs and (_same_text(paragraphs[0], title) or _BYLINE_PARAGRAPH.match(paragraphs[0])):
+        paragraphs.pop(0)
     credit: str | None = None
     dateline: str | None = None
     if paragraphs:
@@ -81,8 +87,7 @@ def extract_html(html: str, url: str | None = None) -> ExtractedHtml | None:
         return None
     categories = tuple(str(c) for c in (doc.get("categories") or []) if c)
     return ExtractedHtml(
-        title=_clean(visible_headline(html, _clean(doc.get("title")), _clean(doc.get("sitename")),
-                                      doc.get("url") or url)),
+        title=title,
         text="\n\n".join(paragraphs),
         published=doc.get("date"),
         sections=categories,
@@ -93,6 +98,10 @@ def extract_html(html: str, url: str | None = None) -> ExtractedHtml | None:
         credit=credit,
         dateline=dateline,
     )
+
+
+def _same_text(a: str, b: str | None) -> bool:
+    return b is not None and " ".join(a.lower().split()) == " ".join(b.lower().split())
 
 
 def _clean(value: Any) -> str | None:

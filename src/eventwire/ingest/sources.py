@@ -17,6 +17,7 @@ from eventwire.ingest.text import clean_scraped_text
 from eventwire.model import Article
 
 MAX_BYTES = 20 * 1024 * 1024
+MIN_ARTICLE_WORDS = 6  # fewer is a menu or a stub ("Home"), not a story
 _HTML_SNIFF = re.compile(rb"<\s*(!doctype\s+html|html|head|body|article|div|p)\b", re.I)
 _HEADER_CHARSET = re.compile(r"charset\s*=\s*[\"']?([A-Za-z0-9_-]+)", re.I)
 _META_CHARSET = re.compile(rb"<meta[^>]+charset\s*=\s*[\"']?([A-Za-z0-9_-]+)", re.I)
@@ -121,7 +122,7 @@ def with_language(article: Article) -> Article:
 
 def _from_scraped_text(source: str, raw: str, published: str | None) -> Article:
     cleaned = clean_scraped_text(raw)
-    if not cleaned.body.strip():
+    if len(cleaned.body.split()) < MIN_ARTICLE_WORDS:
         raise UnreadableInput(source, "no article text found (only page chrome)")
     return Article(
         id=article_id(cleaned.body),
@@ -138,7 +139,7 @@ def _from_scraped_text(source: str, raw: str, published: str | None) -> Article:
 
 def _from_html(source: str, html: str, published: str | None, url: str | None = None) -> Article:
     extracted = extract_html(html, url)
-    if extracted is None:
+    if extracted is None or len(extracted.text.split()) < MIN_ARTICLE_WORDS:
         raise UnreadableInput(source, "no article text found in the HTML page")
     return Article(
         id=article_id(extracted.text),
