@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test bench lint clean
+.PHONY: demo test bench lint clean web
 
 $(BIN)/python:
 	$(PY) -m venv $(VENV)
@@ -14,7 +14,14 @@ $(STAMP): $(BIN)/python pyproject.toml
 	$(BIN)/pip install -q -e ".[dev,serve,spark]"
 	touch $(STAMP)
 
-demo: $(STAMP)
+# The dashboard, built from web/ (npm packages pinned by package-lock.json) into the folder the API serves.
+WEB_BUILT := src/eventwire/api/static/index.html
+$(WEB_BUILT): web/package.json web/package-lock.json web/build.mjs web/index.html $(wildcard web/src/*)
+	cd web && npm ci --no-audit --no-fund && npm run build
+
+web: $(WEB_BUILT)
+
+demo: $(STAMP) $(WEB_BUILT)
 	@mkdir -p out
 	$(BIN)/eventwire extract examples/*.txt --format jsonl > out/demo-events.jsonl
 	@echo "wrote out/demo-events.jsonl ($$(wc -l < out/demo-events.jsonl) events)"
@@ -22,7 +29,7 @@ demo: $(STAMP)
 	  && $(PY) ../shared/tools/seedcheck.py ../shared/seed/000_ca7f5d1c64f82479.gold.json out/seed.json | tail -n 1 \
 	  || echo "(seed check skipped: ../shared not beside this checkout)"
 
-test: $(STAMP)
+test: $(STAMP) $(WEB_BUILT)
 	$(BIN)/pytest
 
 lint: $(STAMP)
@@ -34,4 +41,4 @@ bench: $(STAMP)
 	$(BIN)/python bench/store.py
 
 clean:
-	rm -rf $(VENV) out .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(VENV) out .pytest_cache .mypy_cache .ruff_cache web/node_modules src/eventwire/api/static

@@ -1,0 +1,140 @@
+// World map from world-atlas (Natural Earth country boundaries, bundled: no tile server), events as
+// points coloured by QuadClass, merged into clusters when they would overlap on screen.
+import { geoNaturalEarth1, geoPath, geoGraticule10 } from 'd3-geo';
+import { select } from 'd3-selection';
+import { zoom, zoomIdentity } from 'd3-zoom';
+import { feature, mesh } from 'topojson-client';
+import world from 'world-atlas/countries-110m.json';
+import { quadColor } from './colors.js';
+
+const WIDTH = 960;
+const HEIGHT = 480;
+const CELL = 26; // screen pixels: points closer than this are shown as one cluster
+const MAX_ZOOM = 40;
+
+export function createMap(svgElement, { onEvent, onCluster }) {
+  const svg = select(svgElement).attr('viewBox', `0 0 ${WIDTH} ${HEIGHT}`);
+  const projection = geoNaturalEarth1().fitExtent([[4, 4], [WIDTH - 4, HEIGHT - 4]], { type: 'Sphere' });
+  const path = geoPath(projection);
+  const root = svg.append('g');
+  const base = root.append('g').attr('class', 'base');
+  base.append('path').attr('class', 'sphere').attr('d', path({ type: 'Sphere' }));
+  base.append('path').attr('class', 'graticule').attr('d', path(geoGraticule10()));
+  base.append('g').selectAll('path')
+    .data(feature(world, world.objects.countries).features)
+    .join('path').attr('class', 'country').attr('d', path)
+    .append('title').text((d) => d.properties.name);
+  base.append('path').attr('class', 'borders')
+    .attr('d', path(mesh(world, world.objects.countries, (a, b) => a !== b)));
+  const marks = svg.append('g').attr('class', 'marks');
+
+  let points = [];
+  let transform = zoomIdentity;
+  const zoomer = zoom().scaleExtent([1, MAX_ZOOM]).translateExtent([[0, 0], [WIDTH, HEIGHT]])
+    .on('zoom', (event) => {
+      transform = event.transform;
+      root.attr('transform', transform);
+      root.selectAll('path').attr('stroke-width', 0.5 / transform.k);
+      draw();
+    });
+  svg.call(zoomer);
+
+  // Greedy clustering in screen space: each point joins the first cluster centre within CELL pixels
+  // (looked up through a grid of CELL-sized buckets), else starts a new cluster.
+  function clusters() {
+    const found = [];
+    const buckets = new Map();
+    for (const p of points) {
+      const [x, y] = transform.apply(p.xy);
+      const bx = Math.floor(x / CELL);
+      const by = Math.floor(y / CELL);
+      let home = null;
+      for (let dx = -1; dx <= 1 && !home; dx += 1) {
+        for (let dy = -1; dy <= 1 && !home; dy += 1) {
+          for (const c of buckets.get(`${bx + dx}:${by + dy}`) || []) {
+            if (Math.hypot(c.x - x, c.y - y) <= CELL) { home = c; break; }
+          }
+        }
+      }
+      if (!home) {
+        home = { events: [], x, y };
+        found.push(home);
+        const key = `${bx}:${by}`;
+        if (!buckets.has(key)) buckets.set(key, []);
+        buckets.get(key).push(home);
+      }
+      home.events.push(p.event);
+    }
+    return found;
+  }
+
+  function dominantQuad(events) {
+    const counts = {};
+    for (const e of events) counts[e.quad_class] = (counts[e.quad_class] || 0) + 1;
+    return Object.entries(counts).sort((a, b) => b[1] - a[1])[0][0];
+  }
+
+  function draw() {
+    const groups = marks.selectAll('g.mark').data(clusters(), (c) => c.events.map((e) => e.id).join(','))
+      .join((enter) => {
+        const g = enter.append('g');
+        g.append('circle');
+        g.append('text').attr('dy', '0.35em');
+        g.append('title');
+        return g;
+      });
+    groups.attr('class', (c) => (c.events.length > 1 ? 'mark cluster' : 'mark event'))
+      .attr('data-count', (c) => c.events.length)
+      .attr('data-id', (c) => (c.events.length === 1 ? c.events[0].id : null))
+      .attr('transform', (c) => `translate(${c.x},${c.y})`)
+      .on('click', (event, c) => {
+        event.stopPropagation();
+        if (c.events.length === 1) onEvent(c.events[0].id);
+        else {
+          onCluster(c.events);
+          zoomTowards(c);
+        }
+      });
+    groups.select('circle')
+      .attr('r', (c) => (c.events.length > 1 ? 7 + 2.5 * Math.sqrt(c.events.length) : 5))
+      .attr('fill', (c) => quadColor(Number(dominantQuad(c.events))));
+    groups.select('text').text((c) => (c.events.length > 1 ? c.events.length : ''));
+    groups.select('title').text((c) => (c.events.length > 1
+      ? `${c.events.length} events (${[...new Set(c.events.map((e) => e.place_name))].slice(0, 4).join(', ')})`
+      : label(c.events[0])));
+  }
+
+  // Frame the events: zoom to their extent, never closer than a region.
+  function fit() {
+    if (!points.length) { svg.call(zoomer.transform, zoomIdentity); return; }
+    const xs = points.map((p) => p.xy[0]);
+    const ys = points.map((p) => p.xy[1]);
+    const [x0, x1, y0, y1] = [Math.min(...xs), Math.max(...xs), Math.min(...ys), Math.max(...ys)];
+    const k = Math.max(1, Math.min(6, 0.8 / Math.max((x1 - x0) / WIDTH, (y1 - y0) / HEIGHT, 1e-6)));
+    svg.call(zoomer.transform, zoomIdentity.translate(WIDTH / 2 - k * (x0 + x1) / 2, HEIGHT / 2 - k * (y0 + y1) / 2)
+      .scale(k));
+  }
+
+  // Zoom in on a cluster when its events are at different places; same-place events stay listed.
+  function zoomTowards(cluster) {
+    const places = new Set(cluster.events.map((e) => `${e.lat},${e.lon}`));
+    if (places.size < 2 || transform.k >= MAX_ZOOM) return;
+    const k = Math.min(MAX_ZOOM, transform.k * 4);
+    const [gx, gy] = transform.invert([cluster.x, cluster.y]);
+    svg.transition().duration(400).call(zoomer.transform,
+      zoomIdentity.translate(WIDTH / 2 - gx * k, HEIGHT / 2 - gy * k).scale(k));
+  }
+
+  return {
+    update(events) {
+      points = events.filter((e) => e.lat !== null && e.lon !== null)
+        .map((e) => ({ event: e, xy: projection([e.lon, e.lat]) }));
+      fit();
+    },
+  };
+}
+
+export function label(e) {
+  return `${e.date || 'undated'} ${e.source_code || '?'} ${e.cameo} ${e.cameo_name || ''} ${e.target_code || ''}`
+    + (e.place_name ? ` @ ${e.place_name}` : '');
+}

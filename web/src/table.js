@@ -1,0 +1,37 @@
+// The event table: one page of GET /events at a time, sortable by the API's sort keys.
+import { el } from './highlight.js';
+import { quadColor } from './colors.js';
+
+export const PAGE_SIZE = 25;
+
+export function createTable(table, { onEvent, onPage, onSort }) {
+  const tbody = table.querySelector('tbody');
+  for (const th of table.querySelectorAll('th[data-sort]')) {
+    th.addEventListener('click', () => onSort(th.dataset.sort));
+  }
+  return {
+    update(page, sort) {
+      for (const th of table.querySelectorAll('th[data-sort]')) {
+        const key = th.dataset.sort;
+        th.className = sort === key ? 'sorted asc' : sort === `-${key}` ? 'sorted desc' : '';
+      }
+      tbody.replaceChildren(...page.events.map((e) => el('tr', { 'data-id': e.id, 'data-date': e.date || '',
+        onclick: () => onEvent(e.id) },
+      el('td', {}, e.date || '—'),
+      el('td', { title: e.source_name || '' }, e.source_code || '?'),
+      el('td', { title: e.cameo_name || '' }, `${e.cameo} ${e.cameo_name || ''}`),
+      el('td', { title: e.target_name || '' }, e.target_code || '—'),
+      el('td', {}, e.place_name ? `${e.place_name} (${e.place_country || '?'})` : '—'),
+      el('td', {}, el('span', { class: 'chip', style: `background:${quadColor(e.quad_class)}` }, String(e.quad_class))),
+      el('td', {}, String(e.num_mentions)),
+      el('td', { class: 'evidence-cell', title: e.evidence[0] || '' }, e.evidence[0] || ''))));
+      const last = Math.min(page.offset + page.events.length, page.total);
+      document.getElementById('table-count').textContent = `${page.total} matching`;
+      document.getElementById('page').textContent = page.total ? `${page.offset + 1}–${last} of ${page.total}` : 'none';
+      document.getElementById('prev').disabled = page.offset === 0;
+      document.getElementById('next').disabled = last >= page.total;
+      document.getElementById('prev').onclick = () => onPage(Math.max(0, page.offset - PAGE_SIZE));
+      document.getElementById('next').onclick = () => onPage(page.offset + PAGE_SIZE);
+    },
+  };
+}
