@@ -1,0 +1,209 @@
+"""The dashboard as an analyst uses it: Debian's chromium (headless, through Playwright) against a real
+`eventwire serve` over a database ingested from examples/. Screenshots go to tests/output/."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from eventwire.api.config import PACKAGED_STATIC
+
+from .conftest import EXAMPLES, SEED
+
+CHROMIUM = Path("/usr/bin/chromium")
+OUTPUT = Path(__file__).resolve().parent / "output"
+EVENTWIRE = shutil.which("eventwire") or str(Path(sys.executable).parent / "eventwire")
+# Chromium quiet and offline: no GPU, no QUIC, no first-run, no background calls home.
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+
+pytestmark = [
+    pytest.mark.skipif(not CHROMIUM.exists(), reason="Debian's chromium is not installed (apt-get install chromium; "
+                                                     ".ci/run does it)"),
+    pytest.mark.skipif(not (PACKAGED_STATIC / "index.html").exists(),
+                       reason="the dashboard is not built: run `make web`"),
+]
+playwright_api = pytest.importorskip("playwright.sync_api")
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def api(base: str, path: str) -> Any:
+    with urllib.request.urlopen(base + path, timeout=30) as response:
+        return json.load(response)
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    db = tmp_path_factory.mktemp("dashdb") / "events.duckdb"
+    ingest = subprocess.run([EVENTWIRE, "ingest", str(EXAMPLES), "--db", str(db), "--workers", "1"],
+                            capture_output=True, text=True, timeout=600)
+    assert ingest.returncode == 0, ingest.stderr
+    port = free_port()
+    proc = subprocess.Popen([EVENTWIRE, "serve", "--db", str(db), "--port", str(port)],
+                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                api(base, "/stats")
+                break
+            except OSError:
+                if proc.poll() is not None or time.monotonic() > deadline:
+                    raise RuntimeError(f"eventwire serve did not start: {proc.stdout.read() if proc.stdout else ''}"
+                                       ) from None
+                time.sleep(0.2)
+        yield base
+    finally:
+        proc.terminate()
+        proc.wait(timeout=30)
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    with playwright_api.sync_playwright() as p:
+        b = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield b
+        b.close()
+
+
+@pytest.fixture
+def page(browser: Any, server: str) -> Iterator[Any]:
+    """The dashboard, loaded; fails the test if the page tried to reach anything but the server or
+    raised a JavaScript error."""
+    context = browser.new_context(viewport={"width": 1400, "height": 1100})
+    tab = context.new_page()
+    outside: list[str] = []
+    errors: list[str] = []
+
+    def only_local(route: Any) -> None:
+        if route.request.url.startswith(server) or route.request.url.startswith("data:"):
+            route.continue_()
+        else:
+            outside.append(route.request.url)
+            route.abort()
+
+    tab.route("**/*", only_local)
+    tab.on("pageerror", lambda exc: errors.append(str(exc)))
+    tab.goto(server + "/")
+    tab.wait_for_selector("body[data-ready=true]", timeout=30_000)
+    yield tab
+    context.close()
+    assert outside == [], "the page tried to load from elsewhere"
+    assert errors == []
+
+
+def shot(page: Any, name: str) -> None:
+    OUTPUT.mkdir(exist_ok=True)
+    page.screenshot(path=str(OUTPUT / name), full_page=True)
+
+
+def table_dates(page: Any) -> list[str]:
+    return [str(d) for d in page.locator("#events tbody tr").evaluate_all("rows => rows.map(r => r.dataset.date)")]
+
+
+def test_map_shows_every_placed_event_and_a_click_opens_its_evidence(page: Any, server: str) -> None:
+    events = api(server, "/events?limit=5000")["events"]
+    placed = [e for e in events if e["lat"] is not None]
+    marks = page.locator("#map .mark")
+    assert marks.count() > 1
+    counts = marks.evaluate_all("ms => ms.map(m => Number(m.dataset.count))")
+    assert sum(counts) == len(placed)  # every placed event is on the map, in a point or a cluster
+    assert page.locator("#map path.country").count() > 150  # the world's countries are drawn
+    shot(page, "dashboard.png")
+
+    single = page.locator("#map .mark.event")
+    if single.count():
+        event_id = single.first.get_attribute("data-id")
+        single.first.click()
+    else:  # every point is in a cluster: the cluster lists its events, pick the first
+        page.locator("#map .mark.cluster").first.click()
+        item = page.locator("#card .card-list button").first
+        event_id = item.get_attribute("data-id")
+        item.click()
+    card = page.locator("#card")
+    card.locator(".evidence mark.trigger").first.wait_for()
+    detail = api(server, f"/events/{event_id}")
+    assert card.locator(".evidence .sentence").first.inner_text() == detail["mentions"][0]["sentence"]
+    assert card.locator("mark.trigger").first.inner_text() == detail["mentions"][0]["trigger"]
+    assert (detail["cameo_name"] or detail["cameo"]) in card.locator("h3").inner_text()
+    shot(page, "event-card.png")
+
+
+def test_timeline_brush_filters_the_table_and_the_map(page: Any, server: str) -> None:
+    before = page.locator("#table-count").inner_text()
+    box = page.locator("#timeline").bounding_box()
+    scale = box["width"] / 960  # the SVG's viewBox is 960 x 150
+    y = box["y"] + 70 * scale
+    page.mouse.move(box["x"] + 34 * scale, y)
+    page.mouse.down()
+    page.mouse.move(box["x"] + 480 * scale, y, steps=8)
+    page.mouse.up()
+    page.wait_for_function("b => document.querySelector('#table-count').textContent !== b", arg=before)
+    since = page.locator("#filters [name=since]").input_value()
+    until = page.locator("#filters [name=until]").input_value()
+    assert since and until and since < until
+    expected = api(server, f"/events?since={since}&until={until}&limit=5000")
+    assert 0 < expected["total"] < api(server, "/events?limit=1")["total"]
+    assert page.locator("#table-count").inner_text() == f"{expected['total']} matching"
+    dates = table_dates(page)
+    assert dates and all(since <= d <= until + "~" for d in dates)
+    counts = page.locator("#map .mark").evaluate_all("ms => ms.map(m => Number(m.dataset.count))")
+    assert sum(counts) == sum(1 for e in expected["events"] if e["lat"] is not None)
+    shot(page, "brushed.png")
+
+
+def test_clicking_an_actor_in_the_network_filters_to_it(page: Any, server: str) -> None:
+    network = page.locator("#network")
+    assert int(network.get_attribute("data-nodes") or 0) > 5 and int(network.get_attribute("data-links") or 0) > 3
+    node = page.locator("#network .node[data-code=NGAMIL]")
+    node.dispatch_event("click")  # the force layout keeps nodes moving: a synthetic click is steadier
+    page.wait_for_function("() => document.querySelector('#table-count').textContent === "
+                           f"'{api(server, '/events?actor=NGAMIL&limit=1')['total']} matching'")
+    assert page.locator("#filters [name=actor]").input_value() == "NGAMIL"
+    sources_targets = page.locator("#events tbody tr").evaluate_all(
+        "rows => rows.map(r => r.children[1].textContent + ' ' + r.children[3].textContent)")
+    assert sources_targets and all("NGAMIL" in s for s in sources_targets)
+
+
+@pytest.mark.skipif(not SEED.exists(), reason="the seed article (../shared/seed) is not beside this checkout")
+def test_extract_box_shows_the_events_of_a_pasted_article(page: Any) -> None:
+    page.locator("#extract-text").fill(SEED.read_text(encoding="utf-8"))
+    page.locator("#extract-published").fill("2017-12-11")
+    page.locator("#extract-run").click()
+    withdrawal = page.locator("#extract-results li.event[data-source=RUSGOV][data-cameo='0874']")
+    withdrawal.first.wait_for(timeout=120_000)  # the first extraction loads the spaCy pipeline
+    text = withdrawal.first.inner_text()
+    assert "Putin" in text and "withdrawal" in text
+    assert page.locator("#extract-results li.event").count() > 10
+    assert "Putin orders partial Russia troop withdrawal" in page.locator("#extract-status").inner_text()
+    shot(page, "extract.png")
+
+
+def test_api_docs_page_works_offline(browser: Any, server: str) -> None:
+    context = browser.new_context()
+    tab = context.new_page()
+    outside: list[str] = []
+    tab.route("**/*", lambda route: route.continue_() if route.request.url.startswith(server)
+              else (outside.append(route.request.url), route.abort()))
+    tab.goto(server + "/docs")
+    tab.locator(".swagger-ui .opblock").first.wait_for(timeout=30_000)
+    paths = tab.locator(".swagger-ui .opblock-summary-path").all_inner_texts()
+    assert {"/events", "/events/{event_id}", "/stats", "/extract"} <= {p.replace("\u200b", "") for p in paths}
+    context.close()
+    assert outside == []
