@@ -1,0 +1,107 @@
+"""Ingest throughput (run by `make bench`; never a timed unit test).
+
+Corpus: the 121 real HTML pages of ../shared/data/article-extraction. Measured in one run:
+- HTML: eventwire's page reader (trafilatura tuned + headline + language) beside trafilatura's default
+  extract() on the same bytes, pages/s and their ratio;
+- scraped text: the same pages rendered to text with their chrome, through the scraped-text cleaner;
+- WARC and JSONL: the same pages packed into a WARC.GZ file and a JSON-lines dump, read by iter_articles;
+- the parse floor: bare spaCy on the extracted texts, so the ingest cost reads as a share of the parse.
+Results go to bench/results/ingest.json.
+"""
+
+from __future__ import annotations
+
+import gzip
+import io
+import json
+import platform
+import tempfile
+import time
+import warnings
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+PAGES = ROOT.parent / "shared" / "data" / "article-extraction"
+
+
+def pages() -> list[tuple[str, str, bytes]]:
+    gold = json.loads((PAGES / "ground-truth.json").read_text(encoding="utf-8"))
+    return [(key, item.get("url", ""), gzip.decompress((PAGES / "html" / f"{key}.html.gz").read_bytes()))
+            for key, item in sorted(gold.items())]
+
+
+def timed(label: str, count: int, work: object) -> dict[str, float]:
+    started = time.perf_counter()
+    work()  # type: ignore[operator]
+    seconds = time.perf_counter() - started
+    print(f"{label}: {count} in {seconds:.2f}s ({count / seconds:.1f}/s)")
+    return {"seconds": round(seconds, 3), "per_second": round(count / seconds, 1)}
+
+
+def write_warc(path: Path, corpus: list[tuple[str, str, bytes]]) -> None:
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    with path.open("wb") as out:
+        writer = WARCWriter(out, gzip=True)
+        for key, url, html in corpus:
+            headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html; charset=utf-8")], protocol="HTTP/1.1")
+            writer.write_record(writer.create_warc_record(url or f"https://example.org/{key}", "response",
+                                                          payload=io.BytesIO(html), http_headers=headers))
+
+
+def main() -> None:
+    import spacy
+    import trafilatura
+
+    from eventwire.evaluation.render import render_page_text
+    from eventwire.ingest.inputs import iter_articles
+    from eventwire.ingest.options import IngestOptions
+    from eventwire.ingest.sources import article_from_bytes
+    from eventwire.ingest.text import clean_scraped_text
+    from eventwire.settings import Settings
+
+    corpus = pages()
+    n = len(corpus)
+    article_from_bytes("warm", corpus[0][2], content_type="text/html")  # load the language model once
+    texts: list[str] = []
+
+    def eventwire_html() -> None:
+        texts.extend(article_from_bytes(key, html, url=url or None, content_type="text/html").text
+                     for key, url, html in corpus)
+
+    def trafilatura_default() -> None:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            for _, url, html in corpus:
+                trafilatura.extract(html, url=url or None)
+
+    rendered = [render_page_text(html.decode("utf-8", errors="replace")) for _, _, html in corpus]
+    results: dict[str, object] = {"pages": n, "python": platform.python_version()}
+    results["html_eventwire"] = timed("html, eventwire", n, eventwire_html)
+    results["html_trafilatura_default"] = timed("html, trafilatura default", n, trafilatura_default)
+    results["scraped_text_cleaner"] = timed("scraped text", n, lambda: [clean_scraped_text(t) for t in rendered])
+    with tempfile.TemporaryDirectory() as tmp:
+        warc = Path(tmp) / "pages.warc.gz"
+        write_warc(warc, corpus)
+        results["warc"] = timed("warc.gz", n, lambda: list(iter_articles([str(warc)], IngestOptions(languages=()))))
+        dump = Path(tmp) / "pages.jsonl"
+        dump.write_text("".join(json.dumps({"url": url, "text": html.decode("utf-8", errors="replace")}) + "\n"
+                                for _, url, html in corpus), encoding="utf-8")
+        results["jsonl_of_html"] = timed("jsonl (html bodies)", n,
+                                         lambda: list(iter_articles([str(dump)], IngestOptions(languages=()))))
+    nlp = spacy.load(Settings().model)
+    list(nlp.pipe(texts[:3]))
+    results["parse_floor"] = timed("spaCy parse of the extracted texts", n,
+                                   lambda: list(nlp.pipe(texts, batch_size=16)))
+    html_s = results["html_eventwire"]["seconds"]  # type: ignore[index]
+    results["ratio_html_eventwire_to_trafilatura"] = round(
+        html_s / results["html_trafilatura_default"]["seconds"], 2)  # type: ignore[index]
+    results["ratio_html_ingest_to_parse"] = round(html_s / results["parse_floor"]["seconds"], 2)  # type: ignore[index]
+    out = ROOT / "bench" / "results" / "ingest.json"
+    out.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
+    print(f"wrote {out}")
+
+
+if __name__ == "__main__":
+    main()
