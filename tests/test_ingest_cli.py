@@ -89,3 +89,8 @@ def test_ingest_records_skipped_and_failed_inputs_and_stores_the_rest(tmp_path: 
         assert con.execute("SELECT count(*) FROM articles").fetchone() == (2,)
         failures = dict(con.execute("SELECT source, stage FROM failures").fetchall())
     assert failures == {f"{dump}:2": "ingest", f"{dump}:3": "language"}
+
+
+def test_impossible_publication_date_is_a_usage_error_not_a_crash() -> None:
+    proc = run("extract", str(EXAMPLES / "protest_tbilisi.txt"), "--published", "2017-13-45")
+    assert proc.returncode == 2 and "is not a YYYY-MM-DD date" in proc.stderr and "Traceback" not in proc.stderr

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from datetime import date
 from typing import TYPE_CHECKING, Annotated
 
 import typer
@@ -24,7 +25,13 @@ def fail(source: str, reason: str) -> None:
 
 
 def check_date(value: str | None) -> str | None:
-    if value is not None and not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+    if value is None:
+        return None
+    try:
+        valid = bool(re.fullmatch(r"\d{4}-\d{2}-\d{2}", value)) and date.fromisoformat(value) is not None
+    except ValueError:
+        valid = False
+    if not valid:
         raise typer.BadParameter(f"'{value}' is not a YYYY-MM-DD date")
     return value
 
