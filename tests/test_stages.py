@@ -108,6 +108,36 @@ def test_negation_and_hypothetical_flags(pipeline: Any) -> None:
     assert event(threat, "19").hypothetical is True
 
 
+def test_promised_cooperation_is_an_intent_and_the_act_stays_hypothetical(pipeline: Any) -> None:
+    result = run(pipeline, "Russia agreed on Tuesday to lift its ban on Turkey.")
+    intent = next(e for e in result.events if e.evidence.trigger == "agreed")
+    assert intent.cameo.startswith("035") and intent.source.code == "RUS" and not intent.hypothetical
+    assert intent.target is not None and intent.target.country == "TUR"
+    lifted = next(e for e in result.events if e.evidence.trigger == "lift")
+    assert lifted.cameo_root == "08" and lifted.hypothetical
+    willing = run(pipeline, "Pakistan is willing to withdraw its troops from the disputed territory.")
+    assert any(e.cameo == "0356" and e.source.code == "PAK" and not e.hypothetical for e in willing.events)
+
+
+def test_refused_cooperation_is_a_rejection_not_a_negated_act(pipeline: Any) -> None:
+    result = run(pipeline, "The British government will not lift the ban on the group, the minister said.")
+    refusal = next(e for e in result.events if e.evidence.trigger == "lift")
+    assert refusal.cameo == "1241" and refusal.cameo_root == "12"
+    assert not refusal.negated and not refusal.hypothetical
+    declined = run(pipeline, "Syria refused to release the detained journalists.")
+    assert any(e.cameo == "1243" for e in declined.events)
+    past = run(pipeline, "Israel did not attack Iran on Sunday.")
+    assert all(e.cameo_root == "19" and e.negated for e in past.events if e.evidence.trigger == "attack")
+
+
+def test_named_actor_the_kb_cannot_code_is_still_a_source(pipeline: Any) -> None:
+    result = run(pipeline, "The Global Campaign for Equal Nationality Rights called for reform of nationality laws.")
+    appeal = event(result, "02")
+    assert appeal.source.code == "" and "Global Campaign" in appeal.source.name
+    coded = run(pipeline, "The French government called for reform of nationality laws.")
+    assert event(coded, "02").confidence > appeal.confidence
+
+
 def test_reciprocal_meeting_codes_both_directions(pipeline: Any) -> None:
     result = run(pipeline, "Chinese President Xi Jinping and U.S. President Joe Biden met in Bali on Monday.")
     pairs = {(e.source.country, e.target.country) for e in result.events if e.target and e.cameo_root == "04"}

@@ -24,13 +24,14 @@ from __future__ import annotations
 import hashlib
 from bisect import bisect_right
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Token
 
 from eventwire.actors.kb import ActorKB
 from eventwire.events.codes import CodeTable
 from eventwire.events.lexicon import LexEntry, Lexicon, lemma_candidates, match_noun, match_verb
+from eventwire.events.stance import intent_code, intent_head, refusal_code, refused
 from eventwire.model import (
     ActorMention,
     Article,
@@ -65,6 +66,7 @@ _LOCATIVE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "around", 
 _COOPERATIVE_ROOTS = frozenset({"03", "04", "05", "06"})
 _QUANTITY_HEADS = frozenset({"thousand", "hundred", "dozen", "score", "million", "group", "crowd", "number"})
 _MAX_HOPS = 8
+_NAMED_UNCODED_KINDS = frozenset({"organisation", "person"})
 
 
 @dataclass(frozen=True)
@@ -72,6 +74,8 @@ class _Trigger:
     token: Token
     entry: LexEntry
     clause: Token  # the verb whose clause the event lives in
+    stance: str = ""  # "promised": an act only promised (hypothetical); "refused": a refusal (a fact)
+    promised: _Trigger | None = None  # for an intent trigger, the act it promises (gives the target)
 
 
 def code_events(
@@ -189,7 +193,28 @@ def _triggers(doc: Doc, lexicon: Lexicon, ctx: _Context) -> list[_Trigger]:
             del found[i]
         elif verb.lemma_.lower() in LIGHT_VERBS:
             del found[verb.i]
+    _code_stances(found)
     return sorted(found.values(), key=lambda t: t.token.i)
+
+
+def _code_stances(found: dict[int, _Trigger]) -> None:
+    """Promised and refused cooperation (see events/stance.py): the promise becomes an intent event on
+    its verb, the refusal recodes the act; the promised act stays, hypothetical."""
+    for i, trig in list(found.items()):
+        if refused(trig.token):
+            code = refusal_code(trig.entry.code)
+            if code is not None:
+                found[i] = replace(trig, entry=replace(trig.entry, code=code), stance="refused")
+            continue
+        head = intent_head(trig.token)
+        code = intent_code(trig.entry.code) if head is not None else None
+        if head is None or code is None:
+            continue
+        existing = found.get(head.i)
+        if existing is None or not existing.entry.objects:  # a specific row ("pledged aid to") stays
+            entry = LexEntry(code, "verb", head.lemma_.lower(), "", frozenset(), ("to", "with"))
+            found[head.i] = _Trigger(head, entry, head, promised=trig)
+        found[i] = replace(trig, stance="promised")
 
 
 def _naming_not_acting(verb: Token, entry: LexEntry, ctx: _Context) -> bool:
@@ -280,7 +305,13 @@ def _slot(token: Token, ctx: _Context) -> tuple[list[ActorMention], bool]:
         place = _place_in_np(member, ctx)  # "a military base in Damboa" stands for Nigeria
         if place is not None and (actor := _place_actor(ctx.doc[place.token], ctx)) is not None:
             from_places.append(actor)
-    return from_places, bool(from_places)
+    if from_places:
+        return from_places, True
+    # Named organisations and people the KB cannot code still act: "The Global Campaign for Equal
+    # Nationality Rights called for reform" is an appeal by a named actor, with an empty code.
+    named = [a for member in (token, *token.conjuncts) for a in ctx.actors.get(member.i, [])
+             if not a.code and a.kind in _NAMED_UNCODED_KINDS]
+    return named, False
 
 
 def _sources(trig: _Trigger, ctx: _Context) -> tuple[list[ActorMention], bool]:
@@ -453,10 +484,11 @@ def _directed_actors(trig: _Trigger, ctx: _Context) -> list[ActorMention]:
 
 def _events_for(trig: _Trigger, ctx: _Context) -> list[Event]:
     sources, direct_source = _sources(trig, ctx)
-    sources = [s for s in sources if s.code]  # an actor nobody can place codes no event
     if not sources:
         return []
     targets, target_via_place = _targets(trig, ctx, sources)
+    if trig.promised is not None and not targets:
+        targets, target_via_place = _targets(trig.promised, ctx, sources)  # "agreed to lift its ban on US poultry"
     targets = [t for t in targets if t.code]
     code = ctx.table.get(trig.entry.code)
     pairs: list[tuple[ActorMention, ActorMention | None, str]] = []
@@ -471,15 +503,15 @@ def _events_for(trig: _Trigger, ctx: _Context) -> list[Event]:
         pairs = [(s, None, "none") for s in sources]
     date, precision, defaulted = _date(trig, ctx)
     place, place_how = _place(trig, ctx)
-    negated = _negated(trig)
-    hypothetical = _hypothetical(trig)
+    negated = trig.stance != "refused" and _negated(trig)
+    hypothetical = trig.stance == "promised" or (trig.stance != "refused" and _hypothetical(trig))
     sent = trig.token.sent
     sentence = sent.text.rstrip()
     plover, mode = ctx.table.plover_of(code.code)
     events = []
     for source, target, how in pairs:
         confidence = 0.4 + (0.1 if trig.entry.specificity else 0.0)
-        confidence += 0.2 if direct_source else 0.1
+        confidence += (0.2 if direct_source else 0.1) if source.code else 0.0  # an uncoded source adds nothing
         if target is not None:
             confidence += 0.1 if (how == "reciprocal" or target_via_place) else 0.2
         confidence += 0.0 if defaulted else 0.1

@@ -1,0 +1,80 @@
+"""Intent and refusal: how CAMEO codes a cooperative act that is promised or refused, not done.
+
+"Russia agreed to lift its ban" is not a lifting (081) but an expressed intent to ease sanctions
+(0351); "Israel is willing to withdraw its troops" is an intent to de-escalate (0356); "Britain will not
+lift the ban" and "al-Nusra refused to release the soldiers" are refusals (1241, 1243). CAMEO's
+codebook files these under root 03 (express intent to cooperate) and root 12 (reject), with sub-codes
+that follow the kind of act. The act itself stays coded too, flagged hypothetical, so an analyst who
+filters hypothetical events out keeps only what happened: the promise or the refusal.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+# Verbs and adjectives that express an intent to do what their to-clause says.
+INTENT_VERBS = frozenset({"agree", "offer", "pledge", "promise", "vow", "commit", "undertake", "volunteer"})
+INTENT_ADJECTIVES = frozenset({"willing", "ready", "prepared", "eager"})
+# Verbs that refuse what their to-clause says.
+REFUSAL_VERBS = frozenset({"refuse", "decline"})
+# A negated future ("will not lift", "won't release") states a refusal.
+_FUTURE_AUX = frozenset({"will", "would", "'ll", "shall", "wo"})
+
+# Intent codes by the act's CAMEO code, most specific prefix first (CAMEO 1.1b3, root 03).
+_INTENT_BY_ACT = (
+    ("061", "0311"), ("062", "0312"), ("063", "0313"), ("064", "0314"), ("06", "031"),
+    ("071", "0331"), ("072", "0332"), ("073", "0333"), ("074", "0334"), ("07", "033"),
+    ("081", "0351"), ("082", "0352"), ("083", "034"), ("084", "0353"), ("085", "0354"), ("086", "0355"),
+    ("087", "0356"), ("08", "035"),
+    ("057", "030"), ("05", "032"),
+    ("04", "036"),
+    ("03", None),  # already an intent
+)
+# Refusal codes by the act's CAMEO code (root 12).
+_REFUSAL_BY_ACT = (
+    ("061", "1211"), ("062", "1212"), ("06", "121"),
+    ("07", "122"),
+    ("081", "1241"), ("082", "1242"), ("083", "123"), ("084", "1243"), ("085", "1244"), ("086", "1245"),
+    ("087", "1246"), ("08", "124"),
+    ("057", "127"), ("05", "120"),
+    ("04", "125"),
+    ("03", "120"),
+)
+
+
+def _by_prefix(table: tuple[tuple[str, str | None], ...], code: str) -> str | None:
+    return next((mapped for prefix, mapped in table if code.startswith(prefix)), None)
+
+
+def intent_code(act_code: str) -> str | None:
+    """The CAMEO code of promising the act `act_code`, or None when CAMEO has no intent code for it."""
+    return _by_prefix(_INTENT_BY_ACT, act_code)
+
+
+def refusal_code(act_code: str) -> str | None:
+    """The CAMEO code of refusing the act `act_code`, or None for acts that are not cooperation."""
+    return _by_prefix(_REFUSAL_BY_ACT, act_code)
+
+
+def intent_head(trigger: Token) -> Token | None:
+    """The verb or adjective promising the act at `trigger`: "agreed to lift", "willing to withdraw",
+    "agreed to a ceasefire", "committed to talks"."""
+    if trigger.pos_ in ("VERB", "AUX") and trigger.dep_ == "xcomp":
+        head = trigger.head
+        lemma = head.lemma_.lower()
+        if (head.pos_ == "VERB" and lemma in INTENT_VERBS) or (head.pos_ == "ADJ" and lemma in INTENT_ADJECTIVES):
+            return head
+    if trigger.pos_ == "NOUN" and trigger.dep_ == "pobj" and trigger.head.lower_ == "to":
+        head = trigger.head.head
+        if head.pos_ in ("VERB", "ADJ") and head.lemma_.lower() in INTENT_VERBS | INTENT_ADJECTIVES:
+            return head
+    return None
+
+
+def refused(trigger: Token) -> bool:
+    """Whether the act at `trigger` is refused: under refuse/decline, or a negated future of its own."""
+    if trigger.dep_ == "xcomp" and trigger.head.lemma_.lower() in REFUSAL_VERBS:
+        return True
+    children = list(trigger.children)
+    return any(c.dep_ == "neg" for c in children) and any(
+        c.dep_ == "aux" and c.lower_ in _FUTURE_AUX for c in children)
