@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import typer
 
-from eventwire.cli import actors, coding, database, evaluate, serve
+from eventwire.cli import actors, coding, database, evaluate, serve, spark
 from eventwire.cli.extract import extract
 
 app = typer.Typer(add_completion=False, no_args_is_help=True,
@@ -20,6 +20,7 @@ app.command()(coding.codes)
 app.command()(coding.explain)
 app.add_typer(evaluate.app, name="eval")
 app.add_typer(actors.app, name="actors")
+app.add_typer(spark.app, name="spark")
 
 
 @app.command()

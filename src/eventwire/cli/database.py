@@ -155,6 +155,8 @@ def query(
     facts_only: Annotated[bool, typer.Option("--facts-only", help="Leave out negated and hypothetical events.")
                           ] = False,
     limit: Annotated[int, typer.Option(help="At most this many events.")] = 100,
+    parquet: Annotated[Path | None, typer.Option("--parquet", help="Query the Parquet output of `eventwire spark "
+                                                                  "run` in this folder instead of --db.")] = None,
 ) -> None:
     """Deduplicated events matching every filter given, newest first."""
     from eventwire.store.query import EventFilter, Near, query_events
@@ -166,8 +168,13 @@ def query(
     f = EventFilter(actor=actor, source=source, target=target, cameo=cameo, cameo_root=cameo_root,
                     quad_class=quad_class, country=country, since=since, until=until, near=where, text=text,
                     include_hypothetical=not facts_only, include_negated=not facts_only, limit=limit)
-    with _open(db, read_only=True) as store:
-        rows = query_events(store.con, f)
+    if parquet is not None:
+        from eventwire.cli.spark import parquet_connection
+
+        rows = query_events(parquet_connection(parquet), f)
+    else:
+        with _open(db, read_only=True) as store:
+            rows = query_events(store.con, f)
     _emit(rows, f"{len(rows)} events")
 
 

@@ -1,0 +1,87 @@
+"""`eventwire spark run`: code articles on an Apache Spark cluster (or local cores) into Parquet."""
+
+from __future__ import annotations
+
+import warnings
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from rich.console import Console
+
+from eventwire.cli.common import EXIT_BAD_INPUT, check_date, fail, settings_for
+from eventwire.errors import UnreadableInput
+
+app = typer.Typer(add_completion=False, no_args_is_help=True)
+SHOWN_FAILURES = 20
+
+
+@app.callback()
+def spark() -> None:
+    r"""Run eventwire on Apache Spark (pip install 'eventwire\[spark]')."""
+
+
+def _confs(pairs: list[str]) -> dict[str, str]:
+    confs = {}
+    for pair in pairs:
+        key, sep, value = pair.partition("=")
+        if not sep or not key:
+            raise typer.BadParameter(f"'{pair}' is not KEY=VALUE", param_hint="--conf")
+        confs[key.strip()] = value.strip()
+    return confs
+
+
+def parquet_connection(out: Path) -> Any:
+    """DuckDB over a Spark run's output, or a one-line error."""
+    from eventwire.spark.views import open_parquet
+
+    try:
+        return open_parquet(out)
+    except UnreadableInput as exc:
+        fail(exc.source, exc.reason)
+        raise typer.Exit(EXIT_BAD_INPUT) from None
+
+
+@app.command()
+def run(
+    inputs: Annotated[list[str], typer.Argument(help="Files, folders, globs or URIs (hdfs://, s3a://) of pages "
+                                                     "and WARC files.")],
+    out: Annotated[str, typer.Option("--out", help="Output folder (or URI) of Parquet tables, replaced.")],
+    master: Annotated[str | None, typer.Option(help="Spark master: local[2], spark://HOST:7077, yarn "
+                                                    "(default: spark-submit's, else local[*]).")] = None,
+    published: Annotated[str | None, typer.Option(help="Publication date YYYY-MM-DD for every input.",
+                                                  callback=check_date)] = None,
+    partitions: Annotated[int | None, typer.Option(help="Coding tasks (default: 4 per core).")] = None,
+    model: Annotated[str | None, typer.Option(help="spaCy model name.")] = None,
+    conf: Annotated[list[str] | None, typer.Option("--conf", help="Spark setting KEY=VALUE (repeatable).")
+                    ] = None,
+) -> None:
+    """Code articles on Spark into partitioned Parquet with the event database's tables; bad inputs are
+    recorded in the failures table and the job goes on."""
+    # pyspark warns about pandas versions on every run; eventwire's Spark job does not use pandas.
+    warnings.filterwarnings("ignore", message="PySpark does not yet fully support pandas")
+    try:
+        from eventwire.spark.job import JobOptions, run_job, spark_session
+    except ImportError as exc:
+        fail("spark", f"{exc}: install the Spark extra (pip install 'eventwire[spark]')")
+        raise typer.Exit(EXIT_BAD_INPUT) from None
+    session = spark_session(master, _confs(conf or []))
+    try:
+        summary = run_job(session, JobOptions(inputs=tuple(inputs), out=out, published=published,
+                                              settings=settings_for(model), partitions=partitions))
+    finally:
+        session.stop()
+    err = Console(stderr=True)
+    if summary.failures and "://" not in out:
+        con = parquet_connection(Path(out))
+        for source, stage, reason in con.execute(
+                "SELECT source, stage, reason FROM failures ORDER BY source LIMIT ?", [SHOWN_FAILURES]).fetchall():
+            fail(source, f"{stage}: {reason}")
+        if summary.failures > SHOWN_FAILURES:
+            err.print(f"... and {summary.failures - SHOWN_FAILURES} more in {out}/failures")
+    peak = max((w["peak_rss_mb"] for w in summary.workers.values()), default=0.0)
+    err.print(f"coded in {summary.seconds:.1f}s: {summary.articles} articles ({summary.stories} stories), "
+              f"{summary.events} event mentions in {summary.event_groups} events, {summary.failures} failures; "
+              f"{len(summary.workers)} Python workers, peak {peak:.0f} MB each. Output: {out}", soft_wrap=True)
+    if summary.failures:
+        raise typer.Exit(EXIT_BAD_INPUT)

@@ -1,0 +1,221 @@
+"""The Spark job: read inputs, code them with the same pipeline as `eventwire ingest` (one per Python
+worker), deduplicate, and write Parquet tables with the store's columns.
+
+Output (DIR/TABLE/*.parquet): articles, events (partitioned by event date: event_date=YYYY-MM-DD, or the
+date at its precision, or 'undated'), actors, places, times, quotes, failures, and event_groups (the
+deduplicated events). Rows are sorted within files, so a re-run over the same inputs writes the same rows.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import time
+import zlib
+from dataclasses import dataclass, field
+from typing import Any
+
+from pyspark import AccumulatorParam, StorageLevel
+from pyspark.core.rdd import RDD
+from pyspark.sql import DataFrame, SparkSession
+from pyspark.sql import functions as F
+
+from eventwire.model import Article, Failure
+from eventwire.settings import Settings
+from eventwire.spark.columns import column_names
+from eventwire.spark.dedup import assign_stories, event_groups
+from eventwire.spark.schema import coded_schema
+from eventwire.spark.sources import ReadItem, local_path, read_page, read_warc, split_inputs
+from eventwire.spark.worker import code_partition
+from eventwire.store.database import source_key
+
+WorkerStats = dict[int, dict[str, float]]
+# Sort keys that make each table's files hold the same rows in the same order on every run.
+SORT_KEYS = {
+    "articles": ("id",), "events": ("id",), "event_groups": ("id",),
+    "actors": ("article_id", "start_char", "end_char", "code", "name"),
+    "places": ("article_id", "start_char", "end_char", "name"),
+    "times": ("article_id", "start_char", "end_char", "value"),
+    "quotes": ("article_id", "start_char", "end_char"), "failures": ("source", "stage", "reason"),
+}
+UNDATED = "undated"
+
+
+@dataclass(frozen=True)
+class JobOptions:
+    inputs: tuple[str, ...]
+    out: str
+    published: str | None = None
+    settings: Settings = field(default_factory=Settings)
+    partitions: int | None = None  # coding tasks; default: 4 per core Spark offers
+
+
+@dataclass(frozen=True)
+class JobSummary:
+    articles: int
+    stories: int
+    events: int
+    event_groups: int
+    failures: int
+    seconds: float
+    workers: WorkerStats  # per Python worker pid: peak_rss_mb, articles, pipeline_load_s, pipeline_loads
+
+
+class _WorkerStatsParam(AccumulatorParam[WorkerStats]):
+    """Merges the workers' reports: articles by sum; the rest (peak memory, load time, pipelines loaded so
+    far) by maximum."""
+
+    def zero(self, value: WorkerStats) -> WorkerStats:
+        return {}
+
+    def addInPlace(self, value1: WorkerStats, value2: WorkerStats) -> WorkerStats:
+        for pid, stats in value2.items():
+            mine = value1.setdefault(pid, {})
+            for key, number in stats.items():
+                mine[key] = mine.get(key, 0.0) + number if key == "articles" else max(mine.get(key, 0.0), number)
+        return value1
+
+
+def spark_session(master: str | None = None, conf: dict[str, str] | None = None) -> SparkSession:
+    """A session for `eventwire spark run`. Under spark-submit the master and confs come from it; run
+    directly, the default is local[*] with this Python (and its eventwire) for the workers."""
+    under_submit = "PYSPARK_GATEWAY_PORT" in os.environ
+    if master is None and not under_submit:
+        master = "local[*]"
+    if master is not None and master.startswith("local") and "PYSPARK_PYTHON" not in os.environ:
+        os.environ["PYSPARK_PYTHON"] = sys.executable
+    builder = SparkSession.builder.appName("eventwire").config("spark.ui.showConsoleProgress", "false")
+    if master is not None:
+        builder = builder.master(master)
+    for key, value in (conf or {}).items():
+        builder = builder.config(key, value)
+    spark = builder.getOrCreate()
+    spark.sparkContext.setLogLevel("ERROR")
+    return spark
+
+
+def _hadoop_path(path: str) -> str:
+    """Hadoop reads glob characters in a path as a pattern: escape them in names already expanded."""
+    return "".join("\\" + ch if ch in "\\*?[]{}" else ch for ch in path)
+
+
+def read_items(spark: SparkSession, inputs: tuple[str, ...], published: str | None) -> RDD[ReadItem]:
+    sc = spark.sparkContext
+    split = split_inputs(inputs)
+    parts: list[RDD[ReadItem]] = []
+    if split.pages:
+        pages = spark.read.format("binaryFile").load([p if "://" in p else _hadoop_path(p) for p in split.pages])
+        parts.append(pages.select("path", "content").rdd.map(
+            lambda row: read_page(local_path(row["path"]), bytes(row["content"]), published)))
+    local_warcs = [w for w in split.warcs if "://" not in w]
+    remote_warcs = [w for w in split.warcs if "://" in w]
+    if local_warcs:  # streamed record by record from the file: a 1 GB crawl file never sits in memory
+        parts.append(sc.parallelize(local_warcs, len(local_warcs)).flatMap(_read_warc_file(published)))
+    if remote_warcs:  # through Hadoop (hdfs://, s3a://): the whole file's bytes reach the worker
+        parts.append(sc.binaryFiles(",".join(remote_warcs)).flatMap(_read_warc_bytes(published)))
+    if split.missing:
+        parts.append(sc.parallelize([ReadItem(m, 0, Failure(source=m, stage="ingest", reason="no such file"))
+                                     for m in split.missing], 1))
+    return sc.union(parts) if parts else sc.parallelize([], 1)
+
+
+def _read_warc_file(published: str | None) -> Any:
+    def read(path: str) -> list[ReadItem]:
+        with open(path, "rb") as stream:
+            return list(read_warc(path, stream, published))
+    return read
+
+
+def _read_warc_bytes(published: str | None) -> Any:
+    def read(pair: tuple[str, bytes]) -> list[ReadItem]:
+        import io
+
+        return list(read_warc(pair[0], io.BytesIO(pair[1]), published))
+    return read
+
+
+def _order(item: ReadItem) -> tuple[str, int]:
+    return item.source, item.position
+
+
+def _later(a: ReadItem, b: ReadItem) -> ReadItem:
+    return a if _order(a) > _order(b) else b
+
+
+def _earlier(a: ReadItem, b: ReadItem) -> ReadItem:
+    return a if _order(a) < _order(b) else b
+
+
+def _id_partition(article_id: str) -> int:
+    return zlib.crc32(article_id.encode("utf-8"))  # Python's str hash differs per process
+
+
+def _identity(item: ReadItem) -> str:
+    """The store's identity of an input: its URL (else file path); a failure is its own."""
+    if isinstance(item.payload, Article):
+        return source_key(item.payload)
+    return f"failure\0{item.source}\0{item.position}"
+
+
+def _text_identity(item: ReadItem) -> str:
+    return item.payload.id if isinstance(item.payload, Article) else _identity(item)
+
+
+def one_per_article(items: RDD[ReadItem], partitions: int) -> RDD[ReadItem]:
+    """The store's rules for repeats, in input order: a later page at a stored URL replaces the earlier one;
+    a text already stored (same article id) adds nothing. Failures pass through. The shuffle also spreads
+    articles evenly over `partitions` coding tasks."""
+    latest = items.keyBy(_identity).reduceByKey(_later).values()
+    return (latest.keyBy(_text_identity)
+            .reduceByKey(_earlier, numPartitions=partitions, partitionFunc=_id_partition).values())
+
+
+def _write(df: DataFrame, out: str, table: str, partitions: int) -> None:
+    path = out.rstrip("/") + "/" + table  # not pathlib: it would fold s3a:// into s3a:/
+    keys = SORT_KEYS[table]
+    if table == "events":
+        dated = df.withColumn("event_date", F.coalesce(F.col("date"), F.lit(UNDATED)))
+        # Spark's partitioned writer sorts by the partition column unless the rows already are: sort by it first.
+        (dated.repartition("event_date").sortWithinPartitions("event_date", *keys)
+         .write.mode("overwrite").partitionBy("event_date").parquet(path))
+        return
+    df.repartition(partitions, keys[0]).sortWithinPartitions(*keys).write.mode("overwrite").parquet(path)
+
+
+def run_job(spark: SparkSession, options: JobOptions) -> JobSummary:
+    started = time.perf_counter()
+    sc = spark.sparkContext
+    partitions = options.partitions or max(2, 4 * sc.defaultParallelism)
+    items = read_items(spark, options.inputs, options.published)
+    stats = sc.accumulator({}, _WorkerStatsParam())
+    settings = options.settings
+    coded_rdd = one_per_article(items, partitions).mapPartitions(
+        lambda part: code_partition(part, settings, stats.add))
+    coded = spark.createDataFrame(coded_rdd, coded_schema(), verifySchema=False).persist(
+        StorageLevel.MEMORY_AND_DISK)
+    try:
+        # One action codes every partition into the cache; every later step reads the cache. Without it,
+        # the first query's concurrent stages would each run the pipeline over the same inputs.
+        totals = {row["kind"]: (row["items"], row["events"]) for row in coded.groupBy("kind").agg(
+            F.count(F.lit(1)).alias("items"), F.sum(F.size("events")).alias("events")).collect()}
+        articles = coded.where(F.col("kind") == "article").select("order_source", "order_position", "article.*")
+        stories = assign_stories(spark, articles)
+        articles = (articles.drop("story_id").join(stories, "id")
+                    .select(*column_names("articles")).persist(StorageLevel.MEMORY_AND_DISK))
+        tables: dict[str, DataFrame] = {"articles": articles}
+        for table in ("events", "actors", "places", "times", "quotes"):
+            tables[table] = coded.select(F.explode(table).alias("row")).select("row.*")
+        tables["failures"] = coded.where(F.col("kind") == "failure").select("failure.*")
+        tables["event_groups"] = event_groups(tables["events"], articles)
+        for table, df in tables.items():
+            _write(df, options.out, table, partitions)
+        summary = JobSummary(
+            articles=totals.get("article", (0, 0))[0], stories=articles.select("story_id").distinct().count(),
+            events=totals.get("article", (0, 0))[1], event_groups=tables["event_groups"].count(),
+            failures=totals.get("failure", (0, 0))[0], seconds=round(time.perf_counter() - started, 2),
+            workers=dict(stats.value),
+        )
+        articles.unpersist()
+    finally:
+        coded.unpersist()
+    return summary

@@ -1,0 +1,95 @@
+"""Inputs of a Spark run: which paths are pages and which are WARC files, and how each becomes
+Articles (or Failures, recorded and skipped: a bad input never stops the job).
+
+Every item carries an order key (source, position in it): the order `eventwire ingest` would store the
+same inputs in, which the dedup step uses so that its story ids match the store's.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import IO
+
+from eventwire.batch import ARTICLE_SUFFIXES, expand_inputs
+from eventwire.errors import UnreadableInput
+from eventwire.ingest import article_from_bytes
+from eventwire.ingest.options import IngestOptions
+from eventwire.ingest.warc import iter_warc
+from eventwire.model import Article, Failure
+
+WARC_SUFFIXES = (".warc", ".warc.gz")
+
+
+@dataclass(frozen=True)
+class ReadItem:
+    source: str           # file (or URI) the item came from: the first part of the order key
+    position: int         # number of the page in a WARC file; 0 for a page file
+    payload: Article | Failure
+
+
+@dataclass
+class SplitInputs:
+    pages: list[str] = field(default_factory=list)
+    warcs: list[str] = field(default_factory=list)
+    missing: list[str] = field(default_factory=list)
+
+
+def is_warc(path: str) -> bool:
+    return path.lower().endswith(WARC_SUFFIXES)
+
+
+def is_remote(path: str) -> bool:
+    """An URI Spark reads through Hadoop (hdfs://, s3a://, ...); local paths are expanded here."""
+    return "://" in path and not path.startswith("file:")
+
+
+def local_path(path: str) -> str:
+    """Spark's 'file:/a/b.txt' -> '/a/b.txt', so sources read the same as `eventwire ingest` names them."""
+    if path.startswith("file://"):
+        return path[len("file://"):]
+    return path[len("file:"):] if path.startswith("file:") else path
+
+
+def split_inputs(inputs: Iterable[str]) -> SplitInputs:
+    """Files, folders (recursive: pages and WARC files) and globs, as absolute paths; URIs pass through."""
+    split = SplitInputs()
+    for item in inputs:
+        if is_remote(item):
+            (split.warcs if is_warc(item) else split.pages).append(item)
+            continue
+        item = local_path(item)
+        found: Iterable[str]
+        if Path(item).is_dir():
+            found = (str(p) for p in sorted(Path(item).rglob("*")) if p.is_file() and not p.name.startswith(".")
+                     and (p.suffix.lower() in ARTICLE_SUFFIXES or is_warc(p.name)))
+        else:
+            found = expand_inputs([item])
+        for path in found:
+            if not Path(path).is_file():
+                split.missing.append(path)
+            else:
+                (split.warcs if is_warc(path) else split.pages).append(str(Path(path).resolve()))
+    return split
+
+
+def read_page(source: str, data: bytes, published: str | None) -> ReadItem:
+    try:
+        return ReadItem(source, 0, article_from_bytes(source, data, published))
+    except UnreadableInput as exc:
+        return ReadItem(source, 0, Failure(source=exc.source, stage="ingest", reason=exc.reason))
+
+
+def read_warc(source: str, stream: IO[bytes], published: str | None) -> Iterator[ReadItem]:
+    """The pages of a WARC stream, read by the ingest reader (eventwire/ingest/warc.py), in file order."""
+    position = -1
+    try:
+        for position, payload in enumerate(iter_warc(source, stream, IngestOptions(published=published))):
+            yield ReadItem(source, position, payload)
+    except Exception as exc:  # warcio can fail outside the reader's own checks on a damaged record
+        yield ReadItem(source, position + 1, Failure(source=source, stage="ingest",
+                                                     reason=f"malformed WARC: {type(exc).__name__}: {exc}"))
+        return
+    if position < 0:  # not a WARC file at all, or a crawl without one page: worth telling, not an error
+        yield ReadItem(source, 0, Failure(source=source, stage="ingest", reason="no article pages in this WARC file"))

@@ -1,0 +1,74 @@
+"""What runs inside a Spark partition: the same pipeline as `eventwire ingest`, loaded once per Python
+worker process, turning read items into rows of the store's tables."""
+
+from __future__ import annotations
+
+import os
+import resource
+import time
+from collections.abc import Callable, Iterable, Iterator
+from itertools import islice
+from typing import Any
+
+from eventwire.model import Article, ExtractResult, Failure
+from eventwire.pipeline import Pipeline
+from eventwire.settings import Settings
+from eventwire.spark import rows
+from eventwire.spark.sources import ReadItem
+
+# Spark reuses a Python worker across tasks (spark.python.worker.reuse, on by default), so a pipeline kept
+# here is loaded once per worker process - the model, KB and gazetteer take seconds - not once per task.
+_PIPELINES: dict[Settings, Pipeline] = {}
+_LOAD_SECONDS: dict[Settings, float] = {}
+
+# A coded row: kind, source, position, article row, events, actors, places, times, quotes, failure row
+# (the layout of schema.coded_schema()).
+CodedRow = tuple[Any, ...]
+CHUNK = 64  # articles handed to spaCy's nlp.pipe at a time: bounds a worker's memory on big partitions
+
+
+def pipeline_for(settings: Settings) -> Pipeline:
+    if settings not in _PIPELINES:
+        started = time.perf_counter()
+        _PIPELINES[settings] = Pipeline.load(settings)
+        _LOAD_SECONDS[settings] = time.perf_counter() - started
+    return _PIPELINES[settings]
+
+
+def peak_rss_mb() -> float:
+    """Peak resident memory of this process (ru_maxrss is KB on Linux)."""
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def coded_article(item: ReadItem, result: ExtractResult) -> CodedRow:
+    return ("article", item.source, item.position, rows.article_row(result.article),
+            rows.event_rows(result), rows.actor_rows(result), rows.place_rows(result), rows.time_rows(result),
+            rows.quote_rows(result), None)
+
+
+def coded_failure(item: ReadItem, failure: Failure) -> CodedRow:
+    return ("failure", item.source, item.position, None, [], [], [], [], [], rows.failure_row(failure))
+
+
+def code_partition(items: Iterable[ReadItem], settings: Settings,
+                   report: Callable[[dict[int, dict[str, float]]], None] | None = None) -> Iterator[CodedRow]:
+    """Code a partition's articles in chunks; failures (read or pipeline) become failure rows.
+    `report` (a Spark accumulator's add) receives this worker's peak memory, load time and article count."""
+    iterator = iter(items)
+    coded = 0
+    while chunk := list(islice(iterator, CHUNK)):
+        articles = [(item, item.payload) for item in chunk if isinstance(item.payload, Article)]
+        for item in chunk:
+            if isinstance(item.payload, Failure):
+                yield coded_failure(item, item.payload)
+        if not articles:
+            continue
+        results = pipeline_for(settings).run_many((article for _, article in articles),
+                                                  batch_size=settings.batch_size)
+        for (item, _), result in zip(articles, results, strict=True):
+            yield coded_failure(item, result) if isinstance(result, Failure) else coded_article(item, result)
+        coded += len(articles)
+    if report is not None and coded:
+        report({os.getpid(): {"peak_rss_mb": round(peak_rss_mb(), 1), "articles": float(coded),
+                              "pipeline_load_s": round(_LOAD_SECONDS.get(settings, 0.0), 2),
+                              "pipeline_loads": float(len(_PIPELINES))}})
