@@ -115,6 +115,8 @@ def test_promised_cooperation_is_an_intent_and_the_act_stays_hypothetical(pipeli
     assert intent.target is not None and intent.target.country == "TUR"
     lifted = next(e for e in result.events if e.evidence.trigger == "lift")
     assert lifted.cameo_root == "08" and lifted.hypothetical
+    announced = run(pipeline, "Colombia's rebels said on Monday they would release three hostages.")
+    assert any(e.cameo == "0353" and e.source.code == "COLREB" and not e.hypothetical for e in announced.events)
     willing = run(pipeline, "Pakistan is willing to withdraw its troops from the disputed territory.")
     assert any(e.cameo == "0356" and e.source.code == "PAK" and not e.hypothetical for e in willing.events)
 

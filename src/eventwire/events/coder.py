@@ -31,7 +31,7 @@ from spacy.tokens import Doc, Token
 from eventwire.actors.kb import ActorKB
 from eventwire.events.codes import CodeTable
 from eventwire.events.lexicon import LexEntry, Lexicon, lemma_candidates, match_noun, match_verb
-from eventwire.events.stance import intent_code, intent_head, refusal_code, refused
+from eventwire.events.stance import announced, intent_code, intent_head, refusal_code, refused
 from eventwire.model import (
     ActorMention,
     Article,
@@ -74,7 +74,8 @@ class _Trigger:
     token: Token
     entry: LexEntry
     clause: Token  # the verb whose clause the event lives in
-    stance: str = ""  # "promised": an act only promised (hypothetical); "refused": a refusal (a fact)
+    stance: str = ""  # "promised": an act only promised (hypothetical); "refused"/"announced": a refusal or
+    # an intent stated in the act's own clause (a fact)
     promised: _Trigger | None = None  # for an intent trigger, the act it promises (gives the target)
 
 
@@ -205,6 +206,11 @@ def _code_stances(found: dict[int, _Trigger]) -> None:
             code = refusal_code(trig.entry.code)
             if code is not None:
                 found[i] = replace(trig, entry=replace(trig.entry, code=code), stance="refused")
+            continue
+        if trig.token.pos_ == "VERB" and announced(trig.token):
+            code = intent_code(trig.entry.code)
+            if code is not None:
+                found[i] = replace(trig, entry=replace(trig.entry, code=code), stance="announced")
             continue
         head = intent_head(trig.token)
         code = intent_code(trig.entry.code) if head is not None else None
@@ -503,8 +509,9 @@ def _events_for(trig: _Trigger, ctx: _Context) -> list[Event]:
         pairs = [(s, None, "none") for s in sources]
     date, precision, defaulted = _date(trig, ctx)
     place, place_how = _place(trig, ctx)
-    negated = trig.stance != "refused" and _negated(trig)
-    hypothetical = trig.stance == "promised" or (trig.stance != "refused" and _hypothetical(trig))
+    stated = trig.stance in ("refused", "announced")  # the statement of a refusal or intent is the fact
+    negated = not stated and _negated(trig)
+    hypothetical = trig.stance == "promised" or (not stated and _hypothetical(trig))
     sent = trig.token.sent
     sentence = sent.text.rstrip()
     plover, mode = ctx.table.plover_of(code.code)

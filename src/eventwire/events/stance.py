@@ -1,11 +1,12 @@
 """Intent and refusal: how CAMEO codes a cooperative act that is promised or refused, not done.
 
 "Russia agreed to lift its ban" is not a lifting (081) but an expressed intent to ease sanctions
-(0351); "Israel is willing to withdraw its troops" is an intent to de-escalate (0356); "Britain will not
-lift the ban" and "al-Nusra refused to release the soldiers" are refusals (1241, 1243). CAMEO's
-codebook files these under root 03 (express intent to cooperate) and root 12 (reject), with sub-codes
-that follow the kind of act. The act itself stays coded too, flagged hypothetical, so an analyst who
-filters hypothetical events out keeps only what happened: the promise or the refusal.
+(0351), and neither is "Russia said it will lift its ban"; "Israel is willing to withdraw its troops"
+is an intent to de-escalate (0356); "Britain will not lift the ban" and "al-Nusra refused to release
+the soldiers" are refusals (1241, 1243). CAMEO's codebook files these under root 03 (express intent
+to cooperate) and root 12 (reject), with sub-codes that follow the kind of act. A promised act stays
+coded too, flagged hypothetical, so an analyst who filters hypothetical events out keeps only what
+happened: the promise or the refusal.
 """
 
 from __future__ import annotations
@@ -69,6 +70,14 @@ def intent_head(trigger: Token) -> Token | None:
         if head.pos_ in ("VERB", "ADJ") and head.lemma_.lower() in INTENT_VERBS | INTENT_ADJECTIVES:
             return head
     return None
+
+
+def announced(trigger: Token) -> bool:
+    """Whether the act at `trigger` is announced for the future ("it will release the hostages", "they
+    would allow access"): CAMEO codes such a statement as an intent, not as the act."""
+    children = list(trigger.children)
+    return not any(c.dep_ == "neg" for c in children) and any(
+        c.dep_ == "aux" and c.lower_ in _FUTURE_AUX for c in children)
 
 
 def refused(trigger: Token) -> bool:
