@@ -88,9 +88,11 @@ def lemma_candidates(token: Token) -> list[str]:
 
 def object_lemmas(verb: Token) -> set[str]:
     """Lemmas of the verb's direct object(s), including those of a to-infinitive it governs
-    ("agreed to improve coordination") and attributes of the object ("military operations")."""
+    ("agreed to improve coordination") and attributes of the object ("military operations"), and the
+    to-infinitive's own verb ("declined to comment")."""
     objs: set[str] = set()
     heads = [verb] + [c for c in verb.children if c.dep_ in ("xcomp", "ccomp") and c.pos_ == "VERB"]
+    objs.update(h.lemma_.lower() for h in heads[1:] if h.dep_ == "xcomp")
     for head in heads:
         for child in head.children:
             if child.dep_ in ("dobj", "attr", "oprd", "nsubjpass"):
