@@ -140,6 +140,12 @@ def test_named_actor_the_kb_cannot_code_is_still_a_source(pipeline: Any) -> None
     assert event(coded, "02").confidence > appeal.confidence
 
 
+def test_an_organisation_named_by_its_country_acts_for_it(pipeline: Any) -> None:
+    result = run(pipeline, "The U.S. Department of Justice has shared evidence with Mexico under a treaty.")
+    shared = event(result, "06")
+    assert shared.source.country == "USA" and shared.target is not None and shared.target.country == "MEX"
+
+
 def test_reciprocal_meeting_codes_both_directions(pipeline: Any) -> None:
     result = run(pipeline, "Chinese President Xi Jinping and U.S. President Joe Biden met in Bali on Monday.")
     pairs = {(e.source.country, e.target.country) for e in result.events if e.target and e.cameo_root == "04"}

@@ -283,6 +283,10 @@ def _actors_at(token: Token, ctx: _Context) -> list[ActorMention]:
         hits = [a for a in ctx.actors.get(member.i, []) if a.code] or [
             a for c in member.children if c.dep_ == "appos" for a in ctx.actors.get(c.i, []) if a.code
         ]  # "his counterpart Hakan Fidan"
+        if not hits and member.pos_ in ("NOUN", "PROPN") and member.i not in ctx.actors:
+            # "the UN Migration Agency", "the U.S. Department of Justice", "the Trump administration": an
+            # organisation named by its country or parent body acts for it.
+            hits = [a for c in member.children if c.dep_ == "compound" for a in ctx.actors.get(c.i, []) if a.code]
         if hits:
             out.extend(hits)
             continue
