@@ -146,6 +146,26 @@ def test_an_organisation_named_by_its_country_acts_for_it(pipeline: Any) -> None
     assert shared.source.country == "USA" and shared.target is not None and shared.target.country == "MEX"
 
 
+def test_violence_with_no_named_perpetrator_has_an_unidentified_source(pipeline: Any) -> None:
+    result = run(pipeline, "Three US servicemen were killed by a roadside bomb outside Basra on Sunday.")
+    attack = event(result, "19") if any(x.cameo_root == "19" for x in result.events) else event(result, "18")
+    assert attack.source.code == "" and attack.source.kind == "unidentified"
+    assert attack.source.text.startswith("a roadside bomb")
+    assert attack.target is not None and attack.target.code == "USAMIL"
+
+
+def test_a_participle_describing_a_noun_is_not_an_act(pipeline: Any) -> None:
+    result = run(pipeline, "Burundian militiamen armed with machetes attacked a camp for Congolese refugees.")
+    assert [e.cameo_root for e in result.events if e.evidence.trigger == "armed"] == []
+    assert event(result, "19").source.code == "BDIREB"
+
+
+def test_peoples_named_in_the_plural_are_their_country_s_civilians(pipeline: Any) -> None:
+    result = run(pipeline, "Young Algerians blocked roads leading to the city centre on Sunday.")
+    assert codes(result)["Young Algerians"] == "DZACVL"
+    assert event(result, "14").source.code == "DZACVL"
+
+
 def test_reciprocal_meeting_codes_both_directions(pipeline: Any) -> None:
     result = run(pipeline, "Chinese President Xi Jinping and U.S. President Joe Biden met in Bali on Monday.")
     pairs = {(e.source.country, e.target.country) for e in result.events if e.target and e.cameo_root == "04"}

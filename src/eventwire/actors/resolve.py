@@ -220,7 +220,17 @@ def role_of(token: Token, kb: ActorKB) -> str | None:
             role = kb.roles.get((lemma, child.lemma_.lower()))
             if role:
                 return role
-    return kb.roles.get((lemma, ""))
+    role = kb.roles.get((lemma, ""))
+    if role is None and plural_demonym(token, kb) is not None:
+        return "CVL"  # "Young Algerians blocked roads": a country's people
+    return role
+
+
+def plural_demonym(token: Token, kb: ActorKB) -> str | None:
+    """ISO3 of a people named in the plural ("Algerians", "Palestinians", "Filipinos"), else None."""
+    if token.tag_ not in ("NNS", "NNPS") or not token.text[:1].isupper() or not token.lower_.endswith("s"):
+        return None
+    return kb.country_by_adjective.get(token.lower_[:-1])
 
 
 def _countries_of(token: Token, kb: ActorKB) -> list[tuple[str, Token]]:
@@ -259,6 +269,8 @@ def _described_mentions(doc: Doc, kb: ActorKB, covered: set[int]) -> list[_Descr
     out: list[_Described] = []
     for token, role, anchor in _role_nouns(doc, kb, covered):
         countries = _countries_of(token, kb) or (_countries_of(anchor, kb) if anchor != token else [])
+        if not countries and (iso_of_people := plural_demonym(token, kb)) is not None:
+            countries = [(iso_of_people, token)]
         for iso, named_by in countries:
             left = min(t.i for t in anchor.subtree if (t.i <= token.i and t.dep_ in ("amod", "compound", "det",
                                                                                      "nmod", "poss"))

@@ -175,7 +175,7 @@ def _triggers(doc: Doc, lexicon: Lexicon, ctx: _Context) -> list[_Trigger]:
             entry = match_noun(lexicon, token)
         elif token.pos_ == "ADJ" and token.dep_ == "acomp":  # "was concerned", "is determined"
             entry = match_verb(lexicon, token)
-        if entry is not None and _naming_not_acting(token, entry, ctx):
+        if entry is not None and (_naming_not_acting(token, entry, ctx) or _describing_participle(token)):
             entry = None
         if entry is None and token.pos_ == "VERB" and _reports_quote_to_someone(token, ctx):
             entry = STATEMENT
@@ -226,6 +226,12 @@ def _code_stances(found: dict[int, _Trigger]) -> None:
             entry = LexEntry(code, "verb", head.lemma_.lower(), "", frozenset(), ("to", "with"))
             found[head.i] = _Trigger(head, entry, head, promised=trig)
         found[i] = replace(trig, stance="promised")
+
+
+def _describing_participle(verb: Token) -> bool:
+    """A participle describing a noun with no agent ("militiamen armed with machetes", "the wounded
+    soldiers") states what something is, not an act; "a convoy attacked by gunmen" keeps its act."""
+    return verb.tag_ == "VBN" and verb.dep_ in ("acl", "amod") and not any(c.dep_ == "agent" for c in verb.children)
 
 
 def _naming_not_acting(verb: Token, entry: LexEntry, ctx: _Context) -> bool:
@@ -500,7 +506,10 @@ def _directed_actors(trig: _Trigger, ctx: _Context) -> list[ActorMention]:
 def _events_for(trig: _Trigger, ctx: _Context) -> list[Event]:
     sources, direct_source = _sources(trig, ctx)
     if not sources:
-        return []
+        sources = _unidentified_attacker(trig, ctx)
+        direct_source = False
+        if not sources:
+            return []
     targets, target_via_place = _targets(trig, ctx, sources)
     if trig.promised is not None and not targets:
         targets, target_via_place = _targets(trig.promised, ctx, sources)  # "agreed to lift its ban on US poultry"
@@ -545,6 +554,29 @@ def _events_for(trig: _Trigger, ctx: _Context) -> list[Event]:
                               trigger=trig.token.text),
         ))
     return events
+
+
+_VIOLENT_ROOTS = frozenset({"18", "19", "20"})
+
+
+def _unidentified_attacker(trig: _Trigger, ctx: _Context) -> list[ActorMention]:
+    """"Three US servicemen were killed by a roadside bomb": violence against a coded victim whose
+    perpetrator is not named is still an event, with an unidentified source (ACLED's "unidentified
+    armed group"), so that counts of attacks on an actor do not depend on the reporter naming the
+    attacker. Only passive clauses: there the victim is the grammatical subject."""
+    code = ctx.table.get(trig.entry.code)
+    if code.root not in _VIOLENT_ROOTS or trig.token.pos_ != "VERB" or not _is_passive(trig.token):
+        return []
+    victims = [t for tok in _target_tokens(trig, ctx) for t in _slot(tok, ctx)[0] if t.code]
+    if not victims:
+        return []
+    agent = next((obj for child in trig.token.children if child.dep_ == "agent" for obj in child.children
+                  if obj.dep_ == "pobj"), None)
+    span = ctx.doc[agent.left_edge.i: agent.right_edge.i + 1] if agent is not None else ctx.doc[trig.token.i:
+                                                                                                  trig.token.i + 1]
+    return [ActorMention(text=span.text if agent is not None else "", name="unidentified", code="", country=None,
+                         kind="unidentified", start=span.start_char, end=span.end_char if agent is not None
+                         else span.start_char, kb_id=None, resolved_from="unidentified", token=span.root.i)]
 
 
 def _protested_authority(sources: list[ActorMention], ctx: _Context) -> list[ActorMention]:
