@@ -166,6 +166,13 @@ def test_peoples_named_in_the_plural_are_their_country_s_civilians(pipeline: Any
     assert event(result, "14").source.code == "DZACVL"
 
 
+def test_a_speaker_saying_another_must_act_is_a_demand_of_that_actor(pipeline: Any) -> None:
+    result = run(pipeline, "The Bush administration declared on Tuesday that China must release the journalists.")
+    demand = next(e for e in result.events if e.evidence.trigger == "declared")
+    assert demand.cameo == "1053" and demand.source.code == "USAGOV"
+    assert demand.target is not None and demand.target.code.startswith("CHN")
+
+
 def test_reciprocal_meeting_codes_both_directions(pipeline: Any) -> None:
     result = run(pipeline, "Chinese President Xi Jinping and U.S. President Joe Biden met in Bali on Monday.")
     pairs = {(e.source.country, e.target.country) for e in result.events if e.target and e.cameo_root == "04"}

@@ -342,7 +342,10 @@ def _contextual_mentions(doc: Doc, kb: ActorKB, mentions: list[ActorMention],
                                 kb_id=group.kb_id, resolved_from="group-modifier"))
             anchored.add(anchor.i)
             continue
-        country = context.country_at(token)
+        # "the Bush administration", "Putin's government": a leader named in the phrase gives its country.
+        owner = next((m for c in anchor.children if c.dep_ in ("compound", "poss")
+                      for m in mentions if m.token == c.i and m.country), None)
+        country = owner.country if owner is not None else context.country_at(token)
         if country is None:
             continue
         label = kb.countries[country].name if country in kb.countries else country

@@ -31,7 +31,15 @@ from spacy.tokens import Doc, Token
 from eventwire.actors.kb import ActorKB
 from eventwire.events.codes import CodeTable
 from eventwire.events.lexicon import LexEntry, Lexicon, lemma_candidates, match_noun, match_verb
-from eventwire.events.stance import announced, intent_code, intent_head, refusal_code, refused
+from eventwire.events.stance import (
+    announced,
+    demand_code,
+    demanding_speech,
+    intent_code,
+    intent_head,
+    refusal_code,
+    refused,
+)
 from eventwire.model import (
     ActorMention,
     Article,
@@ -77,6 +85,7 @@ class _Trigger:
     stance: str = ""  # "promised": an act only promised (hypothetical); "refused"/"announced": a refusal or
     # an intent stated in the act's own clause (a fact)
     promised: _Trigger | None = None  # for an intent trigger, the act it promises (gives the target)
+    demanded_of: Token | None = None  # for a demand trigger, the verb whose subject must act (the target)
 
 
 def code_events(
@@ -200,7 +209,28 @@ def _triggers(doc: Doc, lexicon: Lexicon, ctx: _Context) -> list[_Trigger]:
         if trig.token.dep_ == "xcomp" and head.i in found and trig.token.lemma_.lower() in found[head.i].entry.objects:
             del found[i]
     _code_stances(found)
+    _code_demands(doc, found, ctx)
     return sorted(found.values(), key=lambda t: t.token.i)
+
+
+def _code_demands(doc: Doc, found: dict[int, _Trigger], ctx: _Context) -> None:
+    """"Britain said Libya must hand over the suspects": a demand (root 10) by the speaker of the one who
+    must act, coded by the act demanded; the act itself stays, hypothetical."""
+    for verb in doc:
+        if ctx.in_quote(verb):
+            continue
+        speech = demanding_speech(verb)
+        if speech is None:
+            continue
+        act = found.get(verb.i)
+        existing = found.get(speech.i)
+        if existing is not None and existing.entry.objects:
+            continue  # a specific row on the speech verb ("declared a ceasefire") stays
+        code = demand_code(act.entry.code if act is not None else None)
+        entry = LexEntry(code, "verb", speech.lemma_.lower(), "", frozenset(), ())
+        found[speech.i] = _Trigger(speech, entry, speech, demanded_of=verb)
+        if act is not None:
+            found[verb.i] = replace(act, stance="promised")
 
 
 def _code_stances(found: dict[int, _Trigger]) -> None:
@@ -511,6 +541,9 @@ def _events_for(trig: _Trigger, ctx: _Context) -> list[Event]:
         if not sources:
             return []
     targets, target_via_place = _targets(trig, ctx, sources)
+    if trig.demanded_of is not None:
+        demanded = [a for subj in subjects_of(trig.demanded_of) for a in _slot(subj, ctx)[0] if a.code]
+        targets = [t for t in demanded if t.code not in {s.code for s in sources}] or targets
     if trig.promised is not None and not targets:
         targets, target_via_place = _targets(trig.promised, ctx, sources)  # "agreed to lift its ban on US poultry"
     targets = [t for t in targets if t.code]

@@ -31,6 +31,20 @@ _INTENT_BY_ACT = (
     ("04", "036"),
     ("03", None),  # already an intent
 )
+# Demand codes by the act demanded (root 10): "Straw said the rebels must reach an agreement" is 107.
+_DEMAND_BY_ACT = (
+    ("061", "1011"), ("062", "1012"), ("063", "1013"), ("064", "1014"), ("06", "101"),
+    ("071", "1031"), ("072", "1032"), ("073", "1033"), ("074", "1034"), ("07", "103"),
+    ("081", "1051"), ("082", "1052"), ("083", "104"), ("084", "1053"), ("085", "1054"), ("086", "1055"),
+    ("087", "1056"), ("08", "105"),
+    ("057", "107"), ("05", "102"),
+    ("045", "108"), ("04", "106"),
+)
+# Verbs that report what a speaker holds another must do.
+SPEECH_VERBS = frozenset({"say", "declare", "insist", "state", "tell", "warn", "stress", "add", "reiterate",
+                          "write", "argue", "announce", "conclude", "repeat", "remind", "urge", "emphasize",
+                          "emphasise", "maintain"})
+_DEONTIC = frozenset({"must", "should"})
 # Refusal codes by the act's CAMEO code (root 12).
 _REFUSAL_BY_ACT = (
     ("061", "1211"), ("062", "1212"), ("06", "121"),
@@ -55,6 +69,23 @@ def intent_code(act_code: str) -> str | None:
 def refusal_code(act_code: str) -> str | None:
     """The CAMEO code of refusing the act `act_code`, or None for acts that are not cooperation."""
     return _by_prefix(_REFUSAL_BY_ACT, act_code)
+
+
+def demand_code(act_code: str | None) -> str:
+    """The CAMEO code of demanding the act `act_code` (100 for an act the lexicon does not code)."""
+    return (_by_prefix(_DEMAND_BY_ACT, act_code) if act_code else None) or "100"
+
+
+def demanding_speech(verb: Token) -> Token | None:
+    """The speech verb reporting that `verb`'s subject must act ("Britain said Libya must hand over the
+    suspects" -> "said"), when `verb` is such a must/should clause with a subject of its own."""
+    if verb.pos_ not in ("VERB", "AUX") or verb.dep_ != "ccomp" or verb.head.lemma_.lower() not in SPEECH_VERBS:
+        return None
+    if not any(c.dep_ == "aux" and c.lower_ in _DEONTIC for c in verb.children):
+        return None
+    if not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        return None
+    return verb.head
 
 
 def intent_head(trigger: Token) -> Token | None:
