@@ -104,6 +104,8 @@ def test_passive_voice_codes_the_agent_as_source(pipeline: Any) -> None:
 def test_negation_and_hypothetical_flags(pipeline: Any) -> None:
     negated = run(pipeline, "Israel did not attack Iran on Sunday, officials said.")
     assert event(negated, "19").negated is True
+    purpose = run(pipeline, "Ethnic Albanians are demanding a UN military presence to protect them.")
+    assert all(e.hypothetical for e in purpose.events if e.evidence.trigger == "protect")
     threat = run(pipeline, "Iran could attack Israel if the strikes continue, the Iranian foreign minister said.")
     assert event(threat, "19").hypothetical is True
 

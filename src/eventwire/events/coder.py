@@ -60,6 +60,7 @@ LIGHT_VERBS = frozenset({
     "approve", "authorize", "authorise", "plan", "propose", "unveil", "end", "halt", "sign", "agree",
     "pledge", "promise", "vow", "threaten", "intensify", "escalate", "wage", "lead", "organise",
     "organize", "perform", "execute", "have", "host", "attend", "join", "go",  # "went on hunger strike"
+    "open", "initiate", "institute",  # "opened an investigation into"
     # verbs of giving carry aid nouns: "provided $2 million in assistance to Fiji"
     "provide", "send", "deliver", "donate", "supply", "earmark", "extend", "allocate", "grant", "offer",
 })
@@ -737,6 +738,9 @@ def _hypothetical(trig: _Trigger) -> bool:
         return True
     if any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in verb.children):
         return True
+    if verb.dep_ in ("acl", "advcl") and verb.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to"
+                                                                   for c in verb.children):
+        return True  # a purpose ("a UN presence to protect them"): wanted, not done
     current = verb
     for _ in range(3):
         if current.dep_ not in ("xcomp", "ccomp") or current.head == current:
