@@ -61,8 +61,9 @@ def stories_from_pairs(pairs: Iterable[tuple[str, str, float]], order: dict[str,
     return story
 
 
-def assign_stories(spark: SparkSession, articles: DataFrame) -> DataFrame:
-    """(id, story_id) for every article; `articles` has id, order_source, order_position and minhash."""
+def story_copies(articles: DataFrame) -> dict[str, str]:
+    """Article id -> story id for the articles that copy an earlier one (every other article is its own
+    story); `articles` has id, order_source, order_position and minhash."""
     pairs = candidate_pairs(articles.select("id", "minhash"))
     orders = articles.select("id", "order_source", "order_position")
     rows = (pairs.join(orders.withColumnRenamed("id", "left"), "left")
@@ -75,9 +76,14 @@ def assign_stories(spark: SparkSession, articles: DataFrame) -> DataFrame:
         order[row["left"]] = (row["lo"][0], row["lo"][1])
         order[row["right"]] = (row["ro"][0], row["ro"][1])
     story = stories_from_pairs(((r["left"], r["right"], r["similarity"]) for r in rows), order)
-    copies = spark.createDataFrame(sorted((a, s) for a, s in story.items() if a != s), "id string, story_of string")
-    return (articles.select("id").join(copies, "id", "left")
-            .select("id", F.coalesce("story_of", "id").alias("story_id")))
+    return {article: first for article, first in story.items() if article != first}
+
+
+def with_stories(spark: SparkSession, articles: DataFrame, copies: dict[str, str]) -> DataFrame:
+    """`articles` with story_id set. The copies are few: broadcast, so the articles keep their partitions."""
+    mapping = spark.createDataFrame(sorted(copies.items()), "id string, story_of string")
+    return (articles.join(F.broadcast(mapping), "id", "left")
+            .withColumn("story_id", F.coalesce("story_of", "id")).drop("story_of"))
 
 
 def event_groups(events: DataFrame, articles: DataFrame) -> DataFrame:

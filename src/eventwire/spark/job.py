@@ -23,7 +23,7 @@ from pyspark.sql import functions as F
 from eventwire.model import Article, Failure
 from eventwire.settings import Settings
 from eventwire.spark.columns import column_names
-from eventwire.spark.dedup import assign_stories, event_groups
+from eventwire.spark.dedup import event_groups, story_copies, with_stories
 from eventwire.spark.schema import coded_schema
 from eventwire.spark.sources import ReadItem, local_path, read_page, read_warc, split_inputs
 from eventwire.spark.worker import code_partition
@@ -58,7 +58,9 @@ class JobSummary:
     event_groups: int
     failures: int
     seconds: float
-    workers: WorkerStats  # per Python worker pid: peak_rss_mb, articles, pipeline_load_s, pipeline_loads
+    # Per Python worker pid: peak_rss_mb, articles, pipeline_load_s, pipeline_loads, pipeline_loaded_by (pid).
+    workers: WorkerStats
+    phases: dict[str, float] = field(default_factory=dict)  # seconds: read_and_code, stories, write_with_...
 
 
 class _WorkerStatsParam(AccumulatorParam[WorkerStats]):
@@ -84,7 +86,8 @@ def spark_session(master: str | None = None, conf: dict[str, str] | None = None)
         master = "local[*]"
     if master is not None and master.startswith("local") and "PYSPARK_PYTHON" not in os.environ:
         os.environ["PYSPARK_PYTHON"] = sys.executable
-    builder = SparkSession.builder.appName("eventwire").config("spark.ui.showConsoleProgress", "false")
+    builder = (SparkSession.builder.appName("eventwire").config("spark.ui.showConsoleProgress", "false")
+               .config("spark.python.daemon.module", "eventwire.spark.daemon"))  # the pipeline loaded per executor
     if master is not None:
         builder = builder.master(master)
     for key, value in (conf or {}).items():
@@ -171,6 +174,9 @@ def one_per_article(items: RDD[ReadItem], partitions: int) -> RDD[ReadItem]:
 
 
 def _write(df: DataFrame, out: str, table: str, partitions: int) -> None:
+    """Rows sorted within each file. The coded rows keep the coding tasks' partitions (by article id hash),
+    which are the same on every run; events are laid out by date and event groups come out of an
+    aggregation, so those two are partitioned explicitly."""
     path = out.rstrip("/") + "/" + table  # not pathlib: it would fold s3a:// into s3a:/
     keys = SORT_KEYS[table]
     if table == "events":
@@ -179,7 +185,9 @@ def _write(df: DataFrame, out: str, table: str, partitions: int) -> None:
         (dated.repartition("event_date").sortWithinPartitions("event_date", *keys)
          .write.mode("overwrite").partitionBy("event_date").parquet(path))
         return
-    df.repartition(partitions, keys[0]).sortWithinPartitions(*keys).write.mode("overwrite").parquet(path)
+    if table == "event_groups":
+        df = df.repartition(partitions, keys[0])
+    df.sortWithinPartitions(*keys).write.mode("overwrite").parquet(path)
 
 
 def run_job(spark: SparkSession, options: JobOptions) -> JobSummary:
@@ -198,10 +206,12 @@ def run_job(spark: SparkSession, options: JobOptions) -> JobSummary:
         # the first query's concurrent stages would each run the pipeline over the same inputs.
         totals = {row["kind"]: (row["items"], row["events"]) for row in coded.groupBy("kind").agg(
             F.count(F.lit(1)).alias("items"), F.sum(F.size("events")).alias("events")).collect()}
+        phases = {"read_and_code": time.perf_counter() - started}
         articles = coded.where(F.col("kind") == "article").select("order_source", "order_position", "article.*")
-        stories = assign_stories(spark, articles)
-        articles = (articles.drop("story_id").join(stories, "id")
-                    .select(*column_names("articles")).persist(StorageLevel.MEMORY_AND_DISK))
+        copies = story_copies(articles)
+        articles = with_stories(spark, articles, copies).select(*column_names("articles")).persist(
+            StorageLevel.MEMORY_AND_DISK)
+        phases["stories"] = time.perf_counter() - started - phases["read_and_code"]
         tables: dict[str, DataFrame] = {"articles": articles}
         for table in ("events", "actors", "places", "times", "quotes"):
             tables[table] = coded.select(F.explode(table).alias("row")).select("row.*")
@@ -209,11 +219,12 @@ def run_job(spark: SparkSession, options: JobOptions) -> JobSummary:
         tables["event_groups"] = event_groups(tables["events"], articles)
         for table, df in tables.items():
             _write(df, options.out, table, partitions)
+        phases["write_with_event_groups"] = time.perf_counter() - started - sum(phases.values())
         summary = JobSummary(
-            articles=totals.get("article", (0, 0))[0], stories=articles.select("story_id").distinct().count(),
+            articles=totals.get("article", (0, 0))[0], stories=totals.get("article", (0, 0))[0] - len(copies),
             events=totals.get("article", (0, 0))[1], event_groups=tables["event_groups"].count(),
             failures=totals.get("failure", (0, 0))[0], seconds=round(time.perf_counter() - started, 2),
-            workers=dict(stats.value),
+            workers=dict(stats.value), phases={k: round(v, 2) for k, v in phases.items()},
         )
         articles.unpersist()
     finally:

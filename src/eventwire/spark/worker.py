@@ -20,6 +20,7 @@ from eventwire.spark.sources import ReadItem
 # here is loaded once per worker process - the model, KB and gazetteer take seconds - not once per task.
 _PIPELINES: dict[Settings, Pipeline] = {}
 _LOAD_SECONDS: dict[Settings, float] = {}
+_LOADED_BY: dict[Settings, int] = {}  # pid of the process that loaded it: the daemon when preloaded (daemon.py)
 
 # A coded row: kind, source, position, article row, events, actors, places, times, quotes, failure row
 # (the layout of schema.coded_schema()).
@@ -32,6 +33,7 @@ def pipeline_for(settings: Settings) -> Pipeline:
         started = time.perf_counter()
         _PIPELINES[settings] = Pipeline.load(settings)
         _LOAD_SECONDS[settings] = time.perf_counter() - started
+        _LOADED_BY[settings] = os.getpid()
     return _PIPELINES[settings]
 
 
@@ -71,4 +73,5 @@ def code_partition(items: Iterable[ReadItem], settings: Settings,
     if report is not None and coded:
         report({os.getpid(): {"peak_rss_mb": round(peak_rss_mb(), 1), "articles": float(coded),
                               "pipeline_load_s": round(_LOAD_SECONDS.get(settings, 0.0), 2),
-                              "pipeline_loads": float(len(_PIPELINES))}})
+                              "pipeline_loads": float(len(_PIPELINES)),
+                              "pipeline_loaded_by": float(_LOADED_BY.get(settings, 0))}})
