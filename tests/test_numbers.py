@@ -41,5 +41,8 @@ def test_numbers_that_are_not_casualties_are_left_alone(pipeline: Any) -> None:
 def test_fatalities_attach_to_their_event_and_troops_to_the_withdrawal(pipeline: Any) -> None:
     attack = run(pipeline, "Five Nigerian soldiers were killed by Boko Haram fighters in Borno state on Monday.")
     assert any(e.fatalities == 5 and e.casualties["fatalities"]["victims"] == "soldiers" for e in attack.events)
-    withdrawal = run(pipeline, "Russia will withdraw 2,000 troops from Syria, the defence ministry said.")
+    withdrawal = run(pipeline, "Russia withdrew 2,000 troops from Syria, the defence ministry said.")
     assert any(e.cameo_root == "08" and e.forces and e.forces[0]["min"] == 2000 for e in withdrawal.events)
+    # An announced withdrawal is an intent to de-escalate (CAMEO 0356), with the same troop count.
+    announced = run(pipeline, "Russia will withdraw 2,000 troops from Syria, the defence ministry said.")
+    assert any(e.cameo == "0356" and e.forces and e.forces[0]["min"] == 2000 for e in announced.events)

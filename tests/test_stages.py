@@ -156,6 +156,13 @@ def test_violence_with_no_named_perpetrator_has_an_unidentified_source(pipeline:
     assert attack.target is not None and attack.target.code == "USAMIL"
 
 
+def test_an_attack_or_weapon_as_subject_gives_an_unidentified_source(pipeline: Any) -> None:
+    result = run(pipeline, "A car bomb killed four Afghan soldiers in Kandahar on Monday.")
+    attack = next(e for e in result.events if e.cameo_root in ("18", "19"))
+    assert attack.source.kind == "unidentified" and attack.source.text == "A car bomb"
+    assert attack.target is not None and attack.target.code == "AFGMIL"
+
+
 def test_a_participle_describing_a_noun_is_not_an_act(pipeline: Any) -> None:
     result = run(pipeline, "Burundian militiamen armed with machetes attacked a camp for Congolese refugees.")
     assert [e.cameo_root for e in result.events if e.evidence.trigger == "armed"] == []

@@ -73,7 +73,8 @@ _HYPOTHETICAL_HEADS = frozenset({
 _LOCATIVE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "around", "across", "into", "on",
                              "from", "to", "towards", "toward", "over", "along"})
 _COOPERATIVE_ROOTS = frozenset({"03", "04", "05", "06"})
-_QUANTITY_HEADS = frozenset({"thousand", "hundred", "dozen", "score", "million", "group", "crowd", "number"})
+_QUANTITY_HEADS = frozenset({"thousand", "hundred", "dozen", "score", "million", "group", "crowd", "number",
+                             "member", "part", "remnant", "unit", "faction", "wing", "delegation", "team"})
 _MAX_HOPS = 8
 _NAMED_UNCODED_KINDS = frozenset({"organisation", "person"})
 
@@ -597,15 +598,23 @@ def _unidentified_attacker(trig: _Trigger, ctx: _Context) -> list[ActorMention]:
     """"Three US servicemen were killed by a roadside bomb": violence against a coded victim whose
     perpetrator is not named is still an event, with an unidentified source (ACLED's "unidentified
     armed group"), so that counts of attacks on an actor do not depend on the reporter naming the
-    attacker. Only passive clauses: there the victim is the grammatical subject."""
+    attacker: a passive clause with no coded agent, or an active one whose subject is the attack or
+    weapon itself ("a car bomb killed ...")."""
     code = ctx.table.get(trig.entry.code)
-    if code.root not in _VIOLENT_ROOTS or trig.token.pos_ != "VERB" or not _is_passive(trig.token):
+    if code.root not in _VIOLENT_ROOTS or trig.token.pos_ != "VERB":
         return []
     victims = [t for tok in _target_tokens(trig, ctx) for t in _slot(tok, ctx)[0] if t.code]
     if not victims:
         return []
-    agent = next((obj for child in trig.token.children if child.dep_ == "agent" for obj in child.children
-                  if obj.dep_ == "pobj"), None)
+    if _is_passive(trig.token):
+        agent = next((obj for child in trig.token.children if child.dep_ == "agent" for obj in child.children
+                      if obj.dep_ == "pobj"), None)
+    else:
+        # "A suicide attack on a convoy killed eight people": the weapon or act is the subject.
+        agent = next((c for c in trig.token.children if c.dep_ == "nsubj" and c.pos_ == "NOUN"
+                      and not ctx.actors.get(c.i)), None)
+        if agent is None:
+            return []
     span = ctx.doc[agent.left_edge.i: agent.right_edge.i + 1] if agent is not None else ctx.doc[trig.token.i:
                                                                                                   trig.token.i + 1]
     return [ActorMention(text=span.text if agent is not None else "", name="unidentified", code="", country=None,

@@ -95,10 +95,21 @@ def object_lemmas(verb: Token) -> set[str]:
     objs.update(h.lemma_.lower() for h in heads[1:] if h.dep_ == "xcomp")
     for head in heads:
         for child in head.children:
-            if child.dep_ in ("dobj", "attr", "oprd", "nsubjpass"):
-                objs.add(child.lemma_.lower())
-                objs.update(c.lemma_.lower() for c in child.conjuncts)
+            if child.dep_ in ("dobj", "attr", "oprd", "nsubjpass", "acomp"):
+                for obj in (child, *child.conjuncts):
+                    objs.add(obj.lemma_.lower())
+                    # "curfew hours" is about the curfew; "three of the hostages", "a team of medical
+                    # experts" are about the hostages and the experts.
+                    objs.update(c.lemma_.lower() for c in obj.children if c.dep_ == "compound")
+                    if obj.pos_ == "NUM" or obj.lemma_.lower() in _PARTITIVE_HEADS:
+                        objs.update(o.lemma_.lower() for prep in obj.children if prep.lower_ == "of"
+                                    for o in prep.children if o.dep_ == "pobj")
     return objs
+
+
+# Heads that stand for a quantity or part of what their "of" phrase names.
+_PARTITIVE_HEADS = frozenset({"dozen", "hundred", "thousand", "million", "number", "group", "team", "some", "most",
+                              "part", "rest", "batch", "shipment", "consignment", "ton", "tonne", "worth"})
 
 
 def has_particle(verb: Token, particle: str) -> bool:
