@@ -142,6 +142,12 @@ def test_named_actor_the_kb_cannot_code_is_still_a_source(pipeline: Any) -> None
     assert event(coded, "02").confidence > appeal.confidence
 
 
+def test_an_actor_named_as_the_object_of_a_specific_row_is_the_target(pipeline: Any) -> None:
+    result = run(pipeline, "China summoned a senior US diplomat on Friday to lodge a formal complaint.")
+    summons = next(e for e in result.events if e.evidence.trigger == "summoned")
+    assert summons.source.code.startswith("CHN") and summons.target is not None and summons.target.code == "USAGOV"
+
+
 def test_an_organisation_named_by_its_country_acts_for_it(pipeline: Any) -> None:
     result = run(pipeline, "The U.S. Department of Justice has shared evidence with Mexico under a treaty.")
     shared = event(result, "06")

@@ -479,6 +479,10 @@ def _target_tokens(trig: _Trigger, ctx: _Context) -> list[Token]:
         for child in token.children:
             if child.dep_ in ("dobj", "attr"):
                 holders.append(child)
+                if child.i in ctx.actors:  # "summoned a top US diplomat": the object named is the target
+                    out.append(child)
+            if child.dep_ == "dative" and child.i in ctx.actors:  # "provided Egypt aid"
+                out.append(child)
             if child.dep_ == "xcomp":
                 holders.extend(c for c in child.children if c.dep_ == "dobj")
     for holder in holders:
@@ -548,7 +552,7 @@ def _events_for(trig: _Trigger, ctx: _Context) -> list[Event]:
         targets = [t for t in demanded if t.code not in {s.code for s in sources}] or targets
     if trig.promised is not None and not targets:
         targets, target_via_place = _targets(trig.promised, ctx, sources)  # "agreed to lift its ban on US poultry"
-    targets = [t for t in targets if t.code]
+    targets = [t for t in targets if t.code or t.kind in _NAMED_UNCODED_KINDS]
     code = ctx.table.get(trig.entry.code)
     pairs: list[tuple[ActorMention, ActorMention | None, str]] = []
     if not targets and code.root == "14":
