@@ -16,7 +16,8 @@ For every trigger the lexicon matches outside quoted speech:
 Confidence (0..1) adds up the evidence behind the coding: 0.4 for the trigger, +0.1 when the row's
 particle/object requirement matched, +0.2 for a syntactic source (+0.1 when it came through an
 inherited subject or coreference), +0.2 for a syntactic target (+0.1 when inferred from a place or
-reciprocity), +0.1 for a date stated in the text.
+reciprocity), +0.1 for a date stated in the text, +0.1 when the trigger is in the sentence's main
+clause (what the sentence asserts, not a circumstance of it).
 """
 
 from __future__ import annotations
@@ -566,6 +567,7 @@ def _events_for(trig: _Trigger, ctx: _Context) -> list[Event]:
         pairs = [(s, None, "none") for s in sources]
     date, precision, defaulted = _date(trig, ctx)
     place, place_how = _place(trig, ctx)
+    main_clause = trig.clause.dep_ == "ROOT" or (trig.clause.dep_ == "conj" and trig.clause.head.dep_ == "ROOT")
     stated = trig.stance in ("refused", "announced")  # the statement of a refusal or intent is the fact
     negated = not stated and _negated(trig)
     hypothetical = trig.stance == "promised" or (not stated and _hypothetical(trig))
@@ -579,6 +581,7 @@ def _events_for(trig: _Trigger, ctx: _Context) -> list[Event]:
         if target is not None:
             confidence += 0.1 if (how == "reciprocal" or target_via_place) else 0.2
         confidence += 0.0 if defaulted else 0.1
+        confidence += 0.1 if main_clause else 0.0
         key = f"{ctx.article.id}|{trig.token.idx}|{source.code}|{source.start}|" \
               f"{target.code if target else ''}|{target.start if target else ''}|{code.code}"
         events.append(Event(
