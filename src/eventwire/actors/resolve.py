@@ -58,6 +58,9 @@ def build_actor_matcher(kb: ActorKB, nlp: Language) -> ActorMatcher:
         # Short upper-case aliases ("US", "IS", "AP") only match in capitals, never "us"/"is".
         target = orth if alias.isupper() and len(alias.replace(".", "")) <= 4 else lower
         target.setdefault(label, []).append(nlp.make_doc(alias))
+        if alias.isalpha() and alias.isupper() and len(alias) == 4:
+            # British style writes pronounceable acronyms as words: "Nato", "Farc", "Isis".
+            orth.setdefault(label, []).append(nlp.make_doc(alias.capitalize()))
     for label, docs in lower.items():
         by_lower.add(label, docs)
     for label, docs in orth.items():

@@ -480,9 +480,9 @@ def _target_tokens(trig: _Trigger, ctx: _Context) -> list[Token]:
         for child in token.children:
             if child.dep_ in ("dobj", "attr"):
                 holders.append(child)
-                if child.i in ctx.actors:  # "summoned a top US diplomat": the object named is the target
+                if _named_actor_at(child, ctx):  # "summoned a top US diplomat": the object named is the target
                     out.append(child)
-            if child.dep_ == "dative" and child.i in ctx.actors:  # "provided Egypt aid"
+            if child.dep_ == "dative" and _named_actor_at(child, ctx):  # "provided Egypt aid"
                 out.append(child)
             if child.dep_ == "xcomp":
                 holders.extend(c for c in child.children if c.dep_ == "dobj")
@@ -501,6 +501,12 @@ def _target_tokens(trig: _Trigger, ctx: _Context) -> list[Token]:
     if token.pos_ == "VERB" and token.dep_ == "relcl" and any(c.lower_ == "where" for c in token.children):
         out.append(token.head)  # "Egypt, where he arrived": the antecedent is the destination
     return out
+
+
+def _named_actor_at(token: Token, ctx: _Context) -> bool:
+    """An actor the text names or qualifies itself ("a US diplomat"), not a bare role noun whose country
+    was only guessed from context ("sent more troops": the troops are the sender's own)."""
+    return any(a.resolved_from != "context" for a in ctx.actors.get(token.i, []))
 
 
 def _targets(trig: _Trigger, ctx: _Context, sources: list[ActorMention]) -> tuple[list[ActorMention], bool]:
