@@ -119,6 +119,10 @@ def test_promised_cooperation_is_an_intent_and_the_act_stays_hypothetical(pipeli
     assert lifted.cameo_root == "08" and lifted.hypothetical
     announced = run(pipeline, "Colombia's rebels said on Monday they would release three hostages.")
     assert any(e.cameo == "0353" and e.source.code == "COLREB" and not e.hypothetical for e in announced.events)
+    exercises = run(pipeline, "Jordan and Britain have agreed to undertake joint military exercises this month.")
+    assert any(e.cameo == "0312" and not e.hypothetical for e in exercises.events)
+    ready = run(pipeline, "France is ready to contribute up to 4,000 troops to an international force in Liberia.")
+    assert any(e.cameo_root == "03" and e.source.code == "FRA" for e in ready.events)
     willing = run(pipeline, "Pakistan is willing to withdraw its troops from the disputed territory.")
     assert any(e.cameo == "0356" and e.source.code == "PAK" and not e.hypothetical for e in willing.events)
 
@@ -167,6 +171,13 @@ def test_an_attack_or_weapon_as_subject_gives_an_unidentified_source(pipeline: A
     attack = next(e for e in result.events if e.cameo_root in ("18", "19"))
     assert attack.source.kind == "unidentified" and attack.source.text == "A car bomb"
     assert attack.target is not None and attack.target.code == "AFGMIL"
+
+
+def test_an_accusation_or_arrest_with_no_named_agent_keeps_its_target(pipeline: Any) -> None:
+    result = run(pipeline, "Sudanese President Omar al-Bashir has been accused of war crimes in Darfur.")
+    accusation = event(result, "11")
+    assert accusation.source.kind == "unidentified" and accusation.target is not None
+    assert accusation.target.country == "SDN"
 
 
 def test_a_participle_describing_a_noun_is_not_an_act(pipeline: Any) -> None:

@@ -34,6 +34,7 @@ from eventwire.events.codes import CodeTable
 from eventwire.events.lexicon import LexEntry, Lexicon, lemma_candidates, match_noun, match_verb
 from eventwire.events.stance import (
     announced,
+    bare_intent,
     demand_code,
     demanding_speech,
     intent_code,
@@ -183,7 +184,9 @@ def _triggers(doc: Doc, lexicon: Lexicon, ctx: _Context) -> list[_Trigger]:
         entry = None
         if token.pos_ == "VERB":
             entry = match_verb(lexicon, token)
-        elif token.pos_ == "NOUN" and token.i not in ctx.actors:  # "opposition" the actor, not the act
+        elif token.pos_ == "NOUN" and token.i not in ctx.actors and not (
+                token.dep_ in ("compound", "amod") and token.head.i in ctx.actors):
+            # "opposition" the actor is not the act, nor is it in "the opposition coalition"
             entry = match_noun(lexicon, token)
         elif token.pos_ == "ADJ" and token.dep_ == "acomp":  # "was concerned", "is determined"
             entry = match_verb(lexicon, token)
@@ -212,6 +215,10 @@ def _triggers(doc: Doc, lexicon: Lexicon, ctx: _Context) -> list[_Trigger]:
         if trig.token.dep_ == "xcomp" and head.i in found and trig.token.lemma_.lower() in found[head.i].entry.objects:
             del found[i]
     _code_stances(found)
+    for token in doc:  # "is ready to contribute troops": a generic intent when the act itself is not coded
+        if token.i not in found and bare_intent(token) and not ctx.in_quote(token):
+            found[token.i] = _Trigger(token, LexEntry("030", "verb", token.lemma_.lower(), "", frozenset(), ("to",)),
+                                      token)
     _code_demands(doc, found, ctx)
     return sorted(found.values(), key=lambda t: t.token.i)
 
@@ -604,17 +611,20 @@ def _events_for(trig: _Trigger, ctx: _Context) -> list[Event]:
     return events
 
 
-_VIOLENT_ROOTS = frozenset({"18", "19", "20"})
+# Acts whose victim is commonly reported without the actor behind them: violence, coercion ("was
+# arrested"), accusations ("has been accused of").
+_UNNAMED_AGENT_ROOTS = frozenset({"11", "17", "18", "19", "20"})
 
 
 def _unidentified_attacker(trig: _Trigger, ctx: _Context) -> list[ActorMention]:
-    """"Three US servicemen were killed by a roadside bomb": violence against a coded victim whose
-    perpetrator is not named is still an event, with an unidentified source (ACLED's "unidentified
-    armed group"), so that counts of attacks on an actor do not depend on the reporter naming the
-    attacker: a passive clause with no coded agent, or an active one whose subject is the attack or
-    weapon itself ("a car bomb killed ...")."""
+    """"Three US servicemen were killed by a roadside bomb": violence (also coercion, "was arrested", and
+    accusation, "has been accused of") against a coded target whose agent is not named is still an
+    event, with an unidentified source (ACLED's "unidentified armed group"), so that counts of acts
+    against an actor do not depend on the reporter naming who did them: a passive clause with no coded
+    agent, or, for violence, an active one whose subject is the attack or weapon itself ("a car bomb
+    killed ...")."""
     code = ctx.table.get(trig.entry.code)
-    if code.root not in _VIOLENT_ROOTS or trig.token.pos_ != "VERB":
+    if code.root not in _UNNAMED_AGENT_ROOTS or trig.token.pos_ != "VERB":
         return []
     victims = [t for tok in _target_tokens(trig, ctx) for t in _slot(tok, ctx)[0] if t.code]
     if not victims:
@@ -622,12 +632,14 @@ def _unidentified_attacker(trig: _Trigger, ctx: _Context) -> list[ActorMention]:
     if _is_passive(trig.token):
         agent = next((obj for child in trig.token.children if child.dep_ == "agent" for obj in child.children
                       if obj.dep_ == "pobj"), None)
-    else:
+    elif code.root in ("18", "19", "20"):
         # "A suicide attack on a convoy killed eight people": the weapon or act is the subject.
         agent = next((c for c in trig.token.children if c.dep_ == "nsubj" and c.pos_ == "NOUN"
                       and not ctx.actors.get(c.i)), None)
         if agent is None:
             return []
+    else:
+        return []
     span = ctx.doc[agent.left_edge.i: agent.right_edge.i + 1] if agent is not None else ctx.doc[trig.token.i:
                                                                                                   trig.token.i + 1]
     return [ActorMention(text=span.text if agent is not None else "", name="unidentified", code="", country=None,

@@ -98,6 +98,8 @@ def object_lemmas(verb: Token) -> set[str]:
             if child.dep_ in ("dobj", "attr", "oprd", "nsubjpass", "acomp"):
                 for obj in (child, *child.conjuncts):
                     objs.add(obj.lemma_.lower())
+                    if obj.ent_type_ == "PERSON":
+                        objs.add("person")  # "release Prime Minister Mahendra Chaudhry" releases a person
                     # "curfew hours" is about the curfew; "three of the hostages", "a team of medical
                     # experts" are about the hostages and the experts.
                     objs.update(c.lemma_.lower() for c in obj.children if c.dep_ == "compound")

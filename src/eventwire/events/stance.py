@@ -100,7 +100,17 @@ def intent_head(trigger: Token) -> Token | None:
         head = trigger.head.head
         if head.pos_ in ("VERB", "ADJ") and head.lemma_.lower() in INTENT_VERBS | INTENT_ADJECTIVES:
             return head
+    if trigger.pos_ == "NOUN" and trigger.dep_ == "dobj" and trigger.head.dep_ == "xcomp":
+        # "agreed to undertake joint military exercises": the light verb's noun is the act promised
+        return intent_head(trigger.head)
     return None
+
+
+def bare_intent(token: Token) -> bool:
+    """"France is ready to contribute troops": an intent adjective with a to-clause, whatever the clause's
+    act (an intent verb with no act the lexicon codes has its own lexicon row)."""
+    return token.pos_ == "ADJ" and token.lemma_.lower() in INTENT_ADJECTIVES and token.dep_ == "acomp" and any(
+        c.dep_ == "xcomp" for c in token.children)
 
 
 def announced(trigger: Token) -> bool:
