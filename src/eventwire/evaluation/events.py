@@ -51,7 +51,15 @@ class Tally:
         self.counts[key] = self.counts.get(key, 0) + int(ok)
 
     def report(self) -> dict[str, Any]:
-        return {"sentences": self.n, **{k: round(v / self.n, 3) if self.n else None for k, v in self.counts.items()}}
+        out: dict[str, Any] = {"sentences": self.n,
+                               **{k: round(v / self.n, 3) if self.n else None for k, v in self.counts.items()}}
+        # The same main-event scores over the sentences that got an event: the coder's precision, the
+        # figure PETRARCH-family checks report (they score the events coded, not the sentences missed).
+        coded = self.n - self.counts.get("no_event", 0)
+        for key in ("type_main", "class_main"):
+            if key in self.counts and coded:
+                out[f"{key}_when_coded"] = round(self.counts[key] / coded, 3)
+        return out
 
 
 def _code(pipeline: Any, sentences: list[str]) -> Iterator[ExtractResult]:
