@@ -180,6 +180,14 @@ def test_an_accusation_or_arrest_with_no_named_agent_keeps_its_target(pipeline: 
     assert accusation.target.country == "SDN"
 
 
+def test_condemning_the_attack_targets_whoever_carried_it_out(pipeline: Any) -> None:
+    result = run(pipeline, "Boko Haram fighters attacked a military base in Borno state on Tuesday. "
+                           "Nigerian Air Force jets bombed their camps the next day.\n\n"
+                           "The Borno state governor condemned the attack on Wednesday.")
+    condemnation = event(result, "11")
+    assert condemnation.target is not None and "Boko Haram" in condemnation.target.name
+
+
 def test_a_participle_describing_a_noun_is_not_an_act(pipeline: Any) -> None:
     result = run(pipeline, "Burundian militiamen armed with machetes attacked a camp for Congolese refugees.")
     assert [e.cameo_root for e in result.events if e.evidence.trigger == "armed"] == []

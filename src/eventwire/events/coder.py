@@ -25,7 +25,7 @@ from __future__ import annotations
 import hashlib
 from bisect import bisect_right
 from collections import Counter
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Token
 
@@ -108,11 +108,21 @@ def code_events(
         for event in _events_for(trig, ctx):
             events.setdefault(event.id, event)
             by_trigger.setdefault(trig.token.i, []).append(event.id)
+            ctx.coded.append(event)
     for count in counts:
         for event_id in _events_counted(count, by_trigger, events, doc):
             events[event_id] = _with_count(events[event_id], count)
-    ordered = sorted(events.values(), key=lambda e: (e.evidence.start, e.id))
+    ordered = sorted(_without_targetless_twins(list(events.values())), key=lambda e: (e.evidence.start, e.id))
     return tuple(_carry_places(ordered, doc))
+
+
+def _without_targetless_twins(events: list[Event]) -> list[Event]:
+    """"ISWAP fighters attacked a base ..., killing seven soldiers": the attack without a target and the
+    killing of the soldiers are one act; an event with no target is dropped when the same sentence has
+    one of the same root from the same source with a target."""
+    targeted = {(e.evidence.start, e.source.code, e.source.start, e.cameo_root) for e in events if e.target}
+    return [e for e in events if e.target is not None or
+            (e.evidence.start, e.source.code, e.source.start, e.cameo_root) not in targeted]
 
 
 def _events_counted(count: CountMention, by_trigger: dict[int, list[str]], events: dict[str, Event],
@@ -171,6 +181,7 @@ class _Context:
     table: CodeTable
     kb: ActorKB
     dateline: PlaceMention | None
+    coded: list[Event] = field(default_factory=list)  # events of earlier triggers, for "condemned the attack"
 
     def in_quote(self, token: Token) -> bool:
         return any(q.kind == "direct" and q.start <= token.idx < q.end for q in self.quotes)
@@ -530,7 +541,49 @@ def _targets(trig: _Trigger, ctx: _Context, sources: list[ActorMention]) -> tupl
                 and not (t.kind == "country" and t.country in source_countries)]
     if not distinct:
         distinct = [t for t in _directed_actors(trig, ctx) if t.code not in source_codes]
+    if not distinct:
+        earlier = _actor_behind_event_noun(trig, ctx, source_codes)
+        if earlier is not None:
+            return [earlier], True
     return distinct, via_place
+
+
+# Event nouns that, with a definite determiner, refer back to an event already reported ("condemned the
+# attack", "repelled the assault"), and the CAMEO roots that event may have (empty: any).
+_ANAPHORIC_EVENT_NOUNS: dict[str, frozenset[str]] = {
+    **dict.fromkeys(("attack", "assault", "raid", "bombing", "strike", "airstrike", "killing", "massacre",
+                     "shelling", "ambush", "offensive", "invasion", "incursion", "violence", "atrocity"),
+                    frozenset({"18", "19", "20"})),
+    **dict.fromkeys(("arrest", "detention", "crackdown", "expulsion"), frozenset({"17"})),
+    **dict.fromkeys(("decision", "move", "announcement", "statement", "remark", "comment", "measure"),
+                    frozenset()),
+}
+
+
+def _actor_behind_event_noun(trig: _Trigger, ctx: _Context, source_codes: set[str]) -> ActorMention | None:
+    """"Zulum condemned the attack": the target is who carried out the attack, the source of the most
+    recent earlier event of that kind in the article."""
+    token = trig.token
+    if token.pos_ != "VERB":
+        return None
+    nouns = [c for c in token.children if c.dep_ == "dobj"] + [
+        o for c in token.children if c.dep_ == "prep" and c.lower_ in trig.entry.target_preps
+        for o in c.children if o.dep_ == "pobj"]
+    for noun in nouns:
+        roots = _ANAPHORIC_EVENT_NOUNS.get(noun.lemma_.lower())
+        if roots is None or not any(c.dep_ in ("det", "poss") and c.lower_ in ("the", "this", "that", "these",
+                                                                              "those", "its", "their")
+                                    for c in noun.children):
+            continue
+        candidates = [e for e in reversed(ctx.coded)
+                      if (not roots or e.cameo_root in roots) and e.source.code and e.source.code not in source_codes
+                      and not (e.evidence.start >= token.sent.start_char and e.evidence.trigger == noun.text)]
+        # The same word first ("the attack" after "attacked"), else the most recent event of the kind.
+        stem = noun.lemma_.lower()[:5]
+        same_word = [e for e in candidates if e.evidence.trigger.lower().startswith(stem)]
+        if same_word or candidates:
+            return (same_word or candidates)[0].source
+    return None
 
 
 # Prepositions that point an act at someone, whatever the lexicon row lists ("handed over to Britain",
