@@ -163,8 +163,12 @@ def test_timeline_brush_filters_the_table_and_the_map(page: Any, server: str) ->
     assert page.locator("#table-count").inner_text() == f"{expected['total']} matching"
     dates = table_dates(page)
     assert dates and all(since <= d <= until + "~" for d in dates)
+    placed = sum(1 for e in expected["events"] if e["lat"] is not None)
+    # The map redraws after the table: wait for it rather than read it mid-redraw.
+    page.wait_for_function("n => [...document.querySelectorAll('#map .mark')]"
+                           ".reduce((s, m) => s + Number(m.dataset.count), 0) === n", arg=placed, timeout=10_000)
     counts = page.locator("#map .mark").evaluate_all("ms => ms.map(m => Number(m.dataset.count))")
-    assert sum(counts) == sum(1 for e in expected["events"] if e["lat"] is not None)
+    assert sum(counts) == placed
     shot(page, "brushed.png")
 
 
