@@ -1,5 +1,5 @@
-"""The Spark job: read inputs, code them with the same pipeline as `eventwire ingest` (one per Python
-worker), deduplicate, and write Parquet tables with the store's columns.
+"""The Spark job: read inputs, code them with the same pipeline as `eventwire ingest` (loaded once per
+executor, see daemon.py), deduplicate, and write Parquet tables with the store's columns.
 
 Output (DIR/TABLE/*.parquet): articles, events (partitioned by event date: event_date=YYYY-MM-DD, or the
 date at its precision, or 'undated'), actors, places, times, quotes, failures, and event_groups (the
@@ -8,12 +8,13 @@ deduplicated events). Rows are sorted within files, so a re-run over the same in
 
 from __future__ import annotations
 
+import io
 import os
 import sys
 import time
 import zlib
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from typing import Any
 
 from pyspark import AccumulatorParam, StorageLevel
 from pyspark.core.rdd import RDD
@@ -122,18 +123,16 @@ def read_items(spark: SparkSession, inputs: tuple[str, ...], published: str | No
     return sc.union(parts) if parts else sc.parallelize([], 1)
 
 
-def _read_warc_file(published: str | None) -> Any:
-    def read(path: str) -> list[ReadItem]:
+def _read_warc_file(published: str | None) -> Callable[[str], Iterator[ReadItem]]:
+    def read(path: str) -> Iterator[ReadItem]:
         with open(path, "rb") as stream:
-            return list(read_warc(path, stream, published))
+            yield from read_warc(path, stream, published)
     return read
 
 
-def _read_warc_bytes(published: str | None) -> Any:
-    def read(pair: tuple[str, bytes]) -> list[ReadItem]:
-        import io
-
-        return list(read_warc(pair[0], io.BytesIO(pair[1]), published))
+def _read_warc_bytes(published: str | None) -> Callable[[tuple[str, bytes]], Iterator[ReadItem]]:
+    def read(pair: tuple[str, bytes]) -> Iterator[ReadItem]:
+        yield from read_warc(pair[0], io.BytesIO(pair[1]), published)
     return read
 
 
