@@ -103,6 +103,17 @@ def _trafilatura_default(page: Page) -> Reading:
     return Reading(body, meta.title if meta else None, meta.date if meta else None)
 
 
+def _means(scores: list[tuple[float, float, float]]) -> tuple[float, float, float]:
+    n = max(len(scores), 1)
+    return (round(sum(s[0] for s in scores) / n, 4), round(sum(s[1] for s in scores) / n, 4),
+            round(sum(s[2] for s in scores) / n, 4))
+
+
+def _title_accuracy(pages: list[Page], titles: list[str | None]) -> float:
+    right = sum(normalise_title(p.title) == normalise_title(t) for p, t in zip(pages, titles, strict=True))
+    return round(right / max(len(pages), 1), 4)
+
+
 def _score(pages: list[Page], read: Callable[[Page], Reading]) -> dict[str, Any]:
     started = time.perf_counter()
     readings = [read(page) for page in pages]
@@ -110,14 +121,14 @@ def _score(pages: list[Page], read: Callable[[Page], Reading]) -> dict[str, Any]
     scores = [token_scores(p.body, r.text) for p, r in zip(pages, readings, strict=True)]
     dated = [(p, r) for p, r in zip(pages, readings, strict=True) if p.published]
     n = len(pages)
+    precision, recall, f1 = _means(scores)
     return {
         "pages": n,
-        "body_precision": round(sum(s[0] for s in scores) / n, 4),
-        "body_recall": round(sum(s[1] for s in scores) / n, 4),
-        "body_f1": round(sum(s[2] for s in scores) / n, 4),
+        "body_precision": precision,
+        "body_recall": recall,
+        "body_f1": f1,
         "empty": sum(1 for r in readings if not r.text.strip()),
-        "title_accuracy": round(sum(normalise_title(p.title) == normalise_title(r.title)
-                                    for p, r in zip(pages, readings, strict=True)) / n, 4),
+        "title_accuracy": _title_accuracy(pages, [r.title for r in readings]),
         "date_accuracy": round(sum(p.published == r.published for p, r in dated) / max(len(dated), 1), 4),
         "pages_per_second": round(n / elapsed, 1),
     }
@@ -137,22 +148,19 @@ def evaluate_scraped_text(data_dir: Path) -> dict[str, Any]:
     kept = [token_scores(p.body, c.body) for p, c in zip(pages, cleaned, strict=True)]
     everything = [token_scores(p.body, text) for p, text in zip(pages, rendered, strict=True)]
     n = len(pages)
+    kept_p, kept_r, kept_f = _means(kept)
+    all_p, all_r, all_f = _means(everything)
     return {
         "pages": n,
         "sites": len({re.sub(r"^www\.", "", p.url.split("/")[2]) for p in pages if p.url.count("/") >= 2}),
         "lines_per_page": round(sum(len(t.splitlines()) for t in rendered) / n, 1),
         "cleaner": {
-            "precision": round(sum(s[0] for s in kept) / n, 4),
-            "recall": round(sum(s[1] for s in kept) / n, 4),
-            "f1": round(sum(s[2] for s in kept) / n, 4),
+            "precision": kept_p,
+            "recall": kept_r,
+            "f1": kept_f,
             "empty": sum(1 for c in cleaned if not c.body.strip()),
-            "title_accuracy": round(sum(normalise_title(p.title) == normalise_title(c.title)
-                                        for p, c in zip(pages, cleaned, strict=True)) / n, 4),
+            "title_accuracy": _title_accuracy(pages, [c.title for c in cleaned]),
             "pages_per_second": round(n / elapsed, 1),
         },
-        "keep_everything": {
-            "precision": round(sum(s[0] for s in everything) / n, 4),
-            "recall": round(sum(s[1] for s in everything) / n, 4),
-            "f1": round(sum(s[2] for s in everything) / n, 4),
-        },
+        "keep_everything": {"precision": all_p, "recall": all_r, "f1": all_f},
     }

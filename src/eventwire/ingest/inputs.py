@@ -22,7 +22,7 @@ from eventwire.ingest.feeds import iter_feed, looks_like_feed
 from eventwire.ingest.fetch import fetch, is_url
 from eventwire.ingest.options import IngestOptions
 from eventwire.ingest.records import read_csv, read_jsonl
-from eventwire.ingest.sources import MAX_BYTES, _decode, article_from_bytes, read_article
+from eventwire.ingest.sources import MAX_BYTES, _decode, article_from_bytes, read_article, read_file_bytes
 from eventwire.ingest.warc import iter_warc, looks_like_warc
 from eventwire.model import Article, Failure
 
@@ -133,20 +133,8 @@ def _file_kind(path: str, options: IngestOptions) -> str:
 
 
 def _read_file(path: str, limit: int) -> bytes:
-    p = Path(path)
-    if not p.exists():
-        raise UnreadableInput(path, "no such file")
-    if p.is_dir():
-        raise UnreadableInput(path, "is a directory, not a file")
-    size = p.stat().st_size
-    if size == 0:
-        raise UnreadableInput(path, "empty file")
-    if size > limit:
-        raise UnreadableInput(path, f"file of {size} bytes is larger than the {limit}-byte limit")
-    try:
-        data = p.read_bytes()
-    except OSError as exc:
-        raise UnreadableInput(path, f"cannot read: {exc.strerror or exc}") from exc
+    """A record or feed file's bytes, gunzipped when gzipped."""
+    data = read_file_bytes(path, limit)
     if data[:2] == b"\x1f\x8b":
         try:
             data = gzip.decompress(data)

@@ -64,8 +64,8 @@ def _gunzip(source: str, data: bytes) -> bytes:
     return out
 
 
-def read_article(path: str | Path, published: str | None = None) -> Article:
-    """Read a scraped-text or HTML file. `published` (YYYY-MM-DD) overrides any date on the page."""
+def read_file_bytes(path: str | Path, limit: int = MAX_BYTES) -> bytes:
+    """A file's bytes, refusing a missing, empty, unreadable or over-`limit` file with the reason."""
     source = str(path)
     p = Path(path)
     if not p.exists():
@@ -75,13 +75,17 @@ def read_article(path: str | Path, published: str | None = None) -> Article:
     size = p.stat().st_size
     if size == 0:
         raise UnreadableInput(source, "empty file")
-    if size > MAX_BYTES:
-        raise UnreadableInput(source, f"file of {size} bytes is larger than the {MAX_BYTES}-byte limit")
+    if size > limit:
+        raise UnreadableInput(source, f"file of {size} bytes is larger than the {limit}-byte limit")
     try:
-        data = p.read_bytes()
+        return p.read_bytes()
     except OSError as exc:
         raise UnreadableInput(source, f"cannot read: {exc.strerror or exc}") from exc
-    return article_from_bytes(source, data, published)
+
+
+def read_article(path: str | Path, published: str | None = None) -> Article:
+    """Read a scraped-text or HTML file. `published` (YYYY-MM-DD) overrides any date on the page."""
+    return article_from_bytes(str(path), read_file_bytes(path), published)
 
 
 def article_from_bytes(source: str, data: bytes, published: str | None = None, content_type: str | None = None,
