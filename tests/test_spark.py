@@ -54,7 +54,8 @@ def _warc(path: Path, pages: list[tuple[str, bytes]]) -> None:
 
 @pytest.fixture(scope="module")
 def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """Pages in two outlets' folders (one a wire copy of the other's story), a bad file and a WARC crawl."""
+    """Pages in two outlets' folders (one a wire copy of the other's story), a bad file, a WARC crawl and a
+    JSONL dump."""
     root = tmp_path_factory.mktemp("corpus")
     site_a, site_b, crawl = root / "site_a", root / "site_b", root / "crawl"
     for folder in (site_a, site_b, crawl):
@@ -71,6 +72,10 @@ def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
     _warc(crawl / "news.warc.gz", [(f"https://news.example.org/story/{i}", gzip.decompress(p.read_bytes()))
                                    for i, p in enumerate(pages)])
     (crawl / "broken.warc").write_bytes(b"this is not a crawl file\n" * 20)
+    record = {"url": "https://wire.example.org/afrin", "published": "2018-01-22", "title": "Shelling near Afrin",
+              "text": "Turkish troops shelled Kurdish positions near Afrin on Monday, the Turkish army said in a "
+                      "statement. The YPG militia said two of its fighters were killed in the shelling."}
+    (crawl / "dump.jsonl").write_text(json.dumps(record) + "\n", encoding="utf-8")
     return root
 
 
@@ -104,7 +109,7 @@ def store(pipeline: Any, corpus: Path, tmp_path_factory: pytest.TempPathFactory)
     from eventwire.errors import UnreadableInput
     from eventwire.ingest import read_article
     from eventwire.model import Article
-    from eventwire.spark.sources import read_warc, split_inputs
+    from eventwire.spark.sources import read_records, read_warc, split_inputs
     from eventwire.store import Store
 
     split = split_inputs([str(corpus)])
@@ -117,6 +122,8 @@ def store(pipeline: Any, corpus: Path, tmp_path_factory: pytest.TempPathFactory)
     for path in split.warcs:
         with open(path, "rb") as stream:
             items += [(path, item.payload) for item in read_warc(path, stream, PUBLISHED)]
+    for path in split.records:
+        items += [(path, item.payload) for item in read_records(path, PUBLISHED)]
     db = tmp_path_factory.mktemp("store") / "events.duckdb"
     with Store(db) as s:
         for _, item in sorted(items, key=lambda pair: pair[0]):
@@ -179,8 +186,10 @@ def test_bad_inputs_are_recorded_and_the_job_goes_on(runs: tuple[Path, Path, Any
     assert crawl == [str(corpus / "crawl" / "news.warc.gz") + "#https://example.org/menu"]  # no article text;
     # the request, the image and the 404 are not pages at all
     assert summary.failures == len(failures) == 4
-    # Every readable page was coded: 5 seed/example files, the wire copy, 2 crawled pages.
-    assert summary.articles == con.execute("SELECT count(*) FROM articles").fetchone()[0] == 8
+    # Every readable page was coded: 5 seed/example files, the wire copy, 2 crawled pages, 1 JSONL record.
+    assert summary.articles == con.execute("SELECT count(*) FROM articles").fetchone()[0] == 9
+    assert con.execute("SELECT url FROM articles WHERE source_path LIKE '%dump.jsonl%'").fetchall() == [
+        ("https://wire.example.org/afrin",)]
     crawled = {row[0].rsplit("#", 1)[1] for row in con.execute(
         "SELECT source_path FROM articles WHERE source_path LIKE '%.warc.gz#%'").fetchall()}
     assert crawled == {"https://news.example.org/story/0", "https://news.example.org/story/1"}
@@ -192,7 +201,7 @@ def test_pipeline_loads_once_per_executor(runs: tuple[Path, Path, Any]) -> None:
     loaders = {int(w["pipeline_loaded_by"]) for w in workers.values()}
     assert len(loaders) == 1 and loaders.isdisjoint(workers) and 0 not in loaders
     assert all(w["pipeline_loads"] == 1 for w in workers.values())
-    assert sum(w["articles"] for w in workers.values()) == 8
+    assert sum(w["articles"] for w in workers.values()) == 9
     assert all(w["peak_rss_mb"] > 100 and w["pipeline_load_s"] > 0 for w in workers.values())
 
 

@@ -26,7 +26,7 @@ from eventwire.settings import Settings
 from eventwire.spark.columns import column_names
 from eventwire.spark.dedup import event_groups, story_copies, with_stories
 from eventwire.spark.schema import coded_schema
-from eventwire.spark.sources import ReadItem, local_path, read_page, read_warc, split_inputs
+from eventwire.spark.sources import ReadItem, local_path, read_page, read_records, read_warc, split_inputs
 from eventwire.spark.worker import code_partition
 from eventwire.store.database import source_key
 
@@ -117,9 +117,13 @@ def read_items(spark: SparkSession, inputs: tuple[str, ...], published: str | No
         parts.append(sc.parallelize(local_warcs, len(local_warcs)).flatMap(_read_warc_file(published)))
     if remote_warcs:  # through Hadoop (hdfs://, s3a://): the whole file's bytes reach the worker
         parts.append(sc.binaryFiles(",".join(remote_warcs)).flatMap(_read_warc_bytes(published)))
-    if split.missing:
-        parts.append(sc.parallelize([ReadItem(m, 0, Failure(source=m, stage="ingest", reason="no such file"))
-                                     for m in split.missing], 1))
+    if split.records:  # JSONL, CSV, feeds: one task reads a file as `ingest` does
+        parts.append(sc.parallelize(split.records, len(split.records)).flatMap(_read_records(published)))
+    failed = [ReadItem(m, 0, Failure(source=m, stage="ingest", reason="no such file")) for m in split.missing]
+    failed += [ReadItem(u, 0, Failure(source=u, stage="ingest", reason="JSONL, CSV and feed files are read from "
+                                      "local or shared paths only, not through Hadoop")) for u in split.unsupported]
+    if failed:
+        parts.append(sc.parallelize(failed, 1))
     return sc.union(parts) if parts else sc.parallelize([], 1)
 
 
@@ -127,6 +131,12 @@ def _read_warc_file(published: str | None) -> Callable[[str], Iterator[ReadItem]
     def read(path: str) -> Iterator[ReadItem]:
         with open(path, "rb") as stream:
             yield from read_warc(path, stream, published)
+    return read
+
+
+def _read_records(published: str | None) -> Callable[[str], Iterator[ReadItem]]:
+    def read(path: str) -> Iterator[ReadItem]:
+        yield from read_records(path, published)
     return read
 
 

@@ -15,6 +15,7 @@ from typing import IO
 from eventwire.batch import ARTICLE_SUFFIXES, expand_inputs
 from eventwire.errors import UnreadableInput
 from eventwire.ingest import article_from_bytes
+from eventwire.ingest.inputs import iter_articles, kind_by_name
 from eventwire.ingest.options import IngestOptions
 from eventwire.ingest.warc import iter_warc
 from eventwire.model import Article, Failure
@@ -33,7 +34,9 @@ class ReadItem:
 class SplitInputs:
     pages: list[str] = field(default_factory=list)
     warcs: list[str] = field(default_factory=list)
+    records: list[str] = field(default_factory=list)  # JSONL, CSV, feeds: local or shared paths only
     missing: list[str] = field(default_factory=list)
+    unsupported: list[str] = field(default_factory=list)  # record files behind a Hadoop URI
 
 
 def is_warc(path: str) -> bool:
@@ -53,11 +56,13 @@ def local_path(path: str) -> str:
 
 
 def split_inputs(inputs: Iterable[str]) -> SplitInputs:
-    """Files, folders (recursive: pages and WARC files) and globs, as absolute paths; URIs pass through."""
+    """Files, folders (recursive: the inputs `ingest` reads) and globs, as absolute paths; URIs pass
+    through."""
     split = SplitInputs()
     for item in inputs:
         if is_remote(item):
-            (split.warcs if is_warc(item) else split.pages).append(item)
+            kind = "warc" if is_warc(item) else kind_by_name(item)
+            (split.warcs if kind == "warc" else split.unsupported if kind else split.pages).append(item)
             continue
         item = local_path(item)
         found: Iterable[str]
@@ -69,8 +74,10 @@ def split_inputs(inputs: Iterable[str]) -> SplitInputs:
         for path in found:
             if not Path(path).is_file():
                 split.missing.append(path)
-            else:
-                (split.warcs if is_warc(path) else split.pages).append(str(Path(path).resolve()))
+                continue
+            absolute = str(Path(path).resolve())
+            kind = "warc" if is_warc(path) else kind_by_name(path)
+            (split.warcs if kind == "warc" else split.records if kind else split.pages).append(absolute)
     return split
 
 
@@ -79,6 +86,12 @@ def read_page(source: str, data: bytes, published: str | None) -> ReadItem:
         return ReadItem(source, 0, article_from_bytes(source, data, published))
     except UnreadableInput as exc:
         return ReadItem(source, 0, Failure(source=exc.source, stage="ingest", reason=exc.reason))
+
+
+def read_records(path: str, published: str | None) -> Iterator[ReadItem]:
+    """A JSONL, CSV or feed file read as `eventwire ingest` reads it (language policy included)."""
+    for position, payload in enumerate(iter_articles([path], IngestOptions(published=published))):
+        yield ReadItem(path, position, payload)
 
 
 def read_warc(source: str, stream: IO[bytes], published: str | None) -> Iterator[ReadItem]:
