@@ -301,3 +301,19 @@ def test_folders_are_read_recursively_with_every_kind_inside(tmp_path: Path) -> 
     (tmp_path / "a" / "b" / "notes.docx").write_bytes(b"PK\x03\x04 not an input kind")
     found = read_all([str(tmp_path)])
     assert len(articles_of(found)) == 2 and not failures_of(found)
+
+
+def test_a_file_that_is_no_warc_and_an_odd_record_are_failures_not_silence(tmp_path: Path) -> None:
+    fake = tmp_path / "notes.warc"
+    fake.write_text("these are meeting notes, not a crawl\n" * 20, encoding="utf-8")
+    [failure] = read_all([str(fake)])
+    assert isinstance(failure, Failure) and "not a WARC file" in failure.reason
+    crawl = tmp_path / "resource.warc"
+    buffer = io.BytesIO()
+    writer = WARCWriter(buffer, gzip=False)
+    page = html_page("protest_tbilisi.txt").encode()
+    writer.write_record(writer.create_warc_record(None, "resource", payload=io.BytesIO(page),
+                                                  warc_content_type="text/html"))
+    crawl.write_bytes(buffer.getvalue())
+    [article] = read_all([str(crawl)])
+    assert isinstance(article, Article) and article.source_path == f"{crawl}#record 1"

@@ -66,10 +66,11 @@ def iter_articles(inputs: Iterable[str], options: IngestOptions | None = None,
     options = options or IngestOptions()
     for item in expand_inputs(inputs):
         for found in _read_one(item, options, stdin):
-            yield found if isinstance(found, Failure) else _language_checked(found, options)
+            yield found if isinstance(found, Failure) else language_checked(found, options)
 
 
-def _language_checked(article: Article, options: IngestOptions) -> Article | Failure:
+def language_checked(article: Article, options: IngestOptions) -> Article | Failure:
+    """The article, or a `skipped` failure when its language is not one the options ask for."""
     if not options.languages or article.language in options.languages:
         return article
     return Failure(source=article.source_path or article.url or article.id, stage="language", skipped=True,

@@ -8,11 +8,13 @@ reader cannot find the next record boundary after damage.
 
 from __future__ import annotations
 
+import zlib
 from collections.abc import Iterator
 from typing import IO
 
 from warcio.archiveiterator import ArchiveIterator
 from warcio.exceptions import ArchiveLoadFailed
+from warcio.recordloader import ArcWarcRecord
 
 from eventwire.errors import UnreadableInput
 from eventwire.ingest.options import IngestOptions
@@ -24,33 +26,62 @@ _PAGE_TYPES = ("text/html", "application/xhtml+xml", "text/plain")
 
 def iter_warc(name: str, stream: IO[bytes], options: IngestOptions) -> Iterator[Article | Failure]:
     """Articles of the WARC file read from `stream`; `name` names the file in failures."""
+    head = _peek(stream)
+    if head is not None and not looks_like_warc(head):
+        yield Failure(source=name, stage="ingest", reason="not a WARC file (it does not start with a WARC record)")
+        return
     read = 0
     try:
         for record in ArchiveIterator(stream):
             read += 1
-            if record.rec_type not in ("response", "resource"):
-                continue
-            uri = record.rec_headers.get_header("WARC-Target-URI") or f"record {read}"
-            if record.http_headers is not None:
-                status = record.http_headers.get_statuscode()
-                if status != "200":
-                    continue
-                content_type = record.http_headers.get_header("Content-Type")
-            else:
-                content_type = record.rec_headers.get_header("Content-Type")
-            if not content_type or not content_type.split(";")[0].strip().lower().startswith(_PAGE_TYPES):
-                continue
-            source = f"{name}#{uri}"
-            body = record.content_stream().read(MAX_BYTES + 1)
             try:
-                yield article_from_bytes(source, body, options.published, content_type,
-                                         url=uri if uri.startswith("http") else None)
-            except UnreadableInput as exc:
-                yield Failure(source=exc.source, stage="ingest", reason=exc.reason)
+                found = _page_of(name, record, read, options)
+            except (UnreadableInput, AttributeError, KeyError, ValueError, OSError) as exc:
+                # one odd record (no URI, a broken HTTP header block) is that record's failure, not the file's
+                reason = exc.reason if isinstance(exc, UnreadableInput) else f"unreadable record ({exc})"
+                found = Failure(source=f"{name}#record {read}", stage="ingest", reason=reason)
+            if found is not None:
+                yield found
     except (ArchiveLoadFailed, OSError, EOFError, ValueError) as exc:
         reason = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
         yield Failure(source=name, stage="ingest",
                       reason=f"malformed WARC after {read} record(s): {reason[:160]}")
+
+
+def _page_of(name: str, record: ArcWarcRecord, number: int, options: IngestOptions) -> Article | Failure | None:
+    """The article of one record, a failure, or None for a record that is not a page."""
+    if record.rec_type not in ("response", "resource"):
+        return None
+    uri = record.rec_headers.get_header("WARC-Target-URI") or f"record {number}"
+    if record.http_headers is not None:
+        if record.http_headers.get_statuscode() != "200":
+            return None
+        content_type = record.http_headers.get_header("Content-Type")
+    else:
+        content_type = record.rec_headers.get_header("Content-Type")
+    if not content_type or not content_type.split(";")[0].strip().lower().startswith(_PAGE_TYPES):
+        return None
+    source = f"{name}#{uri}"
+    body = record.content_stream().read(MAX_BYTES + 1)
+    try:
+        return article_from_bytes(source, body, options.published, content_type,
+                                  url=uri if uri.startswith("http") else None)
+    except UnreadableInput as exc:
+        return Failure(source=exc.source, stage="ingest", reason=exc.reason)
+
+
+def _peek(stream: IO[bytes]) -> bytes | None:
+    """The first bytes of a buffered stream without consuming them (gunzipped for a .warc.gz), or None."""
+    peek = getattr(stream, "peek", None)
+    if peek is None:
+        return None
+    head = bytes(peek(4096))[:4096]
+    if head[:2] == b"\x1f\x8b":
+        try:
+            return zlib.decompressobj(16 + zlib.MAX_WBITS).decompress(head)
+        except zlib.error:
+            return b""
+    return head
 
 
 def looks_like_warc(data: bytes) -> bool:

@@ -15,7 +15,7 @@ from typing import IO
 from eventwire.batch import ARTICLE_SUFFIXES, expand_inputs
 from eventwire.errors import UnreadableInput
 from eventwire.ingest import article_from_bytes
-from eventwire.ingest.inputs import iter_articles, kind_by_name
+from eventwire.ingest.inputs import iter_articles, kind_by_name, language_checked
 from eventwire.ingest.options import IngestOptions
 from eventwire.ingest.warc import iter_warc
 from eventwire.model import Article, Failure
@@ -83,7 +83,8 @@ def split_inputs(inputs: Iterable[str]) -> SplitInputs:
 
 def read_page(source: str, data: bytes, published: str | None) -> ReadItem:
     try:
-        return ReadItem(source, 0, article_from_bytes(source, data, published))
+        article = article_from_bytes(source, data, published)
+        return ReadItem(source, 0, language_checked(article, IngestOptions(published=published)))
     except UnreadableInput as exc:
         return ReadItem(source, 0, Failure(source=exc.source, stage="ingest", reason=exc.reason))
 
@@ -98,8 +99,10 @@ def read_warc(source: str, stream: IO[bytes], published: str | None) -> Iterator
     """The pages of a WARC stream, read by the ingest reader (eventwire/ingest/warc.py), in file order."""
     position = -1
     try:
-        for position, payload in enumerate(iter_warc(source, stream, IngestOptions(published=published))):
-            yield ReadItem(source, position, payload)
+        options = IngestOptions(published=published)
+        for position, payload in enumerate(iter_warc(source, stream, options)):
+            yield ReadItem(source, position,
+                           payload if isinstance(payload, Failure) else language_checked(payload, options))
     except Exception as exc:  # warcio can fail outside the reader's own checks on a damaged record
         yield ReadItem(source, position + 1, Failure(source=source, stage="ingest",
                                                      reason=f"malformed WARC: {type(exc).__name__}: {exc}"))
