@@ -453,7 +453,7 @@ def _light_verb_sources(noun: Token, ctx: _Context) -> list[ActorMention]:
             return []
         subjects = subjects_of(verb)
         for subj in subjects:
-            found = _actors_at(subj, ctx)
+            found, _ = _slot(subj, ctx)  # a named actor without a code still carries the act
             if found:
                 return found
         if not subjects:

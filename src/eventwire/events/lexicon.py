@@ -111,7 +111,8 @@ def object_lemmas(verb: Token) -> set[str]:
 
 # Heads that stand for a quantity or part of what their "of" phrase names.
 _PARTITIVE_HEADS = frozenset({"dozen", "hundred", "thousand", "million", "number", "group", "team", "some", "most",
-                              "part", "rest", "batch", "shipment", "consignment", "ton", "tonne", "worth"})
+                              "part", "rest", "batch", "shipment", "consignment", "ton", "tonne", "worth",
+                              "state"})  # "a state of emergency" is about the emergency
 
 
 def has_particle(verb: Token, particle: str) -> bool:
