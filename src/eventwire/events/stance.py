@@ -116,15 +116,20 @@ def bare_intent(token: Token) -> bool:
 def announced(trigger: Token) -> bool:
     """Whether the act at `trigger` is announced for the future ("it will release the hostages", "they
     would allow access"): CAMEO codes such a statement as an intent, not as the act."""
-    children = list(trigger.children)
-    return not any(c.dep_ == "neg" for c in children) and any(
-        c.dep_ == "aux" and c.lower_ in _FUTURE_AUX for c in children)
+    future, negated = _future_and_negation(trigger)
+    return future and not negated
 
 
 def refused(trigger: Token) -> bool:
     """Whether the act at `trigger` is refused: under refuse/decline, or a negated future of its own."""
     if trigger.dep_ == "xcomp" and trigger.head.lemma_.lower() in REFUSAL_VERBS:
         return True
-    children = list(trigger.children)
-    return any(c.dep_ == "neg" for c in children) and any(
-        c.dep_ == "aux" and c.lower_ in _FUTURE_AUX for c in children)
+    future, negated = _future_and_negation(trigger)
+    return future and negated
+
+
+def _future_and_negation(verb: Token) -> tuple[bool, bool]:
+    """Whether `verb` has a future/conditional auxiliary ("will", "would", "won't"), and a negation."""
+    children = list(verb.children)
+    return (any(c.dep_ == "aux" and c.lower_ in _FUTURE_AUX for c in children),
+            any(c.dep_ == "neg" for c in children))

@@ -19,6 +19,7 @@ from eventwire.errors import UnreadableInput
 from eventwire.ingest.fetch import Fetched, fetch, is_url
 from eventwire.ingest.options import IngestOptions
 from eventwire.ingest.sources import article_from_bytes, article_id, with_language
+from eventwire.ingest.text import join_paragraphs
 from eventwire.model import Article, Failure
 
 FULL_TEXT_WORDS = 150  # item content at least this long is taken as the article itself
@@ -35,7 +36,7 @@ def looks_like_feed(data: bytes) -> bool:
 def fragment_text(html: str) -> str:
     """An HTML fragment (feed content) -> paragraphs separated by blank lines."""
     if "<" not in html:
-        return "\n\n".join(" ".join(p.split()) for p in html.split("\n\n") if p.strip())
+        return join_paragraphs(html)
     root = lxml.html.fragment_fromstring(html, create_parent="div")
     for bad in root.xpath(".//script|.//style|.//figure|.//figcaption"):
         bad.drop_tree()
@@ -45,7 +46,7 @@ def fragment_text(html: str) -> str:
             continue
         element.text = "\n\n" + (element.text or "")
     text = root.text_content()
-    return "\n\n".join(" ".join(p.split()) for p in re.split(r"\n\s*\n", text) if p.strip())
+    return join_paragraphs(text)
 
 
 def _content(entry: Any) -> str:

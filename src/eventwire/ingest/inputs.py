@@ -9,10 +9,8 @@ articles in a language that is not coded are Failures marked `skipped`.
 from __future__ import annotations
 
 import glob
-import gzip
 import io
 import sys
-import zlib
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import IO
@@ -22,7 +20,15 @@ from eventwire.ingest.feeds import iter_feed, looks_like_feed
 from eventwire.ingest.fetch import fetch, is_url
 from eventwire.ingest.options import IngestOptions
 from eventwire.ingest.records import read_csv, read_jsonl
-from eventwire.ingest.sources import MAX_BYTES, _decode, article_from_bytes, read_article, read_file_bytes
+from eventwire.ingest.sources import (
+    MAX_BYTES,
+    _decode,
+    article_from_bytes,
+    gunzip,
+    read_article,
+    read_file_bytes,
+    unpacked_head,
+)
 from eventwire.ingest.warc import iter_warc, looks_like_warc
 from eventwire.model import Article, Failure
 
@@ -125,23 +131,16 @@ def _file_kind(path: str, options: IngestOptions) -> str:
             head = handle.read(8192)
     except OSError:
         return "page"  # read_article reports it
-    if head[:2] == b"\x1f\x8b":
-        try:
-            head = zlib.decompressobj(16 + zlib.MAX_WBITS).decompress(head)
-        except zlib.error:
-            return "page"  # read_article reports the broken gzip
-    return _kind_by_content(head)
+    unpacked = unpacked_head(head)
+    if unpacked is None:
+        return "page"  # read_article reports the broken gzip
+    return _kind_by_content(unpacked)
 
 
 def _read_file(path: str, limit: int) -> bytes:
     """A record or feed file's bytes, gunzipped when gzipped."""
     data = read_file_bytes(path, limit)
-    if data[:2] == b"\x1f\x8b":
-        try:
-            data = gzip.decompress(data)
-        except (OSError, EOFError, zlib.error) as exc:
-            raise UnreadableInput(path, f"broken gzip file ({exc})") from exc
-    return data
+    return gunzip(path, data, limit) if data[:2] == b"\x1f\x8b" else data
 
 
 def _warc_file(path: str, options: IngestOptions) -> Iterator[Article | Failure]:

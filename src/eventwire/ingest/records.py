@@ -17,6 +17,7 @@ from eventwire.dateparse import to_iso_date
 from eventwire.errors import UnreadableInput
 from eventwire.ingest.options import RECORD_FIELDS, IngestOptions
 from eventwire.ingest.sources import article_from_bytes, article_id, with_language
+from eventwire.ingest.text import join_paragraphs
 from eventwire.model import Article, Failure
 
 csv.field_size_limit(64 * 1024 * 1024)  # article bodies are far longer than csv's 128 KB default
@@ -48,7 +49,7 @@ def article_from_record(record: Mapping[str, Any], source: str, options: IngestO
     if "<" in text[:2000] and ("</p>" in text or "<html" in text[:2000].lower() or "<div" in text):
         article = article_from_bytes(source, text.encode("utf-8"), published, "text/html", url=url)
     else:
-        body = "\n\n".join(" ".join(p.split()) for p in text.replace("\r\n", "\n").split("\n\n") if p.strip())
+        body = join_paragraphs(text.replace("\r\n", "\n"))
         article = with_language(Article(id=article_id(body), text=body, source_path=source))
     title = _column(record, "title", options)
     author = _strings(_column(record, "author", options))

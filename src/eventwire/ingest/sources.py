@@ -54,14 +54,26 @@ def _decode(source: str, data: bytes, is_html: bool, declared: str | None = None
     return data.decode(best.encoding, errors="replace")
 
 
-def _gunzip(source: str, data: bytes) -> bytes:
+def gunzip(source: str, data: bytes, limit: int = MAX_BYTES) -> bytes:
+    """Gzipped bytes unpacked; a broken stream or one unpacking past `limit` is refused with the reason."""
     try:
         out = gzip.decompress(data)
     except (OSError, EOFError, zlib.error) as exc:
         raise UnreadableInput(source, f"broken gzip file ({exc})") from exc
-    if len(out) > MAX_BYTES:
-        raise UnreadableInput(source, f"unpacks to more than the {MAX_BYTES}-byte limit")
+    if len(out) > limit:
+        raise UnreadableInput(source, f"unpacks to more than the {limit}-byte limit")
     return out
+
+
+def unpacked_head(head: bytes) -> bytes | None:
+    """The first bytes of a file, unpacked when they start a gzip stream (None when it is broken): enough
+    to tell its kind by content."""
+    if head[:2] != b"\x1f\x8b":
+        return head
+    try:
+        return zlib.decompressobj(16 + zlib.MAX_WBITS).decompress(head)
+    except zlib.error:
+        return None
 
 
 def read_file_bytes(path: str | Path, limit: int = MAX_BYTES) -> bytes:
@@ -101,7 +113,7 @@ def article_from_bytes(source: str, data: bytes, published: str | None = None, c
         raise UnreadableInput(source, f"{len(data)} bytes is larger than the {MAX_BYTES}-byte limit")
     suffixes = [s.lower() for s in Path(source.split("?")[0]).suffixes]
     if (suffixes and suffixes[-1] == ".gz") or data[:2] == b"\x1f\x8b":
-        data = _gunzip(source, data)
+        data = gunzip(source, data)
         suffixes = suffixes[:-1] if suffixes and suffixes[-1] == ".gz" else suffixes
     is_html = (
         (content_type is not None and "html" in content_type.lower())

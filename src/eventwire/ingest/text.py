@@ -117,6 +117,12 @@ def normalize_spaces(line: str) -> str:
     return re.sub(r"[ \t]+", " ", _ZERO_WIDTH.sub("", _ODD_SPACES.sub(" ", line))).strip()
 
 
+def join_paragraphs(text: str) -> str:
+    """Text whose paragraphs are separated by blank lines -> the same paragraphs, spaces collapsed, one
+    blank line between them (the form the pipeline reads)."""
+    return "\n\n".join(" ".join(p.split()) for p in re.split(r"\n\s*\n", text) if p.strip())
+
+
 def words(line: str) -> list[str]:
     return _WORD.findall(line)
 

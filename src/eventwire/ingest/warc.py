@@ -8,7 +8,6 @@ reader cannot find the next record boundary after damage.
 
 from __future__ import annotations
 
-import zlib
 from collections.abc import Iterator
 from typing import IO
 
@@ -18,7 +17,7 @@ from warcio.recordloader import ArcWarcRecord
 
 from eventwire.errors import UnreadableInput
 from eventwire.ingest.options import IngestOptions
-from eventwire.ingest.sources import MAX_BYTES, article_from_bytes
+from eventwire.ingest.sources import MAX_BYTES, article_from_bytes, unpacked_head
 from eventwire.model import Article, Failure
 
 _PAGE_TYPES = ("text/html", "application/xhtml+xml", "text/plain")
@@ -75,13 +74,7 @@ def _peek(stream: IO[bytes]) -> bytes | None:
     peek = getattr(stream, "peek", None)
     if peek is None:
         return None
-    head = bytes(peek(4096))[:4096]
-    if head[:2] == b"\x1f\x8b":
-        try:
-            return zlib.decompressobj(16 + zlib.MAX_WBITS).decompress(head)
-        except zlib.error:
-            return b""
-    return head
+    return unpacked_head(bytes(peek(4096))[:4096]) or b""
 
 
 def looks_like_warc(data: bytes) -> bool:
