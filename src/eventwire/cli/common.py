@@ -52,6 +52,14 @@ FetchOption = Annotated[bool, typer.Option(
 UrlOption = Annotated[list[str] | None, typer.Option("--url", help="A page or feed to fetch over HTTP(S); repeatable.")]
 
 
+def input_list(paths: list[str] | None, urls: list[str] | None) -> list[str]:
+    """The positional inputs and the --url ones, in that order; none at all is a usage error."""
+    inputs = [*(paths or []), *(urls or [])]
+    if not inputs:
+        raise typer.BadParameter("give at least one input (a path, a URL, or - for standard input)")
+    return inputs
+
+
 def ingest_options(published: str | None, input_format: str = "auto", fields: list[str] | None = None,
                    languages: list[str] | None = None, fetch_links: bool = True) -> IngestOptions:
     """The command line's input options as one record; a bad value is a usage error naming the option."""

@@ -24,6 +24,7 @@ from eventwire.cli.common import (
     check_date,
     fail,
     ingest_options,
+    input_list,
     report,
     settings_for,
 )
@@ -87,9 +88,7 @@ def ingest(
     from eventwire.ingest.inputs import iter_articles
     from eventwire.store import SaveOutcome
 
-    inputs = [*(paths or []), *(url or [])]
-    if not inputs:
-        raise typer.BadParameter("give at least one input (a path, a URL, or - for standard input)")
+    inputs = input_list(paths, url)
     options = ingest_options(published, input_format, field, language, fetch_links)
     store = _open(db, read_only=False)
     err = Console(stderr=True)

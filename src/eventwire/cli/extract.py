@@ -20,6 +20,7 @@ from eventwire.cli.common import (
     check_date,
     fail,
     ingest_options,
+    input_list,
     load_pipeline,
     read_inputs,
 )
@@ -42,9 +43,7 @@ def extract(
     """Code the events of each article and print the output contract of DESIGN.md."""
     if fmt not in ("json", "jsonl"):
         raise typer.BadParameter(f"unknown format '{fmt}' (json or jsonl)", param_hint="--format")
-    inputs = [*(paths or []), *(url or [])]
-    if not inputs:
-        raise typer.BadParameter("give at least one input (a path, a URL, or - for standard input)")
+    inputs = input_list(paths, url)
     articles, failures = read_inputs(inputs, ingest_options(published, input_format, field, language, fetch_links))
     failed = any_error(failures)
     if articles:
