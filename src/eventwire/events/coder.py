@@ -537,8 +537,10 @@ def _targets(trig: _Trigger, ctx: _Context, sources: list[ActorMention]) -> tupl
     source_codes = {s.code for s in sources}
     source_countries = {s.country for s in sources}
     # "an agreement between Russia and Egypt" signed by a Russian: the partner is Egypt.
-    distinct = [t for t in found if t.code not in source_codes
-                and not (t.kind == "country" and t.country in source_countries)]
+    distinct = [t for t in found if t.code not in source_codes]
+    # "an agreement between Russia and Egypt" signed by a Russian: the partner is Egypt; but "Bajwa urged
+    # Pakistan" keeps the source's own country when it is the only target.
+    distinct = [t for t in distinct if not (t.kind == "country" and t.country in source_countries)] or distinct
     if not distinct:
         distinct = [t for t in _directed_actors(trig, ctx) if t.code not in source_codes]
     if not distinct:
