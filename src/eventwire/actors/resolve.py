@@ -22,11 +22,13 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
+from eventwire.actors.gender import mention_gender
 from eventwire.actors.kb import ActorKB
 from eventwire.model import ActorMention, PlaceMention
 from eventwire.quotes import SPEECH_VERBS, find_quote_spans
 
-_PERSON_PRONOUNS = {"he", "him", "his", "she", "her", "hers"}
+_MALE_PRONOUNS = {"he", "him", "his"}
+_FEMALE_PRONOUNS = {"she", "her", "hers"}
 _THING_PRONOUNS = {"it", "its"}
 _PLURAL_PRONOUNS = {"they", "them", "their"}
 _COUNTRY_WORDS = {"country", "nation"}
@@ -80,9 +82,13 @@ def resolve_actors(doc: Doc, kb: ActorKB, matcher: ActorMatcher, day: str | None
     mentions = [m.mention for m in built] + [m for m in named if m.token not in absorbed]
     mentions.sort(key=lambda m: (m.start, m.end))
     quoted = find_quote_spans(doc.text)
-    mentions += _coreferent_mentions(doc, kb, mentions, quoted)
+    # Descriptions first ("the president" is the president named before), then role nouns from context
+    # ("police" in a Tbilisi story) and unknown organisations, so that pronouns can refer to all of them.
+    mentions += _coreferent_mentions(doc, kb, mentions, quoted, pronouns=False)
     mentions += _contextual_mentions(doc, kb, mentions, context, quoted)
     mentions += _unknown_organisations(doc, mentions)
+    mentions.sort(key=lambda m: (m.start, m.end))
+    mentions += _coreferent_mentions(doc, kb, mentions, quoted, pronouns=True)
     mentions.sort(key=lambda m: (m.start, m.end))
     return tuple(mentions)
 
@@ -182,6 +188,15 @@ def _titled_people(doc: Doc, kb: ActorKB, known: list[ActorMention], context: _C
                                kb_id=f"titled:{ent.text}")
         people[surname] = mention
         out.append(mention)
+    # Later bare surnames the parser did not tag as a person ("Hopkins said ..."): the same person.
+    tagged = covered | {i for m in out for i in range(*_token_range(doc, m))}
+    for token in doc:
+        named = people.get(token.text)
+        if (named is None or token.pos_ != "PROPN" or token.i in tagged or token.i < named.token
+                or token.dep_ == "compound" or any(c.dep_ == "compound" for c in token.children)):
+            continue
+        out.append(_mention(doc[token.i: token.i + 1], named.name, named.code, named.country, "person",
+                            kb_id=named.kb_id, resolved_from=named.resolved_from))
     return out
 
 
@@ -311,6 +326,14 @@ def _role_anchor(token: Token, kb: ActorKB, covered: set[int]) -> tuple[str, Tok
     return role, token
 
 
+def _sentence_country(token: Token, mentions: list[ActorMention]) -> str | None:
+    """With no place to go by, the one country the sentence's actors share: "Vietnamese authorities
+    outlawed opposition parties" is Vietnam's opposition."""
+    sent = token.sent
+    countries = {m.country for m in mentions if sent.start_char <= m.start < sent.end_char and m.country}
+    return countries.pop() if len(countries) == 1 else None
+
+
 def _group_modifier(noun: Token, mentions: list[ActorMention]) -> ActorMention | None:
     by_token = {m.token: m for m in mentions if m.kb_id and m.kb_id.startswith("group:")}
     for child in noun.children:
@@ -348,7 +371,8 @@ def _contextual_mentions(doc: Doc, kb: ActorKB, mentions: list[ActorMention],
         # "the Bush administration", "Putin's government": a leader named in the phrase gives its country.
         owner = next((m for c in anchor.children if c.dep_ in ("compound", "poss")
                       for m in mentions if m.token == c.i and m.country), None)
-        country = owner.country if owner is not None else context.country_at(token)
+        country = owner.country if owner is not None else (context.country_at(token)
+                                                              or _sentence_country(token, mentions))
         if country is None:
             continue
         label = kb.countries[country].name if country in kb.countries else country
@@ -368,8 +392,8 @@ _ROLE_KIND = {"GOV": "government", "MIL": "military", "COP": "police"}
 
 
 def _coreferent_mentions(doc: Doc, kb: ActorKB, mentions: list[ActorMention],
-                         quoted: list[tuple[int, int]]) -> list[ActorMention]:
-    """Pronouns and bare definite descriptions resolved to the most recent compatible actor."""
+                         quoted: list[tuple[int, int]], *, pronouns: bool) -> list[ActorMention]:
+    """Pronouns (or bare definite descriptions) resolved to the most recent compatible actor."""
     taken = {i for m in mentions for i in range(*_token_range(doc, m))}
     sent_starts = [s.start for s in doc.sents]
     out: list[ActorMention] = []
@@ -378,11 +402,17 @@ def _coreferent_mentions(doc: Doc, kb: ActorKB, mentions: list[ActorMention],
         # Inside a quote, "he", "their", "the minister" are seen from the speaker: not resolved here.
         if token.i in taken or any(start <= token.idx < end for start, end in quoted):
             continue
+        if (token.pos_ == "PRON") != pronouns:
+            continue
         lower = token.lower_
         want: str | None = None
-        if token.pos_ == "PRON" and lower in _PERSON_PRONOUNS:
-            want = "person"
+        if token.pos_ == "PRON" and lower in _MALE_PRONOUNS:
+            want = "person:m"
+        elif token.pos_ == "PRON" and lower in _FEMALE_PRONOUNS:
+            want = "person:f"
         elif token.pos_ == "PRON" and lower in _THING_PRONOUNS:
+            if _expletive(token):
+                continue
             want = "thing"
         elif token.pos_ == "PRON" and lower in _PLURAL_PRONOUNS:
             want = "plural"
@@ -399,6 +429,8 @@ def _coreferent_mentions(doc: Doc, kb: ActorKB, mentions: list[ActorMention],
             continue
         if want.startswith("role:") and _pair_word(token):
             antecedents = _last_two(token, want, ordered, kb)
+        elif want == "plural" and (pair := _conjoined_people(token, ordered)):
+            antecedents = pair
         else:
             found = (_reporting_subject(token, want, ordered, kb)
                      or _antecedent(doc, token, want, ordered, kb, sent_starts))
@@ -411,6 +443,53 @@ def _coreferent_mentions(doc: Doc, kb: ActorKB, mentions: list[ActorMention],
                 resolved_from="pronoun" if token.pos_ == "PRON" else "description", token=token.i,
             ))
     return out
+
+
+# Adjectives that judge a situation, not an actor: "it is important to", "it was clear that".
+_SITUATION_ADJECTIVES = frozenset({"important", "imp", "clear", "unclear", "hard", "difficult", "easy", "good", "bad",
+                                   "necessary", "possible", "impossible", "likely", "unlikely", "true", "time",
+                                   "vital", "essential", "crucial", "obvious", "evident", "wonderful", "unfortunate",
+                                   "significant", "surprising", "enough", "worth", "critical", "urgent"})
+_SEEM_VERBS = frozenset({"seem", "appear"})
+
+
+def _expletive(token: Token) -> bool:
+    """A dummy "it" that stands for no actor: "it seems that", "it is important to", "it was made clear
+    that", "it was Morrison who took over", "find it hard to"."""
+    if token.dep_ == "expl":
+        return True
+    head = token.head
+    if head.lemma_.lower() in _SEEM_VERBS:
+        return True
+    children = list(head.children)
+    if token.dep_ == "nsubjpass" and any(c.dep_ == "ccomp" for c in children):
+        return True  # "it was reported that", "it had been made clear that"
+    judged = [c for c in children if c.dep_ in ("acomp", "oprd", "ccomp", "attr")
+              and c.lemma_.lower() in _SITUATION_ADJECTIVES]
+    if judged and token.dep_ in ("nsubj", "dobj"):
+        return True
+    # A cleft: "it was Morrison who took over".
+    return token.dep_ == "nsubj" and head.lemma_ == "be" and any(
+        c.dep_ == "attr" and any(g.dep_ == "relcl" for g in c.children) for c in children)
+
+
+def _conjoined_people(token: Token, ordered: list[ActorMention]) -> list[ActorMention]:
+    """"Tova Noel and Michael Thomas ... they": the people joined as the subject of this or the previous
+    sentence."""
+    sent = token.sent
+    scopes = [sent] + ([token.doc[sent.start - 1].sent] if sent.start > 0 else [])
+    for scope in scopes:
+        people = [m for m in ordered if scope.start <= m.token < min(scope.end, token.i) and m.kind == "person"]
+        by_token = {m.token: m for m in people}
+        for m in people:
+            head = token.doc[m.token]
+            # The subject, or a name attached to it ("Guards Tova Noel and Michael Thomas were charged").
+            in_subject = head.dep_ in ("nsubj", "nsubjpass") or head.head.dep_ in ("nsubj", "nsubjpass")
+            if in_subject and head.conjuncts:
+                joined = [by_token[c.i] for c in head.conjuncts if c.i in by_token]
+                if joined:
+                    return [m, *joined]
+    return []
 
 
 def _pair_word(token: Token) -> bool:
@@ -440,7 +519,7 @@ def _reporting_subject(token: Token, want: str, ordered: Iterable[ActorMention],
         return None
     subjects = {c.i for c in clause.head.children if c.dep_ == "nsubj"}
     for m in ordered:
-        if m.token in subjects and _compatible(m, want, kb):
+        if m.token in subjects and _compatible(m, want, kb, token.doc):
             return m
     return None
 
@@ -454,9 +533,9 @@ def _np_span(token: Token) -> Span:
     return token.doc[left: token.i + 1]
 
 
-def _compatible(m: ActorMention, want: str, kb: ActorKB) -> bool:
-    if want == "person":
-        return m.kind == "person"
+def _compatible(m: ActorMention, want: str, kb: ActorKB, doc: Doc) -> bool:
+    if want.startswith("person:"):
+        return m.kind == "person" and mention_gender(m, doc) in (None, want[7:])
     if want == "thing":
         return m.kind in ("country", "government", "organisation") or m.code.startswith("IMG") or (
             m.kb_id is not None and m.kb_id.startswith("group:"))
@@ -477,14 +556,15 @@ def _antecedent(doc: Doc, token: Token, want: str, ordered: Iterable[ActorMentio
     if token.pos_ == "PRON":
         # Salience: a subject earlier in the same sentence wins over a nearer object.
         sent = token.sent
-        subjects = [m for m in ordered if sent.start <= m.token < token.i and _compatible(m, want, kb)
+        subjects = [m for m in ordered if sent.start <= m.token < token.i and _compatible(m, want, kb, doc)
                     and doc[m.token].dep_ in ("nsubj", "nsubjpass")]
         if subjects:
             return subjects[-1]
         # Else the subject of the previous sentence ("Sasse said ... \n\n “...,” he said").
         if sent.start > 0:
             previous = doc[sent.start - 1].sent
-            subjects = [m for m in ordered if previous.start <= m.token < previous.end and _compatible(m, want, kb)
+            subjects = [m for m in ordered if previous.start <= m.token < previous.end
+                        and _compatible(m, want, kb, doc)
                         and doc[m.token].dep_ in ("nsubj", "nsubjpass")]
             if subjects:
                 return subjects[-1]
@@ -494,6 +574,6 @@ def _antecedent(doc: Doc, token: Token, want: str, ordered: Iterable[ActorMentio
             break
         if here - bisect_right(sent_starts, m.token) > _COREF_WINDOW:
             continue
-        if _compatible(m, want, kb):
+        if _compatible(m, want, kb, doc):
             best = m
     return best
