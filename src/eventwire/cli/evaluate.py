@@ -92,19 +92,23 @@ def events(data: DataOption = DEFAULT_DATA) -> None:
 
 @app.command(name="actors")
 def actors_(data: DataOption = DEFAULT_DATA) -> None:
-    """Actor codes on PLOVER GSR, countries on CAMEO source/target spans, and the seed gold's actors."""
+    """Actor codes on PLOVER GSR, countries on CAMEO source/target spans, the seed gold's actors, and
+    coreference of pronouns and descriptions in 48 real articles beside a recency baseline."""
     from eventwire.evaluation.actors import evaluate_plover_actors, evaluate_seed_actors, evaluate_span_countries
+    from eventwire.evaluation.coref import evaluate_coreference
 
     plover = data / "plover-gsr" / "PLOVER_GSR_CAMEO.json"
     spans = data / "cameo-source-target" / "train.txt"
     seed = data.parent / "seed" / "000_ca7f5d1c64f82479.txt"
     gold = data.parent / "seed" / "000_ca7f5d1c64f82479.gold.json"
-    for path in (plover, spans, seed, gold):
+    for path in (plover, spans, seed, gold, data / "article-extraction" / "ground-truth.json",
+                 data / "geoparsing" / "lgl.xml"):
         _need(path)
     pipeline = load_pipeline(None)
     report = {"plover_gsr": evaluate_plover_actors(pipeline, plover),
               "cameo_source_target": evaluate_span_countries(pipeline, spans, pipeline.resources.actor_kb),
-              "seed": evaluate_seed_actors(pipeline, seed, gold)}
+              "seed": evaluate_seed_actors(pipeline, seed, gold),
+              "coreference": evaluate_coreference(pipeline, data)}
     typer.echo(json.dumps(report, indent=2))
 
 

@@ -1,0 +1,101 @@
+"""Coreference by rule: gender agreement, dummy "it", joined people, bare surnames; and the coreference
+evaluation on 48 real articles held to its floors and above the recency baseline."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from eventwire.evaluation.coref import Candidate, load_candidates, score
+from eventwire.model import ActorMention, Article
+
+from .conftest import SHARED
+
+FLOORS = json.loads((Path(__file__).parent / "score_floors.json").read_text(encoding="utf-8"))["coreference"]
+DATA = SHARED / "data"
+needs_data = pytest.mark.skipif(not (DATA / "geoparsing").exists(), reason="../shared/data is not here")
+
+
+def _actors(pipeline: Any, text: str) -> list[ActorMention]:
+    return list(pipeline.run(Article(id="t", text=text, published="2019-11-20")).actors)
+
+
+def _resolved(actors: list[ActorMention], word: str, text: str, nth: int = 0) -> list[str]:
+    start = [i for i in range(len(text)) if text.startswith(word, i)][nth]
+    return [a.name for a in actors if a.resolved_from in ("pronoun", "description") and a.start == start]
+
+
+def test_she_skips_the_nearer_man_for_the_woman(pipeline: Any) -> None:
+    text = ("Press secretary Stephanie Grisham met envoy Robert Volker on Monday. "
+            "Volker left early. Later she said the talks went well.")
+    assert _resolved(_actors(pipeline, text), "she", text) == ["Stephanie Grisham"]
+
+
+def test_honorific_gives_the_gender_of_an_unknown_name(pipeline: Any) -> None:
+    text = "Ms. Kowalczyk questioned Dariusz Brandt for an hour. He denied the charges."
+    actors = _actors(pipeline, text)
+    assert _resolved(actors, "He", text) == ["Dariusz Brandt"]
+
+
+def test_dummy_it_refers_to_no_actor(pipeline: Any) -> None:
+    text = "The European Union met on Monday. It is important that the sanctions stay, officials said."
+    assert _resolved(_actors(pipeline, text), "It", text) == []
+    text = "The European Union met on Monday. It said the sanctions would stay."
+    assert _resolved(_actors(pipeline, text), "It", text) == ["European Union"]
+
+
+def test_they_after_two_joined_people_is_both(pipeline: Any) -> None:
+    text = ("Guards Tova Noel and Michael Thomas were charged on Tuesday. "
+            "They are accused of falsifying records.")
+    assert sorted(_resolved(_actors(pipeline, text), "They", text)) == ["Michael Thomas", "Tova Noel"]
+
+
+def test_a_later_bare_surname_is_the_same_person(pipeline: Any) -> None:
+    text = ("Director of Finance David Hopkins said revenue was down. Hopkins said the city saved money. "
+            "The occupancy tax grew. Hopkins said reserves were $400,000. The mayor agreed. "
+            "The council voted. He said the budget was in line.")
+    actors = _actors(pipeline, text)
+    assert sum(a.name == "David Hopkins" for a in actors if a.resolved_from != "pronoun") >= 3
+    assert _resolved(actors, "He", text) == ["David Hopkins"]
+
+
+def test_scorer_counts_right_wrong_and_false_resolutions() -> None:
+    text = "Maria Lopez met Juan Perez. She left. It rained."
+    lopez = ActorMention(text="Maria Lopez", name="Maria Lopez", code="", country=None, kind="person", start=0, end=11)
+    perez = ActorMention(text="Juan Perez", name="Juan Perez", code="", country=None, kind="person", start=16,
+                         end=26)
+    she_right = lopez.model_copy(update={"text": "She", "start": 28, "end": 31, "resolved_from": "pronoun"})
+    it_wrong = perez.model_copy(update={"text": "It", "start": 38, "end": 40, "resolved_from": "pronoun"})
+    candidates = [Candidate("d", "1", 28, "She", ("Maria Lopez",)), Candidate("d", "1", 38, "It", ())]
+    texts = {("d", "1"): (text, None)}
+    mentions = {("d", "1"): [lopez, perez, she_right, it_wrong]}
+
+    def resolver(c: Candidate, ms: list[ActorMention]) -> list[ActorMention]:
+        return [m for m in ms if m.resolved_from == "pronoun" and m.start == c.offset]
+
+    report = score(candidates, texts, mentions, resolver)
+    assert report["referring"] == 1 and report["no_actor"] == 1
+    assert report["precision"] == 1.0 and report["recall"] == 1.0
+    assert report["false_on_no_actor"] == 1
+
+
+def test_gold_is_well_formed() -> None:
+    candidates = load_candidates()
+    assert len(candidates) >= 340
+    assert {c.dataset for c in candidates} == {"article-extraction", "lgl"}
+    assert sum(not c.antecedents for c in candidates) >= 50
+
+
+@needs_data
+def test_rule_coreference_beats_recency_and_holds_its_floors(pipeline: Any) -> None:
+    from eventwire.evaluation.coref import evaluate_coreference
+
+    report = evaluate_coreference(pipeline, DATA)
+    for half in ("development", "held_out"):
+        ours, baseline = report[half]["eventwire_rules"], report[half]["recency_baseline"]
+        assert ours["f1"] >= FLOORS[half]["f1"] and ours["f1"] > baseline["f1"]
+        assert ours["precision"] > baseline["precision"]
+        assert ours["false_on_no_actor"] < baseline["false_on_no_actor"]
