@@ -422,7 +422,8 @@ def _sources(trig: _Trigger, ctx: _Context) -> tuple[list[ActorMention], bool]:
     return _nearest_subject_like(token, ctx), False
 
 
-_SUBJECT_LIKE = frozenset({"nsubj", "nsubjpass", "ROOT", "appos", "conj", "npadvmod"})
+# "advmod"/"dep": a name the parser misread ("USAID provided ..." with USAID as an adverb).
+_SUBJECT_LIKE = frozenset({"nsubj", "nsubjpass", "ROOT", "appos", "conj", "npadvmod", "advmod", "dep"})
 
 
 def _nearest_subject_like(token: Token, ctx: _Context) -> list[ActorMention]:

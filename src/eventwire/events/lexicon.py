@@ -94,20 +94,39 @@ def object_lemmas(verb: Token) -> set[str]:
     heads = [verb] + [c for c in verb.children if c.dep_ in ("xcomp", "ccomp") and c.pos_ == "VERB"]
     objs.update(h.lemma_.lower() for h in heads[1:] if h.dep_ == "xcomp")
     for head in heads:
+        has_object = any(c.dep_ == "dobj" for c in head.children)
         for child in head.children:
-            if child.dep_ in ("dobj", "attr", "oprd", "nsubjpass", "acomp"):
+            # With no direct object, a bare noun the parser took for an adverbial ("eased curfew hours").
+            if child.dep_ in _OBJECT_DEPS or (child.dep_ == "npadvmod" and child.pos_ == "NOUN" and not has_object):
                 for obj in (child, *child.conjuncts):
                     objs.add(obj.lemma_.lower())
+                    if obj.tag_ == "NNS" and obj.lower_.endswith("s"):
+                        objs.add(obj.lower_[:-1])  # the parser's lemma can miss: "bases" -> "basis"
                     if obj.ent_type_ == "PERSON":
                         objs.add("person")  # "release Prime Minister Mahendra Chaudhry" releases a person
                     # "curfew hours" is about the curfew; "three of the hostages", "a team of medical
                     # experts" are about the hostages and the experts.
                     objs.update(c.lemma_.lower() for c in obj.children if c.dep_ == "compound")
-                    if obj.pos_ == "NUM" or obj.lemma_.lower() in _PARTITIVE_HEADS:
-                        objs.update(o.lemma_.lower() for prep in obj.children if prep.lower_ == "of"
-                                    for o in prep.children if o.dep_ == "pobj")
+                    objs.update(_partitive_lemmas(obj))
     return objs
 
+
+def _partitive_lemmas(obj: Token, depth: int = 0) -> set[str]:
+    """What a quantity or part is of, through nested "of" phrases ("three of the dozens of hostages")."""
+    if depth > 2 or not (obj.pos_ == "NUM" or obj.lemma_.lower() in _PARTITIVE_HEADS):
+        return set()
+    out: set[str] = set()
+    for prep in obj.children:
+        if prep.lower_ == "of":
+            for o in prep.children:
+                if o.dep_ == "pobj":
+                    out.add(o.lemma_.lower())
+                    out.update(c.lemma_.lower() for c in o.children if c.dep_ == "compound")
+                    out.update(_partitive_lemmas(o, depth + 1))
+    return out
+
+
+_OBJECT_DEPS = ("dobj", "attr", "oprd", "nsubjpass", "acomp")
 
 # Heads that stand for a quantity or part of what their "of" phrase names.
 _PARTITIVE_HEADS = frozenset({"dozen", "hundred", "thousand", "million", "number", "group", "team", "some", "most",
