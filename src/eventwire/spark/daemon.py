@@ -17,9 +17,9 @@ import gc
 from pyspark import daemon
 
 from eventwire.settings import Settings
-from eventwire.spark.worker import pipeline_for
+from eventwire.spark.worker import preload
 
 if __name__ == "__main__":
-    pipeline_for(Settings())
+    preload(Settings())
     gc.freeze()  # the loaded objects move out of the collector's reach: its passes would dirty shared pages
     daemon.manager()
