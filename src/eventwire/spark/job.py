@@ -26,7 +26,15 @@ from eventwire.settings import Settings
 from eventwire.spark.columns import column_names
 from eventwire.spark.dedup import event_groups, story_copies, with_stories
 from eventwire.spark.schema import coded_schema
-from eventwire.spark.sources import ReadItem, local_path, read_page, read_records, read_warc, split_inputs
+from eventwire.spark.sources import (
+    ReadItem,
+    local_path,
+    read_page,
+    read_page_file,
+    read_records,
+    read_warc,
+    split_inputs,
+)
 from eventwire.spark.worker import code_partition
 from eventwire.store.database import source_key
 
@@ -98,17 +106,17 @@ def spark_session(master: str | None = None, conf: dict[str, str] | None = None)
     return spark
 
 
-def _hadoop_path(path: str) -> str:
-    """Hadoop reads glob characters in a path as a pattern: escape them in names already expanded."""
-    return "".join("\\" + ch if ch in "\\*?[]{}" else ch for ch in path)
-
-
 def read_items(spark: SparkSession, inputs: tuple[str, ...], published: str | None) -> RDD[ReadItem]:
     sc = spark.sparkContext
     split = split_inputs(inputs)
     parts: list[RDD[ReadItem]] = []
-    if split.pages:
-        pages = spark.read.format("binaryFile").load([p if "://" in p else _hadoop_path(p) for p in split.pages])
+    local_pages = [p for p in split.pages if "://" not in p]
+    remote_pages = [p for p in split.pages if "://" in p]
+    if local_pages:  # read by the tasks themselves, as local WARC and record files are: no JVM round trip
+        slices = min(len(local_pages), 4 * sc.defaultParallelism)
+        parts.append(sc.parallelize(local_pages, slices).map(lambda path: read_page_file(path, published)))
+    if remote_pages:  # through Hadoop's binary-file source (hdfs://, s3a://)
+        pages = spark.read.format("binaryFile").load(remote_pages)
         parts.append(pages.select("path", "content").rdd.map(
             lambda row: read_page(local_path(row["path"]), bytes(row["content"]), published)))
     local_warcs = [w for w in split.warcs if "://" not in w]

@@ -17,6 +17,7 @@ from eventwire.errors import UnreadableInput
 from eventwire.ingest import article_from_bytes
 from eventwire.ingest.inputs import iter_articles, kind_by_name, language_checked
 from eventwire.ingest.options import IngestOptions
+from eventwire.ingest.sources import read_file_bytes
 from eventwire.ingest.warc import iter_warc
 from eventwire.model import Article, Failure
 
@@ -87,6 +88,15 @@ def read_page(source: str, data: bytes, published: str | None) -> ReadItem:
         return ReadItem(source, 0, language_checked(article, IngestOptions(published=published)))
     except UnreadableInput as exc:
         return ReadItem(source, 0, Failure(source=exc.source, stage="ingest", reason=exc.reason))
+
+
+def read_page_file(path: str, published: str | None) -> ReadItem:
+    """A local (or shared) page file, read by the task as `eventwire ingest` reads it."""
+    try:
+        data = read_file_bytes(path)
+    except UnreadableInput as exc:
+        return ReadItem(path, 0, Failure(source=exc.source, stage="ingest", reason=exc.reason))
+    return read_page(path, data, published)
 
 
 def read_records(path: str, published: str | None) -> Iterator[ReadItem]:
