@@ -247,3 +247,28 @@ def test_a_quote_addressed_to_another_actor_is_a_statement_event(pipeline: Any) 
     to_press = run(pipeline, "“The talks were useful,” the Turkish foreign minister told reporters in Ankara.",
                    "2023-01-10")
     assert not [e for e in to_press.events if e.cameo == "010"]
+
+
+@pytest.mark.parametrize(("text", "cameo", "source"), [
+    # nested partitive: what is released is hostages
+    ("Colombia's leftist rebels said they would release three of the dozens of hostages they hold.", "0353",
+     "COLREB"),
+    # the lemmatiser reads "bases" as "basis"; the surface plural still names the military object
+    ("The Pentagon said it hit five bases used by the militia.", "190", "USAGOV"),
+    # a bare noun parsed as an adverbial stands for the missing object
+    ("Saudi Arabia eased curfew hours in several cities.", "0813", "SAU"),
+    # the source is the only country and the target its own country: kept
+    ("General Qamar Bajwa urged Pakistan to adopt a comprehensive security policy.", "020", "PAKMIL"),
+])
+def test_objects_and_arguments_read_through_parser_slips(pipeline: Any, text: str, cameo: str, source: str) -> None:
+    result = run(pipeline, text, "2019-06-01")
+    assert any(e.cameo == cameo and e.source.code == source for e in result.events), [
+        (e.cameo, e.source.code) for e in result.events]
+
+
+def test_own_country_is_the_target_only_when_no_partner_is_named(pipeline: Any) -> None:
+    alone = run(pipeline, "General Qamar Bajwa urged Pakistan to adopt a new security policy.", "2019-06-01")
+    assert [e.target.code for e in alone.events if e.cameo == "020" and e.target] == ["PAK"]
+    partner = run(pipeline, "Russian President Vladimir Putin signed an agreement between Russia and Egypt.",
+                  "2017-12-11")
+    assert {e.target.code for e in partner.events if e.cameo_root == "05" and e.target} == {"EGY"}

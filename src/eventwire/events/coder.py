@@ -539,11 +539,11 @@ def _targets(trig: _Trigger, ctx: _Context, sources: list[ActorMention]) -> tupl
     source_countries = {s.country for s in sources}
     # "an agreement between Russia and Egypt" signed by a Russian: the partner is Egypt.
     distinct = [t for t in found if t.code not in source_codes]
+    if not distinct:
+        distinct = [t for t in _directed_actors(trig, ctx) if t.code not in source_codes]
     # "an agreement between Russia and Egypt" signed by a Russian: the partner is Egypt; but "Bajwa urged
     # Pakistan" keeps the source's own country when it is the only target.
     distinct = [t for t in distinct if not (t.kind == "country" and t.country in source_countries)] or distinct
-    if not distinct:
-        distinct = [t for t in _directed_actors(trig, ctx) if t.code not in source_codes]
     if not distinct:
         earlier = _actor_behind_event_noun(trig, ctx, source_codes)
         if earlier is not None:
@@ -591,7 +591,7 @@ def _actor_behind_event_noun(trig: _Trigger, ctx: _Context, source_codes: set[st
 
 # Prepositions that point an act at someone, whatever the lexicon row lists ("handed over to Britain",
 # "talks with Iran", "sanctions against Moscow"); locative ones ("in", "at") never give a target.
-_DIRECTED_PREPS = frozenset({"to", "with", "against", "toward", "towards", "on", "upon", "over"})
+_DIRECTED_PREPS = frozenset({"to", "with", "against", "toward", "towards", "on", "upon", "over", "between", "among"})
 
 
 def _directed_actors(trig: _Trigger, ctx: _Context) -> list[ActorMention]:
