@@ -272,3 +272,21 @@ def test_own_country_is_the_target_only_when_no_partner_is_named(pipeline: Any) 
     partner = run(pipeline, "Russian President Vladimir Putin signed an agreement between Russia and Egypt.",
                   "2017-12-11")
     assert {e.target.code for e in partner.events if e.cameo_root == "05" and e.target} == {"EGY"}
+
+
+def test_every_lexicon_row_codes_a_known_cameo_code_or_blocks_one() -> None:
+    from eventwire.events.codes import load_code_table
+    from eventwire.events.lexicon import NOT_AN_EVENT, load_lexicon
+
+    table = load_code_table()
+    lexicon = load_lexicon()
+    rows = [e for entries in (*lexicon.verbs.values(), *lexicon.nouns.values()) for e in entries]
+    assert len(rows) > 900
+    assert [e for e in rows if e.code != NOT_AN_EVENT and e.code not in table.codes] == []
+
+
+def test_blocking_rows_stop_a_general_verb_but_not_its_other_uses(pipeline: Any) -> None:
+    figure = run(pipeline, "Germany sent doctors to fight the Ebola epidemic in Guinea.", "2014-10-01")
+    assert not any(e.cameo_root == "19" for e in figure.events)
+    combat = run(pipeline, "Kurdish forces fought Islamic State militants near Kobani.", "2014-10-01")
+    assert any(e.cameo_root == "19" for e in combat.events)

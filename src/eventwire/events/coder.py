@@ -413,6 +413,10 @@ def _sources(trig: _Trigger, ctx: _Context) -> tuple[list[ActorMention], bool]:
                     if found:
                         return found, True
         return [], False
+    if _relative_subject(token) is not None:
+        # "the attack ... which killed nine people": the subject is the noun the clause hangs on, never
+        # an actor of the main clause ("Guterres condemned").
+        return _slot(token.head, ctx)[0], False
     subjects = subjects_of(token)
     direct = any(c.dep_ in ("nsubj", "csubj") for c in token.children)
     for subj in subjects:
@@ -420,6 +424,13 @@ def _sources(trig: _Trigger, ctx: _Context) -> tuple[list[ActorMention], bool]:
         if found:
             return found, direct and not any(a.resolved_from in ("pronoun", "description") for a in found)
     return _nearest_subject_like(token, ctx), False
+
+
+def _relative_subject(verb: Token) -> Token | None:
+    """The relative pronoun subject of a relative clause ("which" in "the attack which killed ...")."""
+    if verb.dep_ != "relcl":
+        return None
+    return next((c for c in verb.children if c.dep_ == "nsubj" and c.tag_ in ("WDT", "WP")), None)
 
 
 # "advmod"/"dep": a name the parser misread ("USAID provided ..." with USAID as an adverb).
@@ -692,6 +703,8 @@ def _unidentified_attacker(trig: _Trigger, ctx: _Context) -> list[ActorMention]:
         # "A suicide attack on a convoy killed eight people": the weapon or act is the subject.
         agent = next((c for c in trig.token.children if c.dep_ == "nsubj" and c.pos_ == "NOUN"
                       and not ctx.actors.get(c.i)), None)
+        if agent is None and _relative_subject(trig.token) is not None and not ctx.actors.get(trig.token.head.i):
+            agent = trig.token.head  # "a blast which killed eight people"
         if agent is None:
             return []
     else:

@@ -42,6 +42,10 @@ class Lexicon:
     nouns: dict[str, tuple[LexEntry, ...]]
 
 
+# The code of a row that blocks a more general one: "fight the epidemic" is no use of force.
+NOT_AN_EVENT = "none"
+
+
 def load_lexicon(extra: tuple[str, ...] = ()) -> Lexicon:
     """The packaged lexicon, plus users' files (same columns); a user row for the same lemma, pattern
     and requirements replaces the packaged one."""
@@ -156,7 +160,7 @@ def match_verb(lexicon: Lexicon, verb: Token) -> LexEntry | None:
             if best is None or entry.specificity > best.specificity:
                 best = entry
         if best is not None:
-            return best
+            return None if best.code == NOT_AN_EVENT else best
     return None
 
 
@@ -169,4 +173,4 @@ def match_noun(lexicon: Lexicon, noun: Token) -> LexEntry | None:
                 continue
             if best is None or entry.specificity > best.specificity:
                 best = entry
-    return best
+    return None if best is not None and best.code == NOT_AN_EVENT else best
