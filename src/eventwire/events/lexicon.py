@@ -166,6 +166,13 @@ def match_verb(lexicon: Lexicon, verb: Token) -> LexEntry | None:
 
 def match_noun(lexicon: Lexicon, noun: Token) -> LexEntry | None:
     modifiers = {c.lemma_.lower() for c in noun.children if c.dep_ in ("compound", "amod", "nmod")}
+    # "the release of two Kuwaiti nationals", "the withdrawal of 3,000 troops": the "of" object counts too.
+    for prep in noun.children:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            for obj in prep.children:
+                if obj.dep_ == "pobj":
+                    modifiers.add(obj.lemma_.lower())
+                    modifiers.update(_partitive_lemmas(obj))
     best: LexEntry | None = None
     for lemma in {noun.lemma_.lower(), noun.lower_}:
         for entry in lexicon.nouns.get(lemma, ()):

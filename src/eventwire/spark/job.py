@@ -87,16 +87,31 @@ class _WorkerStatsParam(AccumulatorParam[WorkerStats]):
         return value1
 
 
+# Python workers hold the pipeline (~0.8 GB resident, shared with the daemon): PySpark's shuffle merger counts
+# that against spark.python.worker.memory (512m by default) and so spilled every batch of the dedup shuffles
+# to disk. This leaves the merger the default's room for data beside the pipeline.
+PYTHON_WORKER_MEMORY = "2g"
+# In local mode the driver JVM is the executor and shares the cores with the Python workers, which do nearly
+# all the work: C2's compiler threads took 10-13 s of CPU per job (more than the JVM's own tasks), so a
+# local JVM compiles with C1 only.
+LOCAL_JAVA_OPTIONS = "-XX:TieredStopAtLevel=1"
+
+
 def spark_session(master: str | None = None, conf: dict[str, str] | None = None) -> SparkSession:
     """A session for `eventwire spark run`. Under spark-submit the master and confs come from it; run
-    directly, the default is local[*] with this Python (and its eventwire) for the workers."""
+    directly, the default is local[*] with this Python (and its eventwire) for the workers. `conf` wins
+    over eventwire's defaults."""
     under_submit = "PYSPARK_GATEWAY_PORT" in os.environ
     if master is None and not under_submit:
         master = "local[*]"
-    if master is not None and master.startswith("local") and "PYSPARK_PYTHON" not in os.environ:
+    local = master is not None and master.startswith("local")
+    if local and "PYSPARK_PYTHON" not in os.environ:
         os.environ["PYSPARK_PYTHON"] = sys.executable
     builder = (SparkSession.builder.appName("eventwire").config("spark.ui.showConsoleProgress", "false")
-               .config("spark.python.daemon.module", "eventwire.spark.daemon"))  # the pipeline loaded per executor
+               .config("spark.python.daemon.module", "eventwire.spark.daemon")  # the pipeline loaded per executor
+               .config("spark.python.worker.memory", PYTHON_WORKER_MEMORY))
+    if local and not under_submit:  # this process starts the JVM: its options still apply
+        builder = builder.config("spark.driver.extraJavaOptions", LOCAL_JAVA_OPTIONS)
     if master is not None:
         builder = builder.master(master)
     for key, value in (conf or {}).items():
