@@ -290,3 +290,12 @@ def test_blocking_rows_stop_a_general_verb_but_not_its_other_uses(pipeline: Any)
     assert not any(e.cameo_root == "19" for e in figure.events)
     combat = run(pipeline, "Kurdish forces fought Islamic State militants near Kobani.", "2014-10-01")
     assert any(e.cameo_root == "19" for e in combat.events)
+
+
+def test_troops_sent_to_keep_the_peace_are_peacekeeping_not_a_visit(pipeline: Any) -> None:
+    keep = run(pipeline, "Hundreds of British troops have arrived in Mali to join the UN peacekeeping mission.")
+    assert any(e.cameo == "074" and e.source.code == "GBRMIL" and e.target and e.target.code == "MLI"
+               and e.plover == "AID" for e in keep.events)
+    assert not any(e.cameo == "042" for e in keep.events)
+    plain = run(pipeline, "Russian troops arrived in Syria on Monday.")
+    assert not any(e.cameo == "074" for e in plain.events)

@@ -634,7 +634,7 @@ def _events_for(trig: _Trigger, ctx: _Context) -> list[Event]:
     if trig.promised is not None and not targets:
         targets, target_via_place = _targets(trig.promised, ctx, sources)  # "agreed to lift its ban on US poultry"
     targets = [t for t in targets if t.code or t.kind in _NAMED_UNCODED_KINDS]
-    code = ctx.table.get(trig.entry.code)
+    code = ctx.table.get(_peacekeeping_code(trig, sources) or trig.entry.code)
     pairs: list[tuple[ActorMention, ActorMention | None, str]] = []
     if not targets and code.root == "14":
         targets = _protested_authority(sources, ctx)
@@ -676,6 +676,23 @@ def _events_for(trig: _Trigger, ctx: _Context) -> list[Event]:
                               trigger=trig.token.text),
         ))
     return events
+
+
+# Troop movements that are peacekeeping, not a visit or a build-up: "British troops arrived in Mali to join
+# the UN peacekeeping mission", "Britain is deploying 300 troops to the peacekeeping mission".
+_TROOP_MOVEMENT_CODES = frozenset({"042", "043", "154"})
+_PEACEKEEPING_WORDS = frozenset({"peacekeeping", "peacekeeper", "peace-keeping", "peacekeepers"})
+_PEACEKEEPING = "074"
+
+
+def _peacekeeping_code(trig: _Trigger, sources: list[ActorMention]) -> str | None:
+    if trig.entry.code not in _TROOP_MOVEMENT_CODES:
+        return None
+    military = any(s.code.endswith("MIL") or s.kind == "military" for s in sources) or trig.entry.code == "154"
+    if military and any(t.lemma_.lower() in _PEACEKEEPING_WORDS or t.lower_ in _PEACEKEEPING_WORDS
+                        for t in trig.token.sent):
+        return _PEACEKEEPING
+    return None
 
 
 # Acts whose victim is commonly reported without the actor behind them: violence, coercion ("was
