@@ -299,3 +299,25 @@ def test_troops_sent_to_keep_the_peace_are_peacekeeping_not_a_visit(pipeline: An
     assert not any(e.cameo == "042" for e in keep.events)
     plain = run(pipeline, "Russian troops arrived in Syria on Monday.")
     assert not any(e.cameo == "074" for e in plain.events)
+
+
+@pytest.mark.parametrize(("text", "cameo"), [
+    ("Jamaica's prime minister announced that the government will extend the nightly curfew.", "1323"),
+    ("Radical French farmers said on Friday they would blockade Paris from Monday night.", "1381"),
+    ("Palestinian leaders said they would boycott all official contact with the United States.", "133"),
+    ("North Korea has threatened to shell the South Korean border posts.", "1384"),
+    ("The Libyan defence minister threatened to withdraw from the ceasefire agreement.", "130"),
+    ("Nigeria announced that it will withdraw its peacekeeping force from Chad unless the president "
+     "arranges a ceasefire.", "139"),
+])
+def test_announced_or_vowed_conflict_is_a_threat(pipeline: Any, text: str, cameo: str) -> None:
+    result = run(pipeline, text)
+    threats = [e for e in result.events if e.cameo_root == "13"]
+    assert [e.cameo for e in threats] == [cameo]
+    assert threats[0].plover == "THREATEN" and not threats[0].hypothetical
+
+
+def test_promised_conflict_under_agree_or_offer_is_no_threat(pipeline: Any) -> None:
+    for text in ("Somali opposition leaders have agreed to postpone a protest over election delays.",
+                 "Australia has offered to send troops to help the Philippine army."):
+        assert not any(e.cameo_root == "13" for e in run(pipeline, text).events)

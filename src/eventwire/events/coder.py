@@ -33,14 +33,18 @@ from eventwire.actors.kb import ActorKB
 from eventwire.events.codes import CodeTable
 from eventwire.events.lexicon import LexEntry, Lexicon, lemma_candidates, match_noun, match_verb
 from eventwire.events.stance import (
+    ULTIMATUM,
     announced,
     bare_intent,
+    conditional_on_target,
     demand_code,
     demanding_speech,
     intent_code,
     intent_head,
+    promise_code,
     refusal_code,
     refused,
+    threat_code,
 )
 from eventwire.model import (
     ActorMention,
@@ -263,13 +267,20 @@ def _code_stances(found: dict[int, _Trigger]) -> None:
             if code is not None:
                 found[i] = replace(trig, entry=replace(trig.entry, code=code), stance="refused")
             continue
-        if trig.token.pos_ == "VERB" and announced(trig.token):
-            code = intent_code(trig.entry.code)
+        # The verb that states the act: its own, or the verb an event noun is the object of ("will
+        # extend the curfew", "will hold talks").
+        token = trig.token
+        carrier = token if token.pos_ == "VERB" else (
+            token.head if token.dep_ == "dobj" and token.head.pos_ == "VERB" else None)
+        if carrier is not None and announced(carrier):
+            code = intent_code(trig.entry.code) or threat_code(trig.entry.code)
+            if conditional_on_target(carrier) and not trig.entry.code.startswith("13"):
+                code = ULTIMATUM
             if code is not None:
                 found[i] = replace(trig, entry=replace(trig.entry, code=code), stance="announced")
             continue
         head = intent_head(trig.token)
-        code = intent_code(trig.entry.code) if head is not None else None
+        code = promise_code(head, trig.entry.code) if head is not None else None
         if head is None or code is None:
             continue
         existing = found.get(head.i)

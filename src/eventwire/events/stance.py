@@ -1,4 +1,4 @@
-"""Intent and refusal: how CAMEO codes a cooperative act that is promised or refused, not done.
+"""Intent, threat and refusal: how CAMEO codes an act that is promised, threatened or refused, not done.
 
 "Russia agreed to lift its ban" is not a lifting (081) but an expressed intent to ease sanctions
 (0351), and neither is "Russia said it will lift its ban"; "Israel is willing to withdraw its troops"
@@ -6,7 +6,8 @@ is an intent to de-escalate (0356); "Britain will not lift the ban" and "al-Nusr
 the soldiers" are refusals (1241, 1243). CAMEO's codebook files these under root 03 (express intent
 to cooperate) and root 12 (reject), with sub-codes that follow the kind of act. A promised act stays
 coded too, flagged hypothetical, so an analyst who filters hypothetical events out keeps only what
-happened: the promise or the refusal.
+happened: the promise or the refusal. A conflictual act announced or vowed ("will extend the curfew",
+"vowed to fight on", "would boycott the talks") is a threat (root 13) by the kind of act.
 """
 
 from __future__ import annotations
@@ -14,7 +15,8 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 # Verbs and adjectives that express an intent to do what their to-clause says.
-INTENT_VERBS = frozenset({"agree", "offer", "pledge", "promise", "vow", "commit", "undertake", "volunteer"})
+INTENT_VERBS = frozenset({"agree", "offer", "pledge", "promise", "vow", "commit", "undertake", "volunteer",
+                          "plan", "intend", "swear", "threaten"})
 INTENT_ADJECTIVES = frozenset({"willing", "ready", "prepared", "eager"})
 # Verbs that refuse what their to-clause says.
 REFUSAL_VERBS = frozenset({"refuse", "decline"})
@@ -45,6 +47,22 @@ SPEECH_VERBS = frozenset({"say", "declare", "insist", "state", "tell", "warn", "
                           "write", "argue", "announce", "conclude", "repeat", "remind", "urge", "emphasize",
                           "emphasise", "maintain"})
 _DEONTIC = frozenset({"must", "should"})
+# Threat codes by the act's CAMEO code (root 13): a conflictual act announced or vowed, not done ("will
+# extend the curfew" 1323, "would blockade Paris" 1381, "will boycott the elections" 133).
+_THREAT_BY_ACT = (
+    ("160", "131"), ("161", "1313"), ("162", "1311"), ("163", "1312"), ("164", "134"), ("165", "135"),
+    ("166", "136"), ("16", "131"),
+    ("1721", "1321"), ("1722", "1322"), ("1723", "1323"), ("1724", "1324"), ("172", "132"), ("17", "137"),
+    ("14", "133"),  # not 15: "plans to send troops to help" is no threat
+    ("191", "1381"), ("192", "1382"), ("19", "1384"), ("18", "1383"), ("20", "1385"),
+    ("13", None),  # already a threat
+)
+# Heads under which a conflictual act is threatened; "agreed to", "offered to", "ready to" promise it
+# instead ("agreed to postpone a protest"), and are left to the intent codes.
+THREAT_HEADS = frozenset({"vow", "swear", "threaten", "plan", "intend"})
+THREATEN = "threaten"
+# An announced act on a condition the target must meet ("will withdraw unless ...") is an ultimatum.
+ULTIMATUM = "139"
 # Refusal codes by the act's CAMEO code (root 12).
 _REFUSAL_BY_ACT = (
     ("061", "1211"), ("062", "1212"), ("06", "121"),
@@ -64,6 +82,28 @@ def _by_prefix(table: tuple[tuple[str, str | None], ...], code: str) -> str | No
 def intent_code(act_code: str) -> str | None:
     """The CAMEO code of promising the act `act_code`, or None when CAMEO has no intent code for it."""
     return _by_prefix(_INTENT_BY_ACT, act_code)
+
+
+def threat_code(act_code: str) -> str | None:
+    """The CAMEO code of threatening the act `act_code`, or None for acts that are not conflict."""
+    return _by_prefix(_THREAT_BY_ACT, act_code)
+
+
+def promise_code(head: Token, act_code: str) -> str | None:
+    """The CAMEO code of the verb or adjective `head` promising or threatening the act `act_code`:
+    "agreed to lift the ban" 0351, "vowed to fight on" 1384, "threatened to withdraw from the truce" 130."""
+    lemma = head.lemma_.lower()
+    if lemma == THREATEN:
+        return threat_code(act_code) or "130"
+    if lemma in THREAT_HEADS:
+        return intent_code(act_code) or threat_code(act_code)
+    return intent_code(act_code)
+
+
+def conditional_on_target(verb: Token) -> bool:
+    """"Nigeria will withdraw its force from Chad unless Oueddei arranges a ceasefire"."""
+    return any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "unless" for m in c.children)
+               for c in verb.children)
 
 
 def refusal_code(act_code: str) -> str | None:
