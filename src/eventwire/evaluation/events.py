@@ -24,7 +24,9 @@ from typing import Any
 from eventwire.ingest.sources import article_id
 from eventwire.model import Article, Event, ExtractResult
 
-_PLOVER_05 = {"FIGHT": "ASSAULT", "DEMAND": "REQUEST", "DISAPPROVE": "ACCUSE"}
+# PLOVER 0.5 type names of the GSR gold in the 2021 names eventwire codes: FIGHT joined ASSAULT, DEMAND became
+# REQUEST, DISAPPROVE became ACCUSE, and INVESTIGATE is ACCUSE with mode "investigate" (CAMEO2PLOVER-2021).
+_PLOVER_05 = {"FIGHT": "ASSAULT", "DEMAND": "REQUEST", "DISAPPROVE": "ACCUSE", "INVESTIGATE": "ACCUSE"}
 
 
 def held_out(sentence: str) -> bool:
