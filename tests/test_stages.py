@@ -321,3 +321,20 @@ def test_promised_conflict_under_agree_or_offer_is_no_threat(pipeline: Any) -> N
     for text in ("Somali opposition leaders have agreed to postpone a protest over election delays.",
                  "Australia has offered to send troops to help the Philippine army."):
         assert not any(e.cameo_root == "13" for e in run(pipeline, text).events)
+
+
+def test_peoples_named_with_a_nationality_or_a_place_are_that_country_s_civilians(pipeline: Any) -> None:
+    result = run(pipeline, "Thousands of Iraqi Kurds demonstrated in Kirkuk calling for independence.")
+    assert any(e.cameo == "141" and e.source.code == "IRQCVL" for e in result.events)
+    rohingya = run(pipeline, "Rohingya fled across the border from Rakhine state in Myanmar.")
+    assert "MMRCVL" in {a.code for a in rohingya.actors}
+
+
+def test_a_force_acts_through_its_machines(pipeline: Any) -> None:
+    result = run(pipeline, "Israeli army bulldozers demolished Palestinian homes in southern Gaza on Sunday.")
+    assert any(e.cameo == "1712" and e.source.code == "ISRMIL" for e in result.events)
+
+
+def test_a_verb_done_again_codes_as_the_verb(pipeline: Any) -> None:
+    result = run(pipeline, "Israel on Friday reimposed blockades in the West Bank.")
+    assert any(e.cameo == "191" and e.source.code == "ISR" for e in result.events)

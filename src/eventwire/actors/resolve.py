@@ -37,7 +37,10 @@ _GROUP_WORDS = {"group", "movement", "organisation", "organization", "militia", 
 _COLLECTIVE_HEADS = frozenset({"contingent", "unit", "convoy", "delegation", "detachment", "battalion", "brigade",
                                "division", "column", "patrol", "team", "squad", "personnel", "chief", "commander",
                                "spokesman", "spokeswoman", "spokesperson", "source", "leader", "official",
-                               "party", "member", "supporter", "group", "force"})
+                               "party", "member", "supporter", "group", "force",
+                               # the machines a force acts through: "army bulldozers", "government missiles"
+                               "bulldozer", "tank", "missile", "rocket", "drone", "jet", "warplane", "helicopter",
+                               "gunboat", "warship", "vehicle", "artillery", "plane", "aircraft", "bomber"})
 # How far back (in sentences) a description or pronoun may reach for its antecedent.
 _COREF_WINDOW = 4
 
@@ -239,6 +242,8 @@ def role_of(token: Token, kb: ActorKB) -> str | None:
             if role:
                 return role
     role = kb.roles.get((lemma, ""))
+    if role is None and token.tag_ in ("NNS", "NNPS") and token.lower_.endswith("s"):
+        role = kb.roles.get((token.lower_[:-1], ""))  # "Kurds" tagged a proper noun keeps its plural as lemma
     if role is None and plural_demonym(token, kb) is not None:
         return "CVL"  # "Young Algerians blocked roads": a country's people
     return role

@@ -354,7 +354,9 @@ def _actors_at(token: Token, ctx: _Context) -> list[ActorMention]:
         if not hits and member.pos_ in ("NOUN", "PROPN") and member.i not in ctx.actors:
             # "the UN Migration Agency", "the U.S. Department of Justice", "the Trump administration": an
             # organisation named by its country or parent body acts for it.
-            hits = [a for c in member.children if c.dep_ == "compound" for a in ctx.actors.get(c.i, []) if a.code]
+            # Also the machines a force acts through: "Israeli army bulldozers demolished ...".
+            hits = list({id(a): a for c in member.children if c.dep_ == "compound"
+                         for a in _actors_covering(c, ctx)}.values())
         if hits:
             out.extend(hits)
             continue
@@ -364,6 +366,15 @@ def _actors_at(token: Token, ctx: _Context) -> list[ActorMention]:
                     for obj in prep.children:
                         out.extend(ctx.actors.get(obj.i, []))
     return out
+
+
+def _actors_covering(token: Token, ctx: _Context) -> list[ActorMention]:
+    """Coded actors whose mention includes `token` (a mention is keyed by its head, which the parse may
+    put elsewhere in a multi-word name)."""
+    found = ctx.actors.get(token.i, [])
+    if not found:
+        found = [a for mentions in ctx.actors.values() for a in mentions if a.start <= token.idx < a.end]
+    return [a for a in found if a.code]
 
 
 def _place_actor(token: Token, ctx: _Context) -> ActorMention | None:

@@ -87,6 +87,8 @@ def lemma_candidates(token: Token) -> list[str]:
             guess = low[: -len(suffix)] + repl
             if guess not in out:
                 out.append(guess)
+    if token.pos_ == "VERB" and out[0].startswith("re") and len(out[0]) > 6:
+        out.append(out[0][2:])  # "reimposed blockades" is imposing them again
     return out
 
 
