@@ -137,7 +137,9 @@ _OBJECT_DEPS = ("dobj", "attr", "oprd", "nsubjpass", "acomp")
 # Heads that stand for a quantity or part of what their "of" phrase names.
 _PARTITIVE_HEADS = frozenset({"dozen", "hundred", "thousand", "million", "number", "group", "team", "some", "most",
                               "part", "rest", "batch", "shipment", "consignment", "ton", "tonne", "worth",
-                              "state"})  # "a state of emergency" is about the emergency
+                              "state",  # "a state of emergency" is about the emergency
+                              "kg", "kilogram", "litre", "liter", "gallon", "box", "carton", "bag", "truckload",
+                              "load", "pound", "quantity", "amount", "supply"})
 
 
 def has_particle(verb: Token, particle: str) -> bool:
