@@ -338,3 +338,12 @@ def test_a_force_acts_through_its_machines(pipeline: Any) -> None:
 def test_a_verb_done_again_codes_as_the_verb(pipeline: Any) -> None:
     result = run(pipeline, "Israel on Friday reimposed blockades in the West Bank.")
     assert any(e.cameo == "191" and e.source.code == "ISR" for e in result.events)
+
+
+def test_trades_criminals_and_uncoded_recipients_are_targets(pipeline: Any) -> None:
+    truckers = run(pipeline, "France's government ended mediation efforts with the truckers on Thursday.")
+    assert any(e.cameo == "165" and e.target and e.target.code == "FRALAB" for e in truckers.events)
+    suspects = run(pipeline, "Police in Lagos detained several suspects after the attack.")
+    assert any(e.cameo_root == "17" and e.target and e.target.code == "NGACRM" for e in suspects.events)
+    asylum = run(pipeline, "Ecuador has granted political asylum to Julian Assange.")
+    assert any(e.source.code == "ECU" and e.target and e.target.name == "Julian Assange" for e in asylum.events)

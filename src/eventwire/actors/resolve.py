@@ -391,7 +391,7 @@ def _contextual_mentions(doc: Doc, kb: ActorKB, mentions: list[ActorMention],
 _ROLE_NAMES = {
     "GOV": "government", "MIL": "military", "REB": "rebels", "OPP": "opposition", "COP": "police",
     "JUD": "judiciary", "LEG": "legislature", "SPY": "intelligence", "CVL": "civilians", "REF": "refugees",
-    "EDU": "education", "BUS": "business", "MED": "media", "HLH": "health",
+    "EDU": "education", "BUS": "business", "MED": "media", "HLH": "health", "LAB": "labour", "CRM": "criminals",
 }
 _ROLE_KIND = {"GOV": "government", "MIL": "military", "COP": "police"}
 

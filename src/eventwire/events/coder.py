@@ -542,7 +542,8 @@ def _target_tokens(trig: _Trigger, ctx: _Context) -> list[Token]:
         for child in holder.children:
             if token.pos_ == "VERB" and holder == token and not entry.objects and child.dep_ in ("dobj", "dative"):
                 out.append(child)
-            if child.dep_ == "prep" and child.lower_ in entry.target_preps:
+            # "to" is sometimes parsed as a dative marker ("granted asylum to Julian Assange").
+            if child.dep_ in ("prep", "dative") and child.lower_ in entry.target_preps:
                 out.extend(c for c in child.children if c.dep_ == "pobj")
             if child.dep_ == "poss" and holder != token:
                 out.append(child)
@@ -635,10 +636,13 @@ def _directed_actors(trig: _Trigger, ctx: _Context) -> list[ActorMention]:
     out: list[ActorMention] = []
     for holder in holders:
         for prep in holder.children:
-            if prep.dep_ == "prep" and prep.lower_ in _DIRECTED_PREPS:
+            if prep.dep_ in ("prep", "dative") and prep.lower_ in _DIRECTED_PREPS:
                 for obj in prep.children:
                     if obj.dep_ == "pobj":
-                        out.extend(_actors_at(obj, ctx))
+                        # Named people and organisations nobody could code still receive the act ("granted
+                        # asylum to Julian Assange").
+                        out.extend(_actors_at(obj, ctx) or [a for a in ctx.actors.get(obj.i, [])
+                                                            if not a.code and a.kind in _NAMED_UNCODED_KINDS])
     return out
 
 
