@@ -347,3 +347,20 @@ def test_trades_criminals_and_uncoded_recipients_are_targets(pipeline: Any) -> N
     assert any(e.cameo_root == "17" and e.target and e.target.code == "NGACRM" for e in suspects.events)
     asylum = run(pipeline, "Ecuador has granted political asylum to Julian Assange.")
     assert any(e.source.code == "ECU" and e.target and e.target.name == "Julian Assange" for e in asylum.events)
+
+
+@pytest.mark.parametrize(("text", "cameo", "source"), [
+    ("The South Korean government is considering sending aid to North Korea.", "014", "KORGOV"),
+    ("Ireland has provided over €3.5 million in humanitarian funding to Lebanon.", "071", "IRL"),
+    ("Afghan President Ashraf Ghani announced a weeklong cease-fire with the Taliban.", "0871", "AFGGOV"),
+    ("The U.S. rolled back tariffs on Chinese goods.", "085", "USA"),
+])
+def test_more_ways_news_words_an_act(pipeline: Any, text: str, cameo: str, source: str) -> None:
+    result = run(pipeline, text, "2020-06-01")
+    assert any(e.cameo == cameo and e.source.code == source for e in result.events), [
+        (e.cameo, e.source.code) for e in result.events]
+
+
+def test_a_participle_s_noun_underwent_the_act_it_did_not_do_it(pipeline: Any) -> None:
+    result = run(pipeline, "Boko Haram has released two Nigerian women taken during the ambush.", "2020-06-01")
+    assert not any(e.cameo_root == "19" and e.source.code == "NGACVL" for e in result.events)

@@ -262,6 +262,8 @@ def _countries_of(token: Token, kb: ActorKB) -> list[tuple[str, Token]]:
     for child in token.children:
         if child.dep_ in ("amod", "compound", "nmod", "poss"):
             iso = kb.country_of_word(child.text)
+            if iso is None and child.i > 0:  # two-word adjectives parsed apart: "South Korean", "Sri Lankan"
+                iso = kb.country_of_word(f"{child.doc[child.i - 1].text} {child.text}")
             if iso is None and child.dep_ == "poss":
                 iso = kb.country_by_name.get(child.text.lower())
             if iso:

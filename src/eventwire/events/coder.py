@@ -485,6 +485,11 @@ def _light_verb_sources(noun: Token, ctx: _Context) -> list[ActorMention]:
     for _ in range(3):
         if verb is None or not LIGHT_VERBS.intersection(lemma_candidates(verb)):
             return []
+        if _is_passive(verb) or (verb.tag_ == "VBN" and verb.dep_ == "acl"):
+            # "two women taken during the ambush": the noun the participle describes underwent the act;
+            # only a by-phrase names who carried it.
+            return [a for agent in verb.children if agent.dep_ == "agent" for obj in agent.children
+                    for a in _slot(obj, ctx)[0]]
         subjects = subjects_of(verb)
         for subj in subjects:
             found, _ = _slot(subj, ctx)  # a named actor without a code still carries the act

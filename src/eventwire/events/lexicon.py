@@ -122,8 +122,10 @@ def _partitive_lemmas(obj: Token, depth: int = 0) -> set[str]:
     if depth > 2 or not (obj.pos_ == "NUM" or obj.lemma_.lower() in _PARTITIVE_HEADS):
         return set()
     out: set[str] = set()
+    # "$46 million in aid", "€3.5 million in humanitarian funding": a sum is of what its "in" phrase names.
+    preps = ("of", "in") if obj.pos_ == "NUM" or obj.lemma_.lower() in _SUM_HEADS else ("of",)
     for prep in obj.children:
-        if prep.lower_ == "of":
+        if prep.lower_ in preps:
             for o in prep.children:
                 if o.dep_ == "pobj":
                     out.add(o.lemma_.lower())
@@ -133,6 +135,7 @@ def _partitive_lemmas(obj: Token, depth: int = 0) -> set[str]:
 
 
 _OBJECT_DEPS = ("dobj", "attr", "oprd", "nsubjpass", "acomp")
+_SUM_HEADS = frozenset({"million", "billion", "thousand", "dollar", "euro", "pound", "yen", "rupee"})
 
 # Heads that stand for a quantity or part of what their "of" phrase names.
 _PARTITIVE_HEADS = frozenset({"dozen", "hundred", "thousand", "million", "number", "group", "team", "some", "most",
@@ -178,7 +181,10 @@ def match_noun(lexicon: Lexicon, noun: Token) -> LexEntry | None:
                     modifiers.add(obj.lemma_.lower())
                     modifiers.update(_partitive_lemmas(obj))
     best: LexEntry | None = None
-    for lemma in {noun.lemma_.lower(), noun.lower_}:
+    lemmas = {noun.lemma_.lower(), noun.lower_}
+    if noun.i >= 2 and noun.nbor(-1).text == "-":  # "cease-fire", "air-strike" split by the tokenizer
+        lemmas.add(noun.nbor(-2).lower_ + noun.lemma_.lower())
+    for lemma in lemmas:
         for entry in lexicon.nouns.get(lemma, ()):
             if entry.objects and not entry.objects & modifiers:
                 continue
