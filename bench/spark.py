@@ -10,7 +10,8 @@ the ratios hold on a noisy machine:
 - eventwire on Spark, local[1] and local[2], each in a fresh session: session start, a warm-up job on 8
   articles (Python workers start and load the pipeline: Spark's fixed cost), then the whole corpus
   (read, code, dedup, write Parquet) with the workers warm; articles/s and scaling local[2] / local[1];
-- peak RSS of every Spark Python worker (ru_maxrss, reported by the workers) and of the in-process pool.
+- peak RSS of every Spark Python worker (ru_maxrss, reported by the workers) and of the in-process pool;
+- CPU seconds of the corpus job in Spark's JVM and in its Python processes (/proc).
 The machine's load average is recorded: its two cores are shared with other engineers' work.
 Results go to bench/results/spark.json.
 """
@@ -78,6 +79,36 @@ def in_process(articles: list[Article]) -> dict[str, Any]:
             "pool_worker_max_rss_mb": round(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024, 1)}
 
 
+def _cpu_seconds(pid: int) -> float:
+    """User + system CPU of a process so far (Linux /proc), 0 once it has gone."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return 0.0
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def _descendants(pid: int) -> list[int]:
+    """Every process below `pid`: the Python daemon under Spark's JVM and the workers it forked."""
+    children: dict[int, list[int]] = {}
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        children.setdefault(int(fields[1]), []).append(int(stat.parent.name))
+    found, todo = [], [pid]
+    while todo:
+        for child in children.get(todo.pop(), []):
+            found.append(child)
+            todo.append(child)
+    return found
+
+
+def _cpu_by_side(jvm: int) -> dict[int, float]:
+    return {pid: _cpu_seconds(pid) for pid in [jvm, *_descendants(jvm)]}
+
+
 def on_spark(master: str, folder: Path, warm_up: list[str], out: Path) -> dict[str, Any]:
     from eventwire.spark.job import JobOptions, run_job, spark_session
 
@@ -89,9 +120,14 @@ def on_spark(master: str, folder: Path, warm_up: list[str], out: Path) -> dict[s
         t0 = time.perf_counter()
         warm = run_job(session, JobOptions(inputs=tuple(warm_up), out=str(out / "warm-up")))
         warm_s = time.perf_counter() - t0
+        gateway = session.sparkContext._gateway
+        assert gateway is not None
+        jvm = gateway.proc.pid  # spark-submit execs the JVM in the process it starts
+        cpu_before = _cpu_by_side(jvm)
         t0 = time.perf_counter()
         full = run_job(session, JobOptions(inputs=(str(folder),), out=str(out / "corpus")))
         full_s = time.perf_counter() - t0
+        cpu_after = _cpu_by_side(jvm)
     finally:
         session.stop()
     workers = {**warm.workers}
@@ -101,6 +137,11 @@ def on_spark(master: str, folder: Path, warm_up: list[str], out: Path) -> dict[s
         "session_start_s": round(start_s, 2), "warm_up_job_s": round(warm_s, 2),
         "fixed_cost_s": round(start_s + warm_s, 2), "corpus_job_s": round(full_s, 2),
         "corpus_job_phases_s": full.phases,
+        # CPU seconds the corpus job took in Spark's JVM and in the Python daemon and workers (two cores: the
+        # JVM's share is taken from the workers').
+        "corpus_job_cpu_s": {
+            "jvm": round(cpu_after[jvm] - cpu_before.get(jvm, 0.0), 2),
+            "python": round(sum(c - cpu_before.get(pid, 0.0) for pid, c in cpu_after.items() if pid != jvm), 2)},
         "articles": full.articles, "events": full.events, "event_groups": full.event_groups,
         "failures": full.failures, "articles_per_s": round(full.articles / full_s, 2),
         "python_workers": len(workers),
