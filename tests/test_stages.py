@@ -364,3 +364,16 @@ def test_more_ways_news_words_an_act(pipeline: Any, text: str, cameo: str, sourc
 def test_a_participle_s_noun_underwent_the_act_it_did_not_do_it(pipeline: Any) -> None:
     result = run(pipeline, "Boko Haram has released two Nigerian women taken during the ambush.", "2020-06-01")
     assert not any(e.cameo_root == "19" and e.source.code == "NGACVL" for e in result.events)
+
+
+def test_calling_a_person_is_a_phone_call_and_calling_on_one_an_appeal(pipeline: Any) -> None:
+    phoned = run(pipeline, "NATO Secretary General Jens Stoltenberg called Erdogan on Monday to apologize.",
+                 "2017-11-20")
+    assert any(e.cameo == "041" and e.target and e.target.code == "TURGOV" for e in phoned.events)
+    appeal = run(pipeline, "Iran called on Russia to stop the strikes.", "2017-11-20")
+    assert any(e.cameo == "020" for e in appeal.events) and not any(e.cameo == "041" for e in appeal.events)
+
+
+def test_money_contributed_is_economic_aid(pipeline: Any) -> None:
+    result = run(pipeline, "USAID had contributed $90 million to the U.N. appeal.", "2018-01-20")
+    assert any(e.cameo == "071" and e.source.code == "USAGOV" for e in result.events)

@@ -209,6 +209,8 @@ def _triggers(doc: Doc, lexicon: Lexicon, ctx: _Context) -> list[_Trigger]:
             entry = None
         if entry is None and token.pos_ == "VERB" and _reports_quote_to_someone(token, ctx):
             entry = STATEMENT
+        if entry is not None and _phone_call(token, entry, ctx):
+            entry = PHONE_CALL
         if entry is not None:
             clause = token if token.pos_ in ("VERB", "ADJ") else _governing_verb(token)
             found[token.i] = _Trigger(token, entry, clause if clause is not None else token)
@@ -306,6 +308,22 @@ def _naming_not_acting(verb: Token, entry: LexEntry, ctx: _Context) -> bool:
     return any(c.dep_ == "oprd" for c in verb.children) and not any(
         c.dep_ == "dobj" and (c.i in ctx.actors or c.i in ctx.places) for c in verb.children
     )
+
+
+# "Netanyahu called Morrison to congratulate him": calling a person with no "for"/"on" is a telephone
+# call (041), not an appeal (020, "called on Iran to", "called for talks").
+PHONE_CALL = LexEntry("041", "verb", "call", "", frozenset(), ())
+
+
+def _phone_call(verb: Token, entry: LexEntry, ctx: _Context) -> bool:
+    if verb.pos_ != "VERB" or verb.lemma_.lower() != "call" or entry.objects or entry.particle:
+        return False
+    children = list(verb.children)
+    appeal = [c for c in children if c.dep_ == "prep" and c.lower_ in ("for", "on", "upon")
+              and not any(o.ent_type_ in ("DATE", "TIME") for o in c.children)]  # "on Wednesday" is a date
+    if appeal or any(c.dep_ in ("oprd", "prt") or (c.dep_ == "xcomp" and c.pos_ != "VERB") for c in children):
+        return False  # "called on", "called him a liar", "called off", "called it a mistake"
+    return any(c.dep_ == "dobj" and any(a.kind == "person" for a in ctx.actors.get(c.i, [])) for c in children)
 
 
 # A quote addressed to another actor ("“...,” Putin told Erdogan") is a statement event, CAMEO 010; a

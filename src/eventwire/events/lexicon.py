@@ -110,6 +110,8 @@ def object_lemmas(verb: Token) -> set[str]:
                         objs.add(obj.lower_[:-1])  # the parser's lemma can miss: "bases" -> "basis"
                     if obj.ent_type_ == "PERSON":
                         objs.add("person")  # "release Prime Minister Mahendra Chaudhry" releases a person
+                    if obj.ent_type_ == "MONEY":
+                        objs.add("money")  # "contributed $90 million to the appeal"
                     # "curfew hours" is about the curfew; "three of the hostages", "a team of medical
                     # experts" are about the hostages and the experts.
                     objs.update(c.lemma_.lower() for c in obj.children if c.dep_ == "compound")
