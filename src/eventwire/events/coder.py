@@ -321,9 +321,12 @@ def _phone_call(verb: Token, entry: LexEntry, ctx: _Context) -> bool:
     children = list(verb.children)
     appeal = [c for c in children if c.dep_ == "prep" and c.lower_ in ("for", "on", "upon")
               and not any(o.ent_type_ in ("DATE", "TIME") for o in c.children)]  # "on Wednesday" is a date
-    if appeal or any(c.dep_ in ("oprd", "prt") or (c.dep_ == "xcomp" and c.pos_ != "VERB") for c in children):
-        return False  # "called on", "called him a liar", "called off", "called it a mistake"
-    return any(c.dep_ == "dobj" and any(a.kind == "person" for a in ctx.actors.get(c.i, [])) for c in children)
+    objects = [c for c in children if c.dep_ == "dobj"]
+    predicates = [c for c in children if c.dep_ == "oprd" or (c.dep_ == "xcomp" and c.pos_ != "VERB")]
+    if appeal or any(c.dep_ == "prt" for c in children) or (objects and predicates):
+        return False  # "called on", "called off", "called him a liar", "called it a mistake"
+    # The parser sometimes takes the person called for a predicate ("called Erdogan on Monday").
+    return any(any(a.kind == "person" for a in ctx.actors.get(c.i, [])) for c in objects or predicates)
 
 
 # A quote addressed to another actor ("“...,” Putin told Erdogan") is a statement event, CAMEO 010; a
@@ -563,7 +566,10 @@ def _target_tokens(trig: _Trigger, ctx: _Context) -> list[Token]:
                 holders.extend(c for c in child.children if c.dep_ == "dobj")
     for holder in holders:
         for child in holder.children:
-            if token.pos_ == "VERB" and holder == token and not entry.objects and child.dep_ in ("dobj", "dative"):
+            if token.pos_ == "VERB" and holder == token and not entry.objects and (
+                    child.dep_ in ("dobj", "dative")
+                    # an object the parser took for a predicate ("called Erdogan on Monday")
+                    or (child.dep_ == "oprd" and not any(c.dep_ == "dobj" for c in token.children))):
                 out.append(child)
             # "to" is sometimes parsed as a dative marker ("granted asylum to Julian Assange").
             if child.dep_ in ("prep", "dative") and child.lower_ in entry.target_preps:
