@@ -377,3 +377,15 @@ def test_calling_a_person_is_a_phone_call_and_calling_on_one_an_appeal(pipeline:
 def test_money_contributed_is_economic_aid(pipeline: Any) -> None:
     result = run(pipeline, "USAID had contributed $90 million to the U.N. appeal.", "2018-01-20")
     assert any(e.cameo == "071" and e.source.code == "USAGOV" for e in result.events)
+
+
+@pytest.mark.parametrize(("text", "target"), [
+    ("Palestinian officials demanded Friday that the United States match the EU's support.", "USA"),
+    ("Bangladesh has once again rejected an Indian proposal for a free trade agreement.", "IND"),
+    ("Palestinian leader Yasser Arafat rejected a US offer to host a summit.", "USA"),
+    ("Rebels in the Ivory Coast dismissed an appeal from President Laurent Gbagbo to lay down their arms.", "CIVGOV"),
+])
+def test_the_target_is_who_is_told_to_act_or_whose_offer_is_answered(pipeline: Any, text: str, target: str) -> None:
+    result = run(pipeline, text, "2004-06-01")
+    assert any(e.target and e.target.code == target for e in result.events), [
+        (e.cameo, e.source.code, e.target.code if e.target else None) for e in result.events]

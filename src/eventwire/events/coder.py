@@ -604,6 +604,9 @@ def _targets(trig: _Trigger, ctx: _Context, sources: list[ActorMention]) -> tupl
     distinct = [t for t in found if t.code not in source_codes]
     if not distinct:
         distinct = [t for t in _directed_actors(trig, ctx) if t.code not in source_codes]
+    if not distinct:
+        distinct = [t for t in _addressee_of_that_clause(trig, ctx) + _owners_of_object(trig, ctx)
+                    if t.code not in source_codes]
     # "an agreement between Russia and Egypt" signed by a Russian: the partner is Egypt; but "Bajwa urged
     # Pakistan" keeps the source's own country when it is the only target.
     distinct = [t for t in distinct if not (t.kind == "country" and t.country in source_countries)] or distinct
@@ -612,6 +615,42 @@ def _targets(trig: _Trigger, ctx: _Context, sources: list[ActorMention]) -> tupl
         if earlier is not None:
             return [earlier], True
     return distinct, via_place
+
+
+# Acts whose that-clause names who is to act: "demanded that the United States match the EU's support".
+_ADDRESSING_ROOTS = frozenset({"02", "10"})
+_ADDRESSING_VERBS = frozenset({"demand", "insist", "urge", "ask", "appeal", "press", "request"})
+
+
+def _addressee_of_that_clause(trig: _Trigger, ctx: _Context) -> list[ActorMention]:
+    token = trig.token
+    if token.pos_ != "VERB" or not (trig.entry.code[:2] in _ADDRESSING_ROOTS
+                                    or token.lemma_.lower() in _ADDRESSING_VERBS):
+        return []
+    return [a for clause in token.children if clause.dep_ == "ccomp"
+            for subj in clause.children if subj.dep_ in ("nsubj", "nsubjpass") for a in _slot(subj, ctx)[0]]
+
+
+def _owners_of_object(trig: _Trigger, ctx: _Context) -> list[ActorMention]:
+    """Whose is the thing acted on: "rejected an Indian proposal" (IND), "a US offer", "calls by Belarus's
+    rulers", "an appeal from President Gbagbo", "the demands of the protesters"."""
+    token = trig.token
+    objects = [c for c in token.children if c.dep_ == "dobj" and c.i not in ctx.actors] if token.pos_ == "VERB" \
+        else []
+    out: list[ActorMention] = []
+    for obj in objects:
+        for child in obj.children:
+            if child.dep_ == "poss":
+                out.extend(_slot(child, ctx)[0])
+            elif child.dep_ in ("amod", "compound") and (national := _national_actor(child, ctx)) is not None:
+                out.append(national)
+            elif child.dep_ == "compound":
+                out.extend(_actors_covering(child, ctx))
+            elif child.dep_ == "prep" and child.lower_ in ("by", "from", "of"):
+                for pobj in child.children:
+                    if pobj.dep_ == "pobj":
+                        out.extend(_actors_at(pobj, ctx))
+    return out
 
 
 # Event nouns that, with a definite determiner, refer back to an event already reported ("condemned the
