@@ -389,3 +389,15 @@ def test_the_target_is_who_is_told_to_act_or_whose_offer_is_answered(pipeline: A
     result = run(pipeline, text, "2004-06-01")
     assert any(e.target and e.target.code == target for e in result.events), [
         (e.cameo, e.source.code, e.target.code if e.target else None) for e in result.events]
+
+
+@pytest.mark.parametrize(("text", "cameo", "source"), [
+    ("Boko Haram jihadists overran a military base in northeast Nigeria.", "192", "NGAREBBKH"),
+    ("A rebel commander has surrendered to Colombian forces.", "0874", "COLREB"),
+    ("The Islamic State group released at least 19 Christians on Sunday.", "0841", "IMGISI"),
+    ("Turkey has suspended food supplies to Armenia.", "1623", "TUR"),
+])
+def test_irregular_pasts_body_roles_and_plural_names(pipeline: Any, text: str, cameo: str, source: str) -> None:
+    result = run(pipeline, text, "2020-06-01")
+    assert any(e.cameo == cameo and e.source.code == source for e in result.events), [
+        (e.cameo, e.source.code) for e in result.events]

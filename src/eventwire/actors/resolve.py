@@ -234,13 +234,18 @@ def _used_as_place(span: Span) -> bool:
 
 
 def role_of(token: Token, kb: ActorKB) -> str | None:
-    """Role block named by a noun, refined by its modifiers ("military chiefs" -> MIL)."""
+    """Role block named by a noun, refined by its modifiers ("military chiefs" -> MIL); a head that only
+    says who speaks or leads for a body takes the body's role ("rebel commander" REB, "police chief" COP)."""
     lemma = token.lemma_.lower()
     for child in token.children:
         if child.dep_ in ("amod", "compound", "nmod"):
             role = kb.roles.get((lemma, child.lemma_.lower()))
             if role:
                 return role
+    if lemma in _COLLECTIVE_HEADS:
+        for child in token.children:
+            if child.dep_ in ("amod", "compound") and (own := kb.roles.get((child.lemma_.lower(), ""))):
+                return own
     role = kb.roles.get((lemma, ""))
     if role is None and token.tag_ in ("NNS", "NNPS") and token.lower_.endswith("s"):
         role = kb.roles.get((token.lower_[:-1], ""))  # "Kurds" tagged a proper noun keeps its plural as lemma

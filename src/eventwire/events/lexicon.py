@@ -78,6 +78,12 @@ def load_lexicon(extra: tuple[str, ...] = ()) -> Lexicon:
     return Lexicon({k: tuple(v) for k, v in verbs.items()}, {k: tuple(v) for k, v in nouns.items()})
 
 
+# Irregular past forms whose compounds the small model's lemmatiser leaves as they are ("overran").
+_IRREGULAR_PAST = (("ran", "run"), ("drew", "draw"), ("took", "take"), ("swore", "swear"), ("fled", "flee"),
+                   ("fought", "fight"), ("struck", "strike"), ("sought", "seek"), ("shot", "shoot"),
+                   ("stole", "steal"), ("threw", "throw"), ("seized", "seize"), ("held", "hold"))
+
+
 def lemma_candidates(token: Token) -> list[str]:
     """The model's lemma plus a suffix-stripped guess: the small model lemmatises "staging" as "stag"."""
     out = [token.lemma_.lower()]
@@ -87,6 +93,9 @@ def lemma_candidates(token: Token) -> list[str]:
             guess = low[: -len(suffix)] + repl
             if guess not in out:
                 out.append(guess)
+    for past, present in _IRREGULAR_PAST:
+        if low.endswith(past) and low[: -len(past)] + present not in out:
+            out.append(low[: -len(past)] + present)  # "overran" -> "overrun", "withdrew" -> "withdraw"
     if token.pos_ == "VERB" and out[0].startswith("re") and len(out[0]) > 6:
         out.append(out[0][2:])  # "reimposed blockades" is imposing them again
     return out
@@ -106,7 +115,7 @@ def object_lemmas(verb: Token) -> set[str]:
             if child.dep_ in _OBJECT_DEPS or (child.dep_ == "npadvmod" and child.pos_ == "NOUN" and not has_object):
                 for obj in (child, *child.conjuncts):
                     objs.add(obj.lemma_.lower())
-                    if obj.tag_ == "NNS" and obj.lower_.endswith("s"):
+                    if obj.tag_ in ("NNS", "NNPS") and obj.lower_.endswith("s"):
                         objs.add(obj.lower_[:-1])  # the parser's lemma can miss: "bases" -> "basis"
                     if obj.ent_type_ == "PERSON":
                         objs.add("person")  # "release Prime Minister Mahendra Chaudhry" releases a person
@@ -144,7 +153,8 @@ _PARTITIVE_HEADS = frozenset({"dozen", "hundred", "thousand", "million", "number
                               "part", "rest", "batch", "shipment", "consignment", "ton", "tonne", "worth",
                               "state",  # "a state of emergency" is about the emergency
                               "kg", "kilogram", "litre", "liter", "gallon", "box", "carton", "bag", "truckload",
-                              "load", "pound", "quantity", "amount", "supply"})
+                              "load", "pound", "quantity", "amount", "supply", "percent", "%", "share", "portion",
+                              "bulk", "majority"})
 
 
 def has_particle(verb: Token, particle: str) -> bool:
