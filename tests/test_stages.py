@@ -401,3 +401,15 @@ def test_irregular_pasts_body_roles_and_plural_names(pipeline: Any, text: str, c
     result = run(pipeline, text, "2020-06-01")
     assert any(e.cameo == cameo and e.source.code == source for e in result.events), [
         (e.cameo, e.source.code) for e in result.events]
+
+
+def test_a_one_word_person_alias_after_in_is_a_place(pipeline: Any) -> None:
+    result = run(pipeline, "Asylum seekers went on hunger strike at a refugee centre in Kerry.", "2018-01-01")
+    assert not any(a.name == "John Kerry" for a in result.actors)
+    named = run(pipeline, "Kerry met Lavrov in Geneva.", "2015-01-01")
+    assert any(a.name == "John Kerry" for a in named.actors)
+
+
+def test_titles_deep_in_a_name_say_what_is_released(pipeline: Any) -> None:
+    result = run(pipeline, "Farc has said it will release the Colombian Sergeant Pablo Emilio Moncayo.", "2009-06-01")
+    assert any(e.cameo == "0353" and e.source.code.startswith("COLREB") for e in result.events)

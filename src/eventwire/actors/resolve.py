@@ -147,6 +147,8 @@ def _named_mentions(doc: Doc, kb: ActorKB, matcher: ActorMatcher, day: str | Non
         if span.text[:1].islower() and not span.text.lower().startswith("al"):
             continue  # "reunion tour" is not Réunion: names are written with a capital
         kind, key = span.label_.split("\t", 1)
+        if kind == "person" and len(span) == 1 and _used_as_place(span):
+            continue  # "a refugee centre in Kerry" is County Kerry, not John Kerry
         mention = _named_mention(span, kind, key, kb, day)
         if mention is not None:
             out.append(mention)

@@ -123,7 +123,7 @@ def object_lemmas(verb: Token) -> set[str]:
                         objs.add("money")  # "contributed $90 million to the appeal"
                     # "curfew hours" is about the curfew; "three of the hostages", "a team of medical
                     # experts" are about the hostages and the experts.
-                    objs.update(c.lemma_.lower() for c in obj.children if c.dep_ == "compound")
+                    objs.update(c.lemma_.lower() for c in obj.subtree if c.dep_ == "compound" and c.i < obj.i)
                     objs.update(_partitive_lemmas(obj))
     return objs
 
