@@ -19,6 +19,12 @@ def codes(result: ExtractResult) -> dict[str, str]:
     return {a.text: a.code for a in result.actors}
 
 
+def assert_coded(result: ExtractResult, cameo: str, source: str) -> None:
+    """Some event of the result has this CAMEO code and this source code."""
+    assert any(e.cameo == cameo and e.source.code == source for e in result.events), [
+        (e.cameo, e.source.code) for e in result.events]
+
+
 # --- actors -------------------------------------------------------------------------------------
 
 def test_nationality_adjectives_capitals_and_of_phrases(pipeline: Any) -> None:
@@ -262,8 +268,7 @@ def test_a_quote_addressed_to_another_actor_is_a_statement_event(pipeline: Any) 
 ])
 def test_objects_and_arguments_read_through_parser_slips(pipeline: Any, text: str, cameo: str, source: str) -> None:
     result = run(pipeline, text, "2019-06-01")
-    assert any(e.cameo == cameo and e.source.code == source for e in result.events), [
-        (e.cameo, e.source.code) for e in result.events]
+    assert_coded(result, cameo, source)
 
 
 def test_own_country_is_the_target_only_when_no_partner_is_named(pipeline: Any) -> None:
@@ -357,8 +362,7 @@ def test_trades_criminals_and_uncoded_recipients_are_targets(pipeline: Any) -> N
 ])
 def test_more_ways_news_words_an_act(pipeline: Any, text: str, cameo: str, source: str) -> None:
     result = run(pipeline, text, "2020-06-01")
-    assert any(e.cameo == cameo and e.source.code == source for e in result.events), [
-        (e.cameo, e.source.code) for e in result.events]
+    assert_coded(result, cameo, source)
 
 
 def test_a_participle_s_noun_underwent_the_act_it_did_not_do_it(pipeline: Any) -> None:
@@ -399,8 +403,7 @@ def test_the_target_is_who_is_told_to_act_or_whose_offer_is_answered(pipeline: A
 ])
 def test_irregular_pasts_body_roles_and_plural_names(pipeline: Any, text: str, cameo: str, source: str) -> None:
     result = run(pipeline, text, "2020-06-01")
-    assert any(e.cameo == cameo and e.source.code == source for e in result.events), [
-        (e.cameo, e.source.code) for e in result.events]
+    assert_coded(result, cameo, source)
 
 
 def test_a_one_word_person_alias_after_in_is_a_place(pipeline: Any) -> None:
