@@ -111,8 +111,8 @@ def event_groups(events: DataFrame, articles: DataFrame) -> DataFrame:
         F.count(F.lit(1)).alias("num_mentions"),
         # Distinct counts as set sizes (both leave nulls out): two count_distinct made Spark expand every row
         # three times and aggregate twice, with a shuffle each.
-        F.size(F.collect_set("a.story_id")).alias("num_articles"),
-        F.size(F.collect_set("a.site")).alias("num_sources"),
+        F.size(F.collect_set("a.story_id")).cast("long").alias("num_articles"),
+        F.size(F.collect_set("a.site")).cast("long").alias("num_sources"),
         F.transform(F.array_sort(F.collect_list(F.struct(published_last, F.col("e.article_id"),
                                                          F.col("e.evidence_start"), F.col("e.sentence")))),
                     lambda x: x["sentence"]).alias("evidence"),
