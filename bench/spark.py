@@ -168,7 +168,7 @@ def main() -> None:
     result = {
         "machine": {"cores": os.cpu_count(), "load_average_at_start": [round(x, 2) for x in load_at_start],
                     "load_average_at_end": [round(x, 2) for x in os.getloadavg()],
-                    "note": "the two cores were shared with two other engineers' processes during the run"},
+                    "note": "two cores shared with other engineers' work: compare the ratios within one run"},
         "corpus": {"articles": len(articles), "words": sum(len(t.split()) for t in texts),
                    "read_s": round(read_s, 2)},
         **parse,
