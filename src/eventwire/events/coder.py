@@ -424,9 +424,12 @@ def _slot(token: Token, ctx: _Context) -> tuple[list[ActorMention], bool]:
         return from_places, True
     # Named organisations and people the KB cannot code still act: "The Global Campaign for Equal
     # Nationality Rights called for reform" is an appeal by a named actor, with an empty code.
-    named = [a for member in (token, *token.conjuncts) for a in ctx.actors.get(member.i, [])
-             if not a.code and a.kind in _NAMED_UNCODED_KINDS]
-    return named, False
+    return [a for member in (token, *token.conjuncts) for a in _named_uncoded_at(member, ctx)], False
+
+
+def _named_uncoded_at(token: Token, ctx: _Context) -> list[ActorMention]:
+    """Named organisations and people at `token` that the KB cannot code."""
+    return [a for a in ctx.actors.get(token.i, []) if not a.code and a.kind in _NAMED_UNCODED_KINDS]
 
 
 def _sources(trig: _Trigger, ctx: _Context) -> tuple[list[ActorMention], bool]:
@@ -600,7 +603,6 @@ def _targets(trig: _Trigger, ctx: _Context, sources: list[ActorMention]) -> tupl
         via_place = via_place or from_place
     source_codes = {s.code for s in sources}
     source_countries = {s.country for s in sources}
-    # "an agreement between Russia and Egypt" signed by a Russian: the partner is Egypt.
     distinct = [t for t in found if t.code not in source_codes]
     if not distinct:
         distinct = [t for t in _directed_actors(trig, ctx) if t.code not in source_codes]
@@ -709,8 +711,7 @@ def _directed_actors(trig: _Trigger, ctx: _Context) -> list[ActorMention]:
                     if obj.dep_ == "pobj":
                         # Named people and organisations nobody could code still receive the act ("granted
                         # asylum to Julian Assange").
-                        out.extend(_actors_at(obj, ctx) or [a for a in ctx.actors.get(obj.i, [])
-                                                            if not a.code and a.kind in _NAMED_UNCODED_KINDS])
+                        out.extend(_actors_at(obj, ctx) or _named_uncoded_at(obj, ctx))
     return out
 
 
