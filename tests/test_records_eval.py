@@ -1,0 +1,132 @@
+"""The whole-record scorer (`eventwire eval records`) on hand-made events: what it counts as the same act,
+a duplicate, a right dyad or date, and what it leaves out of precision."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import pytest
+
+from eventwire.evaluation.records import dyad_right, match_article, same_sentence, score_articles
+from eventwire.evaluation.records_gold import BadGold, check_sentences, parse_gold, split_of
+from eventwire.model import ActorMention, Event, Evidence
+
+SENTENCE_A = "Police arrested two men in Freedonia on Monday after the attack on the ministry."
+SENTENCE_B = "The two men were detained by police, officials said."
+
+
+def actor(code: str, country: str | None) -> ActorMention:
+    return ActorMention(text=code or "x", name=code or "x", code=code, country=country, kind="government",
+                        start=0, end=1)
+
+
+def event(cameo: str, source: str, target: str | None, sentence: str = SENTENCE_A, trigger: str = "arrested",
+          date: str | None = "2019-03-04", confidence: float = 0.8, hypothetical: bool = False) -> Event:
+    return Event(
+        id=f"{cameo}{source}{target}{trigger}", date=date, date_precision="day", date_defaulted=False,
+        source=actor(source, source[:3] or None),
+        target=actor(target, target[:3] or None) if target is not None else None,
+        cameo=cameo, cameo_root=cameo[:2], cameo_name="", plover=None, plover_mode=None, quad_class=4,
+        goldstein=-5.0, place=None, place_basis="clause", negated=False, hypothetical=hypothetical,
+        confidence=confidence, evidence=Evidence(sentence=sentence, start=0, end=len(sentence), trigger=trigger))
+
+
+def gold_line(events: list[dict[str, Any]], political: bool = True, url: str = "https://news.example/a") -> str:
+    return json.dumps({"url": url, "published": "2019-03-05", "political": political, "events": events})
+
+
+def gold_event(cameo: str = "173", source: str = "FRDCOP", target: str | None = "FRDCRM", required: bool = True,
+               trigger: str = "arrested", also: tuple[str, ...] = (SENTENCE_B,)) -> dict[str, Any]:
+    return {"sentence": SENTENCE_A, "also": list(also), "trigger": trigger,
+            "source": {"text": "Police", "code": source, "country": source[:3]},
+            "target": {"text": "two men", "code": target, "country": target[:3]} if target else None,
+            "cameo": cameo, "date": "2019-03-04", "date_precision": "day", "place": None,
+            "negated": False, "hypothetical": False, "required": required}
+
+
+def test_the_right_event_scores_every_field_and_is_found_with_its_dyad() -> None:
+    gold = parse_gold([json.dumps({"about": "test"}), gold_line([gold_event()])])
+    report = score_articles([match_article(gold[0], [event("173", "FRDCOP", "FRDCRM")])])
+    assert report["precision"]["real_political"] == 1.0
+    assert report["precision"]["all_fields_of_real"] == 1.0
+    assert report["recall"]["root_dyad"] == 1.0
+
+
+def test_a_second_event_for_one_act_in_one_sentence_is_a_duplicate_but_a_later_mention_is_not() -> None:
+    gold = parse_gold([gold_line([gold_event()])])[0]
+    twice = [event("173", "FRDCOP", "FRDCRM"), event("173", "FRDCOP", "FRDCRM", trigger="arrest")]
+    assert [o.kind for o in match_article(gold, twice).outcomes] == ["required", "duplicate"]
+    mentions = [event("173", "FRDCOP", "FRDCRM"),
+                event("173", "FRDCOP", "FRDCRM", sentence=SENTENCE_B, trigger="detained")]
+    assert [o.kind for o in match_article(gold, mentions).outcomes] == ["required", "required"]
+
+
+def test_an_event_in_a_sentence_without_that_act_is_spurious_and_lowers_precision() -> None:
+    gold = parse_gold([gold_line([gold_event()])])[0]
+    scored = match_article(gold, [event("173", "FRDCOP", "FRDCRM"), event("190", "FRDMIL", None, trigger="attack")])
+    assert [o.kind for o in scored.outcomes] == ["required", "spurious"]
+    assert score_articles([scored])["precision"]["real_political"] == 0.5
+
+
+def test_events_matching_optional_gold_are_left_out_of_precision() -> None:
+    gold = parse_gold([gold_line([gold_event(required=False)])])[0]
+    report = score_articles([match_article(gold, [event("173", "FRDCOP", "FRDCRM")])])
+    assert report["matched_optional"] == 1
+    assert report["precision"]["real_political"] is None
+    assert report["gold_required"] == 0
+
+
+def test_a_wrong_root_with_the_same_trigger_is_real_but_wrongly_rooted() -> None:
+    gold = parse_gold([gold_line([gold_event()])])[0]
+    report = score_articles([match_article(gold, [event("111", "FRDCOP", "FRDCRM")])])
+    assert report["precision"]["real_political"] == 1.0
+    assert report["precision"]["root_of_real"] == 0.0
+    assert report["recall"]["found"] == 1.0 and report["recall"]["root"] == 0.0
+    assert report["root_confusion"] == {"17->11": 1}
+
+
+def test_a_mutual_act_may_be_read_in_either_order_a_directed_one_may_not() -> None:
+    meeting = parse_gold([gold_line([gold_event("040", "FRDGOV", "SYLGOV", trigger="met")])])[0].events[0]
+    assert dyad_right(event("040", "SYLGOV", "FRDGOV", trigger="met"), meeting) == (True, True)
+    arrest = parse_gold([gold_line([gold_event(target="SYLCRM")])])[0].events[0]
+    assert dyad_right(event("173", "SYLCRM", "FRDCOP"), arrest) == (False, False)
+
+
+def test_a_date_less_precise_than_the_gold_is_wrong_a_more_precise_one_right() -> None:
+    gold = parse_gold([gold_line([gold_event()])])[0]
+    coarse = score_articles([match_article(gold, [event("173", "FRDCOP", "FRDCRM", date="2019-03")])])
+    assert coarse["precision"]["date_of_real"] == 0.0
+
+
+def test_non_political_articles_report_events_per_article() -> None:
+    quiet = parse_gold([gold_line([], political=False)])[0]
+    report = score_articles([match_article(quiet, [event("190", "", None, trigger="killed")])])
+    assert report["non_political_articles"] == {"articles": 1, "events_per_article": 1.0}
+
+
+def test_reliability_bins_compare_confidence_with_what_was_right() -> None:
+    gold = parse_gold([gold_line([gold_event()])])[0]
+    scored = match_article(gold, [event("173", "FRDCOP", "FRDCRM", confidence=0.95),
+                                  event("190", "FRDMIL", None, trigger="attack", confidence=0.95)])
+    top = score_articles([scored])["reliability"][-1]
+    assert top["events"] == 2 and top["observed"] == 0.5
+
+
+def test_sentences_cut_differently_still_match() -> None:
+    assert same_sentence("Police arrested two men in Freedonia on Monday", SENTENCE_A)
+    assert not same_sentence("The ministry was rebuilt in 1990.", SENTENCE_A)
+
+
+def test_gold_that_does_not_fit_its_articles_is_refused_with_the_reason() -> None:
+    gold = parse_gold([gold_line([gold_event()])])
+    with pytest.raises(BadGold, match="not in the article"):
+        check_sentences(gold, {"https://news.example/a": "Some other text entirely."})
+    with pytest.raises(BadGold, match="missing field"):
+        parse_gold([gold_line([{k: v for k, v in gold_event().items() if k != "cameo"}])])
+
+
+def test_articles_fall_in_a_fixed_half_by_url() -> None:
+    halves = {split_of(f"https://news.example/{n}") for n in range(20)}
+    assert halves == {"development", "held_out"}
+    assert split_of("https://news.example/3") == split_of("https://news.example/3")
