@@ -13,6 +13,7 @@ import re
 from spacy.tokens import Doc, Token
 
 from eventwire.model import CountMention
+from eventwire.syntax import predicate_subject
 
 # Casualty words by category (lemmas; adjectives and nouns included).
 CATEGORIES: dict[str, str] = {
@@ -134,7 +135,7 @@ def _count_phrase_for(trigger: Token) -> Token | None:
         return obj if obj is not None and obj.lemma_.lower() in VICTIMS else None
     if trigger.lower_ in _STATE_WORDS and trigger.pos_ == "VERB" and not any(
             c.dep_ in ("nsubjpass", "dobj") for c in trigger.children):
-        return _state_subject(trigger)
+        return predicate_subject(trigger)
     if trigger.pos_ == "VERB":
         passive = [c for c in trigger.children if c.dep_ == "nsubjpass"]
         if passive:
@@ -164,12 +165,6 @@ def _count_phrase_for(trigger: Token) -> Token | None:
                 return next((o for o in prep.children if o.dep_ == "pobj"), None)
         return next((c for c in verb.children if c.dep_ in ("attr", "dobj")), None) if verb != toll else None
     return None
-
-
-def _state_subject(trigger: Token) -> Token | None:
-    """"30 fishermen are missing": the subject of the clause the state word predicates."""
-    head = trigger if any(c.dep_ in ("nsubj", "nsubjpass") for c in trigger.children) else trigger.head
-    return next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
 
 
 def _number_before(trigger: Token) -> list[Token]:

@@ -1,6 +1,6 @@
 """Stage 6a: direct quotes and their speakers.
 
-Quotes are found in the text by their marks (“ ” and straight double quotes; a paragraph that ends
+Quotes are found in the text by their marks (quotemarks.py: “ ” and straight double quotes; a paragraph that ends
 inside a quote and a next paragraph opening with a quote mark continue one speaker's turn). The
 speaker is the subject of the speech verb governing the quote, or of the speech verb in its sentence
 ("“...,” Putin said"), or of "according to X"; a quote with no speech verb inherits the previous
@@ -14,40 +14,10 @@ import re
 
 from spacy.tokens import Doc, Span, Token
 
+from eventwire.actors.mentions import index_by_token
 from eventwire.model import ActorMention, Quote
-
-SPEECH_VERBS = frozenset({
-    "say", "tell", "add", "state", "declare", "announce", "note", "insist", "warn", "write", "ask",
-    "reply", "explain", "stress", "tweet", "post", "argue", "claim", "vow", "pledge", "promise", "urge",
-    "describe", "call", "discuss", "refer", "quote", "comment", "confirm", "deny", "admit", "acknowledge",
-    "emphasise", "emphasize", "predict", "complain", "accuse", "demand", "respond", "report", "caution",
-    "continue", "conclude", "suggest", "believe", "recall", "reiterate", "assert", "proclaim",
-    "chant", "shout", "sing", "cry", "scream", "yell", "read",
-})
-# Shortest quote kept: a scare-quoted single word ("interference") is still a quote of that speaker.
-_MIN_CHARS = 2
-
-
-# Double quotes, curly or straight, in any mix ("...” happens in scraped text), and ’’ or '' as a
-# closing mark; a quote left open at the end of a paragraph ends there.
-_QUOTE = re.compile(r"[“\"]([^“”\"\n]*?)([”\"]|’’|''|$)", re.M)
-# Single curly quotes (British style, headlines): an opening mark not inside a word, a closing mark not
-# followed by a letter, so apostrophes ("Russia’s", "don’t") are never taken for quote marks.
-_SINGLE_QUOTE = re.compile(r"(?<![\w’])‘([^‘\n]{2,}?)’(?![A-Za-z])")
-
-
-def find_quote_spans(text: str) -> list[tuple[int, int]]:
-    """Character spans of quoted passages, marks excluded. A quote left open at the end of a
-    paragraph ends there (the next paragraph reopens it, by print convention)."""
-    out: list[tuple[int, int]] = []
-    for m in _QUOTE.finditer(text):
-        inner_start, inner_end = m.start(1), m.end(1)
-        if inner_end - inner_start >= _MIN_CHARS:
-            out.append((inner_start, inner_end))
-    for m in _SINGLE_QUOTE.finditer(text):
-        if not any(start <= m.start() < end for start, end in out):  # ‘nested’ inside a double quote
-            out.append((m.start(1), m.end(1)))
-    return sorted(out)
+from eventwire.quotemarks import find_quote_spans
+from eventwire.syntax import SPEECH_VERBS, subjects_of
 
 
 def extract_quotes(doc: Doc, actors: tuple[ActorMention, ...]) -> tuple[Quote, ...]:
@@ -99,13 +69,6 @@ def _indirect_quotes(doc: Doc, by_token: dict[int, list[ActorMention]], direct: 
                 start = tokens[1].idx if len(tokens) > 1 else start
             out.append(Quote(text=doc.text[start:end], speaker=speaker, start=start, end=end, kind="indirect"))
     return out
-
-
-def index_by_token(actors: tuple[ActorMention, ...]) -> dict[int, list[ActorMention]]:
-    index: dict[int, list[ActorMention]] = {}
-    for m in actors:
-        index.setdefault(m.token, []).append(m)
-    return index
 
 
 def _follows(doc: Doc, last_end: int, start: int) -> bool:
@@ -174,44 +137,4 @@ def subject_actor(verb: Token, by_token: dict[int, list[ActorMention]]) -> Actor
     for subj in subjects_of(verb):
         if subj.i in by_token:
             return by_token[subj.i][0]
-    return None
-
-
-def subjects_of(verb: Token) -> list[Token]:
-    """Subject tokens of a verb: its own nsubj, else the subject it shares with the verb it is
-    conjoined to or controlled by, else the antecedent of a relative clause."""
-    seen = 0
-    current = verb
-    while seen < 6:
-        seen += 1
-        own = [c for c in current.children if c.dep_ in ("nsubj", "csubj")]
-        if own:
-            return [t for s in own for t in (s, *s.conjuncts)]
-        if current.dep_ == "relcl" or (current.dep_ == "acl" and current.head.pos_ in ("NOUN", "PROPN")):
-            return [current.head]  # "Putin, who ...", "rebels fighting government troops"
-        if current.dep_ == "conj":
-            fresh = _new_clause_subject(current)
-            if fresh is not None:
-                return [fresh, *fresh.conjuncts]
-        if current.dep_ in ("conj", "xcomp", "advcl", "acl", "acomp") and current.head != current:
-            current = current.head
-            continue
-        break
-    return []
-
-
-def _new_clause_subject(verb: Token) -> Token | None:
-    """In "X agreed ..., and the YPG – part of ... – has coordinated", the conjoined verb has a subject
-    of its own that the parser attached elsewhere: the first nominal after the coordinating "and"."""
-    head = verb.head
-    ccs = [c for c in head.children if c.dep_ == "cc" and c.i < verb.i] + \
-          [c for c in verb.children if c.dep_ == "cc" and c.i < verb.i]
-    if not ccs:
-        return None
-    cc = max(ccs, key=lambda c: c.i)
-    for token in verb.doc[cc.i + 1: verb.i]:
-        if token.pos_ in ("NOUN", "PROPN", "PRON") and token.dep_ not in (
-            "compound", "amod", "poss", "det", "pobj", "nmod", "dobj", "appos", "attr", "npadvmod_time"
-        ):
-            return token
     return None

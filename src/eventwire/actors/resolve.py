@@ -25,7 +25,8 @@ from spacy.util import filter_spans
 from eventwire.actors.gender import mention_gender
 from eventwire.actors.kb import ActorKB
 from eventwire.model import ActorMention, PlaceMention
-from eventwire.quotes import SPEECH_VERBS, find_quote_spans
+from eventwire.quotemarks import find_quote_spans
+from eventwire.syntax import np_span, reporter_subjects
 
 _MALE_PRONOUNS = {"he", "him", "his"}
 _FEMALE_PRONOUNS = {"she", "her", "hers"}
@@ -390,7 +391,7 @@ def _contextual_mentions(doc: Doc, kb: ActorKB, mentions: list[ActorMention],
         if country is None:
             continue
         label = kb.countries[country].name if country in kb.countries else country
-        span = _np_span(anchor)
+        span = np_span(anchor)
         out.append(_mention(span, f"{label} {_ROLE_NAMES.get(role, role.lower())}", country + role, country,
                             _ROLE_KIND.get(role, "description"), head=anchor, resolved_from="context"))
         anchored.add(anchor.i)
@@ -449,7 +450,7 @@ def _coreferent_mentions(doc: Doc, kb: ActorKB, mentions: list[ActorMention],
             found = (_reporting_subject(token, want, ordered, kb)
                      or _antecedent(doc, token, want, ordered, kb, sent_starts))
             antecedents = [found] if found is not None else []
-        span = doc[token.i: token.i + 1] if token.pos_ == "PRON" else _np_span(token)
+        span = doc[token.i: token.i + 1] if token.pos_ == "PRON" else np_span(token)
         for antecedent in antecedents:
             out.append(ActorMention(
                 text=span.text, name=antecedent.name, code=antecedent.code, country=antecedent.country,
@@ -526,12 +527,9 @@ def _last_two(token: Token, want: str, ordered: Iterable[ActorMention], kb: Acto
 def _reporting_subject(token: Token, want: str, ordered: Iterable[ActorMention], kb: ActorKB
                        ) -> ActorMention | None:
     """"The EU said it was concerned": a pronoun subject of a reported clause is the reporter."""
-    if token.pos_ != "PRON" or token.dep_ not in ("nsubj", "nsubjpass"):
+    if token.pos_ != "PRON":
         return None
-    clause = token.head
-    if clause.dep_ != "ccomp" or clause.head.lemma_.lower() not in SPEECH_VERBS:
-        return None
-    subjects = {c.i for c in clause.head.children if c.dep_ == "nsubj"}
+    subjects = {c.i for c in reporter_subjects(token)}
     for m in ordered:
         if m.token in subjects and _compatible(m, want, kb, token.doc):
             return m
@@ -540,11 +538,6 @@ def _reporting_subject(token: Token, want: str, ordered: Iterable[ActorMention],
 
 def _is_definite(token: Token) -> bool:
     return any(c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these", "those") for c in token.children)
-
-
-def _np_span(token: Token) -> Span:
-    left = min([token.i] + [c.i for c in token.children if c.dep_ in ("det", "amod", "compound") and c.i < token.i])
-    return token.doc[left: token.i + 1]
 
 
 def _compatible(m: ActorMention, want: str, kb: ActorKB, doc: Doc) -> bool:

@@ -30,6 +30,7 @@ from dataclasses import dataclass, field, replace
 from spacy.tokens import Doc, Token
 
 from eventwire.actors.kb import ActorKB
+from eventwire.actors.mentions import index_by_token
 from eventwire.events.codes import CodeTable
 from eventwire.events.lexicon import LexEntry, Lexicon, lemma_candidates, match_noun, match_verb
 from eventwire.events.stance import (
@@ -56,7 +57,7 @@ from eventwire.model import (
     Quote,
     TimeMention,
 )
-from eventwire.quotes import index_by_token, subjects_of
+from eventwire.syntax import clause_of, governing_verb, is_passive, is_under, relative_subject, subjects_of
 
 # Verbs that only carry an event noun ("ordered the withdrawal", "staged air strikes"): the noun is
 # the event, the verb lends its subject.
@@ -81,7 +82,6 @@ _LOCATIVE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "around", 
 _COOPERATIVE_ROOTS = frozenset({"03", "04", "05", "06"})
 _QUANTITY_HEADS = frozenset({"thousand", "hundred", "dozen", "score", "million", "group", "crowd", "number",
                              "member", "part", "remnant", "unit", "faction", "wing", "delegation", "team"})
-_MAX_HOPS = 8
 _NAMED_UNCODED_KINDS = frozenset({"organisation", "person"})
 
 
@@ -212,14 +212,14 @@ def _triggers(doc: Doc, lexicon: Lexicon, ctx: _Context) -> list[_Trigger]:
         if entry is not None and _phone_call(token, entry, ctx):
             entry = PHONE_CALL
         if entry is not None:
-            clause = token if token.pos_ in ("VERB", "ADJ") else _governing_verb(token)
+            clause = token if token.pos_ in ("VERB", "ADJ") else governing_verb(token)
             found[token.i] = _Trigger(token, entry, clause if clause is not None else token)
     # Light verb + event noun: keep the noun ("ordered the withdrawal" is a withdrawal). A verb whose
     # row demanded that object ("sign ... agreement") keeps the event and the noun is dropped.
     for i, trig in list(found.items()):
         if trig.token.pos_ != "NOUN":
             continue
-        verb = _governing_verb(trig.token)
+        verb = governing_verb(trig.token)
         if verb is None or verb.i not in found:
             continue
         if found[verb.i].entry.objects:
@@ -353,17 +353,6 @@ def _reports_quote_to_someone(verb: Token, ctx: _Context) -> bool:
                for r in recipients for a in _actors_at(r, ctx))
 
 
-def _governing_verb(token: Token) -> Token | None:
-    current = token
-    for _ in range(_MAX_HOPS):
-        if current.head == current:
-            return None
-        current = current.head
-        if current.pos_ in ("VERB", "AUX"):
-            return current
-    return None
-
-
 def _actors_at(token: Token, ctx: _Context) -> list[ActorMention]:
     """Actors named by a noun phrase head, its conjuncts, or the "of" phrase of a quantity head."""
     out: list[ActorMention] = []
@@ -451,7 +440,7 @@ def _sources(trig: _Trigger, ctx: _Context) -> tuple[list[ActorMention], bool]:
                     if found:
                         return found, True
         return _light_verb_sources(token, ctx), False
-    if _is_passive(token):
+    if is_passive(token):
         for child in token.children:
             if child.dep_ == "agent":
                 for obj in child.children:
@@ -459,7 +448,7 @@ def _sources(trig: _Trigger, ctx: _Context) -> tuple[list[ActorMention], bool]:
                     if found:
                         return found, True
         return [], False
-    if _relative_subject(token) is not None:
+    if relative_subject(token) is not None:
         # "the attack ... which killed nine people": the subject is the noun the clause hangs on, never
         # an actor of the main clause ("Guterres condemned").
         return _slot(token.head, ctx)[0], False
@@ -470,13 +459,6 @@ def _sources(trig: _Trigger, ctx: _Context) -> tuple[list[ActorMention], bool]:
         if found:
             return found, direct and not any(a.resolved_from in ("pronoun", "description") for a in found)
     return _nearest_subject_like(token, ctx), False
-
-
-def _relative_subject(verb: Token) -> Token | None:
-    """The relative pronoun subject of a relative clause ("which" in "the attack which killed ...")."""
-    if verb.dep_ != "relcl":
-        return None
-    return next((c for c in verb.children if c.dep_ == "nsubj" and c.tag_ in ("WDT", "WP")), None)
 
 
 # "advmod"/"dep": a name the parser misread ("USAID provided ..." with USAID as an adverb).
@@ -494,8 +476,8 @@ def _nearest_subject_like(token: Token, ctx: _Context) -> list[ActorMention]:
             continue
         # Never the subject of another verb ("Putin said that efforts to end ..."): only an actor the
         # parse left hanging on nouns, or one whose own clause is the trigger's.
-        clause = _governing_verb(candidate)
-        if clause is None or clause == token or clause == _governing_verb(token):
+        clause = governing_verb(candidate)
+        if clause is None or clause == token or clause == governing_verb(token):
             return [a for a in ctx.actors[i] if a.code]
         return []
     return []
@@ -505,11 +487,11 @@ def _light_verb_sources(noun: Token, ctx: _Context) -> list[ActorMention]:
     """An event noun takes the subject of the light verb that carries it ("ordered the withdrawal",
     "made the stopover", "signed a directive approving an agreement"), never of a verb that reports,
     opposes or undergoes it ("repelled the assault", "accused X of orchestrating the clashes")."""
-    verb = _governing_verb(noun)
+    verb = governing_verb(noun)
     for _ in range(3):
         if verb is None or not LIGHT_VERBS.intersection(lemma_candidates(verb)):
             return []
-        if _is_passive(verb) or (verb.tag_ == "VBN" and verb.dep_ == "acl"):
+        if is_passive(verb) or (verb.tag_ == "VBN" and verb.dep_ == "acl"):
             # "two women taken during the ambush": the noun the participle describes underwent the act;
             # only a by-phrase names who carried it.
             return [a for agent in verb.children if agent.dep_ == "agent" for obj in agent.children
@@ -521,7 +503,7 @@ def _light_verb_sources(noun: Token, ctx: _Context) -> list[ActorMention]:
                 return found
         if not subjects:
             return []
-        verb = _governing_verb(verb)  # the subject is a thing ("a directive approving ..."): go up
+        verb = governing_verb(verb)  # the subject is a thing ("a directive approving ..."): go up
     return []
 
 
@@ -535,14 +517,10 @@ def _national_actor(adjective: Token, ctx: _Context) -> ActorMention | None:
                         resolved_from="adjective", token=adjective.i)
 
 
-def _is_passive(verb: Token) -> bool:
-    return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
-
-
 def _target_tokens(trig: _Trigger, ctx: _Context) -> list[Token]:
     token, entry = trig.token, trig.entry
     out: list[Token] = []
-    if token.pos_ == "VERB" and _is_passive(token):
+    if token.pos_ == "VERB" and is_passive(token):
         for child in token.children:
             if child.dep_ == "nsubjpass":
                 # "Putin, who was welcomed by Assad": the relative pronoun stands for its antecedent.
@@ -808,14 +786,14 @@ def _unidentified_attacker(trig: _Trigger, ctx: _Context) -> list[ActorMention]:
     victims = [t for tok in _target_tokens(trig, ctx) for t in _slot(tok, ctx)[0] if t.code]
     if not victims:
         return []
-    if _is_passive(trig.token):
+    if is_passive(trig.token):
         agent = next((obj for child in trig.token.children if child.dep_ == "agent" for obj in child.children
                       if obj.dep_ == "pobj"), None)
     elif code.root in ("18", "19", "20"):
         # "A suicide attack on a convoy killed eight people": the weapon or act is the subject.
         agent = next((c for c in trig.token.children if c.dep_ == "nsubj" and c.pos_ == "NOUN"
                       and not ctx.actors.get(c.i)), None)
-        if agent is None and _relative_subject(trig.token) is not None and not ctx.actors.get(trig.token.head.i):
+        if agent is None and relative_subject(trig.token) is not None and not ctx.actors.get(trig.token.head.i):
             agent = trig.token.head  # "a blast which killed eight people"
         if agent is None:
             return []
@@ -841,14 +819,9 @@ def _protested_authority(sources: list[ActorMention], ctx: _Context) -> list[Act
     return out
 
 
-def _clause_of(token: Token) -> Token | None:
-    """The verb whose clause a token belongs to."""
-    return _governing_verb(token)
-
-
 def _date(trig: _Trigger, ctx: _Context) -> tuple[str | None, str, bool]:
-    own = [t for t in ctx.times.values() if _clause_of(ctx.doc[t.token]) == trig.clause
-           or (trig.token.pos_ == "NOUN" and _is_under(ctx.doc[t.token], trig.token))]
+    own = [t for t in ctx.times.values() if clause_of(ctx.doc[t.token]) == trig.clause
+           or (trig.token.pos_ == "NOUN" and is_under(ctx.doc[t.token], trig.token))]
     chosen = own[0] if own else None
     if chosen is None:
         # A time on a governing clause scopes over the clauses it embeds or coordinates.
@@ -856,8 +829,8 @@ def _date(trig: _Trigger, ctx: _Context) -> tuple[str | None, str, bool]:
         for _ in range(4):
             if verb.head == verb or verb.dep_ not in ("conj", "xcomp", "advcl", "ccomp", "relcl", "acl"):
                 break
-            verb = verb.head if verb.head.pos_ in ("VERB", "AUX") else (_governing_verb(verb.head) or verb)
-            scoped = [t for t in ctx.times.values() if _clause_of(ctx.doc[t.token]) == verb]
+            verb = verb.head if verb.head.pos_ in ("VERB", "AUX") else (governing_verb(verb.head) or verb)
+            scoped = [t for t in ctx.times.values() if clause_of(ctx.doc[t.token]) == verb]
             if scoped:
                 chosen = scoped[0]
                 break
@@ -868,10 +841,6 @@ def _date(trig: _Trigger, ctx: _Context) -> tuple[str | None, str, bool]:
     if ctx.article.published:
         return ctx.article.published, "day", True
     return None, "unresolved", True
-
-
-def _is_under(token: Token, ancestor: Token) -> bool:
-    return any(a == ancestor for a in token.ancestors)
 
 
 def _place(trig: _Trigger, ctx: _Context) -> tuple[PlaceMention | None, str]:

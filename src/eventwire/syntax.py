@@ -1,0 +1,123 @@
+"""Clause grammar over a spaCy dependency parse, shared by every stage that reads one.
+
+Which verb governs a word, whether a clause is passive, who the subjects of a verb are (through
+conjunction, control and relative clauses), the subject of a reported clause's speech verb, and the
+noun phrase a head word opens. Functions of the parse only: no actors, places or lexicon rows, so a
+parser upgrade and a change of a stage's rules fail apart (tests/test_syntax.py builds its parses by
+hand).
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+# Verbs that report speech: their subject speaks the quote or the reported clause they govern.
+SPEECH_VERBS = frozenset({
+    "say", "tell", "add", "state", "declare", "announce", "note", "insist", "warn", "write", "ask",
+    "reply", "explain", "stress", "tweet", "post", "argue", "claim", "vow", "pledge", "promise", "urge",
+    "describe", "call", "discuss", "refer", "quote", "comment", "confirm", "deny", "admit", "acknowledge",
+    "emphasise", "emphasize", "predict", "complain", "accuse", "demand", "respond", "report", "caution",
+    "continue", "conclude", "suggest", "believe", "recall", "reiterate", "assert", "proclaim",
+    "chant", "shout", "sing", "cry", "scream", "yell", "read",
+})
+# How far up the parse governing_verb() climbs.
+_MAX_HOPS = 8
+
+
+def governing_verb(token: Token) -> Token | None:
+    """The nearest verb or auxiliary above `token` (never `token` itself), within eight steps."""
+    current = token
+    for _ in range(_MAX_HOPS):
+        if current.head == current:
+            return None
+        current = current.head
+        if current.pos_ in ("VERB", "AUX"):
+            return current
+    return None
+
+
+def clause_of(token: Token) -> Token | None:
+    """The verb whose clause a token belongs to."""
+    return governing_verb(token)
+
+
+def is_under(token: Token, ancestor: Token) -> bool:
+    """Whether `ancestor` is above `token` in the parse."""
+    return any(a == ancestor for a in token.ancestors)
+
+
+def is_passive(verb: Token) -> bool:
+    """A passive clause: a passive subject or a passive auxiliary on the verb."""
+    return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+
+
+def relative_subject(verb: Token) -> Token | None:
+    """The relative pronoun subject of a relative clause ("which" in "the attack which killed ...")."""
+    if verb.dep_ != "relcl":
+        return None
+    return next((c for c in verb.children if c.dep_ == "nsubj" and c.tag_ in ("WDT", "WP")), None)
+
+
+def subjects_of(verb: Token) -> list[Token]:
+    """Subject tokens of a verb: its own nsubj, else the subject it shares with the verb it is
+    conjoined to or controlled by, else the antecedent of a relative clause."""
+    seen = 0
+    current = verb
+    while seen < 6:
+        seen += 1
+        own = [c for c in current.children if c.dep_ in ("nsubj", "csubj")]
+        if own:
+            return [t for s in own for t in (s, *s.conjuncts)]
+        if current.dep_ == "relcl" or (current.dep_ == "acl" and current.head.pos_ in ("NOUN", "PROPN")):
+            return [current.head]  # "Putin, who ...", "rebels fighting government troops"
+        if current.dep_ == "conj":
+            fresh = _new_clause_subject(current)
+            if fresh is not None:
+                return [fresh, *fresh.conjuncts]
+        if current.dep_ in ("conj", "xcomp", "advcl", "acl", "acomp") and current.head != current:
+            current = current.head
+            continue
+        break
+    return []
+
+
+def _new_clause_subject(verb: Token) -> Token | None:
+    """In "X agreed ..., and the YPG – part of ... – has coordinated", the conjoined verb has a subject
+    of its own that the parser attached elsewhere: the first nominal after the coordinating "and"."""
+    head = verb.head
+    ccs = [c for c in head.children if c.dep_ == "cc" and c.i < verb.i] + \
+          [c for c in verb.children if c.dep_ == "cc" and c.i < verb.i]
+    if not ccs:
+        return None
+    cc = max(ccs, key=lambda c: c.i)
+    for token in verb.doc[cc.i + 1: verb.i]:
+        if token.pos_ in ("NOUN", "PROPN", "PRON") and token.dep_ not in (
+            "compound", "amod", "poss", "det", "pobj", "nmod", "dobj", "appos", "attr", "npadvmod_time"
+        ):
+            return token
+    return None
+
+
+def predicate_subject(word: Token) -> Token | None:
+    """"30 fishermen are missing": the subject of the clause a predicate word (a state adjective or
+    participle) predicates: the word's own subject, else its head's."""
+    head = word if any(c.dep_ in ("nsubj", "nsubjpass") for c in word.children) else word.head
+    return next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+
+
+def reporter_subjects(subject: Token) -> list[Token]:
+    """"The EU said it was concerned": for the subject of a clause reported by a speech verb, the
+    subjects (nsubj) of that speech verb; else none."""
+    if subject.dep_ not in ("nsubj", "nsubjpass"):
+        return []
+    clause = subject.head
+    if clause.dep_ != "ccomp" or clause.head.lemma_.lower() not in SPEECH_VERBS:
+        return []
+    return [c for c in clause.head.children if c.dep_ == "nsubj"]
+
+
+def np_span(token: Token) -> Span:
+    """The noun phrase a head opens, from its leftmost determiner, adjective or compound to the head
+    ("the Syrian army"); modifiers after the head are left out."""
+    left = min([token.i] + [c.i for c in token.children if c.dep_ in ("det", "amod", "compound") and c.i < token.i])
+    return token.doc[left: token.i + 1]
