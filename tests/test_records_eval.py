@@ -4,6 +4,7 @@ a duplicate, a right dyad or date, and what it leaves out of precision."""
 from __future__ import annotations
 
 import json
+from collections import Counter
 from typing import Any
 
 import pytest
@@ -11,6 +12,10 @@ import pytest
 from eventwire.evaluation.records import dyad_right, match_article, same_sentence, score_articles
 from eventwire.evaluation.records_gold import BadGold, check_sentences, parse_gold, split_of
 from eventwire.model import ActorMention, Event, Evidence
+
+from .conftest import SHARED
+
+WIKINEWS = SHARED / "data" / "wikinews" / "wikinews_2019.csv"
 
 SENTENCE_A = "Police arrested two men in Freedonia on Monday after the attack on the ministry."
 SENTENCE_B = "The two men were detained by police, officials said."
@@ -130,3 +135,24 @@ def test_articles_fall_in_a_fixed_half_by_url() -> None:
     halves = {split_of(f"https://news.example/{n}") for n in range(20)}
     assert halves == {"development", "held_out"}
     assert split_of("https://news.example/3") == split_of("https://news.example/3")
+
+
+def test_the_packaged_gold_is_whole_articles_in_two_halves_with_quiet_articles() -> None:
+    from eventwire.evaluation.records_gold import load_gold
+
+    gold = load_gold()
+    assert len(gold) >= 80
+    halves = Counter(a.split for a in gold)
+    assert min(halves.values()) >= 40
+    assert sum(not a.political for a in gold) >= 20  # sports, science, disasters, obituaries: no event
+    assert all(any(e.required for e in a.events) for a in gold if a.political)
+
+
+@pytest.mark.skipif(not WIKINEWS.exists(), reason="../shared/data is not here")
+def test_every_gold_sentence_is_in_its_article_as_eventwire_reads_it() -> None:
+    from eventwire.evaluation.records_gold import load_gold
+    from eventwire.ingest.inputs import iter_articles
+    from eventwire.model import Article
+
+    texts = {a.url or "": a.text for a in iter_articles([str(WIKINEWS)]) if isinstance(a, Article)}
+    check_sentences(load_gold(), texts)
