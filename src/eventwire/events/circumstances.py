@@ -1,0 +1,151 @@
+"""When and where an event happened, and whether it is denied or only possible.
+
+- date: a time expression in the trigger's own clause, else one scoping over it from a governing
+  clause, else the publication date, flagged `date_defaulted`;
+- place: a place the trigger or its clause names ("in/at/near/from X"), else one in the sentence,
+  else the dateline, else the article's most named country; an event whose sentence names no place
+  happened where the story's last placed event did, up to two sentences back;
+- flags: `negated` (a negation on the clause), `hypothetical` (modal, conditional, purpose, or
+  embedded under plan/threaten/want-type verbs).
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections import Counter
+
+from spacy.tokens import Doc, Token
+
+from eventwire.events.context import Context, Trigger
+from eventwire.events.slots import place_in_np
+from eventwire.model import Event, PlaceMention
+from eventwire.syntax import clause_of, governing_verb, is_under
+
+_HYPOTHETICAL_AUX = frozenset({"could", "would", "may", "might", "should", "will", "shall", "'ll", "can", "must"})
+_HYPOTHETICAL_HEADS = frozenset({
+    "threaten", "plan", "want", "intend", "seek", "hope", "vow", "propose", "consider", "aim", "expect",
+    "prepare", "try", "attempt", "offer", "wish", "pledge", "promise", "warn", "urge", "demand", "call",
+    "ask", "refuse", "fail", "decline",
+})
+_LOCATIVE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "around", "across", "into", "on",
+                             "from", "to", "towards", "toward", "over", "along"})
+
+
+def carry_places(events: list[Event], doc: Doc) -> list[Event]:
+    """Narrative continuity: an event whose sentence names no place happened where the story's last
+    placed event did, when that was at most two sentences earlier."""
+    sent_starts = [s.start_char for s in doc.sents]
+    out: list[Event] = []
+    last: tuple[int, PlaceMention] | None = None
+    for event in events:
+        sent_no = bisect_right(sent_starts, event.evidence.start)
+        if event.place_basis == "article" and last is not None and sent_no - last[0] <= 2:
+            event = event.model_copy(update={"place": last[1], "place_basis": "previous-sentence"})
+        elif event.place is not None and event.place_basis in ("clause", "sentence"):
+            last = (sent_no, event.place)
+        out.append(event)
+    return out
+
+
+def event_date(trig: Trigger, ctx: Context) -> tuple[str | None, str, bool]:
+    own = [t for t in ctx.times.values() if clause_of(ctx.doc[t.token]) == trig.clause
+           or (trig.token.pos_ == "NOUN" and is_under(ctx.doc[t.token], trig.token))]
+    chosen = own[0] if own else None
+    if chosen is None:
+        # A time on a governing clause scopes over the clauses it embeds or coordinates.
+        verb: Token = trig.clause
+        for _ in range(4):
+            if verb.head == verb or verb.dep_ not in ("conj", "xcomp", "advcl", "ccomp", "relcl", "acl"):
+                break
+            verb = verb.head if verb.head.pos_ in ("VERB", "AUX") else (governing_verb(verb.head) or verb)
+            scoped = [t for t in ctx.times.values() if clause_of(ctx.doc[t.token]) == verb]
+            if scoped:
+                chosen = scoped[0]
+                break
+    if chosen is not None and chosen.value is not None:
+        return chosen.value, chosen.precision, False
+    if chosen is not None:
+        return None, "unresolved", False
+    if ctx.article.published:
+        return ctx.article.published, "day", True
+    return None, "unresolved", True
+
+
+def event_place(trig: Trigger, ctx: Context) -> tuple[PlaceMention | None, str]:
+    """The event's place and how it was found: "clause" (named on the trigger's clause or a clause
+    governing it), "sentence" (nearest in the sentence), "article" (dateline, else most named country)."""
+    holders = [trig.token]
+    verb: Token = trig.clause
+    for _ in range(3):
+        if verb not in holders:
+            holders.append(verb)
+        if verb.dep_ not in ("advcl", "conj", "xcomp", "acl", "relcl") or verb.head == verb:
+            break
+        verb = verb.head
+    for holder in holders:
+        for child in holder.children:
+            if child.dep_ == "prep" and child.lower_ in _LOCATIVE_PREPS:
+                for obj in child.children:
+                    place = place_in_np(obj, ctx)
+                    if place is not None:
+                        return place, "clause"
+            if child.dep_ in ("dobj", "npadvmod"):
+                place = place_in_np(child, ctx)
+                if place is not None:
+                    return place, "clause"
+        if holder.dep_ == "relcl" and any(c.lower_ == "where" for c in holder.children):
+            hit = ctx.places.get(holder.head.i)
+            if hit is not None:
+                return hit, "clause"
+    sent = trig.token.sent
+    in_sentence = [p for i, p in ctx.places.items() if sent.start <= i < sent.end]
+    if in_sentence:
+        nearest = min(in_sentence, key=lambda p: abs(p.token - trig.token.i))
+        return _refine_by_dateline(nearest, ctx), "sentence"
+    if ctx.dateline is not None:
+        return ctx.dateline, "article"
+    return _dominant_place(ctx), "article"
+
+
+def _refine_by_dateline(place: PlaceMention, ctx: Context) -> PlaceMention:
+    """A country named loosely in the sentence ("outside Georgia's parliament") is, in a story
+    datelined in one of its cities, that city."""
+    line = ctx.dateline
+    if place.feature == "country" and line is not None and line.country == place.country:
+        return line
+    return place
+
+
+def _dominant_place(ctx: Context) -> PlaceMention | None:
+    countries = Counter(p.country for p in ctx.all_places if p.country)
+    if not countries:
+        return None
+    top = countries.most_common(1)[0][0]
+    national = [p for p in ctx.all_places if p.country == top and p.feature == "country"]
+    return (national or [p for p in ctx.all_places if p.country == top])[0]
+
+
+def is_negated(trig: Trigger) -> bool:
+    for tok in (trig.token, trig.clause):
+        if any(c.dep_ == "neg" for c in tok.children):
+            return True
+    return any(c.lower_ in ("no", "never") and c.dep_ == "det" for c in trig.token.children)
+
+
+def is_hypothetical(trig: Trigger) -> bool:
+    verb = trig.clause
+    if any(c.dep_ == "aux" and c.lower_ in _HYPOTHETICAL_AUX for c in verb.children):
+        return True
+    if any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in verb.children):
+        return True
+    if verb.dep_ in ("acl", "advcl") and verb.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to"
+                                                                   for c in verb.children):
+        return True  # a purpose ("a UN presence to protect them"): wanted, not done
+    current = verb
+    for _ in range(3):
+        if current.dep_ not in ("xcomp", "ccomp") or current.head == current:
+            break
+        current = current.head
+        if current.lemma_.lower() in _HYPOTHETICAL_HEADS:
+            return True
+    return False

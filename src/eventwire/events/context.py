@@ -1,0 +1,46 @@
+"""What the coder knows while coding one article, and the trigger record it codes.
+
+`Context` holds the earlier stages' output indexed by token (actors, times, places), the quotes, the
+code table and the KB, and the events already coded (for "condemned the attack"). `Trigger` is a word
+the lexicon matched, with the clause it lives in and its stance (promised, refused, announced).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Token
+
+from eventwire.actors.kb import ActorKB
+from eventwire.events.codes import CodeTable
+from eventwire.events.lexicon import LexEntry
+from eventwire.model import ActorMention, Article, Event, PlaceMention, Quote, TimeMention
+
+
+@dataclass(frozen=True)
+class Trigger:
+    token: Token
+    entry: LexEntry
+    clause: Token  # the verb whose clause the event lives in
+    stance: str = ""  # "promised": an act only promised (hypothetical); "refused"/"announced": a refusal or
+    # an intent stated in the act's own clause (a fact)
+    promised: Trigger | None = None  # for an intent trigger, the act it promises (gives the target)
+    demanded_of: Token | None = None  # for a demand trigger, the verb whose subject must act (the target)
+
+
+@dataclass
+class Context:
+    doc: Doc
+    article: Article
+    actors: dict[int, list[ActorMention]]
+    times: dict[int, TimeMention]
+    places: dict[int, PlaceMention]
+    all_places: tuple[PlaceMention, ...]
+    quotes: tuple[Quote, ...]
+    table: CodeTable
+    kb: ActorKB
+    dateline: PlaceMention | None
+    coded: list[Event] = field(default_factory=list)  # events of earlier triggers, for "condemned the attack"
+
+    def in_quote(self, token: Token) -> bool:
+        return any(q.kind == "direct" and q.start <= token.idx < q.end for q in self.quotes)

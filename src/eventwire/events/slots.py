@@ -1,0 +1,109 @@
+"""Which actors a noun phrase in an argument slot names.
+
+A slot's head names actors itself, through its conjuncts or an apposition ("his counterpart Hakan
+Fidan"), through the organisation its compound names ("the Trump administration"), through the "of"
+phrase of a quantity head ("hundreds of protesters"); else a place in it stands for its country
+("visited Hmeimim air base" -> SYR); else named people and organisations the KB cannot code still
+fill it, with an empty code. A nationality adjective names its country ("Russian air strikes").
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from eventwire.events.context import Context
+from eventwire.model import ActorMention, PlaceMention
+
+_QUANTITY_HEADS = frozenset({"thousand", "hundred", "dozen", "score", "million", "group", "crowd", "number",
+                             "member", "part", "remnant", "unit", "faction", "wing", "delegation", "team"})
+NAMED_UNCODED_KINDS = frozenset({"organisation", "person"})
+
+
+def actors_at(token: Token, ctx: Context) -> list[ActorMention]:
+    """Actors named by a noun phrase head, its conjuncts, or the "of" phrase of a quantity head."""
+    out: list[ActorMention] = []
+    for member in (token, *token.conjuncts):
+        # Actors nobody could code (an unknown organisation) leave the slot to a place reading.
+        hits = [a for a in ctx.actors.get(member.i, []) if a.code] or [
+            a for c in member.children if c.dep_ == "appos" for a in ctx.actors.get(c.i, []) if a.code
+        ]  # "his counterpart Hakan Fidan"
+        if not hits and member.pos_ in ("NOUN", "PROPN") and member.i not in ctx.actors:
+            # "the UN Migration Agency", "the U.S. Department of Justice", "the Trump administration": an
+            # organisation named by its country or parent body acts for it.
+            # Also the machines a force acts through: "Israeli army bulldozers demolished ...".
+            hits = list({id(a): a for c in member.children if c.dep_ == "compound"
+                         for a in actors_covering(c, ctx)}.values())
+        if hits:
+            out.extend(hits)
+            continue
+        if member.lemma_.lower() in _QUANTITY_HEADS or member.pos_ == "NUM":
+            for prep in member.children:
+                if prep.dep_ == "prep" and prep.lower_ == "of":
+                    for obj in prep.children:
+                        out.extend(ctx.actors.get(obj.i, []))
+    return out
+
+
+def actors_covering(token: Token, ctx: Context) -> list[ActorMention]:
+    """Coded actors whose mention includes `token` (a mention is keyed by its head, which the parse may
+    put elsewhere in a multi-word name)."""
+    found = ctx.actors.get(token.i, [])
+    if not found:
+        found = [a for mentions in ctx.actors.values() for a in mentions if a.start <= token.idx < a.end]
+    return [a for a in found if a.code]
+
+
+def _place_actor(token: Token, ctx: Context) -> ActorMention | None:
+    """A place in an actor slot stands for its country ("visited Hmeimim airbase" -> SYR)."""
+    place = ctx.places.get(token.i)
+    if place is None or place.country is None or place.start is None or place.end is None:
+        return None
+    country = ctx.kb.countries.get(place.country)
+    name = country.name if country else place.country
+    return ActorMention(text=place.text, name=name, code=place.country, country=place.country, kind="country",
+                        start=place.start, end=place.end, kb_id=f"country:{place.country}",
+                        resolved_from="place", token=token.i)
+
+
+def slot(token: Token, ctx: Context) -> tuple[list[ActorMention], bool]:
+    """Actors filling an argument slot, and whether they came from a place."""
+    actors = actors_at(token, ctx)
+    if actors:
+        return actors, False
+    from_places = []
+    for member in (token, *token.conjuncts):
+        place = place_in_np(member, ctx)  # "a military base in Damboa" stands for Nigeria
+        if place is not None and (actor := _place_actor(ctx.doc[place.token], ctx)) is not None:
+            from_places.append(actor)
+    if from_places:
+        return from_places, True
+    # Named organisations and people the KB cannot code still act: "The Global Campaign for Equal
+    # Nationality Rights called for reform" is an appeal by a named actor, with an empty code.
+    return [a for member in (token, *token.conjuncts) for a in named_uncoded_at(member, ctx)], False
+
+
+def named_uncoded_at(token: Token, ctx: Context) -> list[ActorMention]:
+    """Named organisations and people at `token` that the KB cannot code."""
+    return [a for a in ctx.actors.get(token.i, []) if not a.code and a.kind in NAMED_UNCODED_KINDS]
+
+
+def national_actor(adjective: Token, ctx: Context) -> ActorMention | None:
+    iso = ctx.kb.country_by_adjective.get(adjective.lower_)
+    if iso is None:
+        return None
+    name = ctx.kb.countries[iso].name if iso in ctx.kb.countries else iso
+    return ActorMention(text=adjective.text, name=name, code=iso, country=iso, kind="country",
+                        start=adjective.idx, end=adjective.idx + len(adjective.text), kb_id=f"country:{iso}",
+                        resolved_from="adjective", token=adjective.i)
+
+
+def place_in_np(token: Token, ctx: Context) -> PlaceMention | None:
+    """The place a noun phrase names: itself, or a place inside it ("the base in Latakia province")."""
+    if token.i in ctx.places:
+        return ctx.places[token.i]
+    for child in token.children:
+        if child.dep_ == "prep" and child.lower_ in ("in", "of", "near"):
+            for obj in child.children:
+                if obj.i in ctx.places:
+                    return ctx.places[obj.i]
+    return None

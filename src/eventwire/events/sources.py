@@ -1,0 +1,144 @@
+"""Who carries out an event: its source actors.
+
+The clause's agent: its subject (shared through conjunction and control, or the antecedent of a
+relative clause), the by-phrase of a passive, the possessor, compound, nationality adjective or
+by-phrase of an event noun, else the subject of the light verb carrying the noun; conjuncts expanded.
+With no usable subject, the nearest actor before the verb heading a phrase of its own. Violence,
+coercion and accusation against a coded target whose agent is not named get an unidentified source.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from eventwire.events.context import Context, Trigger
+from eventwire.events.lexicon import lemma_candidates
+from eventwire.events.slots import national_actor, slot
+from eventwire.events.targets import target_tokens
+from eventwire.events.triggers import LIGHT_VERBS
+from eventwire.model import ActorMention
+from eventwire.syntax import governing_verb, is_passive, relative_subject, subjects_of
+
+
+def find_sources(trig: Trigger, ctx: Context) -> tuple[list[ActorMention], bool]:
+    """Source actors and whether they were found directly on the trigger (not inherited)."""
+    token = trig.token
+    if token.pos_ == "NOUN":
+        for child in token.children:
+            if child.dep_ in ("poss", "compound", "nmod"):
+                found, _ = slot(child, ctx)
+                if found:
+                    return found, True
+            if child.dep_ == "amod":
+                national = national_actor(child, ctx)  # "Russian air strikes"
+                if national is not None:
+                    return [national], True
+            if child.dep_ == "prep" and child.lower_ == "by":
+                for obj in child.children:
+                    found, _ = slot(obj, ctx)
+                    if found:
+                        return found, True
+        return _light_verb_sources(token, ctx), False
+    if is_passive(token):
+        for child in token.children:
+            if child.dep_ == "agent":
+                for obj in child.children:
+                    found, _ = slot(obj, ctx)
+                    if found:
+                        return found, True
+        return [], False
+    if relative_subject(token) is not None:
+        # "the attack ... which killed nine people": the subject is the noun the clause hangs on, never
+        # an actor of the main clause ("Guterres condemned").
+        return slot(token.head, ctx)[0], False
+    subjects = subjects_of(token)
+    direct = any(c.dep_ in ("nsubj", "csubj") for c in token.children)
+    for subj in subjects:
+        found, _ = slot(subj, ctx)
+        if found:
+            return found, direct and not any(a.resolved_from in ("pronoun", "description") for a in found)
+    return _nearest_subject_like(token, ctx), False
+
+
+# "advmod"/"dep": a name the parser misread ("USAID provided ..." with USAID as an adverb).
+_SUBJECT_LIKE = frozenset({"nsubj", "nsubjpass", "ROOT", "appos", "conj", "npadvmod", "advmod", "dep"})
+
+
+def _nearest_subject_like(token: Token, ctx: Context) -> list[ActorMention]:
+    """When the parse gives the verb no usable subject (a misparse of a long subject: "The Afghan
+    government, a number of parties and the Taliban condemned ..."), the nearest actor before the verb
+    in its sentence that heads a noun phrase of its own (not a possessor, modifier or object)."""
+    sent = token.sent
+    for i in range(token.i - 1, sent.start - 1, -1):
+        candidate = ctx.doc[i]
+        if i not in ctx.actors or candidate.dep_ not in _SUBJECT_LIKE or ctx.in_quote(candidate):
+            continue
+        # Never the subject of another verb ("Putin said that efforts to end ..."): only an actor the
+        # parse left hanging on nouns, or one whose own clause is the trigger's.
+        clause = governing_verb(candidate)
+        if clause is None or clause == token or clause == governing_verb(token):
+            return [a for a in ctx.actors[i] if a.code]
+        return []
+    return []
+
+
+def _light_verb_sources(noun: Token, ctx: Context) -> list[ActorMention]:
+    """An event noun takes the subject of the light verb that carries it ("ordered the withdrawal",
+    "made the stopover", "signed a directive approving an agreement"), never of a verb that reports,
+    opposes or undergoes it ("repelled the assault", "accused X of orchestrating the clashes")."""
+    verb = governing_verb(noun)
+    for _ in range(3):
+        if verb is None or not LIGHT_VERBS.intersection(lemma_candidates(verb)):
+            return []
+        if is_passive(verb) or (verb.tag_ == "VBN" and verb.dep_ == "acl"):
+            # "two women taken during the ambush": the noun the participle describes underwent the act;
+            # only a by-phrase names who carried it.
+            return [a for agent in verb.children if agent.dep_ == "agent" for obj in agent.children
+                    for a in slot(obj, ctx)[0]]
+        subjects = subjects_of(verb)
+        for subj in subjects:
+            found, _ = slot(subj, ctx)  # a named actor without a code still carries the act
+            if found:
+                return found
+        if not subjects:
+            return []
+        verb = governing_verb(verb)  # the subject is a thing ("a directive approving ..."): go up
+    return []
+
+
+# Acts whose victim is commonly reported without the actor behind them: violence, coercion ("was
+# arrested"), accusations ("has been accused of").
+_UNNAMED_AGENT_ROOTS = frozenset({"11", "17", "18", "19", "20"})
+
+
+def unidentified_attacker(trig: Trigger, ctx: Context) -> list[ActorMention]:
+    """"Three US servicemen were killed by a roadside bomb": violence (also coercion, "was arrested", and
+    accusation, "has been accused of") against a coded target whose agent is not named is still an
+    event, with an unidentified source (ACLED's "unidentified armed group"), so that counts of acts
+    against an actor do not depend on the reporter naming who did them: a passive clause with no coded
+    agent, or, for violence, an active one whose subject is the attack or weapon itself ("a car bomb
+    killed ...")."""
+    code = ctx.table.get(trig.entry.code)
+    if code.root not in _UNNAMED_AGENT_ROOTS or trig.token.pos_ != "VERB":
+        return []
+    victims = [t for tok in target_tokens(trig, ctx) for t in slot(tok, ctx)[0] if t.code]
+    if not victims:
+        return []
+    if is_passive(trig.token):
+        agent = next((obj for child in trig.token.children if child.dep_ == "agent" for obj in child.children
+                      if obj.dep_ == "pobj"), None)
+    elif code.root in ("18", "19", "20"):
+        # "A suicide attack on a convoy killed eight people": the weapon or act is the subject.
+        agent = next((c for c in trig.token.children if c.dep_ == "nsubj" and c.pos_ == "NOUN"
+                      and not ctx.actors.get(c.i)), None)
+        if agent is None and relative_subject(trig.token) is not None and not ctx.actors.get(trig.token.head.i):
+            agent = trig.token.head  # "a blast which killed eight people"
+        if agent is None:
+            return []
+    else:
+        return []
+    span = ctx.doc[agent.left_edge.i: agent.right_edge.i + 1] if agent is not None else ctx.doc[trig.token.i:
+                                                                                                  trig.token.i + 1]
+    return [ActorMention(text=span.text if agent is not None else "", name="unidentified", code="", country=None,
+                         kind="unidentified", start=span.start_char, end=span.end_char if agent is not None
+                         else span.start_char, kb_id=None, resolved_from="unidentified", token=span.root.i)]

@@ -1,0 +1,209 @@
+"""Who an event is directed at: its target actors.
+
+The patient: a passive subject, the direct object, or the object of the row's prepositions (the
+light verb's, for a carried event noun), conjuncts expanded; a place in that slot stands for its
+country. Else an actor in a directed prepositional phrase ("talks with Iran"), the subject of the
+that-clause of a demand, the owner of the thing acted on ("rejected an Indian proposal"), or whoever
+carried out the event a definite noun refers back to ("condemned the attack"). Protest with no target
+addresses the government of the protesters' country.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from eventwire.events.context import Context, Trigger
+from eventwire.events.lexicon import lemma_candidates
+from eventwire.events.slots import actors_at, actors_covering, named_uncoded_at, national_actor, slot
+from eventwire.events.triggers import LIGHT_VERBS
+from eventwire.model import ActorMention
+from eventwire.syntax import is_passive
+
+
+def target_tokens(trig: Trigger, ctx: Context) -> list[Token]:
+    token, entry = trig.token, trig.entry
+    out: list[Token] = []
+    if token.pos_ == "VERB" and is_passive(token):
+        for child in token.children:
+            if child.dep_ == "nsubjpass":
+                # "Putin, who was welcomed by Assad": the relative pronoun stands for its antecedent.
+                out.append(token.head if child.tag_ in ("WP", "WDT") and token.dep_ == "relcl" else child)
+        if token.dep_ == "relcl" and not out:
+            out.append(token.head)
+        return out
+    holders = [token]
+    carried = token.pos_ == "NOUN" and trig.clause != token and (
+        token.dep_ in ("dobj", "attr") or LIGHT_VERBS.intersection(lemma_candidates(trig.clause)))
+    if carried:
+        holders.append(trig.clause)  # "made the stopover at the base": the light verb carries the preps
+        # "provided Egypt with assistance": the light verb's own recipient
+        out.extend(c for c in trig.clause.children if c.dep_ in ("dative", "dobj") and c.i in ctx.actors)
+    if token.pos_ == "VERB" and entry.objects:
+        for child in token.children:
+            if child.dep_ in ("dobj", "attr"):
+                holders.append(child)
+                if _named_actor_at(child, ctx):  # "summoned a top US diplomat": the object named is the target
+                    out.append(child)
+            if child.dep_ == "dative" and _named_actor_at(child, ctx):  # "provided Egypt aid"
+                out.append(child)
+            if child.dep_ == "xcomp":
+                holders.extend(c for c in child.children if c.dep_ == "dobj")
+    for holder in holders:
+        for child in holder.children:
+            if token.pos_ == "VERB" and holder == token and not entry.objects and (
+                    child.dep_ in ("dobj", "dative")
+                    # an object the parser took for a predicate ("called Erdogan on Monday")
+                    or (child.dep_ == "oprd" and not any(c.dep_ == "dobj" for c in token.children))):
+                out.append(child)
+            # "to" is sometimes parsed as a dative marker ("granted asylum to Julian Assange").
+            if child.dep_ in ("prep", "dative") and child.lower_ in entry.target_preps:
+                out.extend(c for c in child.children if c.dep_ == "pobj")
+            if child.dep_ == "poss" and holder != token:
+                out.append(child)
+        if holder == token and token.pos_ == "VERB" and not entry.objects:
+            # "condemned Trump's decision": the object's owner is the target when the object is no actor.
+            for obj in (c for c in token.children if c.dep_ == "dobj" and c.i not in ctx.actors):
+                out.extend(c for c in obj.children if c.dep_ == "poss")
+    if token.pos_ == "VERB" and token.dep_ == "relcl" and any(c.lower_ == "where" for c in token.children):
+        out.append(token.head)  # "Egypt, where he arrived": the antecedent is the destination
+    return out
+
+
+def _named_actor_at(token: Token, ctx: Context) -> bool:
+    """An actor the text names or qualifies itself ("a US diplomat"), not a bare role noun whose country
+    was only guessed from context ("sent more troops": the troops are the sender's own)."""
+    return any(a.resolved_from != "context" for a in ctx.actors.get(token.i, []))
+
+
+def find_targets(trig: Trigger, ctx: Context, sources: list[ActorMention]) -> tuple[list[ActorMention], bool]:
+    found: list[ActorMention] = []
+    via_place = False
+    for tok in target_tokens(trig, ctx):
+        actors, from_place = slot(tok, ctx)
+        found.extend(actors)
+        via_place = via_place or from_place
+    source_codes = {s.code for s in sources}
+    source_countries = {s.country for s in sources}
+    distinct = [t for t in found if t.code not in source_codes]
+    if not distinct:
+        distinct = [t for t in _directed_actors(trig, ctx) if t.code not in source_codes]
+    if not distinct:
+        distinct = [t for t in _addressee_of_that_clause(trig, ctx) + _owners_of_object(trig, ctx)
+                    if t.code not in source_codes]
+    # "an agreement between Russia and Egypt" signed by a Russian: the partner is Egypt; but "Bajwa urged
+    # Pakistan" keeps the source's own country when it is the only target.
+    distinct = [t for t in distinct if not (t.kind == "country" and t.country in source_countries)] or distinct
+    if not distinct:
+        earlier = _actor_behind_event_noun(trig, ctx, source_codes)
+        if earlier is not None:
+            return [earlier], True
+    return distinct, via_place
+
+
+# Acts whose that-clause names who is to act: "demanded that the United States match the EU's support".
+_ADDRESSING_ROOTS = frozenset({"02", "10"})
+_ADDRESSING_VERBS = frozenset({"demand", "insist", "urge", "ask", "appeal", "press", "request"})
+
+
+def _addressee_of_that_clause(trig: Trigger, ctx: Context) -> list[ActorMention]:
+    token = trig.token
+    if token.pos_ != "VERB" or not (trig.entry.code[:2] in _ADDRESSING_ROOTS
+                                    or token.lemma_.lower() in _ADDRESSING_VERBS):
+        return []
+    return [a for clause in token.children if clause.dep_ == "ccomp"
+            for subj in clause.children if subj.dep_ in ("nsubj", "nsubjpass") for a in slot(subj, ctx)[0]]
+
+
+def _owners_of_object(trig: Trigger, ctx: Context) -> list[ActorMention]:
+    """Whose is the thing acted on: "rejected an Indian proposal" (IND), "a US offer", "calls by Belarus's
+    rulers", "an appeal from President Gbagbo", "the demands of the protesters"."""
+    token = trig.token
+    objects = [c for c in token.children if c.dep_ == "dobj" and c.i not in ctx.actors] if token.pos_ == "VERB" \
+        else []
+    out: list[ActorMention] = []
+    for obj in objects:
+        for child in obj.children:
+            if child.dep_ == "poss":
+                out.extend(slot(child, ctx)[0])
+            elif child.dep_ in ("amod", "compound") and (national := national_actor(child, ctx)) is not None:
+                out.append(national)
+            elif child.dep_ == "compound":
+                out.extend(actors_covering(child, ctx))
+            elif child.dep_ == "prep" and child.lower_ in ("by", "from", "of"):
+                for pobj in child.children:
+                    if pobj.dep_ == "pobj":
+                        out.extend(actors_at(pobj, ctx))
+    return out
+
+
+# Event nouns that, with a definite determiner, refer back to an event already reported ("condemned the
+# attack", "repelled the assault"), and the CAMEO roots that event may have (empty: any).
+_ANAPHORIC_EVENT_NOUNS: dict[str, frozenset[str]] = {
+    **dict.fromkeys(("attack", "assault", "raid", "bombing", "strike", "airstrike", "killing", "massacre",
+                     "shelling", "ambush", "offensive", "invasion", "incursion", "violence", "atrocity"),
+                    frozenset({"18", "19", "20"})),
+    **dict.fromkeys(("arrest", "detention", "crackdown", "expulsion"), frozenset({"17"})),
+    **dict.fromkeys(("decision", "move", "announcement", "statement", "remark", "comment", "measure"),
+                    frozenset()),
+}
+
+
+def _actor_behind_event_noun(trig: Trigger, ctx: Context, source_codes: set[str]) -> ActorMention | None:
+    """"Zulum condemned the attack": the target is who carried out the attack, the source of the most
+    recent earlier event of that kind in the article."""
+    token = trig.token
+    if token.pos_ != "VERB":
+        return None
+    nouns = [c for c in token.children if c.dep_ == "dobj"] + [
+        o for c in token.children if c.dep_ == "prep" and c.lower_ in trig.entry.target_preps
+        for o in c.children if o.dep_ == "pobj"]
+    for noun in nouns:
+        roots = _ANAPHORIC_EVENT_NOUNS.get(noun.lemma_.lower())
+        if roots is None or not any(c.dep_ in ("det", "poss") and c.lower_ in ("the", "this", "that", "these",
+                                                                              "those", "its", "their")
+                                    for c in noun.children):
+            continue
+        candidates = [e for e in reversed(ctx.coded)
+                      if (not roots or e.cameo_root in roots) and e.source.code and e.source.code not in source_codes
+                      and not (e.evidence.start >= token.sent.start_char and e.evidence.trigger == noun.text)]
+        # The same word first ("the attack" after "attacked"), else the most recent event of the kind.
+        stem = noun.lemma_.lower()[:5]
+        same_word = [e for e in candidates if e.evidence.trigger.lower().startswith(stem)]
+        if same_word or candidates:
+            return (same_word or candidates)[0].source
+    return None
+
+
+# Prepositions that point an act at someone, whatever the lexicon row lists ("handed over to Britain",
+# "talks with Iran", "sanctions against Moscow"); locative ones ("in", "at") never give a target.
+_DIRECTED_PREPS = frozenset({"to", "with", "against", "toward", "towards", "on", "upon", "over", "between", "among"})
+
+
+def _directed_actors(trig: Trigger, ctx: Context) -> list[ActorMention]:
+    """Fallback target: an actor (never a place) in a directed prepositional phrase of the trigger,
+    its particle verb or its object."""
+    token = trig.token
+    holders = [token] + [c for c in token.children if c.dep_ in ("dobj", "xcomp", "prt")]
+    out: list[ActorMention] = []
+    for holder in holders:
+        for prep in holder.children:
+            if prep.dep_ in ("prep", "dative") and prep.lower_ in _DIRECTED_PREPS:
+                for obj in prep.children:
+                    if obj.dep_ == "pobj":
+                        # Named people and organisations nobody could code still receive the act ("granted
+                        # asylum to Julian Assange").
+                        out.extend(actors_at(obj, ctx) or named_uncoded_at(obj, ctx))
+    return out
+
+
+def protested_authority(sources: list[ActorMention], ctx: Context) -> list[ActorMention]:
+    """Protest with no named target: by the usual coding convention it addresses the government of
+    the protesters' country."""
+    out = []
+    for iso in dict.fromkeys(s.country for s in sources if s.country and not s.code.endswith("GOV")):
+        name = ctx.kb.countries[iso].name if iso in ctx.kb.countries else iso
+        src = next(s for s in sources if s.country == iso)
+        out.append(ActorMention(text=src.text, name=f"{name} government", code=iso + "GOV", country=iso,
+                                kind="government", start=src.start, end=src.end, kb_id=f"country:{iso}",
+                                resolved_from="protest-convention", token=src.token))
+    return out

@@ -1,0 +1,209 @@
+"""Which words are event triggers, and what each codes.
+
+Verbs, event nouns and predicative adjectives that a lexicon row matches, outside quoted speech; a
+light verb and its event noun are one trigger (the noun: "ordered the withdrawal"), unless the verb's
+row asked for that object ("signed an agreement"). Special cases recode or add triggers: a participle
+describing a noun or a verb naming something is no act; "called Morrison" is a telephone call (041);
+a quote addressed to another actor is a statement (010); promises, refusals and announced intents
+(events/stance.py); "X said Y must ..." is a demand by X of Y (root 10), the act demanded hypothetical.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from spacy.tokens import Doc, Token
+
+from eventwire.events.context import Context, Trigger
+from eventwire.events.lexicon import LexEntry, Lexicon, match_noun, match_verb
+from eventwire.events.slots import actors_at
+from eventwire.events.stance import (
+    ULTIMATUM,
+    announced,
+    bare_intent,
+    conditional_on_target,
+    demand_code,
+    demanding_speech,
+    intent_code,
+    intent_head,
+    promise_code,
+    refusal_code,
+    refused,
+    threat_code,
+)
+from eventwire.syntax import governing_verb
+
+# Verbs that only carry an event noun ("ordered the withdrawal", "staged air strikes"): the noun is
+# the event, the verb lends its subject.
+LIGHT_VERBS = frozenset({
+    "order", "announce", "make", "carry", "conduct", "launch", "stage", "hold", "begin", "start",
+    "complete", "continue", "resume", "undertake", "pay", "give", "take", "mount", "step", "call",
+    "approve", "authorize", "authorise", "plan", "propose", "unveil", "end", "halt", "sign", "agree",
+    "pledge", "promise", "vow", "threaten", "intensify", "escalate", "wage", "lead", "organise",
+    "organize", "perform", "execute", "have", "host", "attend", "join", "go",  # "went on hunger strike"
+    "open", "initiate", "institute",  # "opened an investigation into"
+    # verbs of giving carry aid nouns: "provided $2 million in assistance to Fiji"
+    "provide", "send", "deliver", "donate", "supply", "earmark", "extend", "allocate", "grant", "offer",
+})
+
+
+def find_triggers(doc: Doc, lexicon: Lexicon, ctx: Context) -> list[Trigger]:
+    found: dict[int, Trigger] = {}
+    for token in doc:
+        if ctx.in_quote(token):
+            continue
+        entry = None
+        if token.pos_ == "VERB":
+            entry = match_verb(lexicon, token)
+        elif token.pos_ == "NOUN" and token.i not in ctx.actors and not (
+                token.dep_ in ("compound", "amod") and token.head.i in ctx.actors):
+            # "opposition" the actor is not the act, nor is it in "the opposition coalition"
+            entry = match_noun(lexicon, token)
+        elif token.pos_ == "ADJ" and token.dep_ == "acomp":  # "was concerned", "is determined"
+            entry = match_verb(lexicon, token)
+        if entry is not None and (_naming_not_acting(token, entry, ctx) or _describing_participle(token)):
+            entry = None
+        if entry is None and token.pos_ == "VERB" and _reports_quote_to_someone(token, ctx):
+            entry = STATEMENT
+        if entry is not None and _phone_call(token, entry, ctx):
+            entry = PHONE_CALL
+        if entry is not None:
+            clause = token if token.pos_ in ("VERB", "ADJ") else governing_verb(token)
+            found[token.i] = Trigger(token, entry, clause if clause is not None else token)
+    # Light verb + event noun: keep the noun ("ordered the withdrawal" is a withdrawal). A verb whose
+    # row demanded that object ("sign ... agreement") keeps the event and the noun is dropped.
+    for i, trig in list(found.items()):
+        if trig.token.pos_ != "NOUN":
+            continue
+        verb = governing_verb(trig.token)
+        if verb is None or verb.i not in found:
+            continue
+        if found[verb.i].entry.objects:
+            del found[i]
+        elif verb.lemma_.lower() in LIGHT_VERBS:
+            del found[verb.i]
+    # "declined to comment": a row that required the to-infinitive's verb as its object took it in.
+    for i, trig in list(found.items()):
+        head = trig.token.head
+        if trig.token.dep_ == "xcomp" and head.i in found and trig.token.lemma_.lower() in found[head.i].entry.objects:
+            del found[i]
+    _code_stances(found)
+    for token in doc:  # "is ready to contribute troops": a generic intent when the act itself is not coded
+        if token.i not in found and bare_intent(token) and not ctx.in_quote(token):
+            found[token.i] = Trigger(token, LexEntry("030", "verb", token.lemma_.lower(), "", frozenset(), ("to",)),
+                                     token)
+    _code_demands(doc, found, ctx)
+    return sorted(found.values(), key=lambda t: t.token.i)
+
+
+def _code_demands(doc: Doc, found: dict[int, Trigger], ctx: Context) -> None:
+    """"Britain said Libya must hand over the suspects": a demand (root 10) by the speaker of the one who
+    must act, coded by the act demanded; the act itself stays, hypothetical."""
+    for verb in doc:
+        if ctx.in_quote(verb):
+            continue
+        speech = demanding_speech(verb)
+        if speech is None:
+            continue
+        act = found.get(verb.i)
+        existing = found.get(speech.i)
+        if existing is not None and existing.entry.objects:
+            continue  # a specific row on the speech verb ("declared a ceasefire") stays
+        code = demand_code(act.entry.code if act is not None else None)
+        entry = LexEntry(code, "verb", speech.lemma_.lower(), "", frozenset(), ())
+        found[speech.i] = Trigger(speech, entry, speech, demanded_of=verb)
+        if act is not None:
+            found[verb.i] = replace(act, stance="promised")
+
+
+def _code_stances(found: dict[int, Trigger]) -> None:
+    """Promised and refused cooperation (see events/stance.py): the promise becomes an intent event on
+    its verb, the refusal recodes the act; the promised act stays, hypothetical."""
+    for i, trig in list(found.items()):
+        if refused(trig.token):
+            code = refusal_code(trig.entry.code)
+            if code is not None:
+                found[i] = replace(trig, entry=replace(trig.entry, code=code), stance="refused")
+            continue
+        # The verb that states the act: its own, or the verb an event noun is the object of ("will
+        # extend the curfew", "will hold talks").
+        token = trig.token
+        carrier = token if token.pos_ == "VERB" else (
+            token.head if token.dep_ == "dobj" and token.head.pos_ == "VERB" else None)
+        if carrier is not None and announced(carrier):
+            code = intent_code(trig.entry.code) or threat_code(trig.entry.code)
+            if conditional_on_target(carrier) and not trig.entry.code.startswith("13"):
+                code = ULTIMATUM
+            if code is not None:
+                found[i] = replace(trig, entry=replace(trig.entry, code=code), stance="announced")
+            continue
+        head = intent_head(trig.token)
+        code = promise_code(head, trig.entry.code) if head is not None else None
+        if head is None or code is None:
+            continue
+        existing = found.get(head.i)
+        if existing is None or not existing.entry.objects:  # a specific row ("pledged aid to") stays
+            entry = LexEntry(code, "verb", head.lemma_.lower(), "", frozenset(), ("to", "with"))
+            found[head.i] = Trigger(head, entry, head, promised=trig)
+        found[i] = replace(trig, stance="promised")
+
+
+def _describing_participle(verb: Token) -> bool:
+    """A participle describing a noun with no agent ("militiamen armed with machetes", "the wounded
+    soldiers") states what something is, not an act; "a convoy attacked by gunmen" keeps its act."""
+    return verb.tag_ == "VBN" and verb.dep_ in ("acl", "amod") and not any(c.dep_ == "agent" for c in verb.children)
+
+
+def _naming_not_acting(verb: Token, entry: LexEntry, ctx: Context) -> bool:
+    """A verb naming something ("what it called serious violations": object + predicate noun) is
+    not the act its row codes."""
+    if verb.pos_ != "VERB" or entry.objects:
+        return False
+    if any(c.dep_ == "prep" and c.lower_ in entry.target_preps for c in verb.children):
+        return False
+    return any(c.dep_ == "oprd" for c in verb.children) and not any(
+        c.dep_ == "dobj" and (c.i in ctx.actors or c.i in ctx.places) for c in verb.children
+    )
+
+
+# "Netanyahu called Morrison to congratulate him": calling a person with no "for"/"on" is a telephone
+# call (041), not an appeal (020, "called on Iran to", "called for talks").
+PHONE_CALL = LexEntry("041", "verb", "call", "", frozenset(), ())
+
+
+def _phone_call(verb: Token, entry: LexEntry, ctx: Context) -> bool:
+    if verb.pos_ != "VERB" or verb.lemma_.lower() != "call" or entry.objects or entry.particle:
+        return False
+    children = list(verb.children)
+    appeal = [c for c in children if c.dep_ == "prep" and c.lower_ in ("for", "on", "upon")
+              and not any(o.ent_type_ in ("DATE", "TIME") for o in c.children)]  # "on Wednesday" is a date
+    objects = [c for c in children if c.dep_ == "dobj"]
+    predicates = [c for c in children if c.dep_ == "oprd" or (c.dep_ == "xcomp" and c.pos_ != "VERB")]
+    if appeal or any(c.dep_ == "prt" for c in children) or (objects and predicates):
+        return False  # "called on", "called off", "called him a liar", "called it a mistake"
+    # The parser sometimes takes the person called for a predicate ("called Erdogan on Monday").
+    return any(any(a.kind == "person" for a in ctx.actors.get(c.i, [])) for c in objects or predicates)
+
+
+# A quote addressed to another actor ("“...,” Putin told Erdogan") is a statement event, CAMEO 010; a
+# quote to reporters or a crowd is not coded (no analyst codes "told reporters").
+STATEMENT = LexEntry("010", "verb", "say", "", frozenset(), ("to",))
+_STATEMENT_VERBS = frozenset({"tell", "say", "write", "address", "add"})
+_STATEMENT_TARGET_KINDS = frozenset({"person", "government", "military", "country", "police", "armed_group",
+                                     "igo", "party"})
+
+
+def _reports_quote_to_someone(verb: Token, ctx: Context) -> bool:
+    if verb.lemma_.lower() not in _STATEMENT_VERBS:
+        return False
+    sent = verb.sent
+    if not any(sent.start_char <= q.start < sent.end_char or q.start <= sent.start_char < q.end for q in ctx.quotes):
+        return False
+    # "told X", "addressed X" take an object; "said to X", "wrote to X" a to-phrase ("said troops ..." is
+    # reported content, never the addressee).
+    lemma = verb.lemma_.lower()
+    recipients = [c for c in verb.children if c.dep_ in ("dobj", "dative")] if lemma in ("tell", "address") else []
+    recipients += [o for c in verb.children if c.dep_ == "prep" and c.lower_ == "to" for o in c.children
+                   if o.dep_ == "pobj"]
+    return any(a.code and a.kind in _STATEMENT_TARGET_KINDS and not a.code.endswith(("MED", "CVL"))
+               for r in recipients for a in actors_at(r, ctx))
