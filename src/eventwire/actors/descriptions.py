@@ -1,0 +1,219 @@
+"""Actor resolution, pass 2: descriptions built from parts.
+
+A role noun with a country from a nationality adjective, a compound, a possessive or an "of" phrase
+("Syrian army", "Russia's troops", "the military chiefs of Russia, Iran and Turkey" -> three actors);
+a people named in the plural ("Algerians" -> DZACVL); role nouns naming no country ("police") take
+the country of a place in their sentence, else the article's most named country, and a group that
+qualifies them stands for itself ("ISWAP fighters").
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from eventwire.actors.kb import ActorKB
+from eventwire.actors.mentions import new_mention, token_range
+from eventwire.model import ActorMention, PlaceMention
+from eventwire.syntax import np_span
+
+# Heads that a role noun can qualify and still name people: "troop contingent", "army unit".
+_COLLECTIVE_HEADS = frozenset({"contingent", "unit", "convoy", "delegation", "detachment", "battalion", "brigade",
+                               "division", "column", "patrol", "team", "squad", "personnel", "chief", "commander",
+                               "spokesman", "spokeswoman", "spokesperson", "source", "leader", "official",
+                               "party", "member", "supporter", "group", "force",
+                               # the machines a force acts through: "army bulldozers", "government missiles"
+                               "bulldozer", "tank", "missile", "rocket", "drone", "jet", "warplane", "helicopter",
+                               "gunboat", "warship", "vehicle", "artillery", "plane", "aircraft", "bomber"})
+
+
+class CountryContext:
+    """The country a description without one refers to: a place named in its sentence, else the
+    article's most named country."""
+
+    def __init__(self, doc: Doc, places: tuple[PlaceMention, ...]) -> None:
+        in_text = [p for p in places if p.start is not None]
+        counts = Counter(p.country for p in in_text if p.country)
+        self.article_country = counts.most_common(1)[0][0] if counts else None
+        self.places = in_text
+
+    def country_at(self, token: Token) -> str | None:
+        sent = token.sent
+        local = [(p.start, p) for p in self.places if p.start is not None and sent.start_char <= p.start
+                 < sent.end_char and p.country]
+        if local:
+            return min(local, key=lambda sp: abs(sp[0] - token.idx))[1].country
+        return self.article_country
+
+
+def role_of(token: Token, kb: ActorKB) -> str | None:
+    """Role block named by a noun, refined by its modifiers ("military chiefs" -> MIL); a head that only
+    says who speaks or leads for a body takes the body's role ("rebel commander" REB, "police chief" COP)."""
+    lemma = token.lemma_.lower()
+    for child in token.children:
+        if child.dep_ in ("amod", "compound", "nmod"):
+            role = kb.roles.get((lemma, child.lemma_.lower()))
+            if role:
+                return role
+    if lemma in _COLLECTIVE_HEADS:
+        for child in token.children:
+            if child.dep_ in ("amod", "compound") and (own := kb.roles.get((child.lemma_.lower(), ""))):
+                return own
+    role = kb.roles.get((lemma, ""))
+    if role is None and token.tag_ in ("NNS", "NNPS") and token.lower_.endswith("s"):
+        role = kb.roles.get((token.lower_[:-1], ""))  # "Kurds" tagged a proper noun keeps its plural as lemma
+    if role is None and plural_demonym(token, kb) is not None:
+        return "CVL"  # "Young Algerians blocked roads": a country's people
+    return role
+
+
+def plural_demonym(token: Token, kb: ActorKB) -> str | None:
+    """ISO3 of a people named in the plural ("Algerians", "Palestinians", "Filipinos"), else None."""
+    if token.tag_ not in ("NNS", "NNPS") or not token.text[:1].isupper() or not token.lower_.endswith("s"):
+        return None
+    return kb.country_by_adjective.get(token.lower_[:-1])
+
+
+def countries_of(token: Token, kb: ActorKB) -> list[tuple[str, Token]]:
+    """Countries qualifying a role noun, each with the token that names it."""
+    found: list[tuple[str, Token]] = []
+    for child in token.children:
+        if child.dep_ in ("amod", "compound", "nmod", "poss"):
+            iso = kb.country_of_word(child.text)
+            if iso is None and child.i > 0:  # two-word adjectives parsed apart: "South Korean", "Sri Lankan"
+                iso = kb.country_of_word(f"{child.doc[child.i - 1].text} {child.text}")
+            if iso is None and child.dep_ == "poss":
+                iso = kb.country_by_name.get(child.text.lower())
+            if iso:
+                found.append((iso, child))
+        elif child.dep_ == "prep" and child.lower_ == "of":
+            for obj in child.children:
+                if obj.dep_ != "pobj":
+                    continue
+                for member in (obj, *obj.conjuncts):
+                    iso = kb.country_by_name.get(member.text.lower()) or _multiword_country(member, kb)
+                    if iso:
+                        found.append((iso, member))
+    return found
+
+
+def _multiword_country(token: Token, kb: ActorKB) -> str | None:
+    phrase = " ".join(t.text for t in token.subtree if t.dep_ in ("compound", "amod") or t == token)
+    return kb.country_by_name.get(phrase.lower())
+
+
+@dataclass(frozen=True)
+class Described:
+    mention: ActorMention
+    named_by: int  # token naming the country, whose bare country mention this one absorbs
+
+
+def described_mentions(doc: Doc, kb: ActorKB, covered: set[int]) -> list[Described]:
+    out: list[Described] = []
+    for token, role, anchor in _role_nouns(doc, kb, covered):
+        countries = countries_of(token, kb) or (countries_of(anchor, kb) if anchor != token else [])
+        if not countries and (iso_of_people := plural_demonym(token, kb)) is not None:
+            countries = [(iso_of_people, token)]
+        for iso, named_by in countries:
+            left = min(t.i for t in anchor.subtree if (t.i <= token.i and t.dep_ in ("amod", "compound", "det",
+                                                                                     "nmod", "poss"))
+                       or t.i == token.i)
+            right = max(anchor.i, named_by.i) + 1
+            span = doc[min(left, named_by.i): right]
+            country = kb.countries.get(iso)
+            label = country.name if country else iso
+            mention = new_mention(span, f"{label} {_ROLE_NAMES.get(role, role.lower())}", iso + role, iso,
+                                  _ROLE_KIND.get(role, "description"), head=anchor)
+            out.append(Described(mention, named_by.i))
+    return out
+
+
+def _role_nouns(doc: Doc, kb: ActorKB, covered: set[int]) -> Iterator[tuple[Token, str, Token]]:
+    """(role noun, its role, the token anchoring the actor) for every role noun outside known names."""
+    for token in doc:
+        found = _role_anchor(token, kb, covered)
+        if found is not None:
+            yield token, found[0], found[1]
+
+
+def _role_anchor(token: Token, kb: ActorKB, covered: set[int]) -> tuple[str, Token] | None:
+    """(role, anchor) for a role noun that can stand as an actor, else None."""
+    if token.pos_ not in ("NOUN", "PROPN") or token.i in covered or token.ent_type_ == "PERSON":
+        return None  # "King" in "Kevin King" is a name, not a king
+    role = role_of(token, kb)
+    if role is None or (token.dep_ == "compound" and token.head.i in covered):
+        return None
+    if token.dep_ == "compound" and role_of(token.head, kb) is None:
+        # "troop contingent" is the troops; "regime stronghold" or "police station" is not an actor.
+        if token.head.lemma_.lower() not in _COLLECTIVE_HEADS:
+            return None
+        return role, token.head
+    return role, token
+
+
+def _sentence_country(token: Token, mentions: list[ActorMention]) -> str | None:
+    """With no place to go by, the one country the sentence's actors share: "Vietnamese authorities
+    outlawed opposition parties" is Vietnam's opposition."""
+    sent = token.sent
+    countries = {m.country for m in mentions if sent.start_char <= m.start < sent.end_char and m.country}
+    return countries.pop() if len(countries) == 1 else None
+
+
+def _group_modifier(noun: Token, mentions: list[ActorMention]) -> ActorMention | None:
+    by_token = {m.token: m for m in mentions if m.kb_id and m.kb_id.startswith("group:")}
+    for child in noun.children:
+        if child.dep_ in ("compound", "nmod", "poss", "amod") and child.i in by_token:
+            return by_token[child.i]
+        if child.dep_ in ("compound", "nmod"):
+            for grandchild in child.subtree:
+                if grandchild.i in by_token:
+                    return by_token[grandchild.i]
+    return None
+
+
+def contextual_mentions(doc: Doc, kb: ActorKB, mentions: list[ActorMention],
+                        context: CountryContext, quoted: list[tuple[int, int]]) -> list[ActorMention]:
+    """Role nouns naming no country ("police", "government troops") take the country of a place in
+    their sentence, else the article's most named country. Not inside quotes: there the speaker's
+    own country is meant, which this pass cannot know."""
+    taken = {i for m in mentions for i in range(*token_range(doc, m))}
+    anchored = {m.token for m in mentions}
+    out: list[ActorMention] = []
+    for token, role, anchor in _role_nouns(doc, kb, taken):
+        if anchor.i in anchored or (token.dep_ == "compound" and role_of(token.head, kb) is not None):
+            continue
+        if any(start <= token.idx < end for start, end in quoted):
+            continue
+        if any(c.dep_ == "amod" and c.ent_type_ == "NORP" for c in anchor.children):
+            continue  # "European officials", "Kurdish fighters": a people, not the context country
+        group = _group_modifier(anchor, mentions)
+        if group is not None:  # "ISWAP fighters", "Hamas gunmen": the group itself
+            span = doc[min(group.token, anchor.i): anchor.i + 1]
+            out.append(new_mention(span, group.name, group.code, group.country, group.kind, head=anchor,
+                                   kb_id=group.kb_id, resolved_from="group-modifier"))
+            anchored.add(anchor.i)
+            continue
+        # "the Bush administration", "Putin's government": a leader named in the phrase gives its country.
+        owner = next((m for c in anchor.children if c.dep_ in ("compound", "poss")
+                      for m in mentions if m.token == c.i and m.country), None)
+        country = owner.country if owner is not None else (context.country_at(token)
+                                                              or _sentence_country(token, mentions))
+        if country is None:
+            continue
+        label = kb.countries[country].name if country in kb.countries else country
+        span = np_span(anchor)
+        out.append(new_mention(span, f"{label} {_ROLE_NAMES.get(role, role.lower())}", country + role, country,
+                               _ROLE_KIND.get(role, "description"), head=anchor, resolved_from="context"))
+        anchored.add(anchor.i)
+    return out
+
+
+_ROLE_NAMES = {
+    "GOV": "government", "MIL": "military", "REB": "rebels", "OPP": "opposition", "COP": "police",
+    "JUD": "judiciary", "LEG": "legislature", "SPY": "intelligence", "CVL": "civilians", "REF": "refugees",
+    "EDU": "education", "BUS": "business", "MED": "media", "HLH": "health", "LAB": "labour", "CRM": "criminals",
+}
+_ROLE_KIND = {"GOV": "government", "MIL": "military", "COP": "police"}
