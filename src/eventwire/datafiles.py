@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import cache
 from importlib import resources
 
 from eventwire.errors import DataFileError
@@ -33,6 +34,26 @@ def parse_tsv(text: str, label: str) -> list[dict[str, str]]:
     if header is None:
         raise DataFileError(f"{label}: no header row")
     return rows
+
+
+@cache
+def word_lists(package: str) -> dict[str, frozenset[str]]:
+    """The closed word lists of a package's data/words.tsv (columns list, word, note), by list name;
+    read once per process."""
+    lists: dict[str, set[str]] = {}
+    for row in read_tsv(package, "words.tsv"):
+        if not row["list"] or not row["word"]:
+            raise DataFileError(f"{package}/data/words.tsv: a row without list or word: {row}")
+        lists.setdefault(row["list"], set()).add(row["word"])
+    return {name: frozenset(words) for name, words in lists.items()}
+
+
+def word_list(package: str, name: str) -> frozenset[str]:
+    """One list of a package's data/words.tsv; a list the file lacks is an error."""
+    lists = word_lists(package)
+    if name not in lists:
+        raise DataFileError(f"{package}/data/words.tsv: no list {name!r}")
+    return lists[name]
 
 
 def split_list(cell: str) -> list[str]:

@@ -11,15 +11,10 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-# Verbs that report speech: their subject speaks the quote or the reported clause they govern.
-SPEECH_VERBS = frozenset({
-    "say", "tell", "add", "state", "declare", "announce", "note", "insist", "warn", "write", "ask",
-    "reply", "explain", "stress", "tweet", "post", "argue", "claim", "vow", "pledge", "promise", "urge",
-    "describe", "call", "discuss", "refer", "quote", "comment", "confirm", "deny", "admit", "acknowledge",
-    "emphasise", "emphasize", "predict", "complain", "accuse", "demand", "respond", "report", "caution",
-    "continue", "conclude", "suggest", "believe", "recall", "reiterate", "assert", "proclaim",
-    "chant", "shout", "sing", "cry", "scream", "yell", "read",
-})
+from eventwire.datafiles import word_list
+
+# Verbs that report speech: their subject speaks the quote or the reported clause they govern (data/words.tsv).
+SPEECH_VERBS = word_list("eventwire", "speech_verb")
 # How far up the parse governing_verb() climbs.
 _MAX_HOPS = 8
 

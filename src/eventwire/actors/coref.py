@@ -18,15 +18,18 @@ from eventwire.actors.descriptions import countries_of, role_of
 from eventwire.actors.gender import mention_gender
 from eventwire.actors.kb import ActorKB
 from eventwire.actors.mentions import token_range
+from eventwire.datafiles import word_list
 from eventwire.model import ActorMention
 from eventwire.syntax import np_span, reporter_subjects
 
-_MALE_PRONOUNS = {"he", "him", "his"}
-_FEMALE_PRONOUNS = {"she", "her", "hers"}
-_THING_PRONOUNS = {"it", "its"}
-_PLURAL_PRONOUNS = {"they", "them", "their"}
-_COUNTRY_WORDS = {"country", "nation"}
-_GROUP_WORDS = {"group", "movement", "organisation", "organization", "militia", "bloc", "alliance", "union"}
+# Pronouns by the antecedent they want; nouns that, definite, refer back to a country or a group.
+# The word lists are in actors/data/words.tsv.
+_MALE_PRONOUNS = word_list("eventwire.actors", "male_pronoun")
+_FEMALE_PRONOUNS = word_list("eventwire.actors", "female_pronoun")
+_THING_PRONOUNS = word_list("eventwire.actors", "thing_pronoun")
+_PLURAL_PRONOUNS = word_list("eventwire.actors", "plural_pronoun")
+_COUNTRY_WORDS = word_list("eventwire.actors", "country_word")
+_GROUP_WORDS = word_list("eventwire.actors", "group_word")
 # How far back (in sentences) a description or pronoun may reach for its antecedent.
 _COREF_WINDOW = 4
 
@@ -86,11 +89,8 @@ def coreferent_mentions(doc: Doc, kb: ActorKB, mentions: list[ActorMention],
 
 
 # Adjectives that judge a situation, not an actor: "it is important to", "it was clear that".
-_SITUATION_ADJECTIVES = frozenset({"important", "imp", "clear", "unclear", "hard", "difficult", "easy", "good", "bad",
-                                   "necessary", "possible", "impossible", "likely", "unlikely", "true", "time",
-                                   "vital", "essential", "crucial", "obvious", "evident", "wonderful", "unfortunate",
-                                   "significant", "surprising", "enough", "worth", "critical", "urgent"})
-_SEEM_VERBS = frozenset({"seem", "appear"})
+_SITUATION_ADJECTIVES = word_list("eventwire.actors", "situation_adjective")
+_SEEM_VERBS = word_list("eventwire.actors", "seem_verb")
 
 
 def _expletive(token: Token) -> bool:

@@ -17,17 +17,12 @@ from spacy.tokens import Doc, Token
 
 from eventwire.actors.kb import ActorKB
 from eventwire.actors.mentions import new_mention, token_range
+from eventwire.datafiles import word_list
 from eventwire.model import ActorMention, PlaceMention
 from eventwire.syntax import np_span
 
 # Heads that a role noun can qualify and still name people: "troop contingent", "army unit".
-_COLLECTIVE_HEADS = frozenset({"contingent", "unit", "convoy", "delegation", "detachment", "battalion", "brigade",
-                               "division", "column", "patrol", "team", "squad", "personnel", "chief", "commander",
-                               "spokesman", "spokeswoman", "spokesperson", "source", "leader", "official",
-                               "party", "member", "supporter", "group", "force",
-                               # the machines a force acts through: "army bulldozers", "government missiles"
-                               "bulldozer", "tank", "missile", "rocket", "drone", "jet", "warplane", "helicopter",
-                               "gunboat", "warship", "vehicle", "artillery", "plane", "aircraft", "bomber"})
+_COLLECTIVE_HEADS = word_list("eventwire.actors", "collective_head")
 
 
 class CountryContext:

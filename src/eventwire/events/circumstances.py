@@ -16,19 +16,17 @@ from collections import Counter
 
 from spacy.tokens import Doc, Token
 
+from eventwire.datafiles import word_list
 from eventwire.events.context import Context, Trigger
 from eventwire.events.slots import place_in_np
 from eventwire.model import Event, PlaceMention
 from eventwire.syntax import clause_of, governing_verb, is_under
 
-_HYPOTHETICAL_AUX = frozenset({"could", "would", "may", "might", "should", "will", "shall", "'ll", "can", "must"})
-_HYPOTHETICAL_HEADS = frozenset({
-    "threaten", "plan", "want", "intend", "seek", "hope", "vow", "propose", "consider", "aim", "expect",
-    "prepare", "try", "attempt", "offer", "wish", "pledge", "promise", "warn", "urge", "demand", "call",
-    "ask", "refuse", "fail", "decline",
-})
-_LOCATIVE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "around", "across", "into", "on",
-                             "from", "to", "towards", "toward", "over", "along"})
+# Auxiliaries, and verbs embedding a clause, that make it only possible; prepositions of place
+# (events/data/words.tsv).
+_HYPOTHETICAL_AUX = word_list("eventwire.events", "hypothetical_aux")
+_HYPOTHETICAL_HEADS = word_list("eventwire.events", "hypothetical_head")
+_LOCATIVE_PREPS = word_list("eventwire.events", "locative_prep")
 
 
 def carry_places(events: list[Event], doc: Doc) -> list[Event]:

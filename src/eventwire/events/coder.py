@@ -22,6 +22,7 @@ from spacy.tokens import Doc
 
 from eventwire.actors.kb import ActorKB
 from eventwire.actors.mentions import index_by_token
+from eventwire.datafiles import word_list
 from eventwire.events.circumstances import carry_places, event_date, event_place, is_hypothetical, is_negated
 from eventwire.events.codes import CodeTable
 from eventwire.events.context import Context, Trigger
@@ -158,7 +159,7 @@ def _events_for(trig: Trigger, ctx: Context) -> list[Event]:
 # Troop movements that are peacekeeping, not a visit or a build-up: "British troops arrived in Mali to join
 # the UN peacekeeping mission", "Britain is deploying 300 troops to the peacekeeping mission".
 _TROOP_MOVEMENT_CODES = frozenset({"042", "043", "154"})
-_PEACEKEEPING_WORDS = frozenset({"peacekeeping", "peacekeeper", "peace-keeping", "peacekeepers"})
+_PEACEKEEPING_WORDS = word_list("eventwire.events", "peacekeeping_word")
 _PEACEKEEPING = "074"
 
 

@@ -11,11 +11,12 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from eventwire.datafiles import word_list
 from eventwire.events.context import Context
 from eventwire.model import ActorMention, PlaceMention
 
-_QUANTITY_HEADS = frozenset({"thousand", "hundred", "dozen", "score", "million", "group", "crowd", "number",
-                             "member", "part", "remnant", "unit", "faction", "wing", "delegation", "team"})
+# Nouns that count or part a group: their "of" phrase names the actors (events/data/words.tsv).
+_QUANTITY_HEADS = word_list("eventwire.events", "quantity_head")
 NAMED_UNCODED_KINDS = frozenset({"organisation", "person"})
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from eventwire.datafiles import read_tsv, split_list, word_list
 from eventwire.events.context import Context, Trigger
 from eventwire.events.lexicon import lemma_candidates
 from eventwire.events.slots import actors_at, actors_covering, named_uncoded_at, national_actor, slot
@@ -102,7 +103,7 @@ def find_targets(trig: Trigger, ctx: Context, sources: list[ActorMention]) -> tu
 
 # Acts whose that-clause names who is to act: "demanded that the United States match the EU's support".
 _ADDRESSING_ROOTS = frozenset({"02", "10"})
-_ADDRESSING_VERBS = frozenset({"demand", "insist", "urge", "ask", "appeal", "press", "request"})
+_ADDRESSING_VERBS = word_list("eventwire.events", "addressing_verb")
 
 
 def _addressee_of_that_clause(trig: Trigger, ctx: Context) -> list[ActorMention]:
@@ -137,14 +138,11 @@ def _owners_of_object(trig: Trigger, ctx: Context) -> list[ActorMention]:
 
 
 # Event nouns that, with a definite determiner, refer back to an event already reported ("condemned the
-# attack", "repelled the assault"), and the CAMEO roots that event may have (empty: any).
+# attack", "repelled the assault"), and the CAMEO roots that event may have (empty: any):
+# events/data/anaphoric_nouns.tsv.
 _ANAPHORIC_EVENT_NOUNS: dict[str, frozenset[str]] = {
-    **dict.fromkeys(("attack", "assault", "raid", "bombing", "strike", "airstrike", "killing", "massacre",
-                     "shelling", "ambush", "offensive", "invasion", "incursion", "violence", "atrocity"),
-                    frozenset({"18", "19", "20"})),
-    **dict.fromkeys(("arrest", "detention", "crackdown", "expulsion"), frozenset({"17"})),
-    **dict.fromkeys(("decision", "move", "announcement", "statement", "remark", "comment", "measure"),
-                    frozenset()),
+    row["noun"]: frozenset(split_list(row["cameo_roots"]))
+    for row in read_tsv("eventwire.events", "anaphoric_nouns.tsv")
 }
 
 
@@ -176,7 +174,7 @@ def _actor_behind_event_noun(trig: Trigger, ctx: Context, source_codes: set[str]
 
 # Prepositions that point an act at someone, whatever the lexicon row lists ("handed over to Britain",
 # "talks with Iran", "sanctions against Moscow"); locative ones ("in", "at") never give a target.
-_DIRECTED_PREPS = frozenset({"to", "with", "against", "toward", "towards", "on", "upon", "over", "between", "among"})
+_DIRECTED_PREPS = word_list("eventwire.events", "directed_prep")
 
 
 def _directed_actors(trig: Trigger, ctx: Context) -> list[ActorMention]:

@@ -14,6 +14,7 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Token
 
+from eventwire.datafiles import word_list
 from eventwire.events.context import Context, Trigger
 from eventwire.events.lexicon import LexEntry, Lexicon, match_noun, match_verb
 from eventwire.events.slots import actors_at
@@ -35,16 +36,7 @@ from eventwire.syntax import governing_verb
 
 # Verbs that only carry an event noun ("ordered the withdrawal", "staged air strikes"): the noun is
 # the event, the verb lends its subject.
-LIGHT_VERBS = frozenset({
-    "order", "announce", "make", "carry", "conduct", "launch", "stage", "hold", "begin", "start",
-    "complete", "continue", "resume", "undertake", "pay", "give", "take", "mount", "step", "call",
-    "approve", "authorize", "authorise", "plan", "propose", "unveil", "end", "halt", "sign", "agree",
-    "pledge", "promise", "vow", "threaten", "intensify", "escalate", "wage", "lead", "organise",
-    "organize", "perform", "execute", "have", "host", "attend", "join", "go",  # "went on hunger strike"
-    "open", "initiate", "institute",  # "opened an investigation into"
-    # verbs of giving carry aid nouns: "provided $2 million in assistance to Fiji"
-    "provide", "send", "deliver", "donate", "supply", "earmark", "extend", "allocate", "grant", "offer",
-})
+LIGHT_VERBS = word_list("eventwire.events", "light_verb")
 
 
 def find_triggers(doc: Doc, lexicon: Lexicon, ctx: Context) -> list[Trigger]:
@@ -188,7 +180,7 @@ def _phone_call(verb: Token, entry: LexEntry, ctx: Context) -> bool:
 # A quote addressed to another actor ("“...,” Putin told Erdogan") is a statement event, CAMEO 010; a
 # quote to reporters or a crowd is not coded (no analyst codes "told reporters").
 STATEMENT = LexEntry("010", "verb", "say", "", frozenset(), ("to",))
-_STATEMENT_VERBS = frozenset({"tell", "say", "write", "address", "add"})
+_STATEMENT_VERBS = word_list("eventwire.events", "statement_verb")
 _STATEMENT_TARGET_KINDS = frozenset({"person", "government", "military", "country", "police", "armed_group",
                                      "igo", "party"})
 
