@@ -54,24 +54,43 @@ def strip_outlet(title: str, site_name: str | None, url: str | None) -> str:
     return title
 
 
+_HIDDEN = frozenset({"script", "style", "noscript", "template"})
+
+
+def _visible_text(element: lxml.html.HtmlElement) -> str:
+    """The element's text without what sits in script/style/noscript/template (tails kept), read without
+    changing the tree, which the caller shares with the body extractor."""
+    parts = [element.text or ""]
+    for child in element:
+        if isinstance(child.tag, str) and child.tag not in _HIDDEN:
+            parts.append(_visible_text(child))
+        parts.append(child.tail or "")
+    return "".join(parts)
+
+
 def _candidates(root: lxml.html.HtmlElement) -> list[str]:
     texts = []
     for h1 in root.iter("h1"):
-        text = " ".join(h1.text_content().split())
+        if any(parent.tag in _HIDDEN for parent in h1.iterancestors()):
+            continue
+        text = " ".join(_visible_text(h1).split())
         if 3 <= len(text.split()) <= MAX_HEADLINE_WORDS:
             texts.append(text)
     return texts
 
 
-def visible_headline(html: str, meta_title: str | None, site_name: str | None, url: str | None) -> str | None:
-    """The page's headline: its matching <h1>, else the metadata title without the outlet's name."""
+def visible_headline(page: str | lxml.html.HtmlElement, meta_title: str | None, site_name: str | None,
+                     url: str | None) -> str | None:
+    """The page's headline: its matching <h1>, else the metadata title without the outlet's name. `page` is
+    the HTML or its parsed tree (left unchanged)."""
     fallback = strip_outlet(meta_title, site_name, url) if meta_title else None
-    try:
-        root = lxml.html.document_fromstring(html)
-    except (ValueError, lxml.etree.ParserError):
-        return fallback
-    for bad in root.xpath("//script|//style|//noscript|//template"):
-        bad.drop_tree()
+    if isinstance(page, str):
+        try:
+            root = lxml.html.document_fromstring(page)
+        except (ValueError, lxml.etree.ParserError):
+            return fallback
+    else:
+        root = page
     names = _site_names(site_name, url)
     reference = set(_words(meta_title or ""))
     best: tuple[float, str] | None = None

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from typing import Any
 
 import trafilatura
+from lxml.html import HtmlElement
 
 from eventwire.ingest.headline import visible_headline
 from eventwire.ingest.text import credit_from_line, normalize_spaces, split_dateline
@@ -38,37 +39,63 @@ class ExtractedHtml:
     dateline: str | None = None
 
 
-def _extract(html: str, url: str | None, **options: Any) -> dict[str, Any] | None:
+def _extract(tree: HtmlElement, url: str | None, **options: Any) -> str | None:
+    """trafilatura's main text of the parsed page (it works on its own copy of `tree`), or None."""
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", DeprecationWarning)
-        doc = trafilatura.bare_extraction(html, url=url, include_comments=False, as_dict=True, **options)
-    if not isinstance(doc, dict) or not (doc.get("text") or "").strip():
-        return None
-    return doc
+        doc = trafilatura.bare_extraction(tree, url=url, include_comments=False, **options)
+    text = getattr(doc, "text", None) if doc is not None else None
+    return str(text) if text and str(text).strip() else None
 
 
-def main_text(html: str, url: str | None = None, with_metadata: bool = True) -> dict[str, Any] | None:
-    """trafilatura's result dict with eventwire's settings (see the module note), or None."""
-    precise = _extract(html, url, favor_precision=True, with_metadata=with_metadata)
-    precise_words = len(str(precise["text"]).split()) if precise else 0
+def main_text(tree: HtmlElement, url: str | None = None) -> str | None:
+    """The page's body text with eventwire's settings (see the module note), or None."""
+    precise = _extract(tree, url, favor_precision=True)
+    precise_words = len(precise.split()) if precise else 0
     if precise_words >= SHORT_RESULT_WORDS:
         return precise
-    default = _extract(html, url, with_metadata=with_metadata)
+    default = _extract(tree, url)
     if default is None:
         return precise
-    if precise is None or precise_words < KEEP_IF_FRACTION_OF_DEFAULT * len(str(default["text"]).split()):
+    if precise is None or precise_words < KEEP_IF_FRACTION_OF_DEFAULT * len(default.split()):
         return default
     return precise
 
 
+def parse_page(html: str) -> HtmlElement | None:
+    """The page's tree, parsed once with trafilatura's parser settings and shared by every step."""
+    return trafilatura.load_html(html)
+
+
+def drop_code(tree: HtmlElement) -> HtmlElement:
+    """The tree without what no body-text path of trafilatura reads, removed in place (tails kept) so that
+    each of its passes walks a smaller tree: <script> and <style> (its readability step and its cleaning
+    drop them first thing), bar the JSON ones (its forum check and baseline read JSON-LD), and the <head>'s
+    <meta> and <link>. The metadata and the headline are read before this."""
+    for element in list(tree.iter("script", "style")):
+        if element.getparent() is not None and (
+                element.tag == "style" or "json" not in (element.get("type") or "").lower()):
+            element.drop_tree()
+    head = tree.find("head")
+    if head is not None:
+        for element in list(head.iter("meta", "link")):
+            element.drop_tree()
+    return tree
+
+
 def extract_html(html: str, url: str | None = None) -> ExtractedHtml | None:
     """Main text and metadata of a page, or None when trafilatura finds no article in it."""
-    doc = main_text(html, url)
-    if doc is None:
+    tree = parse_page(html)
+    if tree is None:
+        return None
+    # Metadata does not depend on the extraction mode: read once, not once per mode.
+    doc = trafilatura.extract_metadata(tree, url).as_dict()
+    title = _clean(visible_headline(tree, _clean(doc.get("title")), _clean(doc.get("sitename")), doc.get("url") or url))
+    text = main_text(drop_code(tree), url or doc.get("url"))
+    if text is None:
         return None
     # trafilatura separates paragraphs with single newlines; the pipeline expects blank lines.
-    paragraphs = [normalize_spaces(p) for p in str(doc["text"]).split("\n") if p.strip()]
-    title = _clean(visible_headline(html, _clean(doc.get("title")), _clean(doc.get("sitename")), doc.get("url") or url))
+    paragraphs = [normalize_spaces(p) for p in text.split("\n") if p.strip()]
     # The headline and byline above the story are metadata, not its first paragraphs.
     while paragraphs and (_same_text(paragraphs[0], title) or _BYLINE_PARAGRAPH.match(paragraphs[0])):
         paragraphs.pop(0)
