@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from eventwire.datafiles import word_list
 from eventwire.events.context import Context, Trigger
 from eventwire.events.lexicon import lemma_candidates
 from eventwire.events.slots import national_actor, slot
@@ -109,6 +110,23 @@ def _light_verb_sources(noun: Token, ctx: Context) -> list[ActorMention]:
 # Acts whose victim is commonly reported without the actor behind them: violence, coercion ("was
 # arrested"), accusations ("has been accused of").
 _UNNAMED_AGENT_ROOTS = frozenset({"11", "17", "18", "19", "20"})
+_INTENDED_VIOLENCE = word_list("eventwire.events", "intended_violence")
+_ATTACK_NOUNS = word_list("eventwire.events", "attack_noun")
+
+
+def intended_violence(verb: Token) -> bool:
+    """A verb that names an attack in itself ("shot", "stabbed", "bombed"), unlike "killed" or "hit",
+    which storms, crashes and diseases do too."""
+    return verb.lemma_.lower() in _INTENDED_VIOLENCE
+
+
+def is_attack_word(noun: Token) -> bool:
+    """A weapon, an attack or an attacker ("bomb", "airstrike", "gunmen"), or a thing a weapon word names
+    ("an improvised explosive device", "a car bomb blast"); a bare blast or explosion is not one, since gas
+    mains and factories explode too."""
+    lemma = noun.lemma_.lower()
+    named_by_weapon = any(c.dep_ in ("compound", "amod") and c.lemma_.lower() in _ATTACK_NOUNS for c in noun.children)
+    return lemma in _ATTACK_NOUNS or named_by_weapon
 
 
 def unidentified_attacker(trig: Trigger, ctx: Context) -> list[ActorMention]:
@@ -124,16 +142,22 @@ def unidentified_attacker(trig: Trigger, ctx: Context) -> list[ActorMention]:
     victims = [t for tok in target_tokens(trig, ctx) for t in slot(tok, ctx)[0] if t.code]
     if not victims:
         return []
+    violence = code.root in ("18", "19", "20")
     if is_passive(trig.token):
         agent = next((obj for child in trig.token.children if child.dep_ == "agent" for obj in child.children
                       if obj.dep_ == "pobj"), None)
-    elif code.root in ("18", "19", "20"):
-        # "A suicide attack on a convoy killed eight people": the weapon or act is the subject.
+        # "were killed by the storm", "have been confirmed killed" in a hurricane story: no attack at all.
+        if violence and not (is_attack_word(agent) if agent is not None else
+                             intended_violence(trig.token) or any(is_attack_word(t) for t in trig.token.sent)):
+            return []
+    elif violence:
+        # "A suicide attack on a convoy killed eight people": the weapon or act is the subject; "a road
+        # accident killed five children" is no attack.
         agent = next((c for c in trig.token.children if c.dep_ == "nsubj" and c.pos_ == "NOUN"
                       and not ctx.actors.get(c.i)), None)
         if agent is None and relative_subject(trig.token) is not None and not ctx.actors.get(trig.token.head.i):
             agent = trig.token.head  # "a blast which killed eight people"
-        if agent is None:
+        if agent is None or not (is_attack_word(agent) or intended_violence(trig.token)):
             return []
     else:
         return []
