@@ -22,6 +22,12 @@ def pipeline() -> Any:
     return Pipeline.load()
 
 
+def every_event(pipeline: Any) -> Any:
+    """The same pipeline without the relevance stage: every event the coder reads, with the coder's own
+    confidence, for tests of the coder's reading of a sentence apart from the decision to emit it."""
+    return pipeline.without("relevance")
+
+
 @pytest.fixture(scope="session")
 def nlp(pipeline: Any) -> Any:
     return pipeline.resources.nlp

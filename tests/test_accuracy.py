@@ -9,7 +9,13 @@ from typing import Any
 
 import pytest
 
-from .conftest import SHARED
+from .conftest import SHARED, every_event
+
+
+@pytest.fixture(scope="module")
+def pipeline(pipeline: Any) -> Any:
+    """The coder's reading of each sentence: every event kept, whether or not it would be emitted."""
+    return every_event(pipeline)
 
 FLOORS = json.loads((Path(__file__).parent / "score_floors.json").read_text(encoding="utf-8"))
 DATA = SHARED / "data"

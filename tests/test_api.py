@@ -247,6 +247,17 @@ def test_extract_takes_json_and_html(client: TestClient) -> None:
     assert any(e["source"]["code"].startswith("GEO") for e in html.json()["events"])
 
 
+def test_extract_leaves_out_events_under_min_confidence(client: TestClient) -> None:
+    text = (EXAMPLES / "attack_borno.txt").read_text(encoding="utf-8")
+    every = client.post("/extract", json={"text": text, "published": "2023-06-14"}).json()["events"]
+    cut = sorted(e["confidence"] for e in every)[len(every) // 2]
+    r = client.post("/extract", params={"min_confidence": cut}, json={"text": text, "published": "2023-06-14"})
+    assert r.status_code == 200, r.text
+    kept = r.json()["events"]
+    assert kept and len(kept) < len(every) and all(e["confidence"] >= cut for e in kept)
+    assert_error(client.post("/extract", params={"min_confidence": 3}, json={"text": text}), 422)
+
+
 def test_extract_rejects_bad_bodies(client: TestClient) -> None:
     assert "empty" in assert_error(client.post("/extract", content=b"", headers={"content-type": "text/plain"}), 422)
     assert_error(client.post("/extract", content=b"{not json", headers={"content-type": "application/json"}), 422)

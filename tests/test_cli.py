@@ -139,3 +139,18 @@ def test_user_lexicon_rows_are_merged(tmp_path: Path) -> None:
     env = {**os.environ, "EVENTWIRE_LEXICON": str(lexicon)}
     proc = subprocess.run([EVENTWIRE, "explain", sentence], capture_output=True, text=True, timeout=300, env=env)
     assert "0874" in proc.stdout.split("events")[-1]
+
+
+@needs_shared
+def test_all_events_and_min_confidence_on_extract(seed_result: Path) -> None:
+    default = json.loads(seed_result.read_text(encoding="utf-8"))["events"]
+    proc = run("extract", str(SEED), "--published", "2017-12-11", "--format", "json", "--all-events")
+    everything = json.loads(proc.stdout)["events"]
+    assert len(everything) > len(default)
+    assert all(e["political"] for e in default)
+    assert any(not e["political"] for e in everything)
+    strict = json.loads(run("extract", str(SEED), "--published", "2017-12-11", "--format", "json",
+                            "--min-confidence", "0.6").stdout)["events"]
+    assert all(e["confidence"] >= 0.6 for e in strict) and len(strict) < len(default)
+    bad = run("extract", str(SEED), "--min-confidence", "2")
+    assert bad.returncode == 2 and "--min-confidence" in bad.stderr

@@ -156,3 +156,21 @@ def test_every_gold_sentence_is_in_its_article_as_eventwire_reads_it() -> None:
 
     texts = {a.url or "": a.text for a in iter_articles([str(WIKINEWS)]) if isinstance(a, Article)}
     check_sentences(load_gold(), texts)
+
+
+@pytest.mark.skipif(not WIKINEWS.exists(), reason="../shared/data is not here")
+def test_emitted_records_hold_their_floors(pipeline: Any) -> None:
+    from pathlib import Path
+
+    from eventwire.evaluation.records import code_gold_articles, read_gold_articles, report_by_split
+    from eventwire.evaluation.records_gold import load_gold
+
+    floors = json.loads((Path(__file__).parent / "score_floors.json").read_text(encoding="utf-8"))["records"]
+    gold = load_gold()
+    report = report_by_split(code_gold_articles(pipeline, read_gold_articles(WIKINEWS, gold), gold))
+    for half in ("development", "held_out"):
+        got, floor = report[half], floors[half]
+        assert got["precision"]["real_political"] >= floor["real_political"], (half, got["precision"])
+        assert got["precision"]["root_of_real"] >= floor["root_of_real"], (half, got["precision"])
+        assert got["recall"]["root_dyad"] >= floor["recall_root_dyad"], (half, got["recall"])
+        assert got["non_political_articles"]["events_per_article"] <= floor["quiet_events_per_article_max"], half

@@ -190,4 +190,24 @@ def test_a_version_1_database_is_migrated(tmp_path: Path) -> None:
         assert current_version(store.con) == SCHEMA_VERSION
         columns = {row[0] for row in store.con.execute(
             "SELECT column_name FROM information_schema.columns WHERE table_name = 'events'").fetchall()}
-        assert {"fatalities", "casualties", "forces"} <= columns
+        assert {"fatalities", "casualties", "forces", "political"} <= columns
+
+
+def test_all_events_are_stored_marked_and_min_confidence_filters_query_and_export(tmp_path: Path) -> None:
+    path = tmp_path / "all.duckdb"
+    cli("ingest", str(EXAMPLES), "--db", str(path), "--workers", "1", "--all-events")
+    con = duckdb.connect(str(path), read_only=True)
+    try:
+        kept = con.execute("SELECT count(*) FILTER (WHERE political), count(*) FILTER (WHERE NOT political) "
+                           "FROM events").fetchone()
+        cut = con.execute("SELECT median(confidence) FROM event_groups").fetchone()[0]  # type: ignore[index]
+        above = con.execute("SELECT count(*) FROM event_groups WHERE confidence >= ?", [cut]).fetchone()[0]  # type: ignore[index]
+    finally:
+        con.close()
+    assert kept is not None and kept[0] > 0 and kept[1] > 0  # political events and the ones kept beside them
+    rows = [json.loads(line) for line in cli("query", "--db", str(path), "--min-confidence", str(cut),
+                                             "--limit", "1000").stdout.splitlines()]
+    assert len(rows) == above and all(r["confidence"] >= cut for r in rows)
+    out = tmp_path / "confident.jsonl"
+    cli("export", "--db", str(path), "--format", "jsonl", "--min-confidence", str(cut), str(out))
+    assert len(out.read_text(encoding="utf-8").splitlines()) == above

@@ -104,6 +104,7 @@ class Evidence(Record):
     start: int
     end: int
     trigger: str
+    token: int = Field(default=-1, exclude=True, description="trigger token index in the parse (internal)")
 
 
 class Event(Record):
@@ -124,8 +125,11 @@ class Event(Record):
     place_basis: str = Field(description="clause | sentence | previous-sentence | article")
     negated: bool
     hypothetical: bool
-    confidence: float
+    confidence: float = Field(description="calibrated probability that the event is real, political and rightly "
+                                          "rooted (events/relevance.py)")
     evidence: Evidence
+    political: bool = Field(default=True, description="false only for events kept with --all-events: judged not a "
+                                                      "real political event of the article, or hypothetical or negated")
     fatalities: int | None = Field(default=None, description="conservative count of people killed, if reported")
     casualties: dict[str, dict[str, int | str]] = Field(
         default_factory=dict,

@@ -19,6 +19,7 @@ from eventwire.errors import EventwireError
 from eventwire.events.coder import code_events
 from eventwire.events.codes import CodeTable, load_code_table
 from eventwire.events.lexicon import Lexicon, load_lexicon
+from eventwire.events.relevance import RelevanceModel, judge_events, load_relevance_model
 from eventwire.model import (
     ActorMention,
     Article,
@@ -49,6 +50,8 @@ class Resources:
     place_matcher: PlaceMatcher
     lexicon: Lexicon
     codes: CodeTable
+    relevance: RelevanceModel
+    settings: Settings
 
 
 def load_resources(settings: Settings) -> Resources:
@@ -56,7 +59,7 @@ def load_resources(settings: Settings) -> Resources:
     kb = load_actor_kb(settings.actor_files)
     gazetteer = load_gazetteer()
     return Resources(nlp, kb, build_actor_matcher(kb, nlp), gazetteer, build_place_matcher(gazetteer, nlp),
-                     load_lexicon(settings.lexicons), load_code_table())
+                     load_lexicon(settings.lexicons), load_code_table(), load_relevance_model(), settings)
 
 
 @dataclass(frozen=True)
@@ -69,6 +72,7 @@ class ArticleState:
     quotes: tuple[Quote, ...] | None = None
     counts: tuple[CountMention, ...] | None = None
     events: tuple[Event, ...] | None = None
+    judged: tuple[Event, ...] | None = None
 
 
 def _times(s: ArticleState, r: Resources) -> ArticleState:
@@ -104,6 +108,14 @@ def _events(s: ArticleState, r: Resources) -> ArticleState:
     return dataclasses.replace(s, events=events)
 
 
+def _relevance(s: ArticleState, r: Resources) -> ArticleState:
+    assert s.events is not None and s.actors is not None
+    judged = judge_events(s.doc, s.article, s.events, s.actors, r.relevance)
+    kept = tuple(e for e in judged if (e.political or r.settings.all_events)
+                 and e.confidence >= r.settings.min_confidence)
+    return dataclasses.replace(s, judged=kept)
+
+
 @dataclass(frozen=True)
 class Stage:
     name: str
@@ -119,6 +131,7 @@ STAGES: tuple[Stage, ...] = (
     Stage("quotes", frozenset({"doc", "actors"}), "quotes", _quotes),
     Stage("counts", frozenset({"doc"}), "counts", _counts),
     Stage("events", frozenset({"doc", "actors", "times", "places", "quotes", "counts"}), "events", _events),
+    Stage("relevance", frozenset({"doc", "events", "actors"}), "judged", _relevance),
 )
 
 
@@ -142,12 +155,18 @@ class Pipeline:
     def load(cls, settings: Settings | None = None) -> Pipeline:
         return cls(load_resources(settings or Settings()))
 
+    def without(self, stage: str) -> Pipeline:
+        """The same pipeline with one stage left out (e.g. "relevance": every event the coder reads, with the
+        coder's own confidence), sharing the loaded resources."""
+        return Pipeline(self.resources, tuple(s for s in self.stages if s.name != stage))
+
     def run_doc(self, article: Article, doc: Doc) -> ExtractResult:
         state = ArticleState(article=article, doc=doc)
         for stage in self.stages:
             state = stage.run(state, self.resources)
         return ExtractResult(
-            article=article, events=state.events or (), actors=state.actors or (), places=state.places or (),
+            article=article, events=state.judged if state.judged is not None else state.events or (),
+            actors=state.actors or (), places=state.places or (),
             times=state.times or (), quotes=state.quotes or (), counts=state.counts or (),
         )
 

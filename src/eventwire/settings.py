@@ -36,3 +36,8 @@ class Settings:
     lexicons: tuple[str, ...] = field(default_factory=_user_lexicons)
     # Users' actor files (see eventwire/actors/user.py), merged over the packaged KB.
     actor_files: tuple[str, ...] = field(default_factory=_user_actors)
+    # Keep events judged not political (hypothetical, negated, or under the relevance model's threshold),
+    # marked `political: false`; by default they are left out.
+    all_events: bool = False
+    # Leave out events whose calibrated confidence is lower.
+    min_confidence: float = 0.0

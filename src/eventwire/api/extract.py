@@ -91,6 +91,16 @@ async def read_article_body(request: Request, published: str | None) -> Article:
     return article.model_copy(update={"url": url, "source_path": None})
 
 
+_MIN_CONFIDENCE = Query(description="Leave out events whose calibrated confidence (probability of a real, rightly "
+                                    "rooted event) is lower.", ge=0.0, le=1.0)
+
+
+def _confident(result: ExtractResult, min_confidence: float) -> ExtractResult:
+    if min_confidence <= 0.0:
+        return result
+    return result.model_copy(update={"events": tuple(e for e in result.events if e.confidence >= min_confidence)})
+
+
 async def run_pipeline(request: Request, article: Article) -> ExtractResult:
     holder: PipelineHolder = request.app.state.pipeline
     try:
@@ -101,19 +111,21 @@ async def run_pipeline(request: Request, article: Article) -> ExtractResult:
 
 @router.post("/extract", summary="Code one article's events; nothing is stored", responses=_RESPONSES,
              openapi_extra={"requestBody": _BODY}, response_model=dict[str, Any])
-async def extract(request: Request, published: Annotated[str | None, _PUBLISHED] = None) -> dict[str, object]:
+async def extract(request: Request, published: Annotated[str | None, _PUBLISHED] = None,
+                  min_confidence: Annotated[float, _MIN_CONFIDENCE] = 0.0) -> dict[str, object]:
     article = await read_article_body(request, published)
-    return (await run_pipeline(request, article)).to_contract()
+    return _confident(await run_pipeline(request, article), min_confidence).to_contract()
 
 
 @ingest_router.post("/ingest", summary="Code one article and store it (needs `eventwire serve --allow-ingest`)",
              responses={**_RESPONSES, 403: {"model": ERROR_RESPONSES[404]["model"], "description": "Ingest is off"}},
              openapi_extra={"requestBody": _BODY}, response_model=IngestResponse)
-async def ingest(request: Request, published: Annotated[str | None, _PUBLISHED] = None) -> IngestResponse:
+async def ingest(request: Request, published: Annotated[str | None, _PUBLISHED] = None,
+                 min_confidence: Annotated[float, _MIN_CONFIDENCE] = 0.0) -> IngestResponse:
     if not get_config(request).allow_ingest:
         raise ApiError(403, "ingest is off: start the server with `eventwire serve --allow-ingest`")
     article = await read_article_body(request, published)
-    result = await run_pipeline(request, article)
+    result = _confident(await run_pipeline(request, article), min_confidence)
     db = get_db(request)
 
     def save() -> IngestResponse:

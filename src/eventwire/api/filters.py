@@ -94,6 +94,9 @@ def event_selection(
                                       pattern=BBOX_PATTERN)] = None,
     text: Annotated[str | None, Query(description="Words in the evidence sentences.", max_length=200)] = None,
     facts_only: Annotated[bool, Query(description="Leave out negated and hypothetical events.")] = False,
+    min_confidence: Annotated[float | None, Query(description="Only events at least this confident (calibrated "
+                                                              "probability of a real, rightly rooted event).",
+                                                  ge=0.0, le=1.0)] = None,
 ) -> EventSelection:
     try:
         where = Near.parse(near) if near else None
@@ -102,7 +105,8 @@ def event_selection(
         raise ApiError(422, str(exc)) from None
     f = EventFilter(actor=actor, source=source, target=target, cameo=cameo, cameo_root=cameo_root,
                     quad_class=quad_class, country=country, since=since, until=until, near=where, text=text or None,
-                    include_hypothetical=not facts_only, include_negated=not facts_only)
+                    include_hypothetical=not facts_only, include_negated=not facts_only,
+                    min_confidence=min_confidence)
     return EventSelection(f, box)
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from datetime import date
 from typing import TYPE_CHECKING, Annotated
@@ -100,15 +101,24 @@ def any_error(failures: list[Failure]) -> bool:
     return any(not f.skipped for f in failures)
 
 
-def settings_for(model: str | None) -> Settings:
-    return Settings(model=model) if model else Settings()
+AllEventsOption = Annotated[bool, typer.Option(
+    "--all-events", help="Keep events judged not political (hypothetical, negated, or unlikely to be a real "
+                         "political event), marked political: false.")]
+MinConfidenceOption = Annotated[float, typer.Option(
+    "--min-confidence", min=0.0, max=1.0,
+    help="Leave out events whose calibrated confidence (probability of a real, rightly rooted event) is lower.")]
 
 
-def load_pipeline(model: str | None) -> Pipeline:
+def settings_for(model: str | None, all_events: bool = False, min_confidence: float = 0.0) -> Settings:
+    base = Settings(model=model) if model else Settings()
+    return dataclasses.replace(base, all_events=all_events, min_confidence=min_confidence)
+
+
+def load_pipeline(model: str | None, all_events: bool = False, min_confidence: float = 0.0) -> Pipeline:
     from eventwire.pipeline import Pipeline  # loads spaCy: only when there is something to parse
 
     try:
-        return Pipeline.load(settings_for(model))
+        return Pipeline.load(settings_for(model, all_events, min_confidence))
     except EventwireError as exc:
         typer.echo(f"eventwire: {exc}", err=True)
         raise typer.Exit(EXIT_BAD_INPUT) from None

@@ -15,11 +15,13 @@ from rich.table import Table
 
 from eventwire.cli.common import (
     EXIT_BAD_INPUT,
+    AllEventsOption,
     FetchOption,
     FieldOption,
     InputFormatOption,
     InputsArgument,
     LanguageOption,
+    MinConfidenceOption,
     UrlOption,
     check_date,
     fail,
@@ -81,6 +83,8 @@ def ingest(
     workers: Annotated[int, typer.Option(help="Processes coding articles (default: all cores, at most 4).")] = 0,
     model: Annotated[str | None, typer.Option(help="spaCy model name.")] = None,
     verbose: Annotated[bool, typer.Option("--verbose", help="A line on stderr per article stored.")] = False,
+    all_events: AllEventsOption = False,
+    min_confidence: MinConfidenceOption = 0.0,
 ) -> None:
     """Code articles into the database. Resumable: what is stored is skipped; a changed article
     replaces its old rows; unreadable inputs are recorded as failures and the run goes on."""
@@ -112,7 +116,7 @@ def ingest(
             with Progress(*columns, console=err, transient=not err.is_terminal) as progress:
                 task = progress.add_task("coding", total=len(pending), rate="-")
                 coding_started = time.perf_counter()
-                for done, result in enumerate(code_articles(pending, settings_for(model),
+                for done, result in enumerate(code_articles(pending, settings_for(model, all_events, min_confidence),
                                                             workers or default_workers()), start=1):
                     if isinstance(result, Failure):
                         fail(result.source, f"{result.stage}: {result.reason}")
@@ -153,6 +157,8 @@ def query(
     text: Annotated[str | None, typer.Option(help="Words in the evidence sentences.")] = None,
     facts_only: Annotated[bool, typer.Option("--facts-only", help="Leave out negated and hypothetical events.")
                           ] = False,
+    min_confidence: Annotated[float | None, typer.Option(
+        "--min-confidence", min=0.0, max=1.0, help="Only events at least this confident.")] = None,
     limit: Annotated[int, typer.Option(help="At most this many events.")] = 100,
     parquet: Annotated[Path | None, typer.Option("--parquet", help="Query the Parquet output of `eventwire spark "
                                                                   "run` in this folder instead of --db.")] = None,
@@ -166,7 +172,8 @@ def query(
         raise typer.BadParameter(str(exc), param_hint="--near") from None
     f = EventFilter(actor=actor, source=source, target=target, cameo=cameo, cameo_root=cameo_root,
                     quad_class=quad_class, country=country, since=since, until=until, near=where, text=text,
-                    include_hypothetical=not facts_only, include_negated=not facts_only, limit=limit)
+                    include_hypothetical=not facts_only, include_negated=not facts_only,
+                    min_confidence=min_confidence, limit=limit)
     if parquet is not None:
         from eventwire.cli.spark import parquet_connection
 
@@ -181,6 +188,8 @@ def export(
     out: Annotated[Path, typer.Argument(help="Output file.")],
     db: DbOption = Path("events.duckdb"),
     fmt: Annotated[str, typer.Option("--format", help="jsonl, csv, parquet, geojson or gdelt.")] = "jsonl",
+    min_confidence: Annotated[float, typer.Option("--min-confidence", min=0.0, max=1.0,
+                                                  help="Only events at least this confident.")] = 0.0,
 ) -> None:
     """Write every deduplicated event to a file."""
     from eventwire.store.export import FORMATS
@@ -189,7 +198,7 @@ def export(
     if fmt not in FORMATS:
         raise typer.BadParameter(f"unknown format '{fmt}' (one of {', '.join(FORMATS)})", param_hint="--format")
     with _open(db, read_only=True) as store:
-        n = write(store.con, fmt, out)
+        n = write(store.con, fmt, out, min_confidence)
     Console(stderr=True).print(f"wrote {n} events to {out} ({fmt})")
 
 

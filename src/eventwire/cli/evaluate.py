@@ -84,7 +84,7 @@ def events(data: DataOption = DEFAULT_DATA) -> None:
     spans = data / "cameo-source-target" / "train.txt"
     for path in (plover, penta, spans):
         _need(path)
-    pipeline = load_pipeline(None)
+    pipeline = load_pipeline(None).without("relevance")  # the coder's reading of each sentence
     report = {"plover_gsr": evaluate_plover(pipeline, plover), "cameo_pentaclass": evaluate_pentaclass(pipeline, penta),
               "cameo_source_target": evaluate_spans(pipeline, spans)}
     typer.echo(json.dumps(report, indent=2))
@@ -104,7 +104,7 @@ def actors_(data: DataOption = DEFAULT_DATA) -> None:
     for path in (plover, spans, seed, gold, data / "article-extraction" / "ground-truth.json",
                  data / "geoparsing" / "lgl.xml"):
         _need(path)
-    pipeline = load_pipeline(None)
+    pipeline = load_pipeline(None).without("relevance")  # actors of every event the coder reads
     report = {"plover_gsr": evaluate_plover_actors(pipeline, plover),
               "cameo_source_target": evaluate_span_countries(pipeline, spans, pipeline.resources.actor_kb),
               "seed": evaluate_seed_actors(pipeline, seed, gold),
@@ -130,19 +130,35 @@ def records(
                                                     "whole-article gold).")] = None,
     details: Annotated[Path | None, typer.Option(help="Write one JSON line per emitted event and per missed gold "
                                                        "event of the development half to this file.")] = None,
+    fit: Annotated[Path | None, typer.Option(help="Fit the relevance model on the development half, write it to "
+                                                   "this TSV file and score with it.")] = None,
 ) -> None:
     """Whole articles, whole records: every event emitted for 120 Wikinews articles coded blind (precision per
     field, recall of root and dyad, reliability of confidence), development and held-out halves."""
+    import dataclasses
+
     from eventwire.errors import EventwireError
-    from eventwire.evaluation.records import code_gold_articles, detail_rows, report_by_split
+    from eventwire.evaluation.records import code_gold_articles, detail_rows, read_gold_articles, report_by_split
     from eventwire.evaluation.records_gold import load_gold
 
     corpus = data / "wikinews" / "wikinews_2019.csv"
     _need(corpus)
     if gold is not None:
         _need(gold)
+    pipeline = load_pipeline(None)
     try:
-        scores = code_gold_articles(load_pipeline(None), corpus, load_gold(gold))
+        truth = load_gold(gold)
+        articles = read_gold_articles(corpus, truth)
+        if fit is not None:
+            from eventwire.evaluation.relevance_fit import code_for_fitting, fit_relevance, training_rows, write_model
+            from eventwire.pipeline import Pipeline
+
+            coded = code_for_fitting(pipeline, articles, truth)
+            model = fit_relevance(coded)
+            rows = len(training_rows([a for a in coded if a.gold.split == "development"])[1])
+            write_model(model, fit, rows)
+            pipeline = Pipeline(dataclasses.replace(pipeline.resources, relevance=model), pipeline.stages)
+        scores = code_gold_articles(pipeline, articles, truth)
     except EventwireError as exc:
         fail(str(gold or "records gold"), str(exc))
         raise typer.Exit(EXIT_BAD_INPUT) from None

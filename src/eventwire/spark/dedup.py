@@ -108,6 +108,7 @@ def event_groups(events: DataFrame, articles: DataFrame) -> DataFrame:
         first("place_country"), first("admin1"), first("place_feature"),
         F.bool_and("e.negated").alias("negated"), F.bool_and("e.hypothetical").alias("hypothetical"),
         F.max("e.confidence").alias("confidence"), F.max("e.fatalities").alias("fatalities"),
+        F.bool_or("e.political").alias("political"),
         F.count(F.lit(1)).alias("num_mentions"),
         # Distinct counts as set sizes (both leave nulls out): two count_distinct made Spark expand every row
         # three times and aggregate twice, with a shuffle each.

@@ -187,5 +187,5 @@ def _event_row(article_id: str, e: Any) -> list[Any]:
         e.negated, e.hypothetical, e.confidence,
         e.evidence.sentence, e.evidence.start, e.evidence.end, e.evidence.trigger,
         e.fatalities, json.dumps(e.casualties) if e.casualties else None,
-        json.dumps(list(e.forces)) if e.forces else None,
+        json.dumps(list(e.forces)) if e.forces else None, e.political,
     ]

@@ -39,7 +39,7 @@ FORMATS = ("jsonl", "csv", "parquet", "geojson", "gdelt")
 
 _EXPORT_SQL = """
 SELECT g.*, (SELECT min(a.ingested_at) FROM articles a WHERE list_contains(g.article_ids, a.id)) AS date_added
-FROM event_groups g ORDER BY g.date NULLS LAST, g.id
+FROM event_groups g WHERE g.confidence >= ? ORDER BY g.date NULLS LAST, g.id
 """
 
 GDELT_COLUMNS = (
@@ -51,8 +51,8 @@ GDELT_COLUMNS = (
 )
 
 
-def _rows(con: duckdb.DuckDBPyConnection) -> list[dict[str, Any]]:
-    cursor = con.execute(_EXPORT_SQL)
+def _rows(con: duckdb.DuckDBPyConnection, min_confidence: float) -> list[dict[str, Any]]:
+    cursor = con.execute(_EXPORT_SQL, [min_confidence])
     names = [d[0] for d in cursor.description]
     return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
 
@@ -64,11 +64,12 @@ def _plain(row: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
-def export(con: duckdb.DuckDBPyConnection, fmt: str, out: Path) -> int:
-    """Write every deduplicated event to `out` in `fmt`; returns the number of events written."""
+def export(con: duckdb.DuckDBPyConnection, fmt: str, out: Path, min_confidence: float = 0.0) -> int:
+    """Write every deduplicated event (at least `min_confidence` confident) to `out` in `fmt`; returns the
+    number of events written."""
     if fmt not in FORMATS:
         raise ValueError(f"unknown export format '{fmt}' (one of {', '.join(FORMATS)})")
-    rows = [_plain(r) for r in _rows(con)]
+    rows = [_plain(r) for r in _rows(con, min_confidence)]
     out.parent.mkdir(parents=True, exist_ok=True)
     if fmt == "jsonl":
         with out.open("w", encoding="utf-8") as handle:

@@ -49,6 +49,7 @@ class EventFilter:
     text: str | None = None         # words in the evidence
     include_hypothetical: bool = True
     include_negated: bool = True
+    min_confidence: float | None = None  # calibrated probability that the event is real and rightly rooted
     limit: int = 100
 
 
@@ -96,6 +97,9 @@ def build_event_query(f: EventFilter) -> tuple[str, list[Any]]:
         where.append("NOT hypothetical")
     if not f.include_negated:
         where.append("NOT negated")
+    if f.min_confidence is not None:
+        where.append("confidence >= ?")
+        params.append(f.min_confidence)
     sql = "SELECT " + ", ".join(EVENT_COLUMNS) + " FROM event_groups"
     if where:
         sql += " WHERE " + " AND ".join(where)

@@ -11,7 +11,7 @@ from collections.abc import Callable
 
 import duckdb
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 _V1 = [
     """CREATE TABLE IF NOT EXISTS meta (key VARCHAR PRIMARY KEY, value VARCHAR)""",
@@ -68,8 +68,14 @@ def _add_counts_v2(con: duckdb.DuckDBPyConnection) -> None:
     con.execute("ALTER TABLE events ADD COLUMN forces VARCHAR")
 
 
+def _add_political_v3(con: duckdb.DuckDBPyConnection) -> None:
+    """Version 3: whether an event was judged political (false only for events kept with --all-events)."""
+    con.execute("ALTER TABLE events ADD COLUMN political BOOLEAN DEFAULT TRUE")
+
+
 # Migration steps: MIGRATIONS[n] brings a database at version n to version n + 1.
-MIGRATIONS: dict[int, Callable[[duckdb.DuckDBPyConnection], None]] = {0: _create_v1, 1: _add_counts_v2}
+MIGRATIONS: dict[int, Callable[[duckdb.DuckDBPyConnection], None]] = {
+    0: _create_v1, 1: _add_counts_v2, 2: _add_political_v3}
 
 # Events merged across articles: one row per real-world event, GDELT's counts done per story.
 EVENT_GROUPS_VIEW = """
@@ -89,6 +95,7 @@ SELECT
     bool_and(e.negated) AS negated, bool_and(e.hypothetical) AS hypothetical,
     max(e.confidence) AS confidence,
     max(e.fatalities) AS fatalities,
+    bool_or(e.political) AS political,
     count(*) AS num_mentions,
     count(DISTINCT a.story_id) AS num_articles,
     count(DISTINCT a.site) AS num_sources,

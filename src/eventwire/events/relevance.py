@@ -1,0 +1,137 @@
+"""Stage 8: is each coded event a real political event, rightly rooted? A calibrated probability.
+
+The coder proposes every reading its lexicon and grammar allow; many are not events an analyst codes:
+accidents read as violence, words in another sense, acts told as background or as a circumstance of
+another act ("despite criticism by ..."), private people doing private things. This stage scores each
+event with a logistic model over a few general features of the event, its clause and its article,
+fitted on the development half of the whole-article gold (`eventwire eval records --fit`), and checked
+on the held-out half. The probability becomes `confidence`; events under the model's threshold, and
+hypothetical or negated ones, are marked `political: false` and left out unless the user asks for all.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from spacy.tokens import Doc, Token
+
+from eventwire.datafiles import read_tsv
+from eventwire.model import ActorMention, Article, Event
+
+# Role blocks and organisation types that act in the public sphere by what they are.
+STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY", "IGO"})
+POLITICAL_SECTORS = frozenset({"REB", "OPP", "PTY", "IMG", "NGO", "LAB", "ELI"})
+_SUBORDINATE_DEPS = frozenset({"advcl", "relcl", "acl", "csubj", "pcomp", "amod", "compound"})
+_BACKGROUND_DAYS = 31
+
+FEATURES = (
+    "source_coded", "target_coded", "source_state", "source_political", "target_state_or_political",
+    "source_unidentified", "noun_in_phrase", "noun_modifier", "subordinate_clause", "past_perfect",
+    "date_stated", "date_background", "article_political_share", "late_in_article", "coder_evidence",
+)
+# Where a noun trigger sits when it is not the act the clause reports: a modifier ("the bombing suspect",
+# "his election campaign") or a possessive/appositive.
+_MODIFIER_DEPS = frozenset({"compound", "amod", "poss", "appos", "nmod", "npadvmod", "attr", "acomp"})
+
+
+@dataclass(frozen=True)
+class RelevanceModel:
+    weights: Mapping[str, float]
+    bias: float
+    threshold: float  # probability at or above which an event is emitted by default
+
+    def probability(self, features: Mapping[str, float]) -> float:
+        z = self.bias + sum(self.weights.get(k, 0.0) * v for k, v in features.items())
+        return 1.0 / (1.0 + math.exp(-max(min(z, 30.0), -30.0)))
+
+
+def load_relevance_model() -> RelevanceModel:
+    """The packaged model (events/data/relevance.tsv: rows feature, weight; `bias` and `threshold` rows)."""
+    values = {row["feature"]: float(row["weight"]) for row in read_tsv("eventwire.events", "relevance.tsv")}
+    bias, threshold = values.pop("bias", 0.0), values.pop("threshold", 0.5)
+    return RelevanceModel(values, bias, threshold)
+
+
+def sector(actor: ActorMention | None) -> str | None:
+    return actor.sector if actor is not None and actor.code else None
+
+
+def article_political_share(doc: Doc, actors: Sequence[ActorMention]) -> float:
+    """Share of the article's sentences that name a state or political actor: near 0 in sports, science,
+    disaster and obituary stories, high in political news."""
+    sentences = list(doc.sents)
+    if not sentences:
+        return 0.0
+    starts = [s.start_char for s in sentences]
+    political = set()
+    for actor in actors:
+        if sector(actor) in STATE_SECTORS | POLITICAL_SECTORS:
+            political.add(sum(1 for s in starts if s <= actor.start) - 1)
+    return len(political) / len(sentences)
+
+
+def trigger_token(event: Event, doc: Doc) -> Token | None:
+    if event.evidence.token >= 0:
+        return doc[event.evidence.token]
+    span = doc.char_span(event.evidence.start, event.evidence.end, alignment_mode="expand")
+    return next((t for t in span if t.text == event.evidence.trigger), None) if span is not None else None
+
+
+def _clause_head(token: Token) -> Token:
+    current = token
+    while current.pos_ not in ("VERB", "AUX") and current.head != current:
+        current = current.head
+    return current
+
+
+def _days_before(event: Event, published: str | None) -> int | None:
+    if not event.date or not published or len(event.date) < 7:
+        return None
+    try:
+        day = date.fromisoformat(event.date if len(event.date) == 10 else f"{event.date}-28")
+        return (date.fromisoformat(published) - day).days
+    except ValueError:
+        return None
+
+
+def event_features(event: Event, doc: Doc, article: Article, political_share: float) -> dict[str, float]:
+    """The model's inputs for one event: general properties, never particular words."""
+    token = trigger_token(event, doc)
+    clause = _clause_head(token) if token is not None else None
+    noun = token is not None and token.pos_ in ("NOUN", "PROPN")
+    in_phrase = noun and token is not None and token.dep_ == "pobj"
+    modifier = noun and token is not None and token.dep_ in _MODIFIER_DEPS
+    past_perfect = clause is not None and any(c.dep_ == "aux" and c.lower_ == "had" for c in clause.children)
+    before = _days_before(event, article.published)
+    return {
+        "source_coded": float(bool(event.source.code)),
+        "target_coded": float(event.target is not None and bool(event.target.code)),
+        "source_state": float(sector(event.source) in STATE_SECTORS),
+        "source_political": float(sector(event.source) in POLITICAL_SECTORS),
+        "target_state_or_political": float(sector(event.target) in STATE_SECTORS | POLITICAL_SECTORS),
+        "source_unidentified": float(event.source.kind == "unidentified"),
+        "noun_in_phrase": float(in_phrase),
+        "noun_modifier": float(modifier),
+        "subordinate_clause": float(clause is not None and clause.dep_ in _SUBORDINATE_DEPS),
+        "past_perfect": float(past_perfect),
+        "date_stated": float(not event.date_defaulted),
+        "date_background": float(before is not None and before > _BACKGROUND_DAYS),
+        "article_political_share": political_share,
+        "late_in_article": float(len(doc.text) > 0 and event.evidence.start / len(doc.text) > 0.5),
+        "coder_evidence": event.confidence,
+    }
+
+
+def judge_events(doc: Doc, article: Article, events: Sequence[Event], actors: Sequence[ActorMention],
+                 model: RelevanceModel) -> tuple[Event, ...]:
+    """Every event with its calibrated `confidence` and its `political` decision."""
+    share = article_political_share(doc, actors)
+    judged = []
+    for event in events:
+        p = model.probability(event_features(event, doc, article, share))
+        political = p >= model.threshold and not (event.hypothetical or event.negated)
+        judged.append(event.model_copy(update={"confidence": round(p, 3), "political": political}))
+    return tuple(judged)

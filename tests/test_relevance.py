@@ -1,0 +1,97 @@
+"""The relevance stage: what eventwire emits by default, what --all-events keeps, and the coder's rules for
+unnamed attackers and co-subjects that it relies on."""
+
+from __future__ import annotations
+
+import dataclasses
+from typing import Any
+
+import pytest
+
+from eventwire.events.relevance import FEATURES, RelevanceModel, load_relevance_model
+from eventwire.ingest.sources import article_id
+from eventwire.model import Article, ExtractResult
+from eventwire.pipeline import Pipeline
+
+from .conftest import every_event
+
+
+def run(pipeline: Any, text: str, published: str = "2023-05-10") -> ExtractResult:
+    result: ExtractResult = pipeline.run(Article(id=article_id(text), text=text, published=published))
+    return result
+
+
+def with_settings(pipeline: Any, **changes: Any) -> Pipeline:
+    settings = dataclasses.replace(pipeline.resources.settings, **changes)
+    return Pipeline(dataclasses.replace(pipeline.resources, settings=settings), pipeline.stages)
+
+
+def test_the_packaged_model_scores_every_feature_and_has_a_threshold() -> None:
+    model = load_relevance_model()
+    assert set(model.weights) == set(FEATURES)
+    assert 0.0 < model.threshold < 1.0
+
+
+def test_confidence_is_a_probability_that_rises_with_the_evidence() -> None:
+    model = RelevanceModel({"source_coded": 2.0}, -1.0, 0.5)
+    assert model.probability({"source_coded": 0.0}) < 0.5 < model.probability({"source_coded": 1.0})
+
+
+def test_hypothetical_and_negated_events_are_kept_only_with_all_events(pipeline: Any) -> None:
+    text = "Israel did not attack Iran on Sunday. Iran could attack Israel if the strikes continue, officials said."
+    default = run(pipeline, text)
+    assert not any(e.negated or e.hypothetical for e in default.events)
+    everything = run(with_settings(pipeline, all_events=True), text)
+    flagged = [e for e in everything.events if e.negated or e.hypothetical]
+    assert flagged and all(e.political is False for e in flagged)
+
+
+def test_a_political_act_is_emitted_with_a_calibrated_confidence(pipeline: Any) -> None:
+    result = run(pipeline, "Russian troops shelled Ukrainian army positions near Bakhmut on Monday.")
+    shelling = [e for e in result.events if e.cameo_root == "19"]
+    assert shelling and all(e.political for e in shelling)
+    assert all(0.0 < e.confidence < 1.0 for e in result.events)
+
+
+def test_min_confidence_leaves_out_less_confident_events(pipeline: Any) -> None:
+    text = ("Russian troops shelled Ukrainian army positions near Bakhmut on Monday. "
+            "Residents said officers claimed to be seeking a bomb.")
+    everything = run(with_settings(pipeline, all_events=True), text)
+    cut = sorted(e.confidence for e in everything.events)[len(everything.events) // 2]
+    fewer = run(with_settings(pipeline, all_events=True, min_confidence=cut), text)
+    assert all(e.confidence >= cut for e in fewer.events)
+    assert len(fewer.events) < len(everything.events)
+
+
+@pytest.mark.parametrize("text", [
+    "A road accident on a highway near Gainesville on Thursday killed five children and two truck drivers.",
+    "Prime Minister Hubert Minnis said that twenty people have been confirmed killed by the hurricane.",
+    "Beijing police detained 18 people following a fire that killed 19 people on Saturday night.",
+])
+def test_accidents_and_disasters_have_no_unnamed_attacker(pipeline: Any, text: str) -> None:
+    result = run(every_event(pipeline), text)
+    assert not [e for e in result.events if e.source.kind == "unidentified" and e.cameo_root in ("18", "19", "20")]
+
+
+@pytest.mark.parametrize("text", [
+    "Three US servicemen were killed by an improvised explosive device outside the Iraqi city of Basra.",
+    "A car bomb killed nine Somali soldiers in Mogadishu on Sunday.",
+    "Two Afghan policemen were killed by a roadside bomb in Kandahar on Friday.",
+])
+def test_attacks_whose_agent_is_not_named_get_an_unidentified_source(pipeline: Any, text: str) -> None:
+    result = run(every_event(pipeline), text)
+    assert [e for e in result.events if e.source.kind == "unidentified" and e.cameo_root in ("18", "19", "20")]
+
+
+def test_co_subjects_of_a_one_sided_act_are_not_each_others_targets(pipeline: Any) -> None:
+    result = run(every_event(pipeline), "Freedonia, Sylvania and Ruritania condemned the coup in Grand Fenwick.")
+    pledge = run(every_event(pipeline), "China, Iran and Russia have pledged funds for reconstruction.")
+    for coded in (result, pledge):
+        sources = {e.source.code for e in coded.events}
+        assert not [e for e in coded.events if e.target is not None and e.target.code in sources]
+
+
+def test_co_subjects_of_a_mutual_act_are_each_others_targets(pipeline: Any) -> None:
+    result = run(every_event(pipeline), "Russia and Egypt signed an agreement on the use of airspace on Tuesday.")
+    dyads = {(e.source.code, e.target.code) for e in result.events if e.target is not None and e.cameo == "057"}
+    assert {("RUS", "EGY"), ("EGY", "RUS")} <= {(s[:3], t[:3]) for s, t in dyads}
