@@ -19,7 +19,8 @@ from warcio.warcwriter import WARCWriter
 
 from eventwire.ingest.inputs import iter_articles
 from eventwire.ingest.options import IngestOptions
-from eventwire.ingest.sources import MAX_BYTES, article_from_bytes
+from eventwire.ingest.raw import MAX_BYTES
+from eventwire.ingest.sources import article_from_bytes
 from eventwire.ingest.text import clean_scraped_text
 from eventwire.model import Article, Failure
 

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from eventwire import __version__
 from eventwire.errors import UnreadableInput
-from eventwire.ingest.sources import MAX_BYTES
+from eventwire.ingest.raw import MAX_BYTES
 
 USER_AGENT = f"eventwire/{__version__} (+https://github.com/eventwire/eventwire)"
 

@@ -19,22 +19,14 @@ from eventwire.errors import UnreadableInput
 from eventwire.ingest.feeds import iter_feed, looks_like_feed
 from eventwire.ingest.fetch import fetch, is_url
 from eventwire.ingest.options import IngestOptions
+from eventwire.ingest.raw import MAX_BYTES, MAX_RECORD_FILE_BYTES, decode, read_unpacked, unpacked_head
 from eventwire.ingest.records import read_csv, read_jsonl
-from eventwire.ingest.sources import (
-    MAX_BYTES,
-    _decode,
-    article_from_bytes,
-    gunzip,
-    read_article,
-    read_file_bytes,
-    unpacked_head,
-)
+from eventwire.ingest.sources import article_from_bytes, read_article
 from eventwire.ingest.warc import iter_warc, looks_like_warc
 from eventwire.model import Article, Failure
 
 INPUT_SUFFIXES = frozenset({".txt", ".html", ".htm", ".xhtml", ".gz", ".warc", ".jsonl", ".ndjson", ".csv",
                             ".tsv", ".rss", ".atom", ".xml"})
-MAX_RECORD_FILE_BYTES = 2 * 1024 * 1024 * 1024  # JSONL/CSV dumps hold many articles: a larger cap than a page
 _KINDS_BY_SUFFIX = {".warc": "warc", ".jsonl": "jsonl", ".ndjson": "jsonl", ".csv": "csv", ".tsv": "csv",
                     ".rss": "feed", ".atom": "feed"}
 
@@ -99,7 +91,7 @@ def _read_one(item: str, options: IngestOptions, stdin: IO[bytes] | None) -> Ite
                 yield read_article(item, published=options.published)
             else:
                 limit = MAX_RECORD_FILE_BYTES if kind in ("jsonl", "csv") else MAX_BYTES
-                yield from _from_data(item, _read_file(item, limit), options, None, None)
+                yield from _from_data(item, read_unpacked(item, limit), options, None, None)
     except UnreadableInput as exc:
         yield Failure(source=exc.source, stage="ingest", reason=exc.reason)
 
@@ -137,12 +129,6 @@ def _file_kind(path: str, options: IngestOptions) -> str:
     return _kind_by_content(unpacked)
 
 
-def _read_file(path: str, limit: int) -> bytes:
-    """A record or feed file's bytes, gunzipped when gzipped."""
-    data = read_file_bytes(path, limit)
-    return gunzip(path, data, limit) if data[:2] == b"\x1f\x8b" else data
-
-
 def _warc_file(path: str, options: IngestOptions) -> Iterator[Article | Failure]:
     if not Path(path).is_file():
         raise UnreadableInput(path, "no such file")
@@ -162,7 +148,7 @@ def _from_data(name: str, data: bytes, options: IngestOptions, content_type: str
     elif kind == "jsonl":
         yield from read_jsonl(name, data, options)
     elif kind == "csv":
-        yield from read_csv(name, _decode(name, data, False), options)
+        yield from read_csv(name, decode(name, data, False), options)
     elif kind == "feed":
         yield from iter_feed(name, data, options)
     else:

@@ -17,7 +17,8 @@ from warcio.recordloader import ArcWarcRecord
 
 from eventwire.errors import UnreadableInput
 from eventwire.ingest.options import IngestOptions
-from eventwire.ingest.sources import MAX_BYTES, article_from_bytes, unpacked_head
+from eventwire.ingest.raw import MAX_BYTES, unpacked_head
+from eventwire.ingest.sources import article_from_bytes
 from eventwire.model import Article, Failure
 
 _PAGE_TYPES = ("text/html", "application/xhtml+xml", "text/plain")

@@ -17,7 +17,7 @@ from eventwire.errors import UnreadableInput
 from eventwire.ingest import article_from_bytes
 from eventwire.ingest.inputs import iter_articles, kind_by_name, language_checked
 from eventwire.ingest.options import IngestOptions
-from eventwire.ingest.sources import read_file_bytes
+from eventwire.ingest.raw import read_file_bytes
 from eventwire.ingest.warc import iter_warc
 from eventwire.model import Article, Failure
 
