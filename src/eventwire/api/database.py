@@ -14,23 +14,17 @@ from pathlib import Path
 
 import duckdb
 
-from eventwire.errors import EventwireError
+from eventwire.errors import DatabaseUnavailable
 from eventwire.store import Store
 from eventwire.store.schema import SCHEMA_VERSION, current_version
 
-
-class DatabaseUnavailable(EventwireError):
-    """The database file is missing, locked by a writer, or not an eventwire database."""
-
+__all__ = ["DatabaseUnavailable", "EventDb"]
 
 class EventDb:
     def __init__(self, path: Path, writable: bool = False) -> None:
         if not writable and not path.exists():
             raise DatabaseUnavailable(f"{path}: no such database (create it with `eventwire ingest`)")
-        try:
-            self.store = Store(path, read_only=not writable)
-        except duckdb.Error as exc:
-            raise DatabaseUnavailable(f"{path}: cannot open database: {str(exc).splitlines()[0]}") from None
+        self.store = Store(path, read_only=not writable)  # DatabaseUnavailable when locked, foreign or too new
         self.path = path
         self.writable = writable
         self.write_lock = threading.Lock()

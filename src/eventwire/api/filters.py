@@ -11,6 +11,7 @@ from typing import Annotated, Any, Literal
 from fastapi import Query
 
 from eventwire.api.errors import ApiError
+from eventwire.errors import InvalidValue
 from eventwire.store.query import EventFilter, Near, build_event_query
 
 # DuckDB wants a LIMIT in the reused query: "no limit" is this many rows.
@@ -48,7 +49,7 @@ class BBox:
         The two latitudes may come in either order: they bound the same band."""
         m = _BBOX.match(text.replace(" ", ""))
         if not m:
-            raise ValueError(f"'{text}' is not WEST,SOUTH,EAST,NORTH in degrees (e.g. 35,32,42,37)")
+            raise InvalidValue(f"'{text}' is not WEST,SOUTH,EAST,NORTH in degrees (e.g. 35,32,42,37)")
         west, south, east, north = (float(g) for g in m.groups())
         return cls(west, min(south, north), east, max(south, north))
 
@@ -101,7 +102,7 @@ def event_selection(
     try:
         where = Near.parse(near) if near else None
         box = BBox.parse(bbox) if bbox else None
-    except ValueError as exc:
+    except InvalidValue as exc:
         raise ApiError(422, str(exc)) from None
     f = EventFilter(actor=actor, source=source, target=target, cameo=cameo, cameo_root=cameo_root,
                     quad_class=quad_class, country=country, since=since, until=until, near=where, text=text or None,

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from eventwire.errors import SchemaMismatch
 from eventwire.model import Article, ExtractResult, Failure
 from eventwire.spark.columns import column_names
 from eventwire.store.database import _event_row, site_of, source_key  # the store's own row builder
@@ -21,7 +22,7 @@ def _ordered(table: str, values: dict[str, Any]) -> Row:
     names = column_names(table)
     unknown = set(values) - set(names)
     if unknown:  # a renamed store column must fail loudly here, not write a null
-        raise KeyError(f"{table} has no columns {sorted(unknown)}")
+        raise SchemaMismatch(f"{table} has no columns {sorted(unknown)}")
     return tuple(values.get(name) for name in names)
 
 
@@ -41,7 +42,7 @@ def event_rows(result: ExtractResult) -> list[Row]:
     rows = [tuple(_event_row(result.article.id, e)) for e in result.events]
     for row in rows:
         if len(row) != len(names):
-            raise ValueError(f"the store writes {len(row)} event values for {len(names)} columns")
+            raise SchemaMismatch(f"the store writes {len(row)} event values for {len(names)} columns")
     return rows
 
 

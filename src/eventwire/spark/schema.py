@@ -15,6 +15,7 @@ from pyspark.sql.types import (
     TimestampNTZType,
 )
 
+from eventwire.errors import SchemaMismatch
 from eventwire.spark.columns import store_columns
 
 _SCALARS: dict[str, DataType] = {
@@ -31,7 +32,7 @@ def spark_type(duckdb_type: str) -> DataType:
     if duckdb_type.endswith("[]"):
         return ArrayType(spark_type(duckdb_type[:-2]))
     if duckdb_type not in _SCALARS:
-        raise TypeError(f"no Spark type for the store's column type {duckdb_type}")
+        raise SchemaMismatch(f"no Spark type for the store's column type {duckdb_type}")
     return _SCALARS[duckdb_type]
 
 

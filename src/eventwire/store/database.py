@@ -18,9 +18,10 @@ from urllib.parse import urlparse
 
 import duckdb
 
+from eventwire.errors import DatabaseTooNew, DatabaseUnavailable
 from eventwire.model import Article, ExtractResult
 from eventwire.store.dedup import StoryIndex, group_key, minhash_of, signature_from_values
-from eventwire.store.schema import migrate
+from eventwire.store.schema import SCHEMA_VERSION, current_version, migrate
 
 
 class SaveOutcome(Enum):
@@ -61,7 +62,15 @@ class Store:
     def __init__(self, path: str | os.PathLike[str], read_only: bool = False) -> None:
         self.path = str(path)
         self.read_only = read_only
-        self.con = duckdb.connect(self.path, read_only=read_only)
+        try:
+            self.con = duckdb.connect(self.path, read_only=read_only)
+        except duckdb.Error as exc:  # locked by a writer, or not a DuckDB file
+            raise DatabaseUnavailable(f"{self.path}: cannot open database: {str(exc).splitlines()[0]}") from None
+        version = current_version(self.con)
+        if version > SCHEMA_VERSION:
+            self.con.close()
+            raise DatabaseTooNew(f"{self.path}: database schema version {version} is newer than this eventwire "
+                                 f"({SCHEMA_VERSION}): upgrade eventwire to open it")
         if not read_only:
             migrate(self.con)
         self._stories: StoryIndex | None = None

@@ -8,6 +8,8 @@ from typing import Any
 
 import duckdb
 
+from eventwire.errors import InvalidValue
+
 EVENT_COLUMNS = (
     "id", "date", "source_code", "source_name", "target_code", "target_name", "cameo", "cameo_root", "plover",
     "quad_class", "goldstein", "place_name", "lat", "lon", "place_country", "num_mentions", "num_articles",
@@ -27,10 +29,10 @@ class Near:
         """"35.4,35.9,100km" -> Near(35.4, 35.9, 100)."""
         m = _NEAR.match(text)
         if not m:
-            raise ValueError(f"'{text}' is not LAT,LON,RADIUSkm (e.g. 35.4,35.9,100km)")
+            raise InvalidValue(f"'{text}' is not LAT,LON,RADIUSkm (e.g. 35.4,35.9,100km)")
         near = cls(float(m.group(1)), float(m.group(2)), float(m.group(3)))
         if not (-90 <= near.lat <= 90 and -180 <= near.lon <= 180):
-            raise ValueError(f"'{text}': latitude or longitude out of range")
+            raise InvalidValue(f"'{text}': latitude or longitude out of range")
         return near
 
 

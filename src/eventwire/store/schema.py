@@ -11,6 +11,8 @@ from collections.abc import Callable
 
 import duckdb
 
+from eventwire.errors import DatabaseTooNew
+
 SCHEMA_VERSION = 3
 
 _V1 = [
@@ -121,7 +123,8 @@ def migrate(con: duckdb.DuckDBPyConnection) -> int:
     """Bring the database to SCHEMA_VERSION, one step per version, each in its own transaction."""
     version = current_version(con)
     if version > SCHEMA_VERSION:
-        raise RuntimeError(f"database schema version {version} is newer than this eventwire ({SCHEMA_VERSION})")
+        raise DatabaseTooNew(f"database schema version {version} is newer than this eventwire ({SCHEMA_VERSION}): "
+                             "upgrade eventwire to open it")
     while version < SCHEMA_VERSION:
         con.execute("BEGIN TRANSACTION")
         MIGRATIONS[version](con)
