@@ -35,11 +35,7 @@ def _init_worker(settings: Settings) -> None:
 
 def _code_one(article: Article) -> ExtractResult | Failure:
     assert _worker_pipeline is not None
-    try:
-        return _worker_pipeline.run(article)
-    except Exception as exc:  # recorded per article; the batch goes on
-        return Failure(source=article.source_path or article.id, stage="pipeline",
-                       reason=f"{type(exc).__name__}: {exc}")
+    return _worker_pipeline.code(article)
 
 
 def code_articles(articles: Iterable[Article], settings: Settings, workers: int = 1

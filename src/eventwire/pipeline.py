@@ -10,12 +10,13 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from itertools import islice
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from eventwire.actors import ActorKB, ActorMatcher, build_actor_matcher, load_actor_kb, resolve_actors
-from eventwire.errors import EventwireError
+from eventwire.errors import EventwireError, StageFailed
 from eventwire.events.coder import code_events
 from eventwire.events.codes import CodeTable, load_code_table
 from eventwire.events.lexicon import Lexicon, load_lexicon
@@ -161,25 +162,55 @@ class Pipeline:
         return Pipeline(self.resources, tuple(s for s in self.stages if s.name != stage))
 
     def run_doc(self, article: Article, doc: Doc) -> ExtractResult:
+        """Every stage over one parsed article; a stage that raises becomes StageFailed naming it."""
         state = ArticleState(article=article, doc=doc)
         for stage in self.stages:
-            state = stage.run(state, self.resources)
+            try:
+                state = stage.run(state, self.resources)
+            except Exception as exc:  # the one place a stage's failure is caught: named, then recorded by code_doc
+                raise StageFailed(stage.name, exc) from exc
         return ExtractResult(
             article=article, events=state.judged if state.judged is not None else state.events or (),
             actors=state.actors or (), places=state.places or (),
             times=state.times or (), quotes=state.quotes or (), counts=state.counts or (),
         )
 
+    def parse(self, article: Article) -> Doc:
+        try:
+            return self.resources.nlp(article.text)
+        except Exception as exc:
+            raise StageFailed(PARSE_STAGE, exc) from exc
+
     def run(self, article: Article) -> ExtractResult:
-        return self.run_doc(article, self.resources.nlp(article.text))
+        """One article, parse and stages; StageFailed when one of them fails."""
+        return self.run_doc(article, self.parse(article))
+
+    def code_doc(self, article: Article, doc: Doc) -> ExtractResult | Failure:
+        """Like run_doc, with a failing stage recorded as a Failure naming it: the batch goes on."""
+        try:
+            return self.run_doc(article, doc)
+        except StageFailed as exc:
+            return stage_failure(article, exc)
+
+    def code(self, article: Article) -> ExtractResult | Failure:
+        """Like run, with a failing stage (or parse) recorded as a Failure naming it."""
+        try:
+            return self.run(article)
+        except StageFailed as exc:
+            return stage_failure(article, exc)
 
     def run_many(self, articles: Iterable[Article], batch_size: int = 16) -> Iterator[ExtractResult | Failure]:
-        """Parse in batches (spaCy's nlp.pipe); a stage failing on one article is recorded, not fatal."""
-        items = list(articles)
-        docs = self.resources.nlp.pipe((a.text for a in items), batch_size=batch_size)
-        for article, doc in zip(items, docs, strict=True):
-            try:
-                yield self.run_doc(article, doc)
-            except Exception as exc:  # one article's failure is recorded; the batch goes on
-                yield Failure(source=article.source_path or article.id, stage="pipeline",
-                              reason=f"{type(exc).__name__}: {exc}")
+        """Parse in batches (spaCy's nlp.pipe) as the articles arrive, a batch at a time; a stage failing on one
+        article is recorded, not fatal."""
+        iterator = iter(articles)
+        while batch := list(islice(iterator, batch_size)):
+            docs = self.resources.nlp.pipe((a.text for a in batch), batch_size=batch_size)
+            for article, doc in zip(batch, docs, strict=True):
+                yield self.code_doc(article, doc)
+
+
+PARSE_STAGE = "parse"  # the stage name a failure of the spaCy parse itself is recorded under
+
+
+def stage_failure(article: Article, exc: StageFailed) -> Failure:
+    return Failure(source=article.source_path or article.id, stage=exc.stage, reason=exc.reason)

@@ -19,7 +19,7 @@ from pydantic import ValidationError
 from eventwire.api.deps import get_config, get_db
 from eventwire.api.errors import ERROR_RESPONSES, ApiError
 from eventwire.api.schemas import ExtractRequest, IngestResponse
-from eventwire.errors import EventwireError, UnreadableInput
+from eventwire.errors import CannotRun, StageFailed, UnreadableInput
 from eventwire.ingest import article_from_bytes
 from eventwire.model import Article, ExtractResult
 
@@ -105,8 +105,10 @@ async def run_pipeline(request: Request, article: Article) -> ExtractResult:
     holder: PipelineHolder = request.app.state.pipeline
     try:
         return await run_in_threadpool(holder.run, article)
-    except EventwireError as exc:  # the model or a data file is missing: the server cannot extract
+    except CannotRun as exc:  # the model or a data file is missing: the server cannot extract
         raise ApiError(503, str(exc)) from None
+    except StageFailed as exc:  # a bug met on this article: the stage is named, the server goes on
+        raise ApiError(500, f"internal error in stage {exc}") from None
 
 
 @router.post("/extract", summary="Code one article's events; nothing is stored", responses=_RESPONSES,
