@@ -1,34 +1,28 @@
 """Every kind of input -> a stream of Articles and Failures, in input order.
 
 An input is a path (page, JSONL, CSV, WARC, feed; folders recursively; globs), an http(s) URL (a page
-or a feed) or "-" (standard input). The kind is told by `IngestOptions.input_format`, else by the name,
-else by the content. Nothing is dropped silently: unreadable inputs and records are Failures, and
-articles in a language that is not coded are Failures marked `skipped`.
+or a feed) or "-" (standard input). Its format is told as the table of formats.py says: by
+`IngestOptions.input_format`, else by the name, else by the content. Nothing is dropped silently: unreadable
+inputs and records are Failures, and articles in a language that is not coded are Failures marked `skipped`.
 """
 
 from __future__ import annotations
 
 import glob
-import io
 import sys
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import IO
 
 from eventwire.errors import UnreadableInput
-from eventwire.ingest.feeds import iter_feed, looks_like_feed
+from eventwire.ingest import formats
 from eventwire.ingest.fetch import fetch, is_url
+from eventwire.ingest.formats import INPUT_SUFFIXES, InputFormat, Payload
 from eventwire.ingest.options import IngestOptions
-from eventwire.ingest.raw import MAX_BYTES, MAX_RECORD_FILE_BYTES, decode, read_unpacked, unpacked_head
-from eventwire.ingest.records import read_csv, read_jsonl
-from eventwire.ingest.sources import article_from_bytes, read_article
-from eventwire.ingest.warc import iter_warc, looks_like_warc
+from eventwire.ingest.raw import MAX_RECORD_FILE_BYTES, read_file_bytes, read_unpacked
 from eventwire.model import Article, Failure
 
-INPUT_SUFFIXES = frozenset({".txt", ".html", ".htm", ".xhtml", ".gz", ".warc", ".jsonl", ".ndjson", ".csv",
-                            ".tsv", ".rss", ".atom", ".xml"})
-_KINDS_BY_SUFFIX = {".warc": "warc", ".jsonl": "jsonl", ".ndjson": "jsonl", ".csv": "csv", ".tsv": "csv",
-                    ".rss": "feed", ".atom": "feed"}
+__all__ = ["INPUT_SUFFIXES", "expand_inputs", "iter_articles", "language_checked"]
 
 
 def expand_inputs(inputs: Iterable[str]) -> Iterator[str]:
@@ -49,13 +43,6 @@ def expand_inputs(inputs: Iterable[str]) -> Iterator[str]:
                 yield item  # reported as missing by the reader
         else:
             yield item
-
-
-def kind_by_name(name: str) -> str | None:
-    suffixes = [s.lower() for s in Path(name.split("?")[0]).suffixes]
-    if suffixes and suffixes[-1] == ".gz":
-        suffixes = suffixes[:-1]
-    return _KINDS_BY_SUFFIX.get(suffixes[-1]) if suffixes else None
 
 
 def iter_articles(inputs: Iterable[str], options: IngestOptions | None = None,
@@ -79,77 +66,33 @@ def _read_one(item: str, options: IngestOptions, stdin: IO[bytes] | None) -> Ite
     try:
         if item == "-":
             data = (stdin or sys.stdin.buffer).read(MAX_RECORD_FILE_BYTES + 1)
-            yield from _from_data("<stdin>", data, options, None, None)
+            yield from _read_data(Payload("<stdin>", data), options)
         elif is_url(item):
             page = fetch(item, options.timeout)
-            yield from _from_data(item, page.data, options, page.content_type, page.url)
+            yield from _read_data(Payload(item, page.data, page.content_type, page.url), options)
         else:
-            kind = _file_kind(item, options)
-            if kind == "warc":
-                yield from _warc_file(item, options)  # streamed: crawl files are large
-            elif kind == "page":
-                yield read_article(item, published=options.published)
-            else:
-                limit = MAX_RECORD_FILE_BYTES if kind in ("jsonl", "csv") else MAX_BYTES
-                yield from _from_data(item, read_unpacked(item, limit), options, None, None)
+            yield from _read_file(item, formats.of_file(item, options), options)
     except UnreadableInput as exc:
         yield Failure(source=exc.source, stage="ingest", reason=exc.reason)
 
 
-def _kind(name: str, data: bytes, options: IngestOptions) -> str:
-    """Input kind of data in hand: the option, else the name, else the content."""
-    if options.input_format != "auto":
-        return options.input_format
-    return kind_by_name(name) or _kind_by_content(data)
-
-
-def _kind_by_content(head: bytes) -> str:
-    if looks_like_warc(head):
-        return "warc"
-    if looks_like_feed(head):
-        return "feed"
-    return "page"
-
-
-def _file_kind(path: str, options: IngestOptions) -> str:
-    """Input kind of a file: the option, else the name, else its first bytes (gunzipped if need be)."""
-    if options.input_format != "auto":
-        return options.input_format
-    by_name = kind_by_name(path)
-    if by_name:
-        return by_name
-    try:
+def _read_file(path: str, fmt: InputFormat, options: IngestOptions) -> Iterator[Article | Failure]:
+    if fmt.stream is not None:
+        if not Path(path).is_file():
+            raise UnreadableInput(path, "no such file")
         with open(path, "rb") as handle:
-            head = handle.read(8192)
-    except OSError:
-        return "page"  # read_article reports it
-    unpacked = unpacked_head(head)
-    if unpacked is None:
-        return "page"  # read_article reports the broken gzip
-    return _kind_by_content(unpacked)
-
-
-def _warc_file(path: str, options: IngestOptions) -> Iterator[Article | Failure]:
-    if not Path(path).is_file():
-        raise UnreadableInput(path, "no such file")
-    with open(path, "rb") as handle:
-        yield from iter_warc(path, handle, options)
-
-
-def _from_data(name: str, data: bytes, options: IngestOptions, content_type: str | None, url: str | None
-               ) -> Iterator[Article | Failure]:
-    if not data.strip():
-        raise UnreadableInput(name, "empty input")
-    kind = _kind(name, data, options)
-    if content_type and kind == "page" and any(t in content_type for t in ("rss", "atom")):
-        kind = "feed"
-    if kind == "warc":
-        yield from iter_warc(name, io.BytesIO(data), options)
-    elif kind == "jsonl":
-        yield from read_jsonl(name, data, options)
-    elif kind == "csv":
-        yield from read_csv(name, decode(name, data, False), options)
-    elif kind == "feed":
-        yield from iter_feed(name, data, options)
+            yield from fmt.stream(path, handle, options)
+    elif fmt.reader_unpacks:
+        yield from fmt.read(Payload(path, read_file_bytes(path, fmt.limit)), options)
     else:
-        yield article_from_bytes(name, data, options.published, content_type, url=url)
+        yield from _read_bytes(Payload(path, read_unpacked(path, fmt.limit)), fmt, options)
+
+
+def _read_data(payload: Payload, options: IngestOptions) -> Iterator[Article | Failure]:
+    yield from _read_bytes(payload, formats.of_data(payload, options), options)
+
+
+def _read_bytes(payload: Payload, fmt: InputFormat, options: IngestOptions) -> Iterator[Article | Failure]:
+    if not payload.data.strip():
+        raise UnreadableInput(payload.name, "empty input")
+    yield from fmt.read(payload, options)

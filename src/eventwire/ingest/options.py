@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-INPUT_FORMATS = ("auto", "page", "jsonl", "csv", "warc", "feed")
+from eventwire import choices
 
 # Article fields a JSONL/CSV record can fill, and the column names tried for each when no mapping is given
 # (those of common news dumps: news-please, GDELT article lists, Common Crawl extracts, newspaper3k).
@@ -24,15 +24,17 @@ RECORD_FIELDS: dict[str, tuple[str, ...]] = {
 @dataclass(frozen=True)
 class IngestOptions:
     published: str | None = None                  # YYYY-MM-DD for every article, over what the source says
-    input_format: str = "auto"                    # one of INPUT_FORMATS; auto: by name and content
+    input_format: str = "auto"                    # auto (by name and content) or a format of ingest/formats.py
     fields: Mapping[str, str] = field(default_factory=dict)  # article field -> record column (JSONL/CSV)
     fetch_links: bool = True                      # feed items that carry only a summary: fetch their page
     languages: tuple[str, ...] = ("en",)          # languages coded; others are recorded as skipped; () keeps all
     timeout: float = 20.0                         # seconds per HTTP request
 
     def __post_init__(self) -> None:
+        from eventwire.ingest.formats import INPUT_FORMATS  # the table's readers take these options: no import cycle
+
         if self.input_format not in INPUT_FORMATS:
-            raise ValueError(f"unknown input format '{self.input_format}' (one of {', '.join(INPUT_FORMATS)})")
+            raise ValueError(choices.unknown("input format", self.input_format, INPUT_FORMATS))
         unknown = sorted(set(self.fields) - set(RECORD_FIELDS))
         if unknown:
             raise ValueError(f"unknown article field(s) {', '.join(unknown)} (one of {', '.join(RECORD_FIELDS)})")

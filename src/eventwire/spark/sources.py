@@ -1,5 +1,6 @@
-"""Inputs of a Spark run: which paths are pages and which are WARC files, and how each becomes
-Articles (or Failures, recorded and skipped: a bad input never stops the job).
+"""Inputs of a Spark run: which paths are pages, which are streamed (WARC) and which are record files, as
+the table of input formats (ingest/formats.py) tells them by name, and how each becomes Articles (or
+Failures, recorded and skipped: a bad input never stops the job).
 
 Every item carries an order key (source, position in it): the order `eventwire ingest` would store the
 same inputs in, which the dedup step uses so that its story ids match the store's.
@@ -12,16 +13,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO
 
-from eventwire.batch import ARTICLE_SUFFIXES, expand_inputs
 from eventwire.errors import UnreadableInput
 from eventwire.ingest import article_from_bytes
-from eventwire.ingest.inputs import iter_articles, kind_by_name, language_checked
+from eventwire.ingest.formats import by_file_name
+from eventwire.ingest.inputs import INPUT_SUFFIXES, expand_inputs, iter_articles, language_checked
 from eventwire.ingest.options import IngestOptions
 from eventwire.ingest.raw import read_file_bytes
 from eventwire.ingest.warc import iter_warc
 from eventwire.model import Article, Failure
-
-WARC_SUFFIXES = (".warc", ".warc.gz")
 
 
 @dataclass(frozen=True)
@@ -34,14 +33,11 @@ class ReadItem:
 @dataclass
 class SplitInputs:
     pages: list[str] = field(default_factory=list)
-    warcs: list[str] = field(default_factory=list)
-    records: list[str] = field(default_factory=list)  # JSONL, CSV, feeds: local or shared paths only
+    warcs: list[str] = field(default_factory=list)    # formats read as a stream: Spark streams them
+    records: list[str] = field(default_factory=list)  # other formats told by name (JSONL, CSV, feeds): local
+                                                      # or shared paths only, read whole by a task
     missing: list[str] = field(default_factory=list)
     unsupported: list[str] = field(default_factory=list)  # record files behind a Hadoop URI
-
-
-def is_warc(path: str) -> bool:
-    return path.lower().endswith(WARC_SUFFIXES)
 
 
 def is_remote(path: str) -> bool:
@@ -62,14 +58,14 @@ def split_inputs(inputs: Iterable[str]) -> SplitInputs:
     split = SplitInputs()
     for item in inputs:
         if is_remote(item):
-            kind = "warc" if is_warc(item) else kind_by_name(item)
-            (split.warcs if kind == "warc" else split.unsupported if kind else split.pages).append(item)
+            fmt = by_file_name(item)
+            (split.warcs if fmt and fmt.stream else split.unsupported if fmt else split.pages).append(item)
             continue
         item = local_path(item)
         found: Iterable[str]
         if Path(item).is_dir():
             found = (str(p) for p in sorted(Path(item).rglob("*")) if p.is_file() and not p.name.startswith(".")
-                     and (p.suffix.lower() in ARTICLE_SUFFIXES or is_warc(p.name)))
+                     and p.suffix.lower() in INPUT_SUFFIXES)
         else:
             found = expand_inputs([item])
         for path in found:
@@ -77,8 +73,8 @@ def split_inputs(inputs: Iterable[str]) -> SplitInputs:
                 split.missing.append(path)
                 continue
             absolute = str(Path(path).resolve())
-            kind = "warc" if is_warc(path) else kind_by_name(path)
-            (split.warcs if kind == "warc" else split.records if kind else split.pages).append(absolute)
+            fmt = by_file_name(path)
+            (split.warcs if fmt and fmt.stream else split.records if fmt else split.pages).append(absolute)
     return split
 
 
