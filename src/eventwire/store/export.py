@@ -1,54 +1,22 @@
-"""Exports of the deduplicated events: JSONL, CSV, Parquet, GeoJSON and a GDELT-2.0-like CSV.
-
-The GDELT-like columns (one row per deduplicated event):
-
-| column | meaning |
-|---|---|
-| GLOBALEVENTID | eventwire's event group id (hex) |
-| SQLDATE | event date YYYYMMDD (month/year precision padded with 00) |
-| MonthYear, Year | YYYYMM, YYYY |
-| Actor1Code, Actor1Name, Actor1CountryCode | source actor: CAMEO-style code, name, ISO3 |
-| Actor2Code, Actor2Name, Actor2CountryCode | target actor (empty when none) |
-| IsRootEvent | 1 (every eventwire event is coded from its own clause) |
-| EventCode, EventBaseCode, EventRootCode | CAMEO code, its 3-digit base, its 2-digit root |
-| QuadClass | 1 verbal coop., 2 material coop., 3 verbal conflict, 4 material conflict |
-| GoldsteinScale | Goldstein weight of the code |
-| NumMentions | event mentions in all stored articles |
-| NumSources | distinct outlets reporting it |
-| NumArticles | distinct stories reporting it (wire copies of one story count once) |
-| AvgTone | empty: eventwire does not score tone |
-| ActionGeo_Type | 1 country, 2 US state, 3 US city or place, 4 world city or place, 5 world region/admin1, 0 none |
-| ActionGeo_FullName, ActionGeo_CountryCode, ActionGeo_ADM1Code | place name, ISO3, admin1 name |
-| ActionGeo_Lat, ActionGeo_Long | coordinates of the place |
-| DATEADDED | first ingest time of a reporting article, YYYYMMDDHHMMSS |
-| SOURCEURL | URL of one reporting article (the first), else empty |
-"""
+"""Exports of the deduplicated events, in any format of the table in store/writers.py (JSONL, CSV, Parquet,
+GeoJSON and a GDELT-2.0-like CSV whose columns store/gdelt.py lists)."""
 
 from __future__ import annotations
 
-import csv
-import json
 from pathlib import Path
 from typing import Any
 
 import duckdb
-import pyarrow as pa
-import pyarrow.parquet as pq
 
-FORMATS = ("jsonl", "csv", "parquet", "geojson", "gdelt")
+from eventwire.choices import find
+from eventwire.store.writers import EXPORT_FORMATS, FORMATS
+
+__all__ = ["FORMATS", "export"]
 
 _EXPORT_SQL = """
 SELECT g.*, (SELECT min(a.ingested_at) FROM articles a WHERE list_contains(g.article_ids, a.id)) AS date_added
 FROM event_groups g WHERE g.confidence >= ? ORDER BY g.date NULLS LAST, g.id
 """
-
-GDELT_COLUMNS = (
-    "GLOBALEVENTID", "SQLDATE", "MonthYear", "Year", "Actor1Code", "Actor1Name", "Actor1CountryCode",
-    "Actor2Code", "Actor2Name", "Actor2CountryCode", "IsRootEvent", "EventCode", "EventBaseCode",
-    "EventRootCode", "QuadClass", "GoldsteinScale", "NumMentions", "NumSources", "NumArticles", "AvgTone",
-    "ActionGeo_Type", "ActionGeo_FullName", "ActionGeo_CountryCode", "ActionGeo_ADM1Code", "ActionGeo_Lat",
-    "ActionGeo_Long", "DATEADDED", "SOURCEURL",
-)
 
 
 def _rows(con: duckdb.DuckDBPyConnection, min_confidence: float) -> list[dict[str, Any]]:
@@ -66,79 +34,8 @@ def _plain(row: dict[str, Any]) -> dict[str, Any]:
 
 def export(con: duckdb.DuckDBPyConnection, fmt: str, out: Path, min_confidence: float = 0.0) -> int:
     """Write every deduplicated event (at least `min_confidence` confident) to `out` in `fmt`; returns the
-    number of events written."""
-    if fmt not in FORMATS:
-        raise ValueError(f"unknown export format '{fmt}' (one of {', '.join(FORMATS)})")
+    number of events written. An unknown format is an `InvalidValue` naming the formats."""
+    writer = find(EXPORT_FORMATS, fmt, "export format")
     rows = [_plain(r) for r in _rows(con, min_confidence)]
     out.parent.mkdir(parents=True, exist_ok=True)
-    if fmt == "jsonl":
-        with out.open("w", encoding="utf-8") as handle:
-            for row in rows:
-                handle.write(json.dumps(row, ensure_ascii=False, default=str) + "\n")
-    elif fmt == "csv":
-        _write_csv(out, [{k: _cell(v) for k, v in r.items()} for r in rows], list(rows[0]) if rows else [])
-    elif fmt == "parquet":
-        table = pa.Table.from_pylist(rows) if rows else pa.table({})
-        pq.write_table(table, out)
-    elif fmt == "geojson":
-        features = [{
-            "type": "Feature",
-            "geometry": {"type": "Point", "coordinates": [r["lon"], r["lat"]]},
-            "properties": {k: v for k, v in r.items() if k not in ("lat", "lon")},
-        } for r in rows if r.get("lat") is not None]
-        out.write_text(json.dumps({"type": "FeatureCollection", "features": features}, ensure_ascii=False,
-                                  default=str), encoding="utf-8")
-        return len(features)
-    else:
-        _write_csv(out, [gdelt_row(r) for r in rows], list(GDELT_COLUMNS), delimiter="\t")
-    return len(rows)
-
-
-def _cell(value: Any) -> Any:
-    if isinstance(value, list):
-        return " | ".join(str(v) for v in value)
-    return value
-
-
-def _write_csv(out: Path, rows: list[dict[str, Any]], columns: list[str], delimiter: str = ",") -> None:
-    with out.open("w", encoding="utf-8", newline="") as handle:
-        writer = csv.DictWriter(handle, fieldnames=columns, delimiter=delimiter)
-        writer.writeheader()
-        writer.writerows(rows)
-
-
-def _geo_type(row: dict[str, Any]) -> int:
-    """GDELT's ActionGeo_Type: 1 country, 2 US state, 3 US city, 4 world city, 5 world state/region."""
-    feature = row.get("place_feature")
-    if row.get("lat") is None or not feature:
-        return 0
-    us = row.get("place_country") == "USA"
-    if feature == "country":
-        return 1
-    if feature in ("admin1", "region"):
-        return 2 if us else 5
-    return 3 if us else 4
-
-
-def gdelt_row(r: dict[str, Any]) -> dict[str, Any]:
-    date = (r.get("date") or "").replace("-", "")
-    sqldate = (date + "0000")[:8] if date and date[:4].isdigit() and "W" not in date else ""
-    cameo = r.get("cameo") or ""
-    added = r.get("date_added") or ""
-    return {
-        "GLOBALEVENTID": r["id"], "SQLDATE": sqldate, "MonthYear": sqldate[:6], "Year": sqldate[:4],
-        "Actor1Code": r.get("source_code") or "", "Actor1Name": r.get("source_name") or "",
-        "Actor1CountryCode": r.get("source_country") or "",
-        "Actor2Code": r.get("target_code") or "", "Actor2Name": r.get("target_name") or "",
-        "Actor2CountryCode": r.get("target_country") or "",
-        "IsRootEvent": 1, "EventCode": cameo, "EventBaseCode": cameo[:3], "EventRootCode": cameo[:2],
-        "QuadClass": r.get("quad_class"), "GoldsteinScale": r.get("goldstein"),
-        "NumMentions": r.get("num_mentions"), "NumSources": r.get("num_sources"),
-        "NumArticles": r.get("num_articles"), "AvgTone": "",
-        "ActionGeo_Type": _geo_type(r), "ActionGeo_FullName": r.get("place_name") or "",
-        "ActionGeo_CountryCode": r.get("place_country") or "", "ActionGeo_ADM1Code": r.get("admin1") or "",
-        "ActionGeo_Lat": r.get("lat") if r.get("lat") is not None else "",
-        "ActionGeo_Long": r.get("lon") if r.get("lon") is not None else "",
-        "DATEADDED": str(added).replace("-", "").replace(":", "").replace(" ", "")[:14],
-        "SOURCEURL": r.get("source_url") or "",
-    }
+    return writer.write(rows, out)
