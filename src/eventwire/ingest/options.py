@@ -6,6 +6,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from eventwire import choices
+from eventwire.errors import InvalidValue
 
 # Article fields a JSONL/CSV record can fill, and the column names tried for each when no mapping is given
 # (those of common news dumps: news-please, GDELT article lists, Common Crawl extracts, newspaper3k).
@@ -34,7 +35,7 @@ class IngestOptions:
         from eventwire.ingest.formats import INPUT_FORMATS  # the table's readers take these options: no import cycle
 
         if self.input_format not in INPUT_FORMATS:
-            raise ValueError(choices.unknown("input format", self.input_format, INPUT_FORMATS))
+            raise InvalidValue(choices.unknown("input format", self.input_format, INPUT_FORMATS))
         unknown = sorted(set(self.fields) - set(RECORD_FIELDS))
         if unknown:
-            raise ValueError(f"unknown article field(s) {', '.join(unknown)} (one of {', '.join(RECORD_FIELDS)})")
+            raise InvalidValue(f"unknown article field(s) {', '.join(unknown)} (one of {', '.join(RECORD_FIELDS)})")
