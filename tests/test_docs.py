@@ -6,7 +6,7 @@ from pathlib import Path
 
 from eventwire.cli import app
 from eventwire.model import Event
-from eventwire.store.gdelt import GDELT_COLUMNS
+from eventwire.output.gdelt import GDELT_COLUMNS
 
 README = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
 

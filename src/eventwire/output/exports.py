@@ -9,11 +9,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-import pyarrow as pa
-import pyarrow.parquet as pq
-
 from eventwire.choices import OutputFormat, listed, names
-from eventwire.store.gdelt import GDELT_COLUMNS, gdelt_row
+from eventwire.output.gdelt import GDELT_COLUMNS, gdelt_row
 
 Rows = list[dict[str, Any]]
 ExportWriter = Callable[[Rows, Path], int]  # writes the rows to the file; returns the number of events written
@@ -32,6 +29,9 @@ def _csv(rows: Rows, out: Path) -> int:
 
 
 def _parquet(rows: Rows, out: Path) -> int:
+    import pyarrow as pa  # here, not above: the CLI reads this table for its help, and pyarrow takes 0.4 s to load
+    import pyarrow.parquet as pq
+
     table = pa.Table.from_pylist(rows) if rows else pa.table({})
     pq.write_table(table, out)
     return len(rows)
