@@ -308,7 +308,7 @@ def test_a_missing_or_foreign_database_fails_at_start(tmp_path: Path) -> None:
         create_app(ApiConfig(db=foreign))
     proc = subprocess.run([EVENTWIRE, "serve", "--db", str(tmp_path / "missing.duckdb")], capture_output=True,
                           text=True, timeout=120)
-    assert proc.returncode == 2 and "no such database" in proc.stderr
+    assert proc.returncode == 3 and "no such database" in proc.stderr
 
 
 def test_ingest_when_allowed_stores_the_article(db: Path, tmp_path: Path, pipeline: Any) -> None:

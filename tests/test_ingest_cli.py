@@ -54,7 +54,7 @@ def test_extract_reads_an_article_from_standard_input() -> None:
 def test_extract_fetches_url_and_names_a_missing_one(examples_site: str) -> None:
     proc = run("extract", "--url", f"{examples_site}/attack_borno.txt", "--url", f"{examples_site}/absent.html",
                "--format", "json")
-    assert proc.returncode == 2
+    assert proc.returncode == 1
     data = json.loads(proc.stdout)
     assert data["article"]["url"] == f"{examples_site}/attack_borno.txt" and data["events"]
     assert proc.stderr.strip() == f"eventwire: {examples_site}/absent.html: HTTP 404 File not found"
@@ -83,7 +83,7 @@ def test_ingest_records_skipped_and_failed_inputs_and_stores_the_rest(tmp_path: 
                     encoding="utf-8")
     db = tmp_path / "events.duckdb"
     proc = run("ingest", str(dump), "--db", str(db), "--workers", "1")
-    assert proc.returncode == 2, proc.stderr
+    assert proc.returncode == 1, proc.stderr
     assert "2 added" in proc.stderr and "1 skipped" in proc.stderr and "1 failed" in proc.stderr
     with duckdb.connect(str(db), read_only=True) as con:
         assert con.execute("SELECT count(*) FROM articles").fetchone() == (2,)

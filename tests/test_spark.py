@@ -277,7 +277,7 @@ def test_seed_withdrawal_through_query_parquet(runs: tuple[Path, Path, Any], tmp
     assert any(e["date"] == PUBLISHED and "withdraw" in " ".join(e["evidence"]).lower() for e in events)
     wrong = subprocess.run([str(BIN / "eventwire"), "query", "--parquet", str(tmp_path)], capture_output=True,
                            text=True)
-    assert wrong.returncode == 2 and "not the output of `eventwire spark run`" in wrong.stderr
+    assert wrong.returncode == 3 and "not the output of `eventwire spark run`" in wrong.stderr
 
 
 def test_stories_are_assigned_in_input_order() -> None:

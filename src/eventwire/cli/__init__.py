@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import sys
+
 import typer
 
 from eventwire.cli import actors, coding, database, evaluate, serve, spark
+from eventwire.cli.common import EXIT_CANNOT_RUN
 from eventwire.cli.extract import extract
+from eventwire.errors import CannotRun
 
 app = typer.Typer(add_completion=False, no_args_is_help=True,
                   help="eventwire: news articles to coded political events with evidence.")
@@ -32,4 +36,10 @@ def version() -> None:
 
 
 def main() -> None:
-    app()
+    """The console script. A command that cannot run (model, data file or database) and did not say so itself
+    - e.g. a worker process failing to load the model - still ends in one line and EXIT_CANNOT_RUN."""
+    try:
+        app()
+    except CannotRun as exc:  # outside click's own handling: print and exit here
+        typer.echo(f"eventwire: {exc}", err=True)
+        sys.exit(EXIT_CANNOT_RUN)

@@ -8,8 +8,8 @@ from typing import Annotated
 
 import typer
 
-from eventwire.cli.common import EXIT_BAD_INPUT, check_date, fail, load_pipeline
-from eventwire.errors import DataFileError
+from eventwire.cli.common import EXIT_INPUT_FAILED, cannot_run, check_date, fail, load_pipeline
+from eventwire.errors import CannotRun, DataFileError
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, help="Look up, add and import actors.")
 
@@ -34,7 +34,7 @@ def lookup(
     result = pipeline.run(Article(id=article_id(text), text=text, published=date))
     if not result.actors:
         typer.echo(f"{text!r}: no actor (not in the knowledge base, and no role noun with a country)")
-        raise typer.Exit(1)
+        raise typer.Exit(EXIT_INPUT_FAILED)
     for actor in result.actors:
         how = actor.resolved_from or ("knowledge base" if actor.kb_id else "description")
         typer.echo(f"{actor.text!r} -> {actor.code or '(no code)'} ({actor.name}; kind {actor.kind}; "
@@ -63,11 +63,17 @@ def add(
     from eventwire.actors.user import UserActor, append_user_actors
 
     target = file or default_user_file()
+    actor = UserActor(name, tuple(alias or ()), code.upper(), kind, start, end, "added")
     try:
-        append_user_actors(target, [UserActor(name, tuple(alias or ()), code.upper(), kind, start, end, "added")])
-    except (DataFileError, OSError) as exc:
-        fail(str(target), str(exc))
-        raise typer.Exit(EXIT_BAD_INPUT) from None
+        actor.row()
+    except DataFileError as exc:  # a name or alias that cannot be stored: a usage error
+        raise typer.BadParameter(str(exc)) from None
+    try:
+        append_user_actors(target, [actor])
+    except DataFileError as exc:
+        cannot_run(exc)
+    except OSError as exc:
+        cannot_run(CannotRun(f"{target}: {exc}"))
     typer.echo(f"added {name} ({code.upper()}) to {target}; it is used when {target} is in EVENTWIRE_ACTORS")
 
 
@@ -83,10 +89,10 @@ def import_(
         actors = parse_phoenix(dictionary.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError) as exc:
         fail(str(dictionary), f"cannot read: {exc}")
-        raise typer.Exit(EXIT_BAD_INPUT) from None
+        raise typer.Exit(EXIT_INPUT_FAILED) from None
     if not actors:
         fail(str(dictionary), "no actors in Phoenix format found")
-        raise typer.Exit(EXIT_BAD_INPUT)
+        raise typer.Exit(EXIT_INPUT_FAILED)
     target = file or default_user_file()
     append_user_actors(target, actors)
     typer.echo(f"imported {len(actors)} actor codes from {dictionary} into {target}")

@@ -5,11 +5,11 @@ from __future__ import annotations
 import dataclasses
 import re
 from datetime import date
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, NoReturn
 
 import typer
 
-from eventwire.errors import EventwireError
+from eventwire.errors import CannotRun
 from eventwire.ingest.inputs import iter_articles
 from eventwire.ingest.options import IngestOptions
 from eventwire.model import Article, Failure
@@ -18,11 +18,21 @@ from eventwire.settings import Settings
 if TYPE_CHECKING:
     from eventwire.pipeline import Pipeline
 
-EXIT_BAD_INPUT = 2
+# Exit codes scripts can rely on (README "Errors and exit codes").
+EXIT_OK = 0
+EXIT_INPUT_FAILED = 1  # some inputs failed: each was reported (and, by ingest, recorded); the others were done
+EXIT_USAGE = 2         # a bad option or argument; click exits with it for typer.BadParameter
+EXIT_CANNOT_RUN = 3    # the model, a data file or the database is missing, locked or too new: nothing was done
 
 
 def fail(source: str, reason: str) -> None:
     typer.echo(f"eventwire: {source}: {reason}", err=True)
+
+
+def cannot_run(exc: CannotRun) -> NoReturn:
+    """Print why the command cannot run and exit with EXIT_CANNOT_RUN."""
+    typer.echo(f"eventwire: {exc}", err=True)
+    raise typer.Exit(EXIT_CANNOT_RUN) from None
 
 
 def check_date(value: str | None) -> str | None:
@@ -119,6 +129,5 @@ def load_pipeline(model: str | None, all_events: bool = False, min_confidence: f
 
     try:
         return Pipeline.load(settings_for(model, all_events, min_confidence))
-    except EventwireError as exc:
-        typer.echo(f"eventwire: {exc}", err=True)
-        raise typer.Exit(EXIT_BAD_INPUT) from None
+    except CannotRun as exc:
+        cannot_run(exc)

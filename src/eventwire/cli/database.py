@@ -6,16 +6,17 @@ import json
 import sys
 import time
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TaskID, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
 from eventwire.choices import unknown
 from eventwire.cli.common import (
-    EXIT_BAD_INPUT,
+    EXIT_INPUT_FAILED,
+    EXIT_USAGE,
     AllEventsOption,
     FetchOption,
     FieldOption,
@@ -24,6 +25,7 @@ from eventwire.cli.common import (
     LanguageOption,
     MinConfidenceOption,
     UrlOption,
+    cannot_run,
     check_date,
     fail,
     ingest_options,
@@ -31,24 +33,30 @@ from eventwire.cli.common import (
     report,
     settings_for,
 )
-from eventwire.model import Article, Failure
+from eventwire.errors import DatabaseUnavailable, InvalidValue
+from eventwire.model import ExtractResult, Failure
 from eventwire.output.exports import FORMAT_HELP as EXPORT_FORMAT_HELP
 from eventwire.output.exports import FORMATS as EXPORT_FORMATS
+
+if TYPE_CHECKING:
+    from eventwire.store import SaveOutcome
 
 DbOption = Annotated[Path, typer.Option("--db", help="DuckDB database file.")]
 
 
 def _open(db: Path, read_only: bool) -> Any:
+    import duckdb
+
     from eventwire.store import Store
 
     if read_only and not db.exists():
-        fail(str(db), "no such database")
-        raise typer.Exit(EXIT_BAD_INPUT)
+        cannot_run(DatabaseUnavailable(f"{db}: no such database"))
     try:
         return Store(db, read_only=read_only)
-    except Exception as exc:  # a locked, corrupt or foreign file: one line, not a traceback
-        fail(str(db), f"cannot open database: {exc}")
-        raise typer.Exit(EXIT_BAD_INPUT) from None
+    except DatabaseUnavailable as exc:  # locked by a writer, foreign, or newer than this eventwire
+        cannot_run(exc)
+    except duckdb.Error as exc:  # a corrupt file the schema check tripped on: one line, not a traceback
+        cannot_run(DatabaseUnavailable(f"{db}: cannot open database: {str(exc).splitlines()[0]}"))
 
 
 def _emit(rows: list[dict[str, Any]], title: str) -> None:
@@ -93,56 +101,61 @@ def ingest(
     replaces its old rows; unreadable inputs are recorded as failures and the run goes on."""
     from eventwire.batch import code_articles, default_workers
     from eventwire.ingest.inputs import iter_articles
-    from eventwire.store import SaveOutcome
+    from eventwire.store.ingest import ingest as ingest_into
 
     inputs = input_list(paths, url)
     options = ingest_options(published, input_format, field, language, fetch_links)
+    settings = settings_for(model, all_events, min_confidence)
     store = _open(db, read_only=False)
     err = Console(stderr=True)
     started = time.perf_counter()
-    counts = {"added": 0, "replaced": 0, "unchanged": 0, "failed": 0, "skipped": 0, "events": 0}
-    pending: list[Article] = []
-    with store:
-        for article in iter_articles(inputs, options):
-            if isinstance(article, Failure):
-                report(article)
-                store.record_failure(article.source, article.stage, article.reason)
-                counts["skipped" if article.skipped else "failed"] += 1
-                continue
-            if store.has_article(article.id):
-                counts["unchanged"] += 1
-            else:
-                pending.append(article)
-        if pending:
-            columns = (TextColumn("coding"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-                       TextColumn("{task.fields[rate]} articles/s"))
-            with Progress(*columns, console=err, transient=not err.is_terminal) as progress:
-                task = progress.add_task("coding", total=len(pending), rate="-")
-                coding_started = time.perf_counter()
-                for done, result in enumerate(code_articles(pending, settings_for(model, all_events, min_confidence),
-                                                            workers or default_workers()), start=1):
-                    if isinstance(result, Failure):
-                        fail(result.source, f"{result.stage}: {result.reason}")
-                        store.record_failure(result.source, result.stage, result.reason)
-                        counts["failed"] += 1
-                    else:
-                        outcome = store.save(result)
-                        counts[outcome.value] += 1
-                        if verbose:
-                            err.print(f"{outcome.value} {result.article.id} {result.article.source_path}",
-                                      soft_wrap=True, highlight=False)
-                        counts["events"] += len(result.events) if outcome is not SaveOutcome.UNCHANGED else 0
-                    rate = done / max(time.perf_counter() - coding_started, 1e-9)
-                    progress.update(task, advance=1, rate=f"{rate:.1f}")
+    columns = (TextColumn("coding"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+               TextColumn("{task.fields[rate]} articles/s"))
+    with store, Progress(*columns, console=err, transient=not err.is_terminal) as progress:
+        watcher = _IngestProgress(progress, err, verbose)
+        counts = ingest_into(store, iter_articles(inputs, options),
+                             lambda pending: code_articles(pending, settings, workers or default_workers()), watcher)
+        progress.stop()
         totals = store.counts()
     elapsed = time.perf_counter() - started
-    err.print(f"ingested in {elapsed:.1f}s: {counts['added']} added, {counts['replaced']} replaced, "
-              f"{counts['unchanged']} already stored, {counts['skipped']} skipped, {counts['failed']} failed; "
-              f"{counts['events']} events coded. "
+    err.print(f"ingested in {elapsed:.1f}s: {counts.added} added, {counts.replaced} replaced, "
+              f"{counts.unchanged} already stored, {counts.skipped} skipped, {counts.failed} failed; "
+              f"{counts.events} events coded. "
               f"Database: {totals.articles} articles ({totals.stories} stories), {totals.event_groups} events "
               f"from {totals.events} mentions, {totals.failures} failures recorded.", soft_wrap=True)
-    if counts["failed"]:
-        raise typer.Exit(EXIT_BAD_INPUT)
+    if counts.failed:
+        raise typer.Exit(EXIT_INPUT_FAILED)
+
+
+class _IngestProgress:
+    """The ingest loop's watcher (store.ingest.IngestWatcher) on a terminal: a line per failure, a progress bar
+    with articles/s while coding."""
+
+    def __init__(self, progress: Progress, err: Console, verbose: bool) -> None:
+        self.progress = progress
+        self.err = err
+        self.verbose = verbose
+        self.task: TaskID | None = None
+        self.done = 0
+        self.started = 0.0
+
+    def failed(self, failure: Failure) -> None:
+        report(failure)
+
+    def coding(self, total: int) -> None:
+        self.task = self.progress.add_task("coding", total=total, rate="-")
+        self.started = time.perf_counter()
+
+    def stored(self, result: ExtractResult, outcome: SaveOutcome) -> None:
+        if self.verbose:
+            self.err.print(f"{outcome.value} {result.article.id} {result.article.source_path}", soft_wrap=True,
+                           highlight=False)
+
+    def coded(self) -> None:
+        assert self.task is not None
+        self.done += 1
+        rate = self.done / max(time.perf_counter() - self.started, 1e-9)
+        self.progress.update(self.task, advance=1, rate=f"{rate:.1f}")
 
 
 def query(
@@ -171,7 +184,7 @@ def query(
 
     try:
         where = Near.parse(near) if near else None
-    except ValueError as exc:
+    except InvalidValue as exc:
         raise typer.BadParameter(str(exc), param_hint="--near") from None
     f = EventFilter(actor=actor, source=source, target=target, cameo=cameo, cameo_root=cameo_root,
                     quad_class=quad_class, country=country, since=since, until=until, near=where, text=text,
@@ -238,5 +251,5 @@ def sql(
             rows = [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
         except Exception as exc:
             fail(str(db), f"SQL error: {str(exc).splitlines()[0]}")
-            raise typer.Exit(EXIT_BAD_INPUT) from None
+            raise typer.Exit(EXIT_USAGE) from None
     _emit(rows, statement)

@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from eventwire.cli.common import EXIT_BAD_INPUT, fail, load_pipeline
+from eventwire.cli.common import EXIT_CANNOT_RUN, EXIT_INPUT_FAILED, fail, load_pipeline
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, help="Measure eventwire against gold data.")
 
@@ -19,7 +19,7 @@ DEFAULT_DATA = Path("../shared/data")
 def _need(path: Path) -> None:
     if not path.exists():
         fail(str(path), "no such file (give the gold data folder with --data)")
-        raise typer.Exit(EXIT_BAD_INPUT)
+        raise typer.Exit(EXIT_CANNOT_RUN)
 
 
 @app.command()
@@ -137,7 +137,7 @@ def records(
     field, recall of root and dyad, reliability of confidence), development and held-out halves."""
     import dataclasses
 
-    from eventwire.errors import EventwireError
+    from eventwire.errors import CannotRun, EventwireError
     from eventwire.evaluation.records import code_gold_articles, detail_rows, read_gold_articles, report_by_split
     from eventwire.evaluation.records_gold import load_gold
 
@@ -161,7 +161,7 @@ def records(
         scores = code_gold_articles(pipeline, articles, truth)
     except EventwireError as exc:
         fail(str(gold or "records gold"), str(exc))
-        raise typer.Exit(EXIT_BAD_INPUT) from None
+        raise typer.Exit(EXIT_CANNOT_RUN if isinstance(exc, CannotRun) else EXIT_INPUT_FAILED) from None
     if details is not None:
         with details.open("w", encoding="utf-8") as out:
             for row in detail_rows([s for s in scores if s.article.split == "development"]):

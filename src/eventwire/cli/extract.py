@@ -9,7 +9,7 @@ import typer
 
 from eventwire.choices import find
 from eventwire.cli.common import (
-    EXIT_BAD_INPUT,
+    EXIT_INPUT_FAILED,
     AllEventsOption,
     FetchOption,
     FieldOption,
@@ -63,7 +63,7 @@ def extract(
                 continue
             _print(result, fmt, pretty=single)
     if failed:
-        raise typer.Exit(EXIT_BAD_INPUT)
+        raise typer.Exit(EXIT_INPUT_FAILED)
 
 
 def _print(result: ExtractResult, fmt: str, pretty: bool) -> None:

@@ -7,7 +7,8 @@ from typing import Annotated
 
 import typer
 
-from eventwire.cli.common import EXIT_BAD_INPUT, fail, settings_for
+from eventwire.cli.common import cannot_run, settings_for
+from eventwire.errors import CannotRun
 
 
 def serve(
@@ -25,17 +26,14 @@ def serve(
 
         from eventwire.api import ApiConfig, create_app
         from eventwire.api.dashboard import BUILD_HINT
-        from eventwire.api.database import DatabaseUnavailable
     except ImportError as exc:
-        fail("serve", f"{exc.name} is not installed: pip install 'eventwire[serve]'")
-        raise typer.Exit(EXIT_BAD_INPUT) from None
+        cannot_run(CannotRun(f"serve: {exc.name} is not installed: pip install 'eventwire[serve]'"))
     config = ApiConfig(db=db, allow_ingest=allow_ingest, max_body_bytes=int(max_body_mb * 1024 * 1024),
                        settings=settings_for(model))
     try:
         app = create_app(config)
-    except DatabaseUnavailable as exc:
-        typer.echo(f"eventwire: {exc}", err=True)
-        raise typer.Exit(EXIT_BAD_INPUT) from None
+    except CannotRun as exc:  # the database is missing, locked, foreign or too new
+        cannot_run(exc)
     base = f"http://{host}:{port}"
     typer.echo(f"eventwire: serving {db} ({'read-write, POST /ingest on' if allow_ingest else 'read-only'}) "
                f"at {base}/ ; API docs at {base}/docs", err=True)

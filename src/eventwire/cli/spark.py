@@ -9,8 +9,8 @@ from typing import Annotated, Any
 import typer
 from rich.console import Console
 
-from eventwire.cli.common import EXIT_BAD_INPUT, check_date, fail, settings_for
-from eventwire.errors import UnreadableInput
+from eventwire.cli.common import EXIT_INPUT_FAILED, cannot_run, check_date, fail, settings_for
+from eventwire.errors import CannotRun, UnreadableInput
 
 app = typer.Typer(add_completion=False, no_args_is_help=True)
 SHOWN_FAILURES = 20
@@ -37,9 +37,8 @@ def parquet_connection(out: Path) -> Any:
 
     try:
         return open_parquet(out)
-    except UnreadableInput as exc:
-        fail(exc.source, exc.reason)
-        raise typer.Exit(EXIT_BAD_INPUT) from None
+    except UnreadableInput as exc:  # what the query would read is not there: it cannot run
+        cannot_run(CannotRun(str(exc)))
 
 
 @app.command()
@@ -63,8 +62,7 @@ def run(
     try:
         from eventwire.spark.job import JobOptions, run_job, spark_session
     except ImportError as exc:
-        fail("spark", f"{exc}: install the Spark extra (pip install 'eventwire[spark]')")
-        raise typer.Exit(EXIT_BAD_INPUT) from None
+        cannot_run(CannotRun(f"spark: {exc}: install the Spark extra (pip install 'eventwire[spark]')"))
     session = spark_session(master, _confs(conf or []))
     try:
         summary = run_job(session, JobOptions(inputs=tuple(inputs), out=out, published=published,
@@ -84,4 +82,4 @@ def run(
               f"{summary.events} event mentions in {summary.event_groups} events, {summary.failures} failures; "
               f"{len(summary.workers)} Python workers, peak {peak:.0f} MB each. Output: {out}", soft_wrap=True)
     if summary.failures:
-        raise typer.Exit(EXIT_BAD_INPUT)
+        raise typer.Exit(EXIT_INPUT_FAILED)
