@@ -46,6 +46,6 @@ def create_app(config: ApiConfig, load_pipeline: Callable[[], Pipeline] | None =
 
 
 def _load(config: ApiConfig) -> Pipeline:
-    from eventwire.pipeline import Pipeline  # spaCy is imported only when something is extracted
+    from eventwire.batch import pipeline_for  # spaCy is imported only when something is extracted
 
-    return Pipeline.load(config.settings)
+    return pipeline_for(config.settings)

@@ -8,7 +8,7 @@ is CPU-bound, and one process holds one model.
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from datetime import date
 from typing import TYPE_CHECKING, Annotated, Any
 
@@ -21,7 +21,9 @@ from eventwire.api.errors import ERROR_RESPONSES, ApiError
 from eventwire.api.schemas import ExtractRequest, IngestResponse
 from eventwire.errors import CannotRun, StageFailed, UnreadableInput
 from eventwire.ingest import article_from_bytes
-from eventwire.model import Article, ExtractResult
+from eventwire.model import Article, ExtractResult, Failure
+from eventwire.store import SaveOutcome
+from eventwire.store.ingest import ingest as ingest_articles
 
 if TYPE_CHECKING:
     from eventwire.pipeline import Pipeline
@@ -58,6 +60,13 @@ class PipelineHolder:
             if self._pipeline is None:
                 self._pipeline = self._load()
             return self._pipeline.run(article)
+
+    def code(self, article: Article) -> ExtractResult | Failure:
+        """Like run, with a failing stage returned as a Failure naming it (for the ingest loop to record)."""
+        with self._lock:
+            if self._pipeline is None:
+                self._pipeline = self._load()
+            return self._pipeline.code(article)
 
 
 async def read_article_body(request: Request, published: str | None) -> Article:
@@ -127,12 +136,49 @@ async def ingest(request: Request, published: Annotated[str | None, _PUBLISHED] 
     if not get_config(request).allow_ingest:
         raise ApiError(403, "ingest is off: start the server with `eventwire serve --allow-ingest`")
     article = await read_article_body(request, published)
-    result = _confident(await run_pipeline(request, article), min_confidence)
+    holder: PipelineHolder = request.app.state.pipeline
     db = get_db(request)
 
-    def save() -> IngestResponse:
-        with db.write_lock:
-            outcome = db.store.save(result)
-        return IngestResponse(article_id=article.id, outcome=outcome.value, events=len(result.events))
+    def code(pending: list[Article]) -> Iterator[ExtractResult | Failure]:
+        for item in pending:
+            result = holder.code(item)
+            yield result if isinstance(result, Failure) else _confident(result, min_confidence)
 
-    return await run_in_threadpool(save)
+    def store() -> IngestResponse:
+        watcher = _OneArticle()
+        with db.write_lock:
+            counts = ingest_articles(db.store, [article], code, watcher)
+            if watcher.failure is not None:  # recorded in the failures table; the client learns which stage
+                raise ApiError(500, f"internal error in stage {watcher.failure.stage}: {watcher.failure.reason}")
+            if counts.unchanged:  # already stored, not coded again: its events as stored
+                row = db.store.con.execute("SELECT count(*) FROM events WHERE article_id = ?", [article.id]).fetchone()
+                return IngestResponse(article_id=article.id, outcome="unchanged", events=int(row[0]) if row else 0)
+        assert watcher.outcome is not None
+        return IngestResponse(article_id=article.id, outcome=watcher.outcome.value, events=watcher.events)
+
+    try:
+        return await run_in_threadpool(store)
+    except CannotRun as exc:  # the model or a data file is missing: the server cannot code
+        raise ApiError(503, str(exc)) from None
+
+
+class _OneArticle:
+    """The ingest loop's watcher (store.ingest.IngestWatcher) for one article: what became of it."""
+
+    def __init__(self) -> None:
+        self.failure: Failure | None = None
+        self.outcome: SaveOutcome | None = None
+        self.events = 0
+
+    def failed(self, failure: Failure) -> None:
+        self.failure = failure
+
+    def coding(self, total: int) -> None:
+        return None
+
+    def stored(self, result: ExtractResult, outcome: SaveOutcome) -> None:
+        self.outcome = outcome
+        self.events = len(result.events)
+
+    def coded(self) -> None:
+        return None

@@ -5,11 +5,11 @@ from __future__ import annotations
 
 import os
 import resource
-import time
 from collections.abc import Callable, Iterable, Iterator
 from itertools import islice
 from typing import Any
 
+from eventwire.batch import load_of, pipeline_for, pipelines_loaded
 from eventwire.ingest.language import detect_language
 from eventwire.model import Article, ExtractResult, Failure
 from eventwire.pipeline import Pipeline
@@ -17,25 +17,14 @@ from eventwire.settings import Settings
 from eventwire.spark import rows
 from eventwire.spark.sources import ReadItem
 
-# Spark reuses a Python worker across tasks (spark.python.worker.reuse, on by default), so a pipeline kept
-# here is loaded once per worker process - the model, KB and gazetteer take seconds - not once per task.
-_PIPELINES: dict[Settings, Pipeline] = {}
-_LOAD_SECONDS: dict[Settings, float] = {}
-_LOADED_BY: dict[Settings, int] = {}  # pid of the process that loaded it: the daemon when preloaded (daemon.py)
-
+# Spark reuses a Python worker across tasks (spark.python.worker.reuse, on by default), so the pipeline kept by
+# batch.pipeline_for is loaded once per worker process - the model, KB and gazetteer take seconds - not once per
+# task; when preloaded by daemon.py, once per executor.
+__all__ = ["code_partition", "pipeline_for", "preload"]
 # A coded row: kind, source, position, article row, events, actors, places, times, quotes, failure row
 # (the layout of schema.coded_schema()).
 CodedRow = tuple[Any, ...]
 CHUNK = 64  # articles handed to spaCy's nlp.pipe at a time: bounds a worker's memory on big partitions
-
-
-def pipeline_for(settings: Settings) -> Pipeline:
-    if settings not in _PIPELINES:
-        started = time.perf_counter()
-        _PIPELINES[settings] = Pipeline.load(settings)
-        _LOAD_SECONDS[settings] = time.perf_counter() - started
-        _LOADED_BY[settings] = os.getpid()
-    return _PIPELINES[settings]
 
 
 # Coded once by preload(): a person, a pronoun, a small town after a preposition, a date.
@@ -92,7 +81,8 @@ def code_partition(items: Iterable[ReadItem], settings: Settings,
             yield coded_failure(item, result) if isinstance(result, Failure) else coded_article(item, result)
         coded += len(articles)
     if report is not None and coded:
+        load = load_of(settings)
         report({os.getpid(): {"peak_rss_mb": round(peak_rss_mb(), 1), "articles": float(coded),
-                              "pipeline_load_s": round(_LOAD_SECONDS.get(settings, 0.0), 2),
-                              "pipeline_loads": float(len(_PIPELINES)),
-                              "pipeline_loaded_by": float(_LOADED_BY.get(settings, 0))}})
+                              "pipeline_load_s": round(load.seconds if load else 0.0, 2),
+                              "pipeline_loads": float(pipelines_loaded()),
+                              "pipeline_loaded_by": float(load.pid if load else 0)}})
