@@ -143,7 +143,7 @@ def _rows(con: duckdb.DuckDBPyConnection, table: str, columns: list[str]) -> lis
 
 
 def _store_types(table: str) -> list[tuple[str, str]]:
-    from eventwire.spark.columns import store_columns
+    from eventwire.store.columns import store_columns
 
     return [(c.name, c.duckdb_type) for c in store_columns()[table]]
 
@@ -208,9 +208,9 @@ def test_pipeline_loads_once_per_executor(runs: tuple[Path, Path, Any]) -> None:
 def test_a_worker_without_the_daemon_loads_once_for_all_its_tasks(corpus: Path) -> None:
     """The lazy cache alone (spark.python.daemon.module=pyspark.daemon): once per worker, not per task."""
     from eventwire.settings import Settings
-    from eventwire.spark.columns import column_names
     from eventwire.spark.sources import read_page
     from eventwire.spark.worker import code_partition, pipeline_for
+    from eventwire.store.columns import column_names
 
     seed = corpus / "site_a" / SEED.name
     items = [read_page(str(seed), seed.read_bytes(), PUBLISHED)] * 2

@@ -23,7 +23,6 @@ from pyspark.sql import functions as F
 
 from eventwire.model import Article, Failure
 from eventwire.settings import Settings
-from eventwire.spark.columns import column_names
 from eventwire.spark.dedup import event_groups, story_copies, with_stories
 from eventwire.spark.schema import coded_schema
 from eventwire.spark.sources import (
@@ -36,7 +35,8 @@ from eventwire.spark.sources import (
     split_inputs,
 )
 from eventwire.spark.worker import code_partition
-from eventwire.store.database import source_key
+from eventwire.store.columns import column_names
+from eventwire.store.rows import source_key
 
 WorkerStats = dict[int, dict[str, float]]
 # Sort keys that make each table's files hold the same rows in the same order on every run.

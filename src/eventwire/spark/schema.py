@@ -16,7 +16,7 @@ from pyspark.sql.types import (
 )
 
 from eventwire.errors import SchemaMismatch
-from eventwire.spark.columns import store_columns
+from eventwire.store.columns import store_columns
 
 _SCALARS: dict[str, DataType] = {
     "VARCHAR": StringType(), "BOOLEAN": BooleanType(), "INTEGER": IntegerType(), "BIGINT": LongType(),

@@ -8,7 +8,7 @@ from pathlib import Path
 import duckdb
 
 from eventwire.errors import UnreadableInput
-from eventwire.spark.columns import OUTPUT_TABLES, store_columns
+from eventwire.store.columns import OUTPUT_TABLES, store_columns
 
 
 def _literal(text: str) -> str:

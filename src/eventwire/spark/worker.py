@@ -14,8 +14,9 @@ from eventwire.ingest.language import detect_language
 from eventwire.model import Article, ExtractResult, Failure
 from eventwire.pipeline import Pipeline
 from eventwire.settings import Settings
-from eventwire.spark import rows
 from eventwire.spark.sources import ReadItem
+from eventwire.store import rows
+from eventwire.store.dedup import minhash_of
 
 # Spark reuses a Python worker across tasks (spark.python.worker.reuse, on by default), so the pipeline kept by
 # batch.pipeline_for is loaded once per worker process - the model, KB and gazetteer take seconds - not once per
@@ -53,7 +54,11 @@ def peak_rss_mb() -> float:
 
 
 def coded_article(item: ReadItem, result: ExtractResult) -> CodedRow:
-    return ("article", item.source, item.position, rows.article_row(result.article),
+    """The store's rows of one article; `story_id` starts as the article's own id and is set by the dedup step
+    once every article's MinHash signature is known."""
+    article = result.article
+    signature = [int(v) for v in minhash_of(article.text).hashvalues]
+    return ("article", item.source, item.position, rows.article_row(article, article.id, signature),
             rows.event_rows(result), rows.actor_rows(result), rows.place_rows(result), rows.time_rows(result),
             rows.quote_rows(result), None)
 

@@ -7,20 +7,18 @@ leaves only whole articles behind, and a re-run skips what is there.
 
 from __future__ import annotations
 
-import json
 import os
 from dataclasses import dataclass
 from enum import Enum
-from pathlib import Path
 from types import TracebackType
-from typing import Any
-from urllib.parse import urlparse
 
 import duckdb
 
 from eventwire.errors import DatabaseTooNew, DatabaseUnavailable
-from eventwire.model import Article, ExtractResult
-from eventwire.store.dedup import StoryIndex, group_key, minhash_of, signature_from_values
+from eventwire.model import ExtractResult
+from eventwire.store import rows
+from eventwire.store.dedup import StoryIndex, minhash_of, signature_from_values
+from eventwire.store.rows import source_key
 from eventwire.store.schema import SCHEMA_VERSION, current_version, migrate
 
 
@@ -37,25 +35,6 @@ class StoreCounts:
     events: int
     event_groups: int
     failures: int
-
-
-def source_key(article: Article) -> str:
-    if article.url:
-        return article.url
-    if article.source_path:
-        return str(Path(article.source_path).resolve())
-    return article.id
-
-
-def site_of(article: Article) -> str:
-    """The outlet, for counting sources: URL host, else the file's folder (saved pages are usually
-    filed by site), else the credit line. A wire story on two sites is two sources, as in GDELT."""
-    if article.url:
-        host = urlparse(article.url).netloc.lower()
-        return host.removeprefix("www.")
-    if article.source_path:
-        return Path(article.source_path).resolve().parent.name
-    return article.credit or "unknown"
 
 
 class Store:
@@ -119,7 +98,7 @@ class Store:
         try:
             for old in old_ids:
                 self._delete_article(old)
-            self._insert(result, key, story, [int(v) for v in signature.hashvalues])
+            self._insert(result, story, [int(v) for v in signature.hashvalues])
             self.con.execute("COMMIT")
         except BaseException:
             self.con.execute("ROLLBACK")
@@ -132,33 +111,24 @@ class Store:
             self.con.execute(f"DELETE FROM {table} WHERE article_id = ?", [article_id])
         self.con.execute("DELETE FROM articles WHERE id = ?", [article_id])
 
-    def _insert(self, result: ExtractResult, key: str, story: str, signature: list[int]) -> None:
-        a = result.article
-        self.con.execute(
-            "INSERT INTO articles (id, source_key, url, title, published, sections, credit, author, language, "
-            "dateline, source_path, site, story_id, minhash, text) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            [a.id, key, a.url, a.title, a.published, list(a.sections), a.credit, a.author, a.language, a.dateline,
-             a.source_path, site_of(a), story, signature, a.text],
-        )
-        self._bulk("events", [_event_row(a.id, e) for e in result.events])
-        self._bulk("actors", [[a.id, m.text, m.name, m.code, m.country, m.kind, m.start, m.end, m.kb_id,
-                               m.resolved_from] for m in result.actors])
-        self._bulk("places", [[a.id, p.text, p.name, p.lat, p.lon, p.country, p.admin1, p.start, p.end, p.feature,
-                               p.geonameid] for p in result.places])
-        self._bulk("times", [[a.id, t.text, t.value, t.precision, t.start, t.end, t.note] for t in result.times])
-        self._bulk("quotes", [[a.id, q.text, q.speaker.name if q.speaker else None,
-                               q.speaker.code if q.speaker else None, q.speaker.country if q.speaker else None,
-                               q.start, q.end] for q in result.quotes])
+    def _insert(self, result: ExtractResult, story: str, signature: list[int]) -> None:
+        article = rows.article_values(result.article, story, signature)  # by name: ingested_at takes its default
+        self.con.execute(f"INSERT INTO articles ({', '.join(article)}) VALUES ({', '.join(['?'] * len(article))})",
+                         list(article.values()))
+        self._bulk("events", rows.event_rows(result))
+        self._bulk("actors", rows.actor_rows(result))
+        self._bulk("places", rows.place_rows(result))
+        self._bulk("times", rows.time_rows(result))
+        self._bulk("quotes", rows.quote_rows(result))
 
-    def _bulk(self, table: str, rows: list[list[Any]]) -> None:
+    def _bulk(self, table: str, table_rows: list[rows.Row]) -> None:
         """Insert rows with one multi-row statement (DuckDB's executemany goes row by row)."""
-        if not rows:
+        if not table_rows:
             return
         width = len(self._columns(table))
         placeholders = "(" + ", ".join(["?"] * width) + ")"
-        for start in range(0, len(rows), 200):
-            chunk = rows[start: start + 200]
+        for start in range(0, len(table_rows), 200):
+            chunk = table_rows[start: start + 200]
             self.con.execute(f"INSERT INTO {table} VALUES " + ", ".join([placeholders] * len(chunk)),
                              [value for row in chunk for value in row])
 
@@ -182,19 +152,3 @@ class Store:
             failures=one("SELECT count(*) FROM failures"),
         )
 
-
-def _event_row(article_id: str, e: Any) -> list[Any]:
-    s, t, p = e.source, e.target, e.place
-    return [
-        e.id, article_id, group_key(e), e.date, e.date_precision, e.date_defaulted,
-        s.text, s.name, s.code, s.country, s.kind,
-        t.text if t else None, t.name if t else None, t.code if t else None, t.country if t else None,
-        t.kind if t else None,
-        e.cameo, e.cameo_root, e.cameo_name, e.plover, e.plover_mode, e.quad_class, e.goldstein,
-        p.text if p else None, p.name if p else None, p.lat if p else None, p.lon if p else None,
-        p.country if p else None, p.admin1 if p else None, p.feature if p else None, e.place_basis,
-        e.negated, e.hypothetical, e.confidence,
-        e.evidence.sentence, e.evidence.start, e.evidence.end, e.evidence.trigger,
-        e.fatalities, json.dumps(e.casualties) if e.casualties else None,
-        json.dumps(list(e.forces)) if e.forces else None, e.political,
-    ]

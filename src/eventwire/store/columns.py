@@ -1,5 +1,5 @@
-"""The store's tables and column types, read from the DuckDB schema itself so the Parquet output
-cannot drift from the database: a column added to store/schema.py appears here too."""
+"""The store's tables and column types, read from the DuckDB schema itself (a fresh in-memory database), so
+rows (rows.py) and the Parquet output cannot drift from the database: a column added to schema.py appears here too."""
 
 from __future__ import annotations
 
