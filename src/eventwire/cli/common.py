@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from collections.abc import Iterator
 from datetime import date
 from typing import TYPE_CHECKING, Annotated, NoReturn
 
@@ -93,17 +94,15 @@ def report(failure: Failure) -> None:
          f"{failure.stage}: {failure.reason}")
 
 
-def read_inputs(paths: list[str], options: IngestOptions) -> tuple[list[Article], list[Failure]]:
-    """Articles read from `paths`; each unreadable or skipped input is reported on stderr and returned."""
-    articles: list[Article] = []
-    failures: list[Failure] = []
+def read_articles(paths: list[str], options: IngestOptions, failures: list[Failure]) -> Iterator[Article]:
+    """Articles read from `paths` as they are read; each unreadable or skipped input is reported on stderr
+    and appended to `failures`."""
     for found in iter_articles(paths, options):
         if isinstance(found, Failure):
             report(found)
             failures.append(found)
         else:
-            articles.append(found)
-    return articles, failures
+            yield found
 
 
 def any_error(failures: list[Failure]) -> bool:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from itertools import chain
 from typing import Annotated
 
 import typer
@@ -24,7 +25,7 @@ from eventwire.cli.common import (
     ingest_options,
     input_list,
     load_pipeline,
-    read_inputs,
+    read_articles,
 )
 from eventwire.errors import InvalidValue
 from eventwire.model import ExtractResult, Failure
@@ -51,18 +52,21 @@ def extract(
     except InvalidValue as exc:
         raise typer.BadParameter(str(exc), param_hint="--format") from None
     inputs = input_list(paths, url)
-    articles, failures = read_inputs(inputs, ingest_options(published, input_format, field, language, fetch_links))
-    failed = any_error(failures)
-    if articles:
+    failures: list[Failure] = []
+    articles = read_articles(inputs, ingest_options(published, input_format, field, language, fetch_links),
+                             failures)
+    failed = False
+    first = next(articles, None)
+    if first is not None:  # streamed: inputs are read as the pipeline takes them, not all before
+        second = next(articles, None)  # one article alone is printed indented
         pipeline = load_pipeline(model, all_events, min_confidence)
-        single = len(articles) == 1
-        for result in pipeline.run_many(articles):
+        for result in pipeline.run_many(chain([first], [second] if second else [], articles)):
             if isinstance(result, Failure):
                 fail(result.source, f"{result.stage}: {result.reason}")
                 failed = True
                 continue
-            _print(result, fmt, pretty=single)
-    if failed:
+            _print(result, fmt, pretty=second is None)
+    if failed or any_error(failures):
         raise typer.Exit(EXIT_INPUT_FAILED)
 
 
