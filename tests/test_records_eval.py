@@ -107,7 +107,13 @@ def test_a_date_less_precise_than_the_gold_is_wrong_a_more_precise_one_right() -
 def test_non_political_articles_report_events_per_article() -> None:
     quiet = parse_gold([gold_line([], political=False)])[0]
     report = score_articles([match_article(quiet, [event("190", "", None, trigger="killed")])])
-    assert report["non_political_articles"] == {"articles": 1, "events_per_article": 1.0}
+    assert report["non_political_articles"] == {"articles": 1, "events_per_article": 1.0, "with_optional": 1.0}
+
+
+def test_an_optional_event_found_in_a_quiet_article_is_not_held_against_the_coder() -> None:
+    quiet = parse_gold([gold_line([gold_event(required=False)], political=False)])[0]
+    report = score_articles([match_article(quiet, [event("173", "FRDCOP", "FRDCRM")])])
+    assert report["non_political_articles"] == {"articles": 1, "events_per_article": 0.0, "with_optional": 1.0}
 
 
 def test_reliability_bins_compare_confidence_with_what_was_right() -> None:

@@ -211,8 +211,12 @@ def score_articles(scores: Sequence[ArticleScore]) -> dict[str, Any]:
                          for k in ("root", "code", "source_country", "target_country", "source_code", "target_code",
                                    "date", "place_country", "flags", "all_fields", "all_fields_with_actor_codes")}},
         "recall": {k: _share(recall[k], len(required)) for k in ("found", "root", "root_dyad", "code_dyad")},
-        "non_political_articles": {"articles": len(quiet),
-                                   "events_per_article": _share(sum(len(s.outcomes) for s in quiet), len(quiet))},
+        # Events an annotator listed as optional (a tribute, a background act) are not held against the coder
+        # here either; the count with them is kept beside.
+        "non_political_articles": {
+            "articles": len(quiet),
+            "events_per_article": _share(sum(o.kind != "optional" for s in quiet for o in s.outcomes), len(quiet)),
+            "with_optional": _share(sum(len(s.outcomes) for s in quiet), len(quiet))},
         "root_confusion": dict(confusion.most_common(12)),
         "spurious_roots": dict(Counter(o.event.cameo_root for o in outcomes if o.kind == "spurious").most_common(12)),
         "reliability": _reliability(outcomes),

@@ -20,7 +20,13 @@ import numpy as np
 
 from eventwire.evaluation.records import match_article, score_articles
 from eventwire.evaluation.records_gold import GoldArticle
-from eventwire.events.relevance import FEATURES, RelevanceModel, article_political_share, event_features
+from eventwire.events.relevance import (
+    FEATURES,
+    RelevanceModel,
+    article_political_share,
+    event_features,
+    never_emitted,
+)
 from eventwire.model import Event
 
 
@@ -54,7 +60,7 @@ def training_rows(coded: Sequence[CodedArticle]) -> tuple[np.ndarray, np.ndarray
         scored = match_article(article.gold, article.events)
         for outcome, features in zip(scored.outcomes, article.features, strict=True):
             event = outcome.event
-            if outcome.kind == "optional" or event.hypothetical or event.negated:
+            if outcome.kind == "optional" or never_emitted(event, article.gold.published):
                 continue
             x.append([features[k] for k in FEATURES])
             y.append(outcome.kind == "required" and outcome.gold is not None and event.cameo_root == outcome.gold.root)
@@ -80,7 +86,8 @@ def fit_logistic(x: np.ndarray, y: np.ndarray, l2: float = 1.0, steps: int = 50)
 def _recall(coded: Sequence[CodedArticle], model: RelevanceModel | None, threshold: float) -> float:
     scores = []
     for article in coded:
-        kept = [e for e, f in zip(article.events, article.features, strict=True) if not (e.hypothetical or e.negated)
+        kept = [e for e, f in zip(article.events, article.features, strict=True)
+                if not never_emitted(e, article.gold.published)
                 and (model is None or model.probability(f) >= threshold)]
         scores.append(match_article(article.gold, kept))
     return float(score_articles(scores)["recall"]["root_dyad"] or 0.0)

@@ -26,6 +26,7 @@ from eventwire.syntax import clause_of, governing_verb, is_under
 # (events/data/words.tsv).
 _HYPOTHETICAL_AUX = word_list("eventwire.events", "hypothetical_aux")
 _HYPOTHETICAL_HEADS = word_list("eventwire.events", "hypothetical_head")
+_CLAIM_HEADS = word_list("eventwire.events", "claim_head")
 _LOCATIVE_PREPS = word_list("eventwire.events", "locative_prep")
 
 
@@ -130,20 +131,31 @@ def is_negated(trig: Trigger) -> bool:
     return any(c.lower_ in ("no", "never") and c.dep_ == "det" for c in trig.token.children)
 
 
-def is_hypothetical(trig: Trigger) -> bool:
-    verb = trig.clause
+def _only_possible(verb: Token) -> bool:
+    """A clause that says what could, would or should happen, what happens if, or what something is for."""
     if any(c.dep_ == "aux" and c.lower_ in _HYPOTHETICAL_AUX for c in verb.children):
         return True
     if any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in verb.children):
         return True
-    if verb.dep_ in ("acl", "advcl") and verb.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to"
-                                                                   for c in verb.children):
-        return True  # a purpose ("a UN presence to protect them"): wanted, not done
+    # a purpose ("a UN presence to protect them"): wanted, not done
+    return verb.dep_ in ("acl", "advcl") and verb.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to"
+                                                                       for c in verb.children)
+
+
+def is_hypothetical(trig: Trigger) -> bool:
+    """Wanted, planned, threatened, possible or only claimed: the clause or one it is embedded under says
+    so ("threatened to strike", "a law that would allow the government to extradite", "claimed the Houthis
+    had attacked")."""
+    verb = trig.clause
+    if _only_possible(verb):
+        return True
     current = verb
     for _ in range(3):
         if current.dep_ not in ("xcomp", "ccomp") or current.head == current:
             break
         current = current.head
-        if current.lemma_.lower() in _HYPOTHETICAL_HEADS:
+        if current.lemma_.lower() in _HYPOTHETICAL_HEADS or current.lemma_.lower() in _CLAIM_HEADS:
+            return True
+        if _only_possible(current):
             return True
     return False

@@ -26,6 +26,9 @@ STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY", "IGO"})
 POLITICAL_SECTORS = frozenset({"REB", "OPP", "PTY", "IMG", "NGO", "LAB", "ELI"})
 _SUBORDINATE_DEPS = frozenset({"advcl", "relcl", "acl", "csubj", "pcomp", "amod", "compound"})
 _BACKGROUND_DAYS = 31
+# An act dated over a year before the article is history told as background ("in 2015 Saudi Arabia began
+# supporting Hadi"), not an event of the news: kept only with --all-events.
+_HISTORY_DAYS = 366
 
 FEATURES = (
     "source_coded", "target_coded", "source_state", "source_political", "target_state_or_political",
@@ -125,6 +128,12 @@ def event_features(event: Event, doc: Doc, article: Article, political_share: fl
     }
 
 
+def never_emitted(event: Event, published: str | None) -> bool:
+    """Hypothetical, negated and historical events are never emitted by default, whatever the model says."""
+    history = (_days_before(event, published) or 0) > _HISTORY_DAYS
+    return event.hypothetical or event.negated or history
+
+
 def judge_events(doc: Doc, article: Article, events: Sequence[Event], actors: Sequence[ActorMention],
                  model: RelevanceModel) -> tuple[Event, ...]:
     """Every event with its calibrated `confidence` and its `political` decision."""
@@ -132,6 +141,6 @@ def judge_events(doc: Doc, article: Article, events: Sequence[Event], actors: Se
     judged = []
     for event in events:
         p = model.probability(event_features(event, doc, article, share))
-        political = p >= model.threshold and not (event.hypothetical or event.negated)
+        political = p >= model.threshold and not never_emitted(event, article.published)
         judged.append(event.model_copy(update={"confidence": round(p, 3), "political": political}))
     return tuple(judged)
