@@ -12,6 +12,7 @@ hypothetical or negated ones, are marked `political: false` and left out unless 
 from __future__ import annotations
 
 import math
+from bisect import bisect_right
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -69,10 +70,8 @@ def article_political_share(doc: Doc, actors: Sequence[ActorMention]) -> float:
     if not sentences:
         return 0.0
     starts = [s.start_char for s in sentences]
-    political = set()
-    for actor in actors:
-        if sector(actor) in STATE_SECTORS | POLITICAL_SECTORS:
-            political.add(sum(1 for s in starts if s <= actor.start) - 1)
+    political = {bisect_right(starts, actor.start) - 1 for actor in actors
+                 if sector(actor) in STATE_SECTORS | POLITICAL_SECTORS}
     return len(political) / len(sentences)
 
 
