@@ -6,7 +6,8 @@ Tuning, measured by `eventwire eval ingest` against trafilatura's defaults on th
 - when precision mode returns a short text, default mode is run too, and its text is taken if precision
   mode kept less than a third of it: precision mode sometimes drops most of an article.
 
-Speed: the page is parsed once; metadata (once, not per mode), the headline and both passes share that tree.
+Speed: the page is parsed once; metadata (once, not per mode; see metadata.py), the headline and both passes
+share that tree.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ import trafilatura
 from lxml.html import HtmlElement
 
 from eventwire.ingest.headline import visible_headline
+from eventwire.ingest.metadata import read_metadata
 from eventwire.ingest.text import credit_from_line, normalize_spaces, split_dateline
 
 _BYLINE_PARAGRAPH = re.compile(r"^(?i:by)\s+[A-Z][\w.'-]+(\s+[A-Z][\w.'-]+){0,3}$")
@@ -104,9 +106,9 @@ def extract_html(html: str, url: str | None = None) -> ExtractedHtml | None:
     if tree is None:
         return None
     # Metadata does not depend on the extraction mode: read once, not once per mode.
-    doc = trafilatura.extract_metadata(tree, url).as_dict()
-    title = _clean(visible_headline(tree, _clean(doc.get("title")), _clean(doc.get("sitename")), doc.get("url") or url))
-    text = main_text(drop_code(tree), url or doc.get("url"))
+    meta = read_metadata(tree, url)
+    title = _clean(visible_headline(tree, _clean(meta.title), _clean(meta.site_name), meta.url or url))
+    text = main_text(drop_code(tree), url or meta.url)
     if text is None:
         return None
     # trafilatura separates paragraphs with single newlines; the pipeline expects blank lines.
@@ -127,16 +129,15 @@ def extract_html(html: str, url: str | None = None) -> ExtractedHtml | None:
         paragraphs.pop()
     if not paragraphs:
         return None
-    categories = tuple(str(c) for c in (doc.get("categories") or []) if c)
     return ExtractedHtml(
         title=title,
         text="\n\n".join(paragraphs),
-        published=doc.get("date"),
-        sections=categories,
-        url=doc.get("url") or url,
-        language=doc.get("language"),
-        author=_clean(doc.get("author")),
-        site_name=_clean(doc.get("sitename")),
+        published=meta.date,
+        sections=meta.categories,
+        url=meta.url or url,
+        language=None,  # trafilatura's metadata never set it: the language is identified from the text
+        author=_clean(meta.author),
+        site_name=_clean(meta.site_name),
         credit=credit,
         dateline=dateline,
     )

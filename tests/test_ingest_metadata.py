@@ -1,0 +1,74 @@
+"""eventwire's metadata reader gives trafilatura.extract_metadata's values for the fields it keeps."""
+
+from __future__ import annotations
+
+import gzip
+import json
+from typing import Any
+
+import lxml.etree
+import pytest
+import trafilatura
+
+from eventwire.ingest.html import parse_page
+from eventwire.ingest.metadata import PageMetadata, read_metadata
+
+from .conftest import SHARED
+
+PAGES = SHARED / "data" / "article-extraction"
+needs_data = pytest.mark.skipif(not PAGES.exists(), reason="../shared/data is not here")
+
+_PAGES = {
+    "meta tags and a byline": """<html><head><title>Rebels take town | Daily Planet</title>
+        <meta property="og:site_name" content="dailyplanet"><meta name="date" content="2024-05-03">
+        <link rel="canonical" href="https://www.dailyplanet.example/world/rebels-take-town"></head>
+        <body><div class="byline"><span class="author-name">Lois Lane</span><time>May 3</time></div>
+        <article><h1>Rebels take town</h1><p>Rebels took the town on Friday, officials said.</p></article>
+        <div class="entry-meta"><a href="/category/world/">World</a> <a href="/tag/rebels/">Rebels</a></div>
+        <footer><a rel="license" href="https://creativecommons.org/licenses/by/4.0/">CC</a></footer></body></html>""",
+    "JSON-LD": """<html><head><title>Talks resume</title><script type="application/ld+json">
+        {"@context": "https://schema.org", "@type": "NewsArticle", "headline": "Talks resume in Doha",
+         "datePublished": "2023-11-02T08:00:00Z", "author": {"@type": "Person", "name": "Ann Smith"},
+         "articleSection": "Middle East", "publisher": {"@type": "Organization", "name": "Gulf Wire"}}
+        </script></head><body><h1>Talks resume in Doha</h1><p>Talks resumed on Thursday.</p></body></html>""",
+    "author only in a pruned box": """<html><head><title>Strike ends</title></head><body>
+        <div class="sidebar"><span class="author">Not Him</span></div>
+        <p class="byline">By <time>today</time> Jane Roe</p><p>The strike ended after three weeks.</p></body></html>""",
+    "nothing": "<html><body><p>A page without any metadata at all, only one paragraph.</p></body></html>",
+}
+
+
+def _trafilatura(tree: Any, url: str | None) -> PageMetadata:
+    doc = trafilatura.extract_metadata(tree, url)
+    return PageMetadata(title=doc.title, site_name=doc.sitename, url=doc.url, date=doc.date,
+                        categories=tuple(doc.categories or ()), author=doc.author)
+
+
+@pytest.mark.parametrize("name", sorted(_PAGES))
+def test_metadata_equals_trafilaturas(name: str) -> None:
+    tree = parse_page(_PAGES[name])
+    assert tree is not None
+    before = lxml.etree.tostring(tree)
+    ours = read_metadata(tree, "https://example.org/page")
+    assert lxml.etree.tostring(tree) == before  # the shared tree is left unchanged
+    assert ours == _trafilatura(tree, "https://example.org/page")
+
+
+def test_metadata_reads_author_date_and_categories() -> None:
+    tree = parse_page(_PAGES["meta tags and a byline"])
+    assert tree is not None
+    found = read_metadata(tree)
+    assert found.author == "Lois Lane"
+    assert found.date == "2024-05-03"
+    assert found.categories == ("World",)
+    assert found.url == "https://www.dailyplanet.example/world/rebels-take-town"
+
+
+@needs_data
+def test_metadata_equals_trafilaturas_on_the_real_pages() -> None:
+    gold = json.loads((PAGES / "ground-truth.json").read_text(encoding="utf-8"))
+    for key, item in sorted(gold.items()):
+        tree = parse_page(gzip.decompress((PAGES / "html" / f"{key}.html.gz").read_bytes()).decode("utf-8", "replace"))
+        assert tree is not None
+        url = item.get("url") or None
+        assert read_metadata(tree, url) == _trafilatura(tree, url), key
