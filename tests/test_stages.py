@@ -1,4 +1,5 @@
-"""Stage behaviour on short news sentences written for the purpose (not taken from the examples)."""
+"""Stage behaviour on short news sentences written for the purpose (not taken from the examples). Sentences
+that need only a CAMEO code, source and target are rows of tests/events/coder_cases.tsv."""
 
 from __future__ import annotations
 
@@ -25,12 +26,6 @@ def run(pipeline: Any, text: str, published: str | None = "2023-05-10") -> Extra
 
 def codes(result: ExtractResult) -> dict[str, str]:
     return {a.text: a.code for a in result.actors}
-
-
-def assert_coded(result: ExtractResult, cameo: str, source: str) -> None:
-    """Some event of the result has this CAMEO code and this source code."""
-    assert any(e.cameo == cameo and e.source.code == source for e in result.events), [
-        (e.cameo, e.source.code) for e in result.events]
 
 
 # --- actors -------------------------------------------------------------------------------------
@@ -160,12 +155,6 @@ def test_named_actor_the_kb_cannot_code_is_still_a_source(pipeline: Any) -> None
     assert event(coded, "02").confidence > appeal.confidence
 
 
-def test_an_actor_named_as_the_object_of_a_specific_row_is_the_target(pipeline: Any) -> None:
-    result = run(pipeline, "China summoned a senior US diplomat on Friday to lodge a formal complaint.")
-    summons = next(e for e in result.events if e.evidence.trigger == "summoned")
-    assert summons.source.code.startswith("CHN") and summons.target is not None and summons.target.code == "USAGOV"
-
-
 def test_an_organisation_named_by_its_country_acts_for_it(pipeline: Any) -> None:
     result = run(pipeline, "The U.S. Department of Justice has shared evidence with Mexico under a treaty.")
     shared = event(result, "06")
@@ -214,13 +203,6 @@ def test_peoples_named_in_the_plural_are_their_country_s_civilians(pipeline: Any
     assert event(result, "14").source.code == "DZACVL"
 
 
-def test_a_speaker_saying_another_must_act_is_a_demand_of_that_actor(pipeline: Any) -> None:
-    result = run(pipeline, "The Bush administration declared on Tuesday that China must release the journalists.")
-    demand = next(e for e in result.events if e.evidence.trigger == "declared")
-    assert demand.cameo == "1053" and demand.source.code == "USAGOV"
-    assert demand.target is not None and demand.target.code.startswith("CHN")
-
-
 def test_reciprocal_meeting_codes_both_directions(pipeline: Any) -> None:
     result = run(pipeline, "Chinese President Xi Jinping and U.S. President Joe Biden met in Bali on Monday.")
     pairs = {(e.source.country, e.target.country) for e in result.events if e.target and e.cameo_root == "04"}
@@ -261,22 +243,6 @@ def test_a_quote_addressed_to_another_actor_is_a_statement_event(pipeline: Any) 
     to_press = run(pipeline, "“The talks were useful,” the Turkish foreign minister told reporters in Ankara.",
                    "2023-01-10")
     assert not [e for e in to_press.events if e.cameo == "010"]
-
-
-@pytest.mark.parametrize(("text", "cameo", "source"), [
-    # nested partitive: what is released is hostages
-    ("Colombia's leftist rebels said they would release three of the dozens of hostages they hold.", "0353",
-     "COLREB"),
-    # the lemmatiser reads "bases" as "basis"; the surface plural still names the military object
-    ("The Pentagon said it hit five bases used by the militia.", "190", "USAGOV"),
-    # a bare noun parsed as an adverbial stands for the missing object
-    ("Saudi Arabia eased curfew hours in several cities.", "0813", "SAU"),
-    # the source is the only country and the target its own country: kept
-    ("General Qamar Bajwa urged Pakistan to adopt a comprehensive security policy.", "020", "PAKMIL"),
-])
-def test_objects_and_arguments_read_through_parser_slips(pipeline: Any, text: str, cameo: str, source: str) -> None:
-    result = run(pipeline, text, "2019-06-01")
-    assert_coded(result, cameo, source)
 
 
 def test_own_country_is_the_target_only_when_no_partner_is_named(pipeline: Any) -> None:
@@ -343,16 +309,6 @@ def test_peoples_named_with_a_nationality_or_a_place_are_that_country_s_civilian
     assert "MMRCVL" in {a.code for a in rohingya.actors}
 
 
-def test_a_force_acts_through_its_machines(pipeline: Any) -> None:
-    result = run(pipeline, "Israeli army bulldozers demolished Palestinian homes in southern Gaza on Sunday.")
-    assert any(e.cameo == "1712" and e.source.code == "ISRMIL" for e in result.events)
-
-
-def test_a_verb_done_again_codes_as_the_verb(pipeline: Any) -> None:
-    result = run(pipeline, "Israel on Friday reimposed blockades in the West Bank.")
-    assert any(e.cameo == "191" and e.source.code == "ISR" for e in result.events)
-
-
 def test_trades_criminals_and_uncoded_recipients_are_targets(pipeline: Any) -> None:
     truckers = run(pipeline, "France's government ended mediation efforts with the truckers on Thursday.")
     assert any(e.cameo == "165" and e.target and e.target.code == "FRALAB" for e in truckers.events)
@@ -360,17 +316,6 @@ def test_trades_criminals_and_uncoded_recipients_are_targets(pipeline: Any) -> N
     assert any(e.cameo_root == "17" and e.target and e.target.code == "NGACRM" for e in suspects.events)
     asylum = run(pipeline, "Ecuador has granted political asylum to Julian Assange.")
     assert any(e.source.code == "ECU" and e.target and e.target.name == "Julian Assange" for e in asylum.events)
-
-
-@pytest.mark.parametrize(("text", "cameo", "source"), [
-    ("The South Korean government is considering sending aid to North Korea.", "014", "KORGOV"),
-    ("Ireland has provided over €3.5 million in humanitarian funding to Lebanon.", "071", "IRL"),
-    ("Afghan President Ashraf Ghani announced a weeklong cease-fire with the Taliban.", "0871", "AFGGOV"),
-    ("The U.S. rolled back tariffs on Chinese goods.", "085", "USA"),
-])
-def test_more_ways_news_words_an_act(pipeline: Any, text: str, cameo: str, source: str) -> None:
-    result = run(pipeline, text, "2020-06-01")
-    assert_coded(result, cameo, source)
 
 
 def test_a_participle_s_noun_underwent_the_act_it_did_not_do_it(pipeline: Any) -> None:
@@ -384,34 +329,6 @@ def test_calling_a_person_is_a_phone_call_and_calling_on_one_an_appeal(pipeline:
     assert any(e.cameo == "041" and e.target and e.target.code == "TURGOV" for e in phoned.events)
     appeal = run(pipeline, "Iran called on Russia to stop the strikes.", "2017-11-20")
     assert any(e.cameo == "020" for e in appeal.events) and not any(e.cameo == "041" for e in appeal.events)
-
-
-def test_money_contributed_is_economic_aid(pipeline: Any) -> None:
-    result = run(pipeline, "USAID had contributed $90 million to the U.N. appeal.", "2018-01-20")
-    assert any(e.cameo == "071" and e.source.code == "USAGOV" for e in result.events)
-
-
-@pytest.mark.parametrize(("text", "target"), [
-    ("Palestinian officials demanded Friday that the United States match the EU's support.", "USA"),
-    ("Bangladesh has once again rejected an Indian proposal for a free trade agreement.", "IND"),
-    ("Palestinian leader Yasser Arafat rejected a US offer to host a summit.", "USA"),
-    ("Rebels in the Ivory Coast dismissed an appeal from President Laurent Gbagbo to lay down their arms.", "CIVGOV"),
-])
-def test_the_target_is_who_is_told_to_act_or_whose_offer_is_answered(pipeline: Any, text: str, target: str) -> None:
-    result = run(pipeline, text, "2004-06-01")
-    assert any(e.target and e.target.code == target for e in result.events), [
-        (e.cameo, e.source.code, e.target.code if e.target else None) for e in result.events]
-
-
-@pytest.mark.parametrize(("text", "cameo", "source"), [
-    ("Boko Haram jihadists overran a military base in northeast Nigeria.", "192", "NGAREBBKH"),
-    ("A rebel commander has surrendered to Colombian forces.", "0874", "COLREB"),
-    ("The Islamic State group released at least 19 Christians on Sunday.", "0841", "IMGISI"),
-    ("Turkey has suspended food supplies to Armenia.", "1623", "TUR"),
-])
-def test_irregular_pasts_body_roles_and_plural_names(pipeline: Any, text: str, cameo: str, source: str) -> None:
-    result = run(pipeline, text, "2020-06-01")
-    assert_coded(result, cameo, source)
 
 
 def test_a_one_word_person_alias_after_in_is_a_place(pipeline: Any) -> None:
