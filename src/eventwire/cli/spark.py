@@ -10,25 +10,14 @@ import typer
 from rich.console import Console
 
 from eventwire.cli.common import EXIT_INPUT_FAILED, cannot_run, check_date, fail, settings_for
-from eventwire.errors import CannotRun, UnreadableInput
+from eventwire.errors import CannotRun, InvalidValue, UnreadableInput
 
 app = typer.Typer(add_completion=False, no_args_is_help=True)
-SHOWN_FAILURES = 20
 
 
 @app.callback()
 def spark() -> None:
     r"""Run eventwire on Apache Spark (pip install 'eventwire\[spark]')."""
-
-
-def _confs(pairs: list[str]) -> dict[str, str]:
-    confs = {}
-    for pair in pairs:
-        key, sep, value = pair.partition("=")
-        if not sep or not key:
-            raise typer.BadParameter(f"'{pair}' is not KEY=VALUE", param_hint="--conf")
-        confs[key.strip()] = value.strip()
-    return confs
 
 
 def parquet_connection(out: Path) -> Any:
@@ -60,26 +49,25 @@ def run(
     # pyspark warns about pandas versions on every run; eventwire's Spark job does not use pandas.
     warnings.filterwarnings("ignore", message="PySpark does not yet fully support pandas")
     try:
-        from eventwire.spark.job import JobOptions, run_job, spark_session
+        from eventwire.spark.job import JobOptions, parse_confs, run_report
+        from eventwire.spark.job import run as run_spark
     except ImportError as exc:
         cannot_run(CannotRun(f"spark: {exc}: install the Spark extra (pip install 'eventwire[spark]')"))
-    session = spark_session(master, _confs(conf or []))
     try:
-        summary = run_job(session, JobOptions(inputs=tuple(inputs), out=out, published=published,
-                                              settings=settings_for(model), partitions=partitions))
-    finally:
-        session.stop()
+        confs = parse_confs(conf or [])
+    except InvalidValue as exc:
+        raise typer.BadParameter(str(exc), param_hint="--conf") from None
+    summary = run_spark(JobOptions(inputs=tuple(inputs), out=out, published=published,
+                                   settings=settings_for(model), partitions=partitions), master, confs)
+    try:
+        report = run_report(summary, out)
+    except CannotRun as exc:
+        cannot_run(exc)
     err = Console(stderr=True)
-    if summary.failures and "://" not in out:
-        con = parquet_connection(Path(out))
-        for source, stage, reason in con.execute(
-                "SELECT source, stage, reason FROM failures ORDER BY source LIMIT ?", [SHOWN_FAILURES]).fetchall():
-            fail(source, f"{stage}: {reason}")
-        if summary.failures > SHOWN_FAILURES:
-            err.print(f"... and {summary.failures - SHOWN_FAILURES} more in {out}/failures")
-    peak = max((w["peak_rss_mb"] for w in summary.workers.values()), default=0.0)
-    err.print(f"coded in {summary.seconds:.1f}s: {summary.articles} articles ({summary.stories} stories), "
-              f"{summary.events} event mentions in {summary.event_groups} events, {summary.failures} failures; "
-              f"{len(summary.workers)} Python workers, peak {peak:.0f} MB each. Output: {out}", soft_wrap=True)
+    for source, reason in report.failures:
+        fail(source, reason)
+    if report.more:
+        err.print(report.more)
+    err.print(report.summary, soft_wrap=True)
     if summary.failures:
         raise typer.Exit(EXIT_INPUT_FAILED)

@@ -13,14 +13,16 @@ import os
 import sys
 import time
 import zlib
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from pyspark import AccumulatorParam, StorageLevel
 from pyspark.core.rdd import RDD
 from pyspark.sql import DataFrame, Observation, SparkSession
 from pyspark.sql import functions as F
 
+from eventwire.errors import CannotRun, InvalidValue, UnreadableInput
 from eventwire.model import Article, Failure
 from eventwire.settings import Settings
 from eventwire.spark.dedup import event_groups, story_copies, with_stories
@@ -48,6 +50,7 @@ SORT_KEYS = {
     "quotes": ("article_id", "start_char", "end_char"), "failures": ("source", "stage", "reason"),
 }
 UNDATED = "undated"
+SHOWN_FAILURES = 20  # failures a run prints (all are in OUT/failures)
 
 
 @dataclass(frozen=True)
@@ -263,3 +266,58 @@ def run_job(spark: SparkSession, options: JobOptions) -> JobSummary:
     finally:
         coded.unpersist()
     return summary
+
+
+# --- `run`: what `eventwire spark run` and the spark-submit entry (spark/__main__.py) share ----------------
+
+def parse_confs(pairs: Sequence[str]) -> dict[str, str]:
+    """Spark settings given as KEY=VALUE; anything else is an InvalidValue naming it."""
+    confs = {}
+    for pair in pairs:
+        key, sep, value = pair.partition("=")
+        if not sep or not key:
+            raise InvalidValue(f"'{pair}' is not KEY=VALUE")
+        confs[key.strip()] = value.strip()
+    return confs
+
+
+def run(options: JobOptions, master: str | None = None, confs: dict[str, str] | None = None) -> JobSummary:
+    """The job in a session of its own (spark-submit's master when `master` is None, else local[*])."""
+    session = spark_session(master, confs or {})
+    try:
+        return run_job(session, options)
+    finally:
+        session.stop()
+
+
+@dataclass(frozen=True)
+class RunReport:
+    """What a run tells its user: the first failures (source, "stage: reason"), how many more there are, and
+    one summary line."""
+
+    failures: tuple[tuple[str, str], ...]
+    more: str | None
+    summary: str
+
+
+def run_report(summary: JobSummary, out: str) -> RunReport:
+    """The report of a finished run; failures are read back from a local output folder (CannotRun if it
+    cannot be read)."""
+    from eventwire.spark.views import open_parquet
+
+    failures: tuple[tuple[str, str], ...] = ()
+    more = None
+    if summary.failures and "://" not in out:
+        try:
+            con = open_parquet(Path(out))
+        except UnreadableInput as exc:  # what the query would read is not there: it cannot run
+            raise CannotRun(str(exc)) from exc
+        failures = tuple((source, f"{stage}: {reason}") for source, stage, reason in con.execute(
+            "SELECT source, stage, reason FROM failures ORDER BY source LIMIT ?", [SHOWN_FAILURES]).fetchall())
+        if summary.failures > SHOWN_FAILURES:
+            more = f"... and {summary.failures - SHOWN_FAILURES} more in {out}/failures"
+    peak = max((w["peak_rss_mb"] for w in summary.workers.values()), default=0.0)
+    line = (f"coded in {summary.seconds:.1f}s: {summary.articles} articles ({summary.stories} stories), "
+            f"{summary.events} event mentions in {summary.event_groups} events, {summary.failures} failures; "
+            f"{len(summary.workers)} Python workers, peak {peak:.0f} MB each. Output: {out}")
+    return RunReport(failures, more, line)
