@@ -1,18 +1,26 @@
-"""Shared fixtures: the pipeline is loaded once per test session (spaCy model + data files)."""
+"""Shared fixtures: the pipeline is loaded once per test session (spaCy model + data files).
+
+Test modules import these helpers as `from tests.conftest import ...` (tests/ and its subfolders are packages,
+laid out like src/eventwire/)."""
 
 from __future__ import annotations
 
 import json
+import shutil
+import sys
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
+TESTS = Path(__file__).resolve().parent
+ROOT = TESTS.parent
 SHARED = ROOT.parent / "shared"
 SEED = SHARED / "seed" / "000_ca7f5d1c64f82479.txt"
 SEED_GOLD = SHARED / "seed" / "000_ca7f5d1c64f82479.gold.json"
 EXAMPLES = ROOT / "examples"
+SCORE_FLOORS = TESTS / "score_floors.json"  # lowest accepted scores of the gold suites and the examples
+EVENTWIRE = shutil.which("eventwire") or str(Path(sys.executable).parent / "eventwire")  # the console script
 
 
 @pytest.fixture(scope="session")
@@ -31,6 +39,13 @@ def every_event(pipeline: Any) -> Any:
 @pytest.fixture(scope="session")
 def nlp(pipeline: Any) -> Any:
     return pipeline.resources.nlp
+
+
+def write_warc_record(writer: Any, record: Any) -> None:
+    """Write a warcio record, then close its payload stream: warcio buffers a record of unknown length in a
+    temporary file it never closes (a ResourceWarning, an error under the warning filters)."""
+    writer.write_record(record)
+    record.raw_stream.close()
 
 
 def load_json(path: Path) -> Any:

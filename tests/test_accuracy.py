@@ -4,12 +4,11 @@ change earns it). The held-out halves are scored here but never inspected when c
 from __future__ import annotations
 
 import json
-from pathlib import Path
 from typing import Any
 
 import pytest
 
-from .conftest import SHARED, every_event
+from tests.conftest import SCORE_FLOORS, SHARED, every_event
 
 
 @pytest.fixture(scope="module")
@@ -17,11 +16,12 @@ def pipeline(pipeline: Any) -> Any:
     """The coder's reading of each sentence: every event kept, whether or not it would be emitted."""
     return every_event(pipeline)
 
-FLOORS = json.loads((Path(__file__).parent / "score_floors.json").read_text(encoding="utf-8"))
+FLOORS = json.loads(SCORE_FLOORS.read_text(encoding="utf-8"))
 DATA = SHARED / "data"
 needs_data = pytest.mark.skipif(not (DATA / "plover-gsr").exists(), reason="../shared/data is not here")
 
 
+@pytest.mark.gold
 @needs_data
 def test_event_coding_holds_its_floors_on_every_gold_set(pipeline: Any) -> None:
     from eventwire.evaluation.events import evaluate_pentaclass, evaluate_plover, evaluate_spans
@@ -37,6 +37,7 @@ def test_event_coding_holds_its_floors_on_every_gold_set(pipeline: Any) -> None:
     assert below == []
 
 
+@pytest.mark.gold
 @needs_data
 def test_actor_codes_hold_their_floors(pipeline: Any) -> None:
     from eventwire.evaluation.actors import evaluate_plover_actors, evaluate_span_countries

@@ -7,8 +7,7 @@ import subprocess
 from pathlib import Path
 
 from eventwire.actors.user import parse_phoenix
-
-from .test_cli import EVENTWIRE
+from tests.conftest import EVENTWIRE
 
 PHOENIX = """# written for this test in the Phoenix dictionary format
 ABDIRASHID_ALI_SHERMARKE_  [SOMGOV 600712-640614] [SOMELI 640615-691015]

@@ -7,7 +7,6 @@ import json
 import math
 import shutil
 import subprocess
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -21,10 +20,8 @@ from fastapi.testclient import TestClient
 from eventwire.api import ApiConfig, create_app
 from eventwire.api.database import DatabaseUnavailable
 from eventwire.ingest import read_article
+from tests.conftest import EVENTWIRE, EXAMPLES, SEED
 
-from .conftest import EXAMPLES, SEED
-
-EVENTWIRE = shutil.which("eventwire") or str(Path(sys.executable).parent / "eventwire")
 NO_STATIC = Path("/nonexistent-eventwire-static")  # the API alone, as before `make web`
 
 

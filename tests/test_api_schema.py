@@ -17,8 +17,7 @@ from schemathesis.checks import positive_data_acceptance
 from eventwire.api import ApiConfig, create_app
 from eventwire.ingest import read_article
 from eventwire.store import Store
-
-from .conftest import EXAMPLES
+from tests.conftest import EXAMPLES
 
 
 @pytest.fixture(scope="module")

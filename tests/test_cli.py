@@ -4,16 +4,14 @@ from __future__ import annotations
 
 import gzip
 import json
-import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
-from .conftest import EXAMPLES, SEED, SEED_GOLD, SHARED
+from tests.conftest import EVENTWIRE, EXAMPLES, SEED, SEED_GOLD, SHARED
 
-EVENTWIRE = shutil.which("eventwire") or str(Path(sys.executable).parent / "eventwire")
 SEEDCHECK = SHARED / "tools" / "seedcheck.py"
 needs_shared = pytest.mark.skipif(not SEED.exists(), reason="../shared (seed and gold) is not beside the checkout")
 

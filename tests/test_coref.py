@@ -4,17 +4,15 @@ evaluation on 48 real articles held to its floors and above the recency baseline
 from __future__ import annotations
 
 import json
-from pathlib import Path
 from typing import Any
 
 import pytest
 
 from eventwire.evaluation.coref import Candidate, load_candidates, score
 from eventwire.model import ActorMention, Article
+from tests.conftest import SCORE_FLOORS, SHARED
 
-from .conftest import SHARED
-
-FLOORS = json.loads((Path(__file__).parent / "score_floors.json").read_text(encoding="utf-8"))["coreference"]
+FLOORS = json.loads(SCORE_FLOORS.read_text(encoding="utf-8"))["coreference"]
 DATA = SHARED / "data"
 needs_data = pytest.mark.skipif(not (DATA / "geoparsing").exists(), reason="../shared/data is not here")
 
@@ -89,6 +87,7 @@ def test_gold_is_well_formed() -> None:
     assert sum(not c.antecedents for c in candidates) >= 50
 
 
+@pytest.mark.gold
 @needs_data
 def test_rule_coreference_beats_recency_and_holds_its_floors(pipeline: Any) -> None:
     from eventwire.evaluation.coref import evaluate_coreference

@@ -4,10 +4,8 @@
 from __future__ import annotations
 
 import json
-import shutil
 import socket
 import subprocess
-import sys
 import time
 import urllib.request
 from collections.abc import Iterator
@@ -17,12 +15,10 @@ from typing import Any
 import pytest
 
 from eventwire.api.config import PACKAGED_STATIC
-
-from .conftest import EXAMPLES, SEED
+from tests.conftest import EVENTWIRE, EXAMPLES, SEED, TESTS
 
 CHROMIUM = Path("/usr/bin/chromium")
-OUTPUT = Path(__file__).resolve().parent / "output"
-EVENTWIRE = shutil.which("eventwire") or str(Path(sys.executable).parent / "eventwire")
+OUTPUT = TESTS / "output"
 # Chromium quiet and offline: no GPU, no QUIC, no first-run, no background calls home.
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from eventwire.cli import app
 from eventwire.model import Event
 from eventwire.output.gdelt import GDELT_COLUMNS
+from tests.conftest import ROOT
 
-README = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+README = (ROOT / "README.md").read_text(encoding="utf-8")
 
 
 def test_readme_starts_with_the_two_setup_commands() -> None:

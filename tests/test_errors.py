@@ -7,9 +7,7 @@ import inspect
 import json
 import os
 import re
-import shutil
 import subprocess
-import sys
 from pathlib import Path
 from typing import Any
 
@@ -19,10 +17,9 @@ import pytest
 import eventwire.errors as errors
 from eventwire.errors import CannotRun, DatabaseTooNew, EventwireError, StageFailed
 from eventwire.model import Article, ExtractResult, Failure
+from tests.conftest import EVENTWIRE, EXAMPLES, ROOT
 
-from .conftest import EXAMPLES
-
-SRC = Path(__file__).resolve().parent.parent / "src" / "eventwire"
+SRC = ROOT / "src" / "eventwire"
 
 
 def test_every_error_is_an_eventwire_error_and_cannot_run_covers_model_data_and_database() -> None:
@@ -72,7 +69,6 @@ def test_a_failing_stage_is_recorded_under_its_name_and_the_batch_goes_on(pipeli
 
 # --- exit codes, through the console script ----------------------------------------------------------------------
 
-EVENTWIRE = shutil.which("eventwire") or str(Path(sys.executable).parent / "eventwire")
 GOOD = (EXAMPLES / "attack_borno.txt", EXAMPLES / "protest_tbilisi.txt")
 
 

@@ -18,10 +18,9 @@ import pytest
 
 from eventwire.evaluation.golden import GoldenScores, score_golden
 from eventwire.ingest import read_article
+from tests.conftest import EXAMPLES, SCORE_FLOORS, SHARED, load_json
 
-from .conftest import EXAMPLES, SHARED, load_json
-
-FLOORS = load_json(Path(__file__).parent / "score_floors.json")
+FLOORS = load_json(SCORE_FLOORS)
 SEEDCHECK = SHARED / "tools" / "seedcheck.py"
 NAMES = sorted(p.name.removesuffix(".expected.json") for p in EXAMPLES.glob("*.expected.json"))
 

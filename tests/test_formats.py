@@ -18,9 +18,7 @@ from eventwire.ingest.options import IngestOptions
 from eventwire.output.exports import EXPORT_FORMATS
 from eventwire.output.results import RESULT_FORMATS
 from eventwire.spark.sources import split_inputs
-
-from .conftest import EXAMPLES
-from .test_cli import EVENTWIRE
+from tests.conftest import EVENTWIRE, EXAMPLES
 
 ARTICLE = str(EXAMPLES / "attack_borno.txt")
 ENV = {**os.environ, "COLUMNS": "250"}  # one help line per option: names are not wrapped

@@ -4,9 +4,7 @@ failures recorded in the database."""
 from __future__ import annotations
 
 import json
-import shutil
 import subprocess
-import sys
 import threading
 from collections.abc import Iterator
 from functools import partial
@@ -16,9 +14,8 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from .conftest import EXAMPLES
+from tests.conftest import EVENTWIRE, EXAMPLES
 
-EVENTWIRE = shutil.which("eventwire") or str(Path(sys.executable).parent / "eventwire")
 FRENCH = ("Le président russe a ordonné lundi le retrait d'une partie importante des troupes déployées en Syrie, "
           "lors d'une visite surprise sur la base aérienne de Hmeimim, a annoncé le Kremlin dans un communiqué.")
 

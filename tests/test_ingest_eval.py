@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import lxml.html
 import pytest
@@ -12,10 +11,9 @@ from eventwire.evaluation.ingest import evaluate_html, evaluate_scraped_text, no
 from eventwire.evaluation.render import render_page_text
 from eventwire.ingest.headline import strip_outlet, visible_headline
 from eventwire.ingest.html import drop_code, parse_page
+from tests.conftest import SCORE_FLOORS, SHARED
 
-from .conftest import SHARED
-
-FLOORS = json.loads((Path(__file__).parent / "score_floors.json").read_text(encoding="utf-8"))["ingest"]
+FLOORS = json.loads(SCORE_FLOORS.read_text(encoding="utf-8"))["ingest"]
 DATA = SHARED / "data"
 needs_data = pytest.mark.skipif(not (DATA / "article-extraction").exists(), reason="../shared/data is not here")
 
@@ -75,6 +73,7 @@ def test_rendered_page_text_keeps_chrome_lines_and_drops_scripts() -> None:
     assert render_page_text(html).splitlines() == ["HomeWorld", "Headline", "First bold paragraph.", "Back to top"]
 
 
+@pytest.mark.gold
 @needs_data
 def test_html_ingest_beats_trafilatura_defaults_and_holds_its_floors() -> None:
     report = evaluate_html(DATA)
@@ -85,6 +84,7 @@ def test_html_ingest_beats_trafilatura_defaults_and_holds_its_floors() -> None:
     assert ours["date_accuracy"] >= FLOORS["html"]["date_accuracy"]
 
 
+@pytest.mark.gold
 @needs_data
 def test_scraped_text_cleaner_removes_chrome_on_pages_of_many_sites() -> None:
     report = evaluate_scraped_text(DATA)

@@ -23,8 +23,7 @@ from eventwire.ingest.raw import MAX_BYTES
 from eventwire.ingest.sources import article_from_bytes
 from eventwire.ingest.text import clean_scraped_text
 from eventwire.model import Article, Failure
-
-from .conftest import EXAMPLES
+from tests.conftest import EXAMPLES, write_warc_record
 
 
 def story(name: str) -> tuple[str, list[str]]:
@@ -159,9 +158,9 @@ def write_warc(path: Path, pages: list[tuple[str, str, bytes, str]]) -> None:
         writer = WARCWriter(out, gzip=True)
         for uri, status, body, content_type in pages:
             request = writer.create_warc_record(uri, "request", payload=io.BytesIO(b"GET / HTTP/1.1\r\n\r\n"))
-            writer.write_record(request)
+            write_warc_record(writer, request)
             headers = StatusAndHeaders(status, [("Content-Type", content_type)], protocol="HTTP/1.1")
-            writer.write_record(writer.create_warc_record(uri, "response", payload=io.BytesIO(body),
+            write_warc_record(writer, writer.create_warc_record(uri, "response", payload=io.BytesIO(body),
                                                           http_headers=headers))
 
 
@@ -188,7 +187,7 @@ def test_damaged_warc_keeps_what_came_before_and_says_where_it_broke(tmp_path: P
     buffer = io.BytesIO()
     writer = WARCWriter(buffer, gzip=False)
     headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html")], protocol="HTTP/1.1")
-    writer.write_record(writer.create_warc_record(
+    write_warc_record(writer, writer.create_warc_record(
         "https://news.example/ankara", "response",
         payload=io.BytesIO(html_page("diplomacy_ankara.txt").encode()), http_headers=headers))
     crawl.write_bytes(buffer.getvalue() + b"this is not a WARC record header\r\n\r\ngarbage" * 3)
@@ -313,7 +312,7 @@ def test_a_file_that_is_no_warc_and_an_odd_record_are_failures_not_silence(tmp_p
     buffer = io.BytesIO()
     writer = WARCWriter(buffer, gzip=False)
     page = html_page("protest_tbilisi.txt").encode()
-    writer.write_record(writer.create_warc_record(None, "resource", payload=io.BytesIO(page),
+    write_warc_record(writer, writer.create_warc_record(None, "resource", payload=io.BytesIO(page),
                                                   warc_content_type="text/html"))
     crawl.write_bytes(buffer.getvalue())
     [article] = read_all([str(crawl)])

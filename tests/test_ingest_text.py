@@ -15,8 +15,7 @@ from eventwire.ingest.text import (
     credit_from_line,
     split_sections,
 )
-
-from .conftest import SEED, SEED_GOLD, load_json
+from tests.conftest import SEED, SEED_GOLD, load_json
 
 
 def test_seed_title_sections_credit_and_body_bounds() -> None:

@@ -12,8 +12,7 @@ import pytest
 from eventwire.evaluation.records import dyad_right, match_article, same_sentence, score_articles
 from eventwire.evaluation.records_gold import BadGold, check_sentences, parse_gold, split_of
 from eventwire.model import ActorMention, Event, Evidence
-
-from .conftest import SHARED
+from tests.conftest import SCORE_FLOORS, SHARED
 
 WIKINEWS = SHARED / "data" / "wikinews" / "wikinews_2019.csv"
 
@@ -154,6 +153,7 @@ def test_the_packaged_gold_is_whole_articles_in_two_halves_with_quiet_articles()
     assert all(any(e.required for e in a.events) for a in gold if a.political)
 
 
+@pytest.mark.gold
 @pytest.mark.skipif(not WIKINEWS.exists(), reason="../shared/data is not here")
 def test_every_gold_sentence_is_in_its_article_as_eventwire_reads_it() -> None:
     from eventwire.evaluation.records_gold import load_gold
@@ -164,14 +164,14 @@ def test_every_gold_sentence_is_in_its_article_as_eventwire_reads_it() -> None:
     check_sentences(load_gold(), texts)
 
 
+@pytest.mark.gold
 @pytest.mark.skipif(not WIKINEWS.exists(), reason="../shared/data is not here")
 def test_emitted_records_hold_their_floors(pipeline: Any) -> None:
-    from pathlib import Path
 
     from eventwire.evaluation.records import code_gold_articles, read_gold_articles, report_by_split
     from eventwire.evaluation.records_gold import load_gold
 
-    floors = json.loads((Path(__file__).parent / "score_floors.json").read_text(encoding="utf-8"))["records"]
+    floors = json.loads(SCORE_FLOORS.read_text(encoding="utf-8"))["records"]
     gold = load_gold()
     report = report_by_split(code_gold_articles(pipeline, read_gold_articles(WIKINEWS, gold), gold))
     for half in ("development", "held_out"):

@@ -12,8 +12,7 @@ from eventwire.events.relevance import FEATURES, RelevanceModel, load_relevance_
 from eventwire.ingest.sources import article_id
 from eventwire.model import Article, ExtractResult
 from eventwire.pipeline import Pipeline
-
-from .conftest import every_event
+from tests.conftest import every_event
 
 
 def run(pipeline: Any, text: str, published: str = "2023-05-10") -> ExtractResult:

@@ -18,7 +18,7 @@ from typing import Any
 import duckdb
 import pytest
 
-from tests.conftest import EXAMPLES, SEED, SHARED
+from tests.conftest import EXAMPLES, SEED, SHARED, write_warc_record
 
 pyspark = pytest.importorskip("pyspark")
 
@@ -43,13 +43,14 @@ def _warc(path: Path, pages: list[tuple[str, bytes]]) -> None:
         writer = WARCWriter(handle, gzip=True)
         for uri, body in pages:
             request = StatusAndHeaders("GET / HTTP/1.1", [("Host", "example.org")], is_http_request=True)
-            writer.write_record(writer.create_warc_record(uri, "request", payload=io.BytesIO(b""),
-                                                          http_headers=request))
-            writer.write_record(response(uri, body, "text/html; charset=utf-8"))
-        writer.write_record(response("https://example.org/logo.png", b"\x89PNG\r\n\x1a\n", "image/png"))
-        writer.write_record(response("https://example.org/gone", b"<html>gone</html>", "text/html", "404 Not Found"))
-        writer.write_record(response("https://example.org/menu", b"<html><body><nav>Home</nav></body></html>",
-                                     "text/html"))
+            write_warc_record(writer, writer.create_warc_record(uri, "request", payload=io.BytesIO(b""),
+                                                                http_headers=request))
+            write_warc_record(writer, response(uri, body, "text/html; charset=utf-8"))
+        write_warc_record(writer, response("https://example.org/logo.png", b"\x89PNG\r\n\x1a\n", "image/png"))
+        write_warc_record(writer, response("https://example.org/gone", b"<html>gone</html>", "text/html",
+                                           "404 Not Found"))
+        write_warc_record(writer, response("https://example.org/menu", b"<html><body><nav>Home</nav></body></html>",
+                                           "text/html"))
 
 
 @pytest.fixture(scope="module")
@@ -307,3 +308,16 @@ def test_documented_spark_submit_runs_against_local_cores(tmp_path: Path) -> Non
     found = subprocess.run([str(BIN / "eventwire"), "query", "--parquet", str(out), "--cameo", "0874"],
                            capture_output=True, text=True, check=True)
     assert '"source_code": "RUSGOV"' in found.stdout
+
+
+def test_the_spark_submit_entry_runs_the_library_not_the_cli(tmp_path: Path) -> None:
+    """spark/__main__.py parses the options itself and calls eventwire.spark.job; a bad --conf is a usage
+    error before any Spark session starts."""
+    code = ("import sys, eventwire.spark.__main__ as entry\n"
+            "status = entry.main(['run', 'x.txt', '--out', sys.argv[1], '--conf', 'no-equals-sign'])\n"
+            "print(status, sorted(m for m in sys.modules if m.startswith('eventwire.cli')))\n")
+    done = subprocess.run([sys.executable, "-c", code, str(tmp_path / "out")], capture_output=True, text=True,
+                          timeout=120)
+    assert done.stdout.strip() == "2 []", done.stderr[-2000:]
+    assert "'no-equals-sign' is not KEY=VALUE" in done.stderr
+    assert not (tmp_path / "out").exists()

@@ -9,8 +9,7 @@ import pytest
 
 from eventwire.ingest.sources import article_id
 from eventwire.model import Article, ExtractResult
-
-from .conftest import every_event
+from tests.conftest import every_event
 
 
 @pytest.fixture(scope="module")

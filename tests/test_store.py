@@ -4,19 +4,15 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 import signal
 import subprocess
-import sys
 from pathlib import Path
 
 import duckdb
 import pandas as pd
 import pytest
 
-from .conftest import EXAMPLES
-
-EVENTWIRE = shutil.which("eventwire") or str(Path(sys.executable).parent / "eventwire")
+from tests.conftest import EVENTWIRE, EXAMPLES
 
 
 def cli(*args: str, check: bool = True) -> subprocess.CompletedProcess[str]:
@@ -84,17 +80,17 @@ def test_kill_9_mid_ingest_then_resume_gives_exact_counts(tmp_path: Path) -> Non
     cli("ingest", str(inputs), "--db", str(clean), "--workers", "1")
 
     killed = tmp_path / "killed.duckdb"
-    proc = subprocess.Popen([EVENTWIRE, "ingest", str(inputs), "--db", str(killed), "--workers", "1", "--verbose"],
-                            stderr=subprocess.PIPE, text=True)
-    assert proc.stderr is not None
-    stored = 0
-    for line in proc.stderr:
-        if line.startswith("added "):
-            stored += 1
-            if stored == 3:
-                os.kill(proc.pid, signal.SIGKILL)
-                break
-    proc.wait(timeout=60)
+    with subprocess.Popen([EVENTWIRE, "ingest", str(inputs), "--db", str(killed), "--workers", "1", "--verbose"],
+                          stderr=subprocess.PIPE, text=True) as proc:
+        assert proc.stderr is not None
+        stored = 0
+        for line in proc.stderr:
+            if line.startswith("added "):
+                stored += 1
+                if stored == 3:
+                    os.kill(proc.pid, signal.SIGKILL)
+                    break
+        proc.wait(timeout=60)
     assert proc.returncode == -signal.SIGKILL
     partial = table_counts(killed)["articles"]
     assert 3 <= partial < 10

@@ -70,8 +70,7 @@ def test_past_weekday_is_within_the_week_before_publication(pub: date, weekday: 
 
 def test_seed_times(pipeline: Any) -> None:
     from eventwire.ingest import read_article
-
-    from .conftest import SEED, SEED_GOLD, load_json
+    from tests.conftest import SEED, SEED_GOLD, load_json
 
     gold = load_json(SEED_GOLD)
     result = pipeline.run(read_article(SEED, published=gold["published"]))
