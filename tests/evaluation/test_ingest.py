@@ -4,13 +4,10 @@ from __future__ import annotations
 
 import json
 
-import lxml.html
 import pytest
 
 from eventwire.evaluation.ingest import evaluate_html, evaluate_scraped_text, normalise_title, token_scores
 from eventwire.evaluation.render import render_page_text
-from eventwire.ingest.headline import strip_outlet, visible_headline
-from eventwire.ingest.html import drop_code, parse_page
 from tests.conftest import SCORE_FLOORS, SHARED
 
 FLOORS = json.loads(SCORE_FLOORS.read_text(encoding="utf-8"))["ingest"]
@@ -27,43 +24,6 @@ def test_token_scores_are_bag_of_words_precision_recall_f1() -> None:
 def test_titles_compare_after_folding_quotes_dashes_and_case() -> None:
     assert normalise_title("‘The Medium’ – a review.") == normalise_title("'the medium' - A Review")
     assert normalise_title("Sweden drops probe") != normalise_title("Sweden drops Assange probe")
-
-
-def test_outlet_names_are_cut_from_titles_at_either_end() -> None:
-    assert strip_outlet("Sweden drops probe | Al Bawaba", "Al Bawaba", None) == "Sweden drops probe"
-    assert strip_outlet("NASA adds five companies - SpaceNews.com", None, "https://spacenews.com/x") \
-        == "NASA adds five companies"
-    assert strip_outlet("TechCrunch – WeWork layoffs begin", "TechCrunch", None) == "WeWork layoffs begin"
-    assert strip_outlet("Milan Design Week | A light installation", "Dezeen", None) \
-        == "Milan Design Week | A light installation"
-
-
-def test_visible_headline_prefers_the_matching_h1_over_a_site_name_h1() -> None:
-    html = ("<html><body><h1>The Anti-June Cleaver</h1><h1>Hiking the Boulder Flat Irons with kids</h1>"
-            "<p>text</p></body></html>")
-    assert visible_headline(html, "Hiking Boulder Flat Irons | The Anti-June Cleaver", "The Anti-June Cleaver",
-                            None) == "Hiking the Boulder Flat Irons with kids"
-    assert visible_headline("<html><body><h1>Menu</h1></body></html>", "Real headline here - Site", "Site",
-                            None) == "Real headline here"
-
-
-def test_visible_headline_reads_a_shared_tree_without_changing_it() -> None:
-    html = ("<html><body><h1>Talks <script>var x=1;</script>resume in Doha today</h1>"
-            "<noscript><h1>Please enable JavaScript to read</h1></noscript><p>text</p></body></html>")
-    tree = lxml.html.document_fromstring(html)
-    before = lxml.html.tostring(tree)
-    assert visible_headline(tree, "Talks resume in Doha today - Site", "Site", None) \
-        == visible_headline(html, "Talks resume in Doha today - Site", "Site", None) == "Talks resume in Doha today"
-    assert lxml.html.tostring(tree) == before
-
-
-def test_code_is_dropped_before_the_text_passes_but_json_ld_is_kept() -> None:
-    tree = parse_page("<html><head><meta name='a' content='b'><script type='application/ld+json'>{}</script>"
-                      "<style>p {}</style></head><body><p>One <script>x()</script>two</p></body></html>")
-    assert tree is not None
-    drop_code(tree)
-    assert [e.tag for e in tree.iter("script", "style", "meta")] == ["script"]
-    assert tree.findtext(".//p") == "One two"
 
 
 def test_rendered_page_text_keeps_chrome_lines_and_drops_scripts() -> None:

@@ -1,11 +1,8 @@
-"""The evaluation scorers on small hand-made cases (the full runs are `eventwire eval ...`)."""
+"""The place scorer on a small hand-made case (the full run is `eventwire eval places`)."""
 
 from __future__ import annotations
 
-from datetime import date
-
 from eventwire.evaluation.places import GoldArticle, GoldToponym, PlaceScores, score_article
-from eventwire.evaluation.times import dateparser_value, read_gold
 from eventwire.model import PlaceMention
 
 
@@ -34,15 +31,3 @@ def test_place_scores_count_recognition_and_resolution() -> None:
     assert report["within_161km_of_recognised"] == 0.5
     assert report["within_161km_end_to_end"] == round(1 / 3, 3)
     assert report["country_of_recognised"] == 0.5
-
-
-def test_time_gold_is_well_formed() -> None:
-    gold = read_gold()
-    assert len(gold) >= 150 and len({g.doc_id for g in gold}) >= 60
-    assert all(g.end > g.start and g.text for g in gold)
-    assert all((g.precision == "none") == (g.value == "") for g in gold)
-
-
-def test_dateparser_baseline_is_read_at_gold_precision() -> None:
-    assert dateparser_value("last month", date(2009, 3, 20), "month") == "2009-02"
-    assert dateparser_value("March 3", date(2009, 3, 20), "day") == "2009-03-03"

@@ -1,23 +1,20 @@
-"""Formats as tables: the input formats' rows tell a file's format by name and content and split Spark's
-inputs; the --format and --input-format help of every command lists each row; an unknown name is a usage
-error naming the choices."""
+"""Formats as tables, seen from the command line: the --format and --input-format help of every command lists
+each row; an unknown name is a usage error naming the choices (the rows themselves: tests/ingest/test_formats.py,
+Spark's split: tests/spark/test_sources.py)."""
 
 from __future__ import annotations
 
 import os
 import subprocess
 from collections.abc import Sequence
-from pathlib import Path
 from typing import Any
 
 import pytest
 
 from eventwire.choices import OutputFormat
 from eventwire.ingest import formats
-from eventwire.ingest.options import IngestOptions
 from eventwire.output.exports import EXPORT_FORMATS
 from eventwire.output.results import RESULT_FORMATS
-from eventwire.spark.sources import split_inputs
 from tests.conftest import EVENTWIRE, EXAMPLES
 
 ARTICLE = str(EXAMPLES / "attack_borno.txt")
@@ -26,34 +23,6 @@ ENV = {**os.environ, "COLUMNS": "250"}  # one help line per option: names are no
 
 def eventwire(*args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run([EVENTWIRE, *args], capture_output=True, text=True, timeout=300, env=ENV)
-
-
-def test_every_suffix_names_its_row_with_or_without_gzip_and_content_tells_the_rest(tmp_path: Path) -> None:
-    for row in formats.FORMATS:
-        for suffix in row.suffixes:
-            assert formats.by_file_name(f"a{suffix}") is row
-            assert formats.by_file_name(f"dir/A{suffix.upper()}.gz") is row
-        for suffix in row.content_suffixes:
-            assert formats.by_file_name(f"a{suffix}") is None and suffix in formats.INPUT_SUFFIXES
-    assert formats.by_content(b"WARC/1.0\r\n").name == "warc"
-    assert formats.by_content(b'<?xml version="1.0"?><rss version="2.0">').name == "feed"
-    assert formats.by_content(b"Protesters rallied in Tbilisi.") is formats.PAGE
-    feed = tmp_path / "news.xml"
-    feed.write_bytes(b'<?xml version="1.0"?><feed xmlns="http://www.w3.org/2005/Atom">')
-    assert formats.of_file(str(feed), IngestOptions()).name == "feed"
-    assert formats.of_file(str(feed), IngestOptions(input_format="page")) is formats.PAGE
-    assert ("auto", *(row.name for row in formats.FORMATS)) == formats.INPUT_FORMATS
-
-
-def test_spark_split_follows_the_rows_streamed_told_by_name_or_a_page(tmp_path: Path) -> None:
-    names = {"crawl.warc.gz": "warcs", "dump.jsonl": "records", "a.tsv": "records", "feed.rss": "records",
-             "page.html": "pages", "story.txt": "pages"}
-    for name in names:
-        (tmp_path / name).write_text("x", encoding="utf-8")
-    split = split_inputs([str(tmp_path), "s3a://bucket/c.jsonl", "s3a://bucket/c.warc"])
-    for name, group in names.items():
-        assert str((tmp_path / name).resolve()) in getattr(split, group)
-    assert split.unsupported == ["s3a://bucket/c.jsonl"] and "s3a://bucket/c.warc" in split.warcs
 
 
 @pytest.mark.parametrize("command", ["extract", "ingest"])
