@@ -12,8 +12,7 @@ import trafilatura
 
 from eventwire.ingest.html import parse_page
 from eventwire.ingest.metadata import PageMetadata, read_metadata
-
-from .conftest import SHARED
+from tests.conftest import SHARED
 
 PAGES = SHARED / "data" / "article-extraction"
 needs_data = pytest.mark.skipif(not PAGES.exists(), reason="../shared/data is not here")
@@ -65,6 +64,7 @@ def test_metadata_reads_author_date_and_categories() -> None:
 
 
 @needs_data
+@pytest.mark.gold
 def test_metadata_equals_trafilaturas_on_the_real_pages() -> None:
     gold = json.loads((PAGES / "ground-truth.json").read_text(encoding="utf-8"))
     for key, item in sorted(gold.items()):
