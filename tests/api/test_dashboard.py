@@ -50,8 +50,11 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
                             capture_output=True, text=True, timeout=600)
     assert ingest.returncode == 0, ingest.stderr
     port = free_port()
-    proc = subprocess.Popen([EVENTWIRE, "serve", "--db", str(db), "--port", str(port)],
-                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    # The server's log goes to a file: a pipe nobody reads could fill and stall it, and would be left open.
+    log_path = db.parent / "serve.log"
+    with log_path.open("w", encoding="utf-8") as log:
+        proc = subprocess.Popen([EVENTWIRE, "serve", "--db", str(db), "--port", str(port)],
+                                stdout=log, stderr=subprocess.STDOUT)
     base = f"http://127.0.0.1:{port}"
     try:
         deadline = time.monotonic() + 60
@@ -61,8 +64,8 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
                 break
             except OSError:
                 if proc.poll() is not None or time.monotonic() > deadline:
-                    raise RuntimeError(f"eventwire serve did not start: {proc.stdout.read() if proc.stdout else ''}"
-                                       ) from None
+                    log_text = log_path.read_text(encoding="utf-8")
+                    raise RuntimeError(f"eventwire serve did not start: {log_text}") from None
                 time.sleep(0.2)
         yield base
     finally:
