@@ -10,7 +10,7 @@ import pytest
 
 from eventwire.events.relevance import FEATURES, RelevanceModel, load_relevance_model
 from eventwire.ingest.sources import article_id
-from eventwire.model import Article, ExtractResult
+from eventwire.model import Article, Event, ExtractResult
 from eventwire.pipeline import Pipeline
 from tests.conftest import every_event
 
@@ -18,6 +18,11 @@ from tests.conftest import every_event
 def run(pipeline: Any, text: str, published: str = "2023-05-10") -> ExtractResult:
     result: ExtractResult = pipeline.run(Article(id=article_id(text), text=text, published=published))
     return result
+
+
+def unnamed_attacks(result: ExtractResult) -> list[Event]:
+    """Violence (CAMEO 18-20) coded with an unidentified source."""
+    return [e for e in result.events if e.source.kind == "unidentified" and e.cameo_root in ("18", "19", "20")]
 
 
 def with_settings(pipeline: Any, **changes: Any) -> Pipeline:
@@ -68,8 +73,7 @@ def test_min_confidence_leaves_out_less_confident_events(pipeline: Any) -> None:
     "Beijing police detained 18 people following a fire that killed 19 people on Saturday night.",
 ])
 def test_accidents_and_disasters_have_no_unnamed_attacker(pipeline: Any, text: str) -> None:
-    result = run(every_event(pipeline), text)
-    assert not [e for e in result.events if e.source.kind == "unidentified" and e.cameo_root in ("18", "19", "20")]
+    assert not unnamed_attacks(run(every_event(pipeline), text))
 
 
 @pytest.mark.parametrize("text", [
@@ -78,8 +82,7 @@ def test_accidents_and_disasters_have_no_unnamed_attacker(pipeline: Any, text: s
     "Two Afghan policemen were killed by a roadside bomb in Kandahar on Friday.",
 ])
 def test_attacks_whose_agent_is_not_named_get_an_unidentified_source(pipeline: Any, text: str) -> None:
-    result = run(every_event(pipeline), text)
-    assert [e for e in result.events if e.source.kind == "unidentified" and e.cameo_root in ("18", "19", "20")]
+    assert unnamed_attacks(run(every_event(pipeline), text))
 
 
 def test_co_subjects_of_a_one_sided_act_are_not_each_others_targets(pipeline: Any) -> None:

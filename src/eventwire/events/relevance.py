@@ -6,7 +6,8 @@ another act ("despite criticism by ..."), private people doing private things. T
 event with a logistic model over a few general features of the event, its clause and its article,
 fitted on the development half of the whole-article gold (`eventwire eval records --fit`), and checked
 on the held-out half. The probability becomes `confidence`; events under the model's threshold, and
-hypothetical or negated ones, are marked `political: false` and left out unless the user asks for all.
+hypothetical, negated or historical ones (dated over a year before the article), are marked
+`political: false` and left out unless the user asks for all.
 """
 
 from __future__ import annotations
@@ -60,7 +61,7 @@ def load_relevance_model() -> RelevanceModel:
 
 
 def sector(actor: ActorMention | None) -> str | None:
-    return actor.sector if actor is not None and actor.code else None
+    return actor.sector if actor is not None else None
 
 
 def article_political_share(doc: Doc, actors: Sequence[ActorMention]) -> float:
