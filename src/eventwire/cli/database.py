@@ -240,16 +240,19 @@ def stats(db: DbOption = Path("events.duckdb")) -> None:
 
 
 def sql(
-    statement: Annotated[str, typer.Argument(help="A SQL query (the database is opened read-only).")],
+    statement: Annotated[str, typer.Argument(help="A SQL query over the database only: it is opened read-only, and "
+                                                 "no query can read or write another file or load extensions.")],
     db: DbOption = Path("events.duckdb"),
 ) -> None:
-    """Run a read-only SQL query over the database's tables and views."""
+    """Run a read-only SQL query over the database's tables and views (and nothing outside the database)."""
+    from eventwire.store.sandbox import refusal
+
     with _open(db, read_only=True) as store:
         try:
             cursor = store.con.execute(statement)
             names = [d[0] for d in cursor.description] if cursor.description else []
             rows = [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
         except Exception as exc:
-            fail(str(db), f"SQL error: {str(exc).splitlines()[0]}")
+            fail(str(db), refusal(exc) or f"SQL error: {str(exc).splitlines()[0]}")
             raise typer.Exit(EXIT_USAGE) from None
     _emit(rows, statement)

@@ -2,7 +2,8 @@
 
 Idempotent: an article already stored (same normalised-text hash) adds nothing; an article whose
 source (URL, else file path) is stored with other text replaces its old rows. A run killed mid-way
-leaves only whole articles behind, and a re-run skips what is there.
+leaves only whole articles behind, and a re-run skips what is there. The connection reads and writes
+this file only (store/sandbox.py).
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from eventwire.model import ExtractResult
 from eventwire.store import rows
 from eventwire.store.dedup import StoryIndex, minhash_of, signature_from_values
 from eventwire.store.rows import source_key
+from eventwire.store.sandbox import lock_down
 from eventwire.store.schema import SCHEMA_VERSION, current_version, migrate
 
 
@@ -52,6 +54,7 @@ class Store:
                                  f"({SCHEMA_VERSION}): upgrade eventwire to open it")
         if not read_only:
             migrate(self.con)
+        lock_down(self.con)
         self._stories: StoryIndex | None = None
         self._column_cache: dict[str, list[str]] = {}
 
