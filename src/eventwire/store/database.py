@@ -2,8 +2,8 @@
 
 Idempotent: an article already stored (same normalised-text hash) adds nothing; an article whose
 source (URL, else file path) is stored with other text replaces its old rows. A run killed mid-way
-leaves only whole articles behind, and a re-run skips what is there. The connection reads and writes
-this file only (store/sandbox.py).
+leaves only whole articles behind, and a re-run skips what is there. A failure met again on a re-run
+counts on its row instead of adding one. The connection reads and writes this file only (store/sandbox.py).
 """
 
 from __future__ import annotations
@@ -72,7 +72,14 @@ class Store:
         return row is not None
 
     def record_failure(self, source: str, stage: str, reason: str) -> None:
-        self.con.execute("INSERT INTO failures (source, stage, reason) VALUES (?, ?, ?)", [source, stage, reason])
+        """One row per source, stage and reason: met again, the row counts it and takes the new time."""
+        key = [source, stage, reason]
+        seen = self.con.execute(
+            "UPDATE failures SET occurrences = coalesce(occurrences, 1) + 1, failed_at = current_timestamp "
+            "WHERE source IS NOT DISTINCT FROM ? AND stage IS NOT DISTINCT FROM ? AND reason IS NOT DISTINCT FROM ?",
+            key).fetchone()
+        if not seen or not seen[0]:
+            self.con.execute("INSERT INTO failures (source, stage, reason) VALUES (?, ?, ?)", key)
 
     def _story_index(self) -> StoryIndex:
         if self._stories is None:

@@ -128,4 +128,5 @@ def quote_rows(result: ExtractResult) -> list[Row]:
 
 
 def failure_row(failure: Failure) -> Row:
-    return ordered("failures", {"source": failure.source, "stage": failure.stage, "reason": failure.reason})
+    return ordered("failures", {"source": failure.source, "stage": failure.stage, "reason": failure.reason,
+                                "occurrences": 1})

@@ -2,7 +2,8 @@
 
 One row per article; one row per event *mention* (an event as one article reports it), each with the
 `group_key` under which mentions of the same real-world event from several articles are merged
-(`event_groups`, see store/dedup.py); actors, places, times and quotes as extracted; failures.
+(`event_groups`, see store/dedup.py); actors, places, times and quotes as extracted; failures, one row
+per input, stage and reason however many runs met it.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ import duckdb
 
 from eventwire.errors import DatabaseTooNew
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 _V1 = [
     """CREATE TABLE IF NOT EXISTS meta (key VARCHAR PRIMARY KEY, value VARCHAR)""",
@@ -75,9 +76,20 @@ def _add_political_v3(con: duckdb.DuckDBPyConnection) -> None:
     con.execute("ALTER TABLE events ADD COLUMN political BOOLEAN DEFAULT TRUE")
 
 
+def _failures_once_v4(con: duckdb.DuckDBPyConnection) -> None:
+    """Version 4: one failures row per input, stage and reason, however many runs met it: `occurrences`
+    counts them and `failed_at` becomes the latest (the rows a database collected before are merged so)."""
+    con.execute("ALTER TABLE failures ADD COLUMN occurrences INTEGER DEFAULT 1")
+    con.execute("CREATE TEMP TABLE failures_once AS SELECT source, stage, reason, max(failed_at) AS failed_at, "
+                "CAST(count(*) AS INTEGER) AS occurrences FROM failures GROUP BY source, stage, reason")
+    con.execute("DELETE FROM failures")
+    con.execute("INSERT INTO failures SELECT * FROM failures_once")
+    con.execute("DROP TABLE failures_once")
+
+
 # Migration steps: MIGRATIONS[n] brings a database at version n to version n + 1.
 MIGRATIONS: dict[int, Callable[[duckdb.DuckDBPyConnection], None]] = {
-    0: _create_v1, 1: _add_counts_v2, 2: _add_political_v3}
+    0: _create_v1, 1: _add_counts_v2, 2: _add_political_v3, 3: _failures_once_v4}
 
 # Events merged across articles: one row per real-world event, GDELT's counts done per story.
 EVENT_GROUPS_VIEW = """
