@@ -1,5 +1,5 @@
-"""The failures table through the CLI: one row per input, stage and reason however many runs meet it;
-databases of schema version 3 are migrated to it."""
+"""The failures table through the CLI: one row per input, stage and reason however many runs meet it, a
+refused cut-off copy among them; databases of schema version 3 are migrated to it."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from pathlib import Path
 
 import duckdb
 
-from tests.conftest import EVENTWIRE
+from tests.conftest import EVENTWIRE, EXAMPLES
 
 
 def ingest(db: Path, *inputs: Path) -> subprocess.CompletedProcess[str]:
@@ -25,6 +25,26 @@ def test_a_rerun_adds_no_failure_rows(tmp_path: Path) -> None:
     with duckdb.connect(str(db), read_only=True) as con:
         failures = con.execute("SELECT source, reason, occurrences FROM failures ORDER BY source").fetchall()
     assert failures == [(str(empty), "empty file", 2), (str(missing), "no such file", 2)]
+
+
+def test_a_cut_off_copy_replaces_nothing_and_is_recorded_once(tmp_path: Path) -> None:
+    db = tmp_path / "events.duckdb"
+    page = tmp_path / "ankara.txt"
+    original = (EXAMPLES / "diplomacy_ankara.txt").read_text(encoding="utf-8")
+    page.write_text(original, encoding="utf-8")
+    assert ingest(db, page).returncode == 0
+    with duckdb.connect(str(db), read_only=True) as con:
+        stored = con.execute("SELECT text, (SELECT count(*) FROM events) FROM articles").fetchall()
+    page.write_text(original[: original.index("Fidan also urged")] + "Subscribe to read the full story.",
+                    encoding="utf-8")
+    for _ in range(2):
+        proc = ingest(db, page)
+        assert proc.returncode == 0, proc.stderr  # a refused copy is no error: the article is stored whole
+        assert "0 added, 0 replaced" in proc.stderr
+    with duckdb.connect(str(db), read_only=True) as con:
+        assert con.execute("SELECT text, (SELECT count(*) FROM events) FROM articles").fetchall() == stored
+        failures = con.execute("SELECT source, stage, occurrences FROM failures ORDER BY stage").fetchall()
+    assert failures == [(str(page.resolve()), "replace", 2)]
 
 
 def test_a_version_3_database_gets_one_row_per_failure(tmp_path: Path) -> None:

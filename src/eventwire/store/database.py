@@ -1,7 +1,8 @@
 """The event database: one DuckDB file, written one article per transaction.
 
 Idempotent: an article already stored (same normalised-text hash) adds nothing; an article whose
-source (URL, else file path) is stored with other text replaces its old rows. A run killed mid-way
+source (URL, else file path) is stored with other text replaces its old rows, unless it is a cut-off or
+chrome-only copy of them (store/revisions.py), which is refused and recorded. A run killed mid-way
 leaves only whole articles behind, and a re-run skips what is there. A failure met again on a re-run
 counts on its row instead of adding one. The connection reads and writes this file only (store/sandbox.py).
 """
@@ -19,15 +20,19 @@ from eventwire.errors import DatabaseTooNew, DatabaseUnavailable
 from eventwire.model import ExtractResult
 from eventwire.store import rows
 from eventwire.store.dedup import StoryIndex, minhash_of, signature_from_values
+from eventwire.store.revisions import refusal
 from eventwire.store.rows import source_key
 from eventwire.store.sandbox import lock_down
 from eventwire.store.schema import SCHEMA_VERSION, current_version, migrate
+
+REPLACE_STAGE = "replace"  # the failures row of a changed copy refused (SaveOutcome.KEPT)
 
 
 class SaveOutcome(Enum):
     ADDED = "added"
     UNCHANGED = "unchanged"
     REPLACED = "replaced"
+    KEPT = "kept"  # a changed copy refused as cut off or chrome-only: the stored rows stay, the reason is a failure
 
 
 @dataclass(frozen=True)
@@ -97,8 +102,14 @@ class Store:
         if self.has_article(article.id):
             return SaveOutcome.UNCHANGED
         key = source_key(article)
-        old_ids = [row[0] for row in self.con.execute(
-            "SELECT id FROM articles WHERE source_key = ? AND id <> ?", [key, article.id]).fetchall()]
+        stored = self.con.execute(
+            "SELECT id, text FROM articles WHERE source_key = ? AND id <> ?", [key, article.id]).fetchall()
+        for _, stored_text in stored:
+            reason = refusal(stored_text or "", article.text)
+            if reason is not None:  # a cut-off or chrome-only copy would lose the stored article's events
+                self.record_failure(key, REPLACE_STAGE, reason)
+                return SaveOutcome.KEPT
+        old_ids = [row[0] for row in stored]
         signature = minhash_of(article.text)
         stories = self._story_index()
         for old in old_ids:

@@ -24,6 +24,7 @@ class IngestCounts:
     added: int = 0
     replaced: int = 0
     unchanged: int = 0  # already stored with the same text: not coded again
+    kept: int = 0       # a changed copy refused as cut off or chrome-only (store/revisions.py): the stored one stays
     skipped: int = 0    # read and deliberately not coded (e.g. its language): not an error
     failed: int = 0     # unreadable, or a stage failed on it
     events: int = 0     # events of the articles added or replaced
@@ -72,7 +73,7 @@ def ingest(store: Store, items: Iterable[Article | Failure], code: Coder,
         else:
             outcome = store.save(result)
             setattr(counts, outcome.value, getattr(counts, outcome.value) + 1)
-            if outcome is not SaveOutcome.UNCHANGED:
+            if outcome in (SaveOutcome.ADDED, SaveOutcome.REPLACED):
                 counts.events += len(result.events)
             watch.stored(result, outcome)
         watch.coded()
