@@ -174,7 +174,7 @@ class ExtractRequest(BaseModel):
 
 class IngestResponse(BaseModel):
     article_id: str
-    outcome: Literal["added", "replaced", "unchanged"]
+    outcome: Literal["added", "replaced", "unchanged", "kept"]  # kept: a cut-off copy refused (store/revisions.py)
     events: int
 
 
