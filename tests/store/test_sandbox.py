@@ -43,5 +43,7 @@ def test_the_server_database_is_locked_and_still_shared(tmp_path: Path) -> None:
             assert reader.execute("SELECT count(*) FROM failures").fetchone() == (0,)
         finally:
             reader.close()
+        second = EventDb(db)  # a second app on the same file shares the locked-down instance
+        second.close()
     finally:
         server.close()

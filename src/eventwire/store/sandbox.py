@@ -28,9 +28,14 @@ _REFUSED = "refused: a query may read this database only"
 
 
 def lock_down(con: duckdb.DuckDBPyConnection) -> None:
-    """Confine the database instance behind `con` (every cursor of it) to its own file, for good."""
+    """Confine the database instance behind `con` (every cursor of it) to its own file, for good.
+
+    A second Store on a file this process has open shares the instance, already locked down: settings
+    already as wanted are left alone (setting them again would be refused by the lock)."""
     for name, value in SANDBOX_SETTINGS:
-        con.execute(f"SET {name} = {'true' if value else 'false'}")  # our own names and values; SET binds none
+        current = con.execute("SELECT current_setting(?)", [name]).fetchone()
+        if current is None or current[0] != value:
+            con.execute(f"SET {name} = {'true' if value else 'false'}")  # our own names and values; SET binds none
 
 
 def refusal(exc: Exception) -> str | None:
