@@ -26,9 +26,8 @@ import time
 from pathlib import Path
 from typing import Any
 
-from store import corpus, spacy_floor  # bench/store.py: the same real-news corpus and floor
-
 from eventwire.model import Article
+from store import corpus, spacy_floor  # bench/store.py: the same real-news corpus and floor
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "bench" / "results" / "spark.json"
