@@ -106,8 +106,8 @@ def _titled_people(doc: Doc, kb: ActorKB, known: list[ActorMention], context: Co
             continue
         country = next((iso for t in titles if (iso := kb.country_of_word(t.text)) is not None), None)
         if country is None:  # a known body in the title: "White House press secretary", "CIA Director"
-            country = next((m.country for m in known for t in titles if m.country and m.start <= t.idx < m.end),
-                           None)
+            country = next((m.country for m in known for t in titles if m.country and m.start <= t.idx < m.end
+                            and _unambiguous(m)), None)
         if role is not None and country is None:
             country = context.country_of_person(ent)
         if role is None or country is None:
@@ -139,6 +139,12 @@ def _titled_people(doc: Doc, kb: ActorKB, known: list[ActorMention], context: Co
         out.append(new_mention(doc[token.i: token.i + 1], person.name, person.code, person.country, "person",
                                kb_id=person.kb_id, resolved_from=person.resolved_from))
     return out
+
+
+def _unambiguous(m: ActorMention) -> bool:
+    """A known name that says its country wherever it is written: a seat ("White House"), an acronym
+    ("CIA") or a name of several words; not one common word ("Congress" is also India's party)."""
+    return (m.kb_id or "").startswith("country:") or m.text.isupper() or len(m.text.split()) > 1
 
 
 def _peel_titles(ent: Span, kb: ActorKB) -> tuple[Span, set[int]]:
