@@ -31,6 +31,7 @@ def codes(result: ExtractResult) -> dict[str, str]:
     ("Sen. Jane Doe of Ohio criticized the plan.", "Sen. Jane Doe", "USALEG"),
     ("In Texas, Republican Representative John Roe proposed a bill.", "Republican Representative John Roe",
      "USALEG"),
+    ("Former Irish prime minister John Roe criticised the plan.", "Former Irish prime minister John Roe", "IRLELI"),
     # courts, judges and prosecutors
     ("In Lagos, the Supreme Court ruled against the governor.", "the Supreme Court", "NGAJUD"),
     ("In Denver, Judge Mary Ann Smith sentenced the man to ten years.", "Judge Mary Ann Smith", "USAJUD"),

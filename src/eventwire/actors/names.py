@@ -78,7 +78,11 @@ def _titled_people(doc: Doc, kb: ActorKB, known: list[ActorMention], context: Co
     surname ("Hussein said") is the same person. Named people with no title are kept with an empty
     code: they can speak a quote, but no event is coded for an actor nobody can place."""
     covered = {i for m in known for i in range(*token_range(doc, m))}
-    people: dict[str, ActorMention] = {}
+    # A person the KB knows, once named in full, is the same person when later named by surname alone
+    # ("Boris Johnson ... Johnson asked"), even where the surname alone would be ambiguous in the KB.
+    people: dict[str, ActorMention] = {
+        m.text.split()[-1]: m for m in known
+        if m.kind == "person" and m.code and len(m.text.split()) > 1 and m.text.split()[-1][:1].isupper()}
     out: list[ActorMention] = []
     named: set[int] = set()
     for found in doc.ents:
@@ -98,7 +102,11 @@ def _titled_people(doc: Doc, kb: ActorKB, known: list[ActorMention], context: Co
             titles.insert(0, t)
             attached.add(t.i)
         role = _title_role(titles, kb)
+        if role is not None and any(t.lower_ in _FORMER for t in titles):
+            role = "ELI"  # "Former prime minister John Major": CAMEO codes former office holders as elites
         prior = people.get(surname)
+        if prior is not None and prior.token >= ent.start:
+            prior = None  # named in full only later: not yet known to the reader
         if prior is not None and (role is None or prior.code):
             # A later mention is the person named before ("Hussein said"); a title given only now
             # ("Sheriff Lee" after "Lee") codes them from here on.
@@ -139,6 +147,9 @@ def _titled_people(doc: Doc, kb: ActorKB, known: list[ActorMention], context: Co
         out.append(new_mention(doc[token.i: token.i + 1], person.name, person.code, person.country, "person",
                                kb_id=person.kb_id, resolved_from=person.resolved_from))
     return out
+
+
+_FORMER = frozenset({"former", "ex", "ex-", "erstwhile"})
 
 
 def _unambiguous(m: ActorMention) -> bool:
