@@ -97,3 +97,32 @@ def test_co_subjects_of_a_mutual_act_are_each_others_targets(pipeline: Any) -> N
     result = run(every_event(pipeline), "Russia and Egypt signed an agreement on the use of airspace on Tuesday.")
     dyads = {(e.source.code, e.target.code) for e in result.events if e.target is not None and e.cameo == "057"}
     assert {("RUS", "EGY"), ("EGY", "RUS")} <= {(s[:3], t[:3]) for s, t in dyads}
+
+
+@pytest.mark.parametrize(("text", "root"), [
+    # cooperation CAMEO defines as done to someone, with no one it is done to: another sense of the verb
+    ("Polish President Andrzej Duda has supported LGBT rights for years.", "05"),
+    ("Hundreds of residents donated blood in Gdansk on Monday.", "07"),
+    # a relative clause in the present tense says who someone is
+    ("Protesters asked Carrie Lam, who is supported by the Chinese government, to resign.", "05"),
+    # background: an adverb or a year long before the article
+    ("Senator Mitch McConnell previously committed to holding a trial.", "03"),
+    ("In 2015, Saudi Arabia started supporting the government of Yemen against the Houthis.", "05"),
+])
+def test_states_background_and_undirected_cooperation_are_kept_only_with_all_events(
+        pipeline: Any, text: str, root: str) -> None:
+    everything = [e for e in run(with_settings(pipeline, all_events=True), text, "2019-11-01").events
+                  if e.cameo_root == root]
+    assert everything, "the coder reads the act"
+    assert all(e.political is False for e in everything)
+    assert not any(e.cameo_root == root for e in run(pipeline, text, "2019-11-01").events)
+
+
+@pytest.mark.parametrize("text", [
+    "Vladimir Putin, who visited Damascus on Monday, met Bashar al-Assad.",
+    "King Salman praised Donald Trump on Monday.",
+    "In 2019, King Salman praised Donald Trump.",
+])
+def test_news_of_the_day_and_of_the_year_are_emitted(pipeline: Any, text: str) -> None:
+    result = run(pipeline, text, "2019-11-01")
+    assert any(e.cameo_root in ("04", "05") and e.political for e in result.events), result.events

@@ -340,3 +340,4 @@ def test_a_one_word_person_alias_after_in_is_a_place(pipeline: Any) -> None:
 def test_titles_deep_in_a_name_say_what_is_released(pipeline: Any) -> None:
     result = run(pipeline, "Farc has said it will release the Colombian Sergeant Pablo Emilio Moncayo.", "2009-06-01")
     assert any(e.cameo == "0353" and e.source.code.startswith("COLREB") for e in result.events)
+

@@ -169,7 +169,8 @@ def _compatible(m: ActorMention, want: str, kb: ActorKB, doc: Doc) -> bool:
     if want.startswith("person:"):
         return m.kind == "person" and mention_gender(m, doc) in (None, want[7:])
     if want == "thing":
-        return m.kind in ("country", "government", "organisation") or m.code.startswith("IMG") or (
+        return m.kind in ("country", "government", "organisation", "government_body", "party") or m.code.startswith(
+            "IMG") or (
             m.kb_id is not None and m.kb_id.startswith("group:"))
     if want == "plural":
         return m.kind not in ("person", "country")

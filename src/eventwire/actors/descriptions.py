@@ -9,11 +9,12 @@ qualifies them stands for itself ("ISWAP fighters").
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from eventwire.actors.kb import ActorKB
 from eventwire.actors.mentions import new_mention, token_range
@@ -23,17 +24,29 @@ from eventwire.syntax import np_span
 
 # Heads that a role noun can qualify and still name people: "troop contingent", "army unit".
 _COLLECTIVE_HEADS = word_list("eventwire.actors", "collective_head")
+# Adjectives naming a region or bloc: "the European Court" is no country's court.
+_REGION_ADJECTIVES = word_list("eventwire.actors", "region_adjective")
+# Role nouns naming a body ("the court", "the Senate"), not its people.
+_BODY_HEADS = word_list("eventwire.actors", "body_head")
 
 
 class CountryContext:
     """The country a description without one refers to: a place named in its sentence, else the
     article's most named country."""
 
-    def __init__(self, doc: Doc, places: tuple[PlaceMention, ...]) -> None:
+    def __init__(self, doc: Doc, places: tuple[PlaceMention, ...], named: tuple[ActorMention, ...] = ()) -> None:
         in_text = [p for p in places if p.start is not None]
         counts = Counter(p.country for p in in_text if p.country)
+        # Named actors count too: a story about Washington's dealings with Ukraine names Ukraine as a
+        # place more often than the United States, but its people and bodies are American.
+        counts.update(m.country for m in named if m.country and m.kind != "country")
         self.article_country = counts.most_common(1)[0][0] if counts else None
         self.places = in_text
+        self._doc, self._all_places = doc, places
+
+    def with_actors(self, named: tuple[ActorMention, ...]) -> CountryContext:
+        """The same context, its article country counted over these named actors too."""
+        return CountryContext(self._doc, self._all_places, named)
 
     def country_at(self, token: Token) -> str | None:
         sent = token.sent
@@ -43,25 +56,90 @@ class CountryContext:
             return min(local, key=lambda sp: abs(sp[0] - token.idx))[1].country
         return self.article_country
 
+    def country_of_person(self, name: Span) -> str | None:
+        """The country of a titled person the KB lacks: a place in the name's own phrase ("Senator Jane
+        Doe of Ohio", "Sheriff John Roe from Reno"), else the article's most named country, else a place
+        in the sentence: the other places of a sentence are as often where the person acts or whom
+        they speak of ("Senator Doe criticized Russia") as where they hold office."""
+        start, end = name.root.left_edge.idx, name.root.right_edge.idx + len(name.root.right_edge)
+        own = [p for p in self.places if p.start is not None and start <= p.start < end and p.country]
+        if own:
+            return own[0].country
+        return self.article_country or self.country_at(name.root)
+
 
 def role_of(token: Token, kb: ActorKB) -> str | None:
-    """Role block named by a noun, refined by its modifiers ("military chiefs" -> MIL); a head that only
-    says who speaks or leads for a body takes the body's role ("rebel commander" REB, "police chief" COP)."""
+    """Role block named by a noun, refined by its modifiers ("military chiefs" -> MIL, "the sheriff's
+    office" -> COP, "House of Representatives" -> LEG); a head that only says who speaks or leads for a
+    body takes the body's role ("rebel commander" REB, "police chief" COP)."""
     lemma = token.lemma_.lower()
+    if _POLICE_ACRONYM.fullmatch(token.text):
+        return "COP"  # "NYPD", "LAPD": a city's police department
     for child in token.children:
-        if child.dep_ in ("amod", "compound", "nmod"):
-            role = kb.roles.get((lemma, child.lemma_.lower()))
+        if child.dep_ in ("amod", "compound", "nmod", "poss"):
+            role = _row(kb, token, (lemma, child.lemma_.lower()))
             if role:
                 return role
+        elif child.dep_ == "prep" and child.lower_ == "of":  # "House of Commons", "House of Representatives"
+            for obj in child.children:
+                if obj.dep_ == "pobj" and (role := _row(kb, token, (lemma, _singular(obj)))):
+                    return role
     if lemma in _COLLECTIVE_HEADS:
         for child in token.children:
-            if child.dep_ in ("amod", "compound") and (own := kb.roles.get((child.lemma_.lower(), ""))):
+            if child.dep_ in ("amod", "compound") and (own := _row(kb, child, (child.lemma_.lower(), ""))):
                 return own
-    role = kb.roles.get((lemma, ""))
+    role = _row(kb, token, (lemma, ""))
     if role is None and token.tag_ in ("NNS", "NNPS") and token.lower_.endswith("s"):
-        role = kb.roles.get((token.lower_[:-1], ""))  # "Kurds" tagged a proper noun keeps its plural as lemma
+        # "Kurds" tagged a proper noun keeps its plural as lemma
+        role = _row(kb, token, (token.lower_[:-1], ""))
     if role is None and plural_demonym(token, kb) is not None:
         return "CVL"  # "Young Algerians blocked roads": a country's people
+    return role
+
+
+# City police departments named by their initials: "NYPD", "LAPD", "SFPD".
+_POLICE_ACRONYM = re.compile(r"[A-Z]{2,4}PD")
+
+
+def _singular(token: Token) -> str:
+    """A noun's lemma, with the plural a proper-noun tag keeps undone ("Representatives")."""
+    lemma = token.lemma_.lower()
+    if token.tag_ == "NNPS" and lemma == token.lower_ and lemma.endswith("s"):
+        return lemma[:-1]
+    return lemma
+
+
+def _names_country(token: Token, kb: ActorKB) -> bool:
+    """Whether a modifier is (the end of) a country's name or adjective: "U.S.", "United States"."""
+    if kb.country_of_word(token.text) is not None:
+        return True
+    return token.i > 0 and kb.country_of_word(f"{token.doc[token.i - 1].text} {token.text}") is not None
+
+
+def _modifies_a_row(token: Token, kb: ActorKB) -> bool:
+    """A word that only qualifies the body its head names: "sheriff" in "the sheriff's office",
+    "Representatives" in "House of Representatives"."""
+    head = token.head
+    if token.dep_ == "poss":
+        return (head.lemma_.lower(), token.lemma_.lower()) in kb.roles
+    if token.dep_ == "pobj" and head.lower_ == "of" and head.head.i != token.i:
+        return (head.head.lemma_.lower(), _singular(token)) in kb.roles
+    return False
+
+
+def _row(kb: ActorKB, token: Token, key: tuple[str, str]) -> str | None:
+    """The role of a roles.tsv row, if the token is written in the form the row asks for."""
+    role = kb.roles.get(key)
+    if role is None:
+        return None
+    form = kb.role_forms.get(key, "")
+    if form and not token.text[:1].isupper():
+        return None  # "Representative Jane Doe" is a legislator, "a representative of the firm" is not
+    if form == "chamber" and any(
+        c.dep_ in ("compound", "amod") and c.text[:1].isupper() and not _names_country(c, kb)
+        and kb.roles.get((c.lemma_.lower(), "")) is None for c in token.children
+    ):
+        return None  # "the Opera House", "Chatham House": another name's house, not a chamber
     return role
 
 
@@ -120,8 +198,8 @@ def described_mentions(doc: Doc, kb: ActorKB, covered: set[int]) -> list[Describ
             span = doc[min(left, named_by.i): right]
             country = kb.countries.get(iso)
             label = country.name if country else iso
-            mention = new_mention(span, f"{label} {_ROLE_NAMES.get(role, role.lower())}", iso + role, iso,
-                                  _ROLE_KIND.get(role, "description"), head=anchor)
+            mention = new_mention(span, _name(label, role, span, anchor), iso + role, iso, _kind(role, anchor),
+                                  head=anchor)
             out.append(Described(mention, named_by.i))
     return out
 
@@ -139,7 +217,7 @@ def _role_anchor(token: Token, kb: ActorKB, covered: set[int]) -> tuple[str, Tok
     if token.pos_ not in ("NOUN", "PROPN") or token.i in covered or token.ent_type_ == "PERSON":
         return None  # "King" in "Kevin King" is a name, not a king
     role = role_of(token, kb)
-    if role is None or (token.dep_ == "compound" and token.head.i in covered):
+    if role is None or (token.dep_ == "compound" and token.head.i in covered) or _modifies_a_row(token, kb):
         return None
     if token.dep_ == "compound" and role_of(token.head, kb) is None:
         # "troop contingent" is the troops; "regime stronghold" or "police station" is not an actor.
@@ -158,7 +236,10 @@ def _sentence_country(token: Token, mentions: list[ActorMention]) -> str | None:
 
 
 def _group_modifier(noun: Token, mentions: list[ActorMention]) -> ActorMention | None:
-    by_token = {m.token: m for m in mentions if m.kb_id and m.kb_id.startswith("group:")}
+    doc = noun.doc
+    # Every word of a group's name, not only its anchor: "The UN" matched with its article.
+    by_token = {i: m for m in mentions if m.kb_id and m.kb_id.startswith("group:")
+                for i in range(*token_range(doc, m))}
     for child in noun.children:
         if child.dep_ in ("compound", "nmod", "poss", "amod") and child.i in by_token:
             return by_token[child.i]
@@ -182,8 +263,10 @@ def contextual_mentions(doc: Doc, kb: ActorKB, mentions: list[ActorMention],
             continue
         if any(start <= token.idx < end for start, end in quoted):
             continue
-        if any(c.dep_ == "amod" and c.ent_type_ == "NORP" for c in anchor.children):
-            continue  # "European officials", "Kurdish fighters": a people, not the context country
+        if any((c.dep_ == "amod" and c.ent_type_ == "NORP") or (c.dep_ in ("amod", "compound")
+                                                                and c.lower_ in _REGION_ADJECTIVES)
+               for c in anchor.children):
+            continue  # "European officials", "the European Court": a people or a region, not the context country
         group = _group_modifier(anchor, mentions)
         if group is not None:  # "ISWAP fighters", "Hamas gunmen": the group itself
             span = doc[min(group.token, anchor.i): anchor.i + 1]
@@ -200,8 +283,12 @@ def contextual_mentions(doc: Doc, kb: ActorKB, mentions: list[ActorMention],
             continue
         label = kb.countries[country].name if country in kb.countries else country
         span = np_span(anchor)
-        out.append(new_mention(span, f"{label} {_ROLE_NAMES.get(role, role.lower())}", country + role, country,
-                               _ROLE_KIND.get(role, "description"), head=anchor, resolved_from="context"))
+        owner_words = [c for c in anchor.children if c.dep_ == "poss" and _modifies_a_row(c, kb)]
+        if owner_words:  # "the sheriff's office", whole
+            span = doc[min(owner_words[0].left_edge.i, span.start): span.end]
+        span = _with_own_name(span, anchor)
+        out.append(new_mention(span, _name(label, role, span, anchor), country + role, country, _kind(role, anchor),
+                               head=anchor, resolved_from="context"))
         anchored.add(anchor.i)
     return out
 
@@ -210,5 +297,36 @@ _ROLE_NAMES = {
     "GOV": "government", "MIL": "military", "REB": "rebels", "OPP": "opposition", "COP": "police",
     "JUD": "judiciary", "LEG": "legislature", "SPY": "intelligence", "CVL": "civilians", "REF": "refugees",
     "EDU": "education", "BUS": "business", "MED": "media", "HLH": "health", "LAB": "labour", "CRM": "criminals",
+    "PTY": "party",
 }
 _ROLE_KIND = {"GOV": "government", "MIL": "military", "COP": "police"}
+# The kind of a body named by its role noun, as the KB's bodies have it ("the Senate" like "U.S. Senate").
+_BODY_KIND = {"LEG": "government_body", "JUD": "government_body", "SPY": "government_body", "PTY": "party",
+              "LAB": "organisation", "BUS": "business", "MED": "media", "EDU": "organisation", "HLH": "organisation"}
+
+
+def _kind(role: str, anchor: Token) -> str:
+    if anchor.lemma_.lower() in _BODY_HEADS and role in _BODY_KIND:
+        return _BODY_KIND[role]
+    return _ROLE_KIND.get(role, "description")
+
+
+def _with_own_name(span: Span, anchor: Token) -> Span:
+    """A body's name runs on through its "of" phrase: "the Department of Agriculture", "the Court of Appeal"."""
+    if anchor.pos_ != "PROPN" or anchor.lemma_.lower() not in _BODY_HEADS:
+        return span
+    for child in anchor.children:
+        if child.dep_ == "prep" and child.lower_ == "of" and child.i == anchor.i + 1:
+            obj = next((o for o in child.children if o.dep_ == "pobj" and o.pos_ == "PROPN"), None)
+            if obj is not None:
+                return span.doc[span.start: obj.right_edge.i + 1]
+    return span
+
+
+def _name(label: str, role: str, span: Span, anchor: Token) -> str:
+    """A body's own name when it has one ("Court of Session", "Federal Aviation Office"), else the country
+    and the role ("Mexico legislature")."""
+    if anchor.pos_ == "PROPN" and anchor.lemma_.lower() in _BODY_HEADS:
+        words = span[1:] if span[0].dep_ == "det" else span
+        return words.text
+    return f"{label} {_ROLE_NAMES.get(role, role.lower())}"

@@ -59,6 +59,10 @@ class ActorKB:
     group_by_alias: dict[str, str]
     roles: dict[tuple[str, str], str]
     plural_roles: frozenset[str]
+    # (head, modifier) rows that hold only in a given written form: "capital" (a name: "Representative
+    # Jane Doe", "the Federal Aviation Office") or "chamber" (a name qualified by no other name: "the
+    # House", "the U.S. House", not "the Opera House").
+    role_forms: dict[tuple[str, str], str] = field(default_factory=dict)
     # alias text -> (kind, key) for the phrase matcher, kinds: person, group, country, seat
     phrases: dict[str, tuple[str, str]] = field(default_factory=dict)
 
@@ -179,9 +183,13 @@ def _load_packaged() -> ActorKB:
             phrases[alias] = ("person", name)
 
     roles: dict[tuple[str, str], str] = {}
+    role_forms: dict[tuple[str, str], str] = {}
     plural: set[str] = set()
     for row in read_tsv(_PKG, "roles.tsv"):
-        roles[(row["head"].lower(), row.get("modifier", "").lower())] = row["role"].upper()
+        key = (row["head"].lower(), row.get("modifier", "").lower())
+        roles[key] = row["role"].upper()
+        if row.get("form", ""):
+            role_forms[key] = row["form"]
         if row.get("plural", "") == "yes":
             plural.add(row["head"].lower())
 
@@ -196,6 +204,7 @@ def _load_packaged() -> ActorKB:
         group_by_alias=group_by_alias,
         roles=roles,
         plural_roles=frozenset(plural),
+        role_forms=role_forms,
         phrases=phrases,
     )
 

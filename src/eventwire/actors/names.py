@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from eventwire.actors.descriptions import CountryContext, role_of
+from eventwire.actors.gender import given_names
 from eventwire.actors.kb import ActorKB
 from eventwire.actors.mentions import new_mention, token_range
 from eventwire.model import ActorMention
@@ -61,10 +62,12 @@ def named_mentions(doc: Doc, kb: ActorKB, matcher: ActorMatcher, day: str | None
         kind, key = span.label_.split("\t", 1)
         if kind == "person" and len(span) == 1 and _used_as_place(span):
             continue  # "a refugee centre in Kerry" is County Kerry, not John Kerry
+        if kind == "group" and _another_countrys(span, kb.groups[key].country, kb):
+            continue  # "the Mexican Congress" is Mexico's, not the U.S. Congress: the description codes it
         mention = _named_mention(span, kind, key, kb, day)
         if mention is not None:
             out.append(mention)
-    out += _titled_people(doc, kb, out, context)
+    out += _titled_people(doc, kb, out, context.with_actors(tuple(out)))
     return out
 
 
@@ -75,27 +78,46 @@ def _titled_people(doc: Doc, kb: ActorKB, known: list[ActorMention], context: Co
     surname ("Hussein said") is the same person. Named people with no title are kept with an empty
     code: they can speak a quote, but no event is coded for an actor nobody can place."""
     covered = {i for m in known for i in range(*token_range(doc, m))}
-    people: dict[str, ActorMention] = {}
+    # A person the KB knows, once named in full, is the same person when later named by surname alone
+    # ("Boris Johnson ... Johnson asked"), even where the surname alone would be ambiguous in the KB.
+    people: dict[str, ActorMention] = {
+        m.text.split()[-1]: m for m in known
+        if m.kind == "person" and m.code and len(m.text.split()) > 1 and m.text.split()[-1][:1].isupper()}
     out: list[ActorMention] = []
-    for ent in doc.ents:
-        if ent.label_ != "PERSON" or any(t.i in covered for t in ent):
+    named: set[int] = set()
+    for found in doc.ents:
+        if found.label_ != "PERSON" or any(t.i in covered or t.i in named for t in found):
             continue
+        ent = _whole_name(found)
+        if ent.end > found.end and any(t.i in covered for t in ent):
+            continue
+        named.update(range(ent.start, ent.end))
+        ent, inner = _peel_titles(ent, kb)
         surname = ent[-1].text
-        if surname in people:
-            prior = people[surname]
-            out.append(new_mention(ent, prior.name, prior.code, prior.country, "person", kb_id=prior.kb_id))
-            continue
         titles: list[Token] = []
         attached = set(range(ent.start, ent.end))
         for t in reversed(doc[max(ent.start - 6, 0): ent.start]):
-            if t.dep_ not in ("compound", "amod", "nmod") or t.head.i not in attached:
+            if t.i not in inner and (t.dep_ not in ("compound", "amod", "nmod") or t.head.i not in attached):
                 break
             titles.insert(0, t)
             attached.add(t.i)
-        role = next((r for t in titles if (r := role_of(t, kb)) is not None), None)
+        role = _title_role(titles, kb)
+        if role is not None and any(t.lower_ in _FORMER for t in titles):
+            role = "ELI"  # "Former prime minister John Major": CAMEO codes former office holders as elites
+        prior = people.get(surname)
+        if prior is not None and prior.token >= ent.start:
+            prior = None  # named in full only later: not yet known to the reader
+        if prior is not None and (role is None or prior.code):
+            # A later mention is the person named before ("Hussein said"); a title given only now
+            # ("Sheriff Lee" after "Lee") codes them from here on.
+            out.append(new_mention(ent, prior.name, prior.code, prior.country, "person", kb_id=prior.kb_id))
+            continue
         country = next((iso for t in titles if (iso := kb.country_of_word(t.text)) is not None), None)
+        if country is None:  # a known body in the title: "White House press secretary", "CIA Director"
+            country = next((m.country for m in known for t in titles if m.country and m.start <= t.idx < m.end
+                            and _unambiguous(m)), None)
         if role is not None and country is None:
-            country = context.country_at(ent.root)
+            country = context.country_of_person(ent)
         if role is None or country is None:
             mention = new_mention(ent, ent.text, "", None, "person", kb_id=f"unknown:{ent.text}",
                                   resolved_from="unknown-person")
@@ -108,13 +130,68 @@ def _titled_people(doc: Doc, kb: ActorKB, known: list[ActorMention], context: Co
     # Later bare surnames the parser did not tag as a person ("Hopkins said ..."): the same person.
     tagged = covered | {i for m in out for i in range(*token_range(doc, m))}
     for token in doc:
-        named = people.get(token.text)
-        if (named is None or token.pos_ != "PROPN" or token.i in tagged or token.i < named.token
-                or token.dep_ == "compound" or any(c.dep_ == "compound" for c in token.children)):
+        person = people.get(token.text)
+        if person is None or token.pos_ != "PROPN" or token.i in tagged or token.i < person.token:
             continue
-        out.append(new_mention(doc[token.i: token.i + 1], named.name, named.code, named.country, "person",
-                               kb_id=named.kb_id, resolved_from=named.resolved_from))
+        titles = [c for c in token.children if c.dep_ == "compound" and c.i < token.i]
+        if token.dep_ == "compound" or any(role_of(t, kb) is None for t in titles):
+            continue
+        role = _title_role(titles, kb)
+        if role is not None and not person.code and (country := context.country_of_person(doc[token.i: token.i + 1])):
+            # "Sheriff Roe" after a bare "Roe": the title codes them from here on.
+            person = new_mention(doc[titles[0].i: token.i + 1], person.name, country + role, country, "person",
+                                 head=token, kb_id=f"titled:{person.name}")
+            people[token.text] = person
+            out.append(person)
+            continue
+        out.append(new_mention(doc[token.i: token.i + 1], person.name, person.code, person.country, "person",
+                               kb_id=person.kb_id, resolved_from=person.resolved_from))
     return out
+
+
+_FORMER = frozenset({"former", "ex", "ex-", "erstwhile"})
+
+
+def _unambiguous(m: ActorMention) -> bool:
+    """A known name that says its country wherever it is written: a seat ("White House"), an acronym
+    ("CIA") or a name of several words; not one common word ("Congress" is also India's party)."""
+    return (m.kb_id or "").startswith("country:") or m.text.isupper() or len(m.text.split()) > 1
+
+
+def _peel_titles(ent: Span, kb: ActorKB) -> tuple[Span, set[int]]:
+    """A name the tagger took with its title ("Taoiseach Leo Varadkar", "Sheriff Lee" as one person):
+    the name, and the title words it had, which are not a given name ("Marine Le Pen" keeps Marine)."""
+    start = ent.start
+    while (start < ent.end - 1 and ent.doc[start].text[:1].isupper()
+           and ent.doc[start].text not in given_names() and role_of(ent.doc[start], kb) is not None):
+        start += 1
+    return ent.doc[start: ent.end], set(range(ent.start, start))
+
+
+def _title_role(titles: list[Token], kb: ActorKB) -> str | None:
+    """The role the title nearest the name gives ("Republican Representative Jane Doe" is a legislator);
+    a postpositive "General" belongs to the office before it ("Attorney General", "Secretary General",
+    not "Major General")."""
+    for n in range(len(titles) - 1, -1, -1):
+        title = titles[n]
+        if title.lower_ == "general" and n > 0 and role_of(titles[n - 1], kb) is not None:
+            continue
+        # A title qualified by the word before it: "Trade Representative", "Defence Secretary".
+        pair = kb.roles.get((title.lemma_.lower(), titles[n - 1].lemma_.lower())) if n > 0 else None
+        if (role := pair or role_of(title, kb)) is not None:
+            return role
+    return None
+
+
+def _whole_name(ent: Span) -> Span:
+    """A person's name the tagger cut short, through the surname its words qualify: "Judge Amy Berman
+    Jackson" tagged "Amy Berman" is Amy Berman Jackson."""
+    end = ent.end
+    doc = ent.doc
+    while (end < len(doc) and doc[end].pos_ == "PROPN" and doc[end].ent_type_ in ("", "PERSON")
+           and doc[end - 1].dep_ == "compound" and doc[end - 1].head.i == end):
+        end += 1
+    return doc[ent.start: end]
 
 
 def _named_mention(span: Span, kind: str, key: str, kb: ActorKB, day: str | None) -> ActorMention | None:
@@ -138,6 +215,18 @@ def _named_mention(span: Span, kind: str, key: str, kb: ActorKB, day: str | None
         return new_mention(span, f"{kb.countries[key].name} government", key + "GOV", key, "government",
                            kb_id=f"country:{key}")
     return None
+
+
+def _another_countrys(span: Span, country: str | None, kb: ActorKB) -> bool:
+    """Whether a country's body is named with another country's adjective ("the Brazilian Congress")."""
+    if country is None:
+        return False
+    for child in span.root.children:
+        if child.i < span.start and child.dep_ in ("amod", "compound", "poss"):
+            iso = kb.country_of_word(child.text)
+            if iso is not None and iso != country:
+                return True
+    return False
 
 
 def _used_as_place(span: Span) -> bool:

@@ -29,6 +29,7 @@ def resolve_actors(doc: Doc, kb: ActorKB, matcher: ActorMatcher, day: str | None
     `places` give the country context of role nouns that name none ("police" in a Tbilisi story)."""
     context = CountryContext(doc, places)
     named = named_mentions(doc, kb, matcher, day, context)
+    context = context.with_actors(tuple(named))
     covered = {i for m in named for i in range(*token_range(doc, m))}
     built = described_mentions(doc, kb, covered)
     absorbed = {m.named_by for m in built}

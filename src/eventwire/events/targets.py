@@ -85,7 +85,7 @@ def find_targets(trig: Trigger, ctx: Context, sources: list[ActorMention]) -> tu
         via_place = via_place or from_place
     source_codes = {s.code for s in sources}
     source_countries = {s.country for s in sources}
-    distinct = [t for t in found if t.code not in source_codes]
+    distinct = [t for t in found if not _same_side(t, sources)]
     if not distinct:
         distinct = [t for t in _directed_actors(trig, ctx) if t.code not in source_codes]
     if not distinct:
@@ -101,8 +101,17 @@ def find_targets(trig: Trigger, ctx: Context, sources: list[ActorMention]) -> tu
     return distinct, via_place
 
 
-# Acts whose that-clause names who is to act: "demanded that the United States match the EU's support".
-_ADDRESSING_ROOTS = frozenset({"02", "10"})
+def _same_side(target: ActorMention, sources: list[ActorMention]) -> bool:
+    """A target coded like a source is the source itself ("Putin's government"), unless both are people the
+    KB tells apart: a prime minister may ask the queen (GBRGOV -> GBRGOV)."""
+    return any(target.code == s.code and not (
+        target.kind == s.kind == "person" and target.kb_id and s.kb_id and target.kb_id != s.kb_id)
+        for s in sources)
+
+
+# Acts whose that-clause names who is to act ("demanded that the United States match the EU's support") or
+# whom the act is aimed at ("alleged Mahan had contributed to human suffering", "blamed that Iran ...").
+_ADDRESSING_ROOTS = frozenset({"02", "10", "11"})
 _ADDRESSING_VERBS = word_list("eventwire.events", "addressing_verb")
 
 
@@ -123,6 +132,9 @@ def _owners_of_object(trig: Trigger, ctx: Context) -> list[ActorMention]:
         else []
     out: list[ActorMention] = []
     for obj in objects:
+        # "attacked the proclamation of the Golan Heights as Israeli territory by the President": the agent
+        # of the thing acted on, however deep in its noun phrase, before any nationality word in it.
+        out.extend(a for agent in _agents_in_np(obj) for a in actors_at(agent, ctx))
         for child in obj.children:
             if child.dep_ == "poss":
                 out.extend(slot(child, ctx)[0])
@@ -134,6 +146,26 @@ def _owners_of_object(trig: Trigger, ctx: Context) -> list[ActorMention]:
                 for pobj in child.children:
                     if pobj.dep_ == "pobj":
                         out.extend(actors_at(pobj, ctx))
+    return out
+
+
+def _agents_in_np(head: Token) -> list[Token]:
+    """Objects of "by" phrases inside a noun phrase, following its prepositional chain but never entering a
+    clause of its own."""
+    out: list[Token] = []
+    todo = [head]
+    while todo:
+        token = todo.pop()
+        for child in token.children:
+            if child.dep_ != "prep":
+                continue
+            for obj in child.children:
+                if obj.dep_ != "pobj":
+                    continue
+                if child.lower_ == "by":
+                    out.append(obj)
+                elif obj.pos_ in ("NOUN", "PROPN"):
+                    todo.append(obj)
     return out
 
 
@@ -185,13 +217,32 @@ def _directed_actors(trig: Trigger, ctx: Context) -> list[ActorMention]:
     out: list[ActorMention] = []
     for holder in holders:
         for prep in holder.children:
-            if prep.dep_ in ("prep", "dative") and prep.lower_ in _DIRECTED_PREPS:
+            if prep.dep_ in ("prep", "dative") and (prep.lower_ in _DIRECTED_PREPS
+                                                    or prep.lower_ in trig.entry.target_preps):
                 for obj in prep.children:
-                    if obj.dep_ == "pobj":
+                    if obj.dep_ == "pobj" and not _absolute_with(prep, obj):
                         # Named people and organisations nobody could code still receive the act ("granted
                         # asylum to Julian Assange").
-                        out.extend(actors_at(obj, ctx) or named_uncoded_at(obj, ctx))
+                        out.extend(actors_at(obj, ctx) or named_uncoded_at(obj, ctx) or _owner_of(obj, ctx))
     return out
+
+
+def _absolute_with(prep: Token, obj: Token) -> bool:
+    """"banned the airline, with officials saying ...": a "with" phrase whose noun has its own verb is a
+    circumstance, not a partner of the act."""
+    return prep.lower_ == "with" and any(c.dep_ in ("acl", "relcl") and c.tag_ in ("VBG", "VBN")
+                                         for c in obj.children)
+
+
+def _owner_of(token: Token, ctx: Context) -> list[ActorMention]:
+    """Whose is a thing an act is directed at: "a probe into Trump's affairs" (Trump), "sanctions on Iranian
+    oil exports" (Iran)."""
+    if token.pos_ != "NOUN":
+        return []
+    for child in token.children:
+        if child.dep_ == "poss":
+            return actors_at(child, ctx)
+    return [a for c in token.children if c.dep_ == "amod" and (a := national_actor(c, ctx)) is not None]
 
 
 def protested_authority(sources: list[ActorMention], ctx: Context) -> list[ActorMention]:
