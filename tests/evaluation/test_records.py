@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 from collections import Counter
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -162,6 +163,9 @@ def test_every_gold_sentence_is_in_its_article_as_eventwire_reads_it() -> None:
 
     texts = {a.url or "": a.text for a in iter_articles([str(WIKINEWS)]) if isinstance(a, Article)}
     check_sentences(load_gold(), texts)
+    fresh = load_gold(fresh=True)
+    check_sentences(fresh, texts)
+    assert not {a.url for a in fresh} & {a.url for a in load_gold()}, "the fresh set shares no article"
 
 
 @pytest.mark.gold
@@ -180,3 +184,27 @@ def test_emitted_records_hold_their_floors(pipeline: Any) -> None:
         assert got["precision"]["root_of_real"] >= floor["root_of_real"], (half, got["precision"])
         assert got["recall"]["root_dyad"] >= floor["recall_root_dyad"], (half, got["recall"])
         assert got["non_political_articles"]["events_per_article"] <= floor["quiet_events_per_article_max"], half
+
+
+@pytest.mark.gold
+@pytest.mark.skipif(not WIKINEWS.exists(), reason="../shared/data is not here")
+def test_the_fresh_set_holds_its_floors(pipeline: Any) -> None:
+    from eventwire.evaluation.records import code_gold_articles, read_gold_articles, score_articles
+    from eventwire.evaluation.records_gold import load_gold
+
+    floor = json.loads(SCORE_FLOORS.read_text(encoding="utf-8"))["records_fresh"]
+    gold = load_gold(fresh=True)
+    got = score_articles(code_gold_articles(pipeline, read_gold_articles(WIKINEWS, gold), gold))
+    assert got["precision"]["real_political"] >= floor["real_political"], got["precision"]
+    assert got["recall"]["root_dyad"] >= floor["recall_root_dyad"], got["recall"]
+    assert got["non_political_articles"]["events_per_article"] <= floor["quiet_events_per_article_max"]
+
+
+def test_the_fresh_set_is_never_read_event_by_event(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from eventwire.cli import app
+
+    result = CliRunner().invoke(app, ["eval", "records", "--fresh", "--details", str(tmp_path / "d.jsonl")])
+    assert result.exit_code == 2
+    assert not (tmp_path / "d.jsonl").exists()

@@ -132,22 +132,35 @@ def records(
                                                        "event of the development half to this file.")] = None,
     fit: Annotated[Path | None, typer.Option(help="Fit the relevance model on the development half, write it to "
                                                    "this TSV file and score with it.")] = None,
+    fresh: Annotated[bool, typer.Option("--fresh", help="Score the fresh set instead: 51 more articles coded "
+                                                         "blind after the coder's tuning, scored whole (no "
+                                                         "--details or --fit on it).")] = False,
 ) -> None:
     """Whole articles, whole records: every event emitted for 120 Wikinews articles coded blind (precision per
-    field, recall of root and dyad, reliability of confidence), development and held-out halves."""
+    field, recall of root and dyad, reliability of confidence), development and held-out halves; with
+    --fresh, 51 further articles never tuned on."""
     import dataclasses
 
     from eventwire.errors import CannotRun, EventwireError
-    from eventwire.evaluation.records import code_gold_articles, detail_rows, read_gold_articles, report_by_split
+    from eventwire.evaluation.records import (
+        code_gold_articles,
+        detail_rows,
+        read_gold_articles,
+        report_by_split,
+        score_articles,
+    )
     from eventwire.evaluation.records_gold import load_gold
 
+    if fresh and (details is not None or fit is not None or gold is not None):
+        raise typer.BadParameter("the fresh set is scored whole: it takes no --details, --fit or --gold",
+                                 param_hint="--fresh")
     corpus = data / "wikinews" / "wikinews_2019.csv"
     _need(corpus)
     if gold is not None:
         _need(gold)
     pipeline = load_pipeline(None)
     try:
-        truth = load_gold(gold)
+        truth = load_gold(gold, fresh=fresh)
         articles = read_gold_articles(corpus, truth)
         if fit is not None:
             from eventwire.evaluation.relevance_fit import code_for_fitting, fit_relevance, training_rows, write_model
@@ -166,4 +179,5 @@ def records(
         with details.open("w", encoding="utf-8") as out:
             for row in detail_rows([s for s in scores if s.article.split == "development"]):
                 out.write(json.dumps(row, ensure_ascii=False) + "\n")
-    typer.echo(json.dumps(report_by_split(scores), indent=2))
+    report = {"fresh": score_articles(scores)} if fresh else report_by_split(scores)
+    typer.echo(json.dumps(report, indent=2))
