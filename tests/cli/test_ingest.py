@@ -50,7 +50,7 @@ def test_extract_reads_an_article_from_standard_input() -> None:
 
 def test_extract_fetches_url_and_names_a_missing_one(examples_site: str) -> None:
     proc = run("extract", "--url", f"{examples_site}/attack_borno.txt", "--url", f"{examples_site}/absent.html",
-               "--format", "json")
+               "--format", "json", "--allow-private-urls")  # the test site is on 127.0.0.1
     assert proc.returncode == 1
     data = json.loads(proc.stdout)
     assert data["article"]["url"] == f"{examples_site}/attack_borno.txt" and data["events"]

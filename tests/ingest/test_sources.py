@@ -245,7 +245,7 @@ def test_feed_uses_full_text_items_and_fetches_summary_only_items(site: str, tmp
                    "/feed.xml": (rss(site), "application/rss+xml")}
     for inputs in ([f"{site}/feed.xml"], [str(tmp_path / "feed.rss")]):
         (tmp_path / "feed.rss").write_bytes(rss(site))
-        found = read_all(inputs)
+        found = read_all(inputs, allow_private_urls=True)  # the test site is on 127.0.0.1
         sanctions, ankara = articles_of(found)
         assert sanctions.title == story("sanctions_brussels.txt")[0]
         assert sanctions.published == "2024-02-23" and sanctions.sections == ("Europe",)
@@ -265,11 +265,11 @@ def test_feed_without_fetching_codes_summaries_it_has(site: str, tmp_path: Path)
 
 def test_url_page_and_url_errors(site: str) -> None:
     _Site.pages = {"/a": (html_page("protest_tbilisi.txt").encode("cp1252"), "text/html; charset=windows-1252")}
-    [article] = read_all([f"{site}/a"])
+    [article] = read_all([f"{site}/a"], allow_private_urls=True)  # the test site is on 127.0.0.1
     assert isinstance(article, Article) and article.url == f"{site}/a"
-    [failure] = read_all([f"{site}/nothing"])
+    [failure] = read_all([f"{site}/nothing"], allow_private_urls=True)
     assert isinstance(failure, Failure) and failure.source == f"{site}/nothing" and "HTTP 404" in failure.reason
-    [refused] = read_all(["http://127.0.0.1:9/closed"], timeout=2.0)
+    [refused] = read_all(["http://127.0.0.1:9/closed"], timeout=2.0, allow_private_urls=True)
     assert isinstance(refused, Failure) and "cannot fetch" in refused.reason
 
 

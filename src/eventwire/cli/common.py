@@ -61,6 +61,10 @@ LanguageOption = Annotated[list[str] | None, typer.Option(
                        "'all' codes every article.")]
 FetchOption = Annotated[bool, typer.Option(
     "--fetch-links/--no-fetch-links", help="Feed items holding only a summary: fetch the linked page.")]
+AllowPrivateUrlsOption = Annotated[bool, typer.Option(
+    "--allow-private-urls", envvar="EVENTWIRE_ALLOW_PRIVATE_URLS",
+    help="Fetch URLs, feed links and redirects that lead to loopback, private, link-local or other non-public "
+         "addresses too (a local mirror); by default they are refused.")]
 UrlOption = Annotated[list[str] | None, typer.Option("--url", help="A page or feed to fetch over HTTP(S); repeatable.")]
 
 
@@ -73,7 +77,8 @@ def input_list(paths: list[str] | None, urls: list[str] | None) -> list[str]:
 
 
 def ingest_options(published: str | None, input_format: str = "auto", fields: list[str] | None = None,
-                   languages: list[str] | None = None, fetch_links: bool = True) -> IngestOptions:
+                   languages: list[str] | None = None, fetch_links: bool = True,
+                   allow_private_urls: bool = False) -> IngestOptions:
     """The command line's input options as one record; a bad value is a usage error naming the option."""
     mapping: dict[str, str] = {}
     for item in fields or []:
@@ -84,7 +89,8 @@ def ingest_options(published: str | None, input_format: str = "auto", fields: li
     wanted = tuple(lang.strip().lower() for lang in languages or ["en"] if lang.strip())
     try:
         return IngestOptions(published=published, input_format=input_format, fields=mapping,
-                             languages=() if "all" in wanted else wanted, fetch_links=fetch_links)
+                             languages=() if "all" in wanted else wanted, fetch_links=fetch_links,
+                             allow_private_urls=allow_private_urls)
     except ValueError as exc:
         raise typer.BadParameter(str(exc)) from None
 

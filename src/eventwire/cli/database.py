@@ -18,6 +18,7 @@ from eventwire.cli.common import (
     EXIT_INPUT_FAILED,
     EXIT_USAGE,
     AllEventsOption,
+    AllowPrivateUrlsOption,
     FetchOption,
     FieldOption,
     InputFormatOption,
@@ -91,6 +92,7 @@ def ingest(
     field: FieldOption = None,
     language: LanguageOption = None,
     fetch_links: FetchOption = True,
+    allow_private_urls: AllowPrivateUrlsOption = False,
     workers: Annotated[int, typer.Option(help="Processes coding articles (default: all cores, at most 4).")] = 0,
     model: Annotated[str | None, typer.Option(help="spaCy model name.")] = None,
     verbose: Annotated[bool, typer.Option("--verbose", help="A line on stderr per article stored.")] = False,
@@ -104,7 +106,7 @@ def ingest(
     from eventwire.store.ingest import ingest as ingest_into
 
     inputs = input_list(paths, url)
-    options = ingest_options(published, input_format, field, language, fetch_links)
+    options = ingest_options(published, input_format, field, language, fetch_links, allow_private_urls)
     settings = settings_for(model, all_events, min_confidence)
     store = _open(db, read_only=False)
     err = Console(stderr=True)

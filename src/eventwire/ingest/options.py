@@ -29,7 +29,8 @@ class IngestOptions:
     fields: Mapping[str, str] = field(default_factory=dict)  # article field -> record column (JSONL/CSV)
     fetch_links: bool = True                      # feed items that carry only a summary: fetch their page
     languages: tuple[str, ...] = ("en",)          # languages coded; others are recorded as skipped; () keeps all
-    timeout: float = 20.0                         # seconds per HTTP request
+    timeout: float = 30.0                         # seconds per fetch over HTTP: DNS, connect, redirects, reads
+    allow_private_urls: bool = False              # fetch from loopback/private/link-local... addresses too
 
     def __post_init__(self) -> None:
         from eventwire.ingest.formats import INPUT_FORMATS  # the table's readers take these options: no import cycle
