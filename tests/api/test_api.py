@@ -25,6 +25,11 @@ from tests.conftest import EVENTWIRE, EXAMPLES, SEED
 NO_STATIC = Path("/nonexistent-eventwire-static")  # the API alone, as before `make web`
 
 
+def local_client(app: Any) -> TestClient:
+    """A test client that calls the server by a name it answers to (TestClient's default is `testserver`)."""
+    return TestClient(app, base_url="http://127.0.0.1:8000")
+
+
 def cli(*args: str) -> subprocess.CompletedProcess[str]:
     proc = subprocess.run([EVENTWIRE, *args], capture_output=True, text=True, timeout=600)
     assert proc.returncode == 0, proc.stderr
@@ -41,7 +46,7 @@ def db(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture(scope="module")
 def client(db: Path, pipeline: Any) -> Iterator[TestClient]:
     app = create_app(ApiConfig(db=db, static_dir=NO_STATIC), load_pipeline=lambda: pipeline)
-    with TestClient(app) as c:
+    with local_client(app) as c:
         yield c
 
 
@@ -267,7 +272,7 @@ def test_extract_rejects_bad_bodies(client: TestClient) -> None:
 def test_oversize_requests_are_413_before_reading(db: Path) -> None:
     app = create_app(ApiConfig(db=db, static_dir=NO_STATIC, max_body_bytes=1000),
                      load_pipeline=lambda: pytest.fail("the pipeline must not run for a rejected body"))
-    with TestClient(app) as small:
+    with local_client(app) as small:
         assert "1000 bytes" in assert_error(small.post("/extract", content=b"a" * 1001,
                                                         headers={"content-type": "text/plain"}), 413)
         # A chunked body (no Content-Length) is cut off once it passes the limit.
@@ -313,7 +318,7 @@ def test_ingest_when_allowed_stores_the_article(db: Path, tmp_path: Path, pipeli
     shutil.copy(db, copy)
     app = create_app(ApiConfig(db=copy, static_dir=NO_STATIC, allow_ingest=True), load_pipeline=lambda: pipeline)
     article = (EXAMPLES / "attack_borno.txt").read_text(encoding="utf-8").replace("Damboa", "Gwoza")
-    with TestClient(app) as c:
+    with local_client(app) as c:
         before = c.get("/stats").json()["articles"]
         first = c.post("/ingest", json={"text": article, "url": "https://example.org/gwoza"})
         assert first.status_code == 200, first.text

@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+import duckdb
 import pytest
 
 from eventwire.api.config import PACKAGED_STATIC
@@ -43,12 +44,29 @@ def api(base: str, path: str) -> Any:
         return json.load(response)
 
 
+# A stored URL that runs script when clicked as a link (from a JSONL `url`, or a database written before
+# the API checked URLs); every other article gets an ordinary https URL.
+SCRIPT_URL = "javascript:document.body.dataset.pwned='yes'"
+
+
+def give_articles_urls(db: Path) -> None:
+    con = duckdb.connect(str(db))
+    try:
+        ids = [row[0] for row in con.execute("SELECT id FROM articles ORDER BY id").fetchall()]
+        for i, article_id in enumerate(ids):
+            url = SCRIPT_URL if i % 2 else f"https://news.example/{article_id}"
+            con.execute("UPDATE articles SET url = ? WHERE id = ?", [url, article_id])
+    finally:
+        con.close()
+
+
 @pytest.fixture(scope="module")
 def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     db = tmp_path_factory.mktemp("dashdb") / "events.duckdb"
     ingest = subprocess.run([EVENTWIRE, "ingest", str(EXAMPLES), "--db", str(db), "--workers", "1"],
                             capture_output=True, text=True, timeout=600)
     assert ingest.returncode == 0, ingest.stderr
+    give_articles_urls(db)
     port = free_port()
     # The server's log goes to a file: a pipe nobody reads could fill and stall it, and would be left open.
     log_path = db.parent / "serve.log"
@@ -89,6 +107,7 @@ def page(browser: Any, server: str) -> Iterator[Any]:
     tab = context.new_page()
     outside: list[str] = []
     errors: list[str] = []
+    refused = csp_violations(tab)
 
     def only_local(route: Any) -> None:
         if route.request.url.startswith(server) or route.request.url.startswith("data:"):
@@ -105,6 +124,14 @@ def page(browser: Any, server: str) -> Iterator[Any]:
     context.close()
     assert outside == [], "the page tried to load from elsewhere"
     assert errors == []
+    assert refused == [], "the page did something its Content-Security-Policy forbids"
+
+
+def csp_violations(tab: Any) -> list[str]:
+    """What the browser refused under the server's Content-Security-Policy, as it reports it."""
+    refused: list[str] = []
+    tab.on("console", lambda m: refused.append(m.text) if "Content Security Policy" in m.text else None)
+    return refused
 
 
 def shot(page: Any, name: str) -> None:
@@ -142,6 +169,23 @@ def test_map_shows_every_placed_event_and_a_click_opens_its_evidence(page: Any, 
     assert card.locator("mark.trigger").first.inner_text() == detail["mentions"][0]["trigger"]
     assert (detail["cameo_name"] or detail["cameo"]) in card.locator("h3").inner_text()
     shot(page, "event-card.png")
+
+
+def test_a_stored_script_url_is_never_a_link(page: Any, server: str) -> None:
+    ids = page.locator("#events tbody tr").evaluate_all("rows => rows.map(r => r.dataset.id)")
+    urls = {i: [m["article_url"] for m in api(server, f"/events/{i}")["mentions"]] for i in ids}
+    hostile = next(i for i in ids if set(urls[i]) == {SCRIPT_URL})
+    plain = next(i for i in ids if SCRIPT_URL not in urls[i])
+    card = page.locator("#card")
+    for event_id in (hostile, plain):
+        page.locator(f"#events tbody tr[data-id='{event_id}']").click()
+        page.wait_for_function("id => document.querySelector('#card').dataset.event === id", arg=event_id)
+        card.locator(".evidence").first.wait_for()
+        links = card.locator("a").evaluate_all("links => links.map(a => a.getAttribute('href'))")
+        assert links == [u for u in urls[event_id] if u != SCRIPT_URL]  # only the https ones
+        if event_id == hostile:
+            card.locator(".evidence footer").first.click()  # where the link would have been
+    assert page.evaluate("document.body.dataset.pwned") is None
 
 
 def test_timeline_brush_filters_the_table_and_the_map(page: Any, server: str) -> None:
@@ -202,6 +246,7 @@ def test_api_docs_page_works_offline(browser: Any, server: str) -> None:
     context = browser.new_context()
     tab = context.new_page()
     outside: list[str] = []
+    refused = csp_violations(tab)
     tab.route("**/*", lambda route: route.continue_() if route.request.url.startswith(server)
               else (outside.append(route.request.url), route.abort()))
     tab.goto(server + "/docs")
@@ -210,3 +255,4 @@ def test_api_docs_page_works_offline(browser: Any, server: str) -> None:
     assert {"/events", "/events/{event_id}", "/stats", "/extract"} <= {p.replace("\u200b", "") for p in paths}
     context.close()
     assert outside == []
+    assert refused == [], "Swagger UI did something the Content-Security-Policy forbids"

@@ -15,6 +15,7 @@ from hypothesis import HealthCheck, given, settings
 from schemathesis.checks import positive_data_acceptance
 
 from eventwire.api import ApiConfig, create_app
+from eventwire.api.config import LOCAL_HOSTS
 from eventwire.ingest import read_article
 from eventwire.store import Store
 from tests.conftest import EXAMPLES
@@ -26,8 +27,9 @@ def api_schema(tmp_path_factory: pytest.TempPathFactory, pipeline: Any) -> Itera
     with Store(db) as store:
         for path in sorted(EXAMPLES.glob("*.txt")):
             store.save(pipeline.run(read_article(path)))
-    app = create_app(ApiConfig(db=db, static_dir=Path("/nonexistent-eventwire-static")),
-                     load_pipeline=lambda: pipeline)
+    # schemathesis calls the app as http://testserver: a name the server is told to answer to.
+    app = create_app(ApiConfig(db=db, static_dir=Path("/nonexistent-eventwire-static"),
+                               allowed_hosts=(*LOCAL_HOSTS, "testserver")), load_pipeline=lambda: pipeline)
     yield schemathesis.openapi.from_asgi("/openapi.json", app)
     app.state.db.close()
 

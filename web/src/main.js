@@ -35,7 +35,7 @@ const table = createTable(document.getElementById('events'), {
 createExtractBox();
 
 document.getElementById('legend').replaceChildren(...Object.entries(QUAD).map(([n, q]) =>
-  el('span', { class: 'chip', style: `background:${q.color}` }, `${n} ${q.label}`)));
+  el('span', { class: 'chip', style: { background: q.color } }, `${n} ${q.label}`)));
 
 function filters() {
   const values = {};

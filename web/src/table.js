@@ -22,7 +22,7 @@ export function createTable(table, { onEvent, onPage, onSort }) {
       el('td', { title: e.cameo_name || '' }, `${e.cameo} ${e.cameo_name || ''}`),
       el('td', { title: e.target_name || '' }, e.target_code || '—'),
       el('td', {}, e.place_name ? `${e.place_name} (${e.place_country || '?'})` : '—'),
-      el('td', {}, el('span', { class: 'chip', style: `background:${quadColor(e.quad_class)}` }, String(e.quad_class))),
+      el('td', {}, el('span', { class: 'chip', style: { background: quadColor(e.quad_class) } }, String(e.quad_class))),
       el('td', {}, String(e.num_mentions)),
       el('td', { class: 'evidence-cell', title: e.evidence[0] || '' }, e.evidence[0] || ''))));
       const last = Math.min(page.offset + page.events.length, page.total);

@@ -1,4 +1,5 @@
-"""The app factory: `create_app(config)` wires the database, the routes, the limits and the dashboard."""
+"""The app factory: `create_app(config)` wires the database, the routes, the limits, the request guard
+and the dashboard."""
 
 from __future__ import annotations
 
@@ -13,7 +14,8 @@ from eventwire.api.config import ApiConfig
 from eventwire.api.dashboard import mount_dashboard
 from eventwire.api.database import EventDb
 from eventwire.api.errors import install_error_handlers
-from eventwire.api.limits import BodySizeLimit
+from eventwire.api.guard import RequestGuard
+from eventwire.api.limits import BodyLimits
 from eventwire.events.codes import load_code_table
 
 if TYPE_CHECKING:
@@ -37,7 +39,8 @@ def create_app(config: ApiConfig, load_pipeline: Callable[[], Pipeline] | None =
     app.state.codes = load_code_table()
     app.state.pipeline = extract.PipelineHolder(load_pipeline or (lambda: _load(config)))
     install_error_handlers(app)
-    app.add_middleware(BodySizeLimit, max_bytes=config.max_body_bytes)
+    app.add_middleware(BodyLimits, max_bytes=config.max_body_bytes, deadline=config.client_timeout)
+    app.add_middleware(RequestGuard, config=config)  # added last: the outermost, its headers on every answer
     for module in (events, actors, stats, articles, extract, docs):
         app.include_router(module.router)
     app.include_router(extract.ingest_router, include_in_schema=config.allow_ingest)

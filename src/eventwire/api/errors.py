@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import logging
 
 from fastapi import FastAPI, Request
@@ -9,6 +10,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.types import Send
 
 log = logging.getLogger("eventwire.api")
 
@@ -35,10 +37,24 @@ def error_response(status: int, message: str) -> JSONResponse:
     return JSONResponse(ErrorBody(error=ErrorDetail(status=status, message=message)).model_dump(), status_code=status)
 
 
+# Tells uvicorn (through h11) to close the connection after the answer: sent when a request is refused
+# before its body was read, so the rest of that body cannot keep the connection busy.
+CLOSE = (b"connection", b"close")
+
+
+async def send_error(send: Send, status: int, message: str, close: bool = False) -> None:
+    """The JSON error answered straight from a middleware, before any route ran."""
+    body = json.dumps(ErrorBody(error=ErrorDetail(status=status, message=message)).model_dump()).encode()
+    headers = [(b"content-type", b"application/json"), (b"content-length", str(len(body)).encode())]
+    await send({"type": "http.response.start", "status": status, "headers": [*headers, *([CLOSE] if close else [])]})
+    await send({"type": "http.response.body", "body": body})
+
+
 # Documented on every route so clients (and schemathesis) know the error shape.
 ERROR_RESPONSES: dict[int | str, dict[str, object]] = {
     code: {"model": ErrorBody, "description": text}
-    for code, text in ((404, "Not found"), (413, "Request too large"), (422, "Invalid parameters or body"))
+    for code, text in ((400, "Host header names another site"), (404, "Not found"), (413, "Request too large"),
+                       (422, "Invalid parameters or body"))
 }
 
 
@@ -64,8 +80,13 @@ def install_error_handlers(app: FastAPI) -> None:
         return error_response(422, _validation_message(exc))
 
     async def crash(request: Request, exc: Exception) -> JSONResponse:
+        from eventwire.api.guard import SECURITY_HEADERS  # guard imports this module
+
         log.exception("unhandled error on %s %s", request.method, request.url.path)
-        return error_response(500, f"internal error: {type(exc).__name__}")
+        response = error_response(500, f"internal error: {type(exc).__name__}")
+        # Starlette answers this one outside every middleware, the guard's included: its headers here.
+        response.headers.update({name.decode(): value.decode() for name, value in SECURITY_HEADERS})
+        return response
 
     app.add_exception_handler(ApiError, api_error)
     app.add_exception_handler(StarletteHTTPException, http_error)

@@ -1,32 +1,34 @@
 """POST /extract (an article in, the DESIGN.md contract out, nothing stored) and POST /ingest
 (the same, then stored; only with `eventwire serve --allow-ingest`).
 
-The spaCy pipeline is loaded on the first request, once, and runs one article at a time: a parse
-is CPU-bound, and one process holds one model.
+The spaCy pipeline is loaded on the first request, once, and runs one article at a time in a worker
+thread: a parse is CPU-bound, and one process holds one model. Requests waiting for it wait without a
+thread (CODE_LIMITER), so the GET routes, which run in the same thread pool, are still answered.
 """
 
 from __future__ import annotations
 
 import threading
 from collections.abc import Callable, Iterator
-from datetime import date
 from typing import TYPE_CHECKING, Annotated, Any
 
+import anyio
 from fastapi import APIRouter, Query, Request
-from fastapi.concurrency import run_in_threadpool
-from pydantic import ValidationError
 
+from eventwire.api.body import read_article_body
 from eventwire.api.deps import get_config, get_db
 from eventwire.api.errors import ERROR_RESPONSES, ApiError
 from eventwire.api.schemas import ExtractRequest, IngestResponse
-from eventwire.errors import CannotRun, StageFailed, UnreadableInput
-from eventwire.ingest import article_from_bytes
+from eventwire.errors import CannotRun, StageFailed
 from eventwire.model import Article, ExtractResult, Failure
 from eventwire.store import SaveOutcome
 from eventwire.store.ingest import ingest as ingest_articles
 
 if TYPE_CHECKING:
     from eventwire.pipeline import Pipeline
+
+# One article coded at a time (PipelineHolder's lock would serialise them anyway, holding a thread each).
+CODE_LIMITER = anyio.CapacityLimiter(1)
 
 router = APIRouter(tags=["extract"])
 # Its own router: left out of the OpenAPI spec when ingest is off (it then only answers 403).
@@ -41,8 +43,13 @@ _BODY = {
         "text/html": {"schema": {"type": "string", "minLength": 1}},
     },
 }
+_ERROR = ERROR_RESPONSES[404]["model"]
 _RESPONSES: dict[int | str, dict[str, Any]] = {
-    **ERROR_RESPONSES, 503: {"model": ERROR_RESPONSES[404]["model"], "description": "The spaCy model is missing"}}
+    **ERROR_RESPONSES,
+    403: {"model": _ERROR, "description": "Sent by a page of another origin"},
+    408: {"model": _ERROR, "description": "The body did not arrive in time"},
+    415: {"model": _ERROR, "description": "Not JSON, text/plain or text/html"},
+    503: {"model": _ERROR, "description": "The spaCy model is missing"}}
 _PUBLISHED = Query(description="Publication date YYYY-MM-DD (raw bodies; JSON bodies carry `published`).",
                    pattern=r"^\d{4}-\d{2}-\d{2}$")
 
@@ -69,37 +76,6 @@ class PipelineHolder:
             return self._pipeline.code(article)
 
 
-async def read_article_body(request: Request, published: str | None) -> Article:
-    body = await request.body()
-    media = request.headers.get("content-type", "").split(";")[0].strip().lower()
-    url = None
-    content_type: str | None = media
-    if media == "application/json":
-        try:
-            parsed = ExtractRequest.model_validate_json(body)
-        except ValidationError as exc:
-            first = exc.errors()[0]
-            where = ".".join(str(p) for p in first["loc"])
-            raise ApiError(422, f"body{'.' + where if where else ''}: {first['msg']}") from None
-        body = parsed.text.encode("utf-8")
-        content_type = "text/html" if parsed.content_type == "html" else None
-        published = parsed.published or published
-        url = parsed.url
-    elif media not in ("text/plain", "text/html", ""):
-        raise ApiError(415, f"send the article as text/plain, text/html or application/json, not '{media}'")
-    if published is not None:
-        try:  # the pattern lets "2017-13-45" through; the date stage needs a real day
-            date.fromisoformat(published)
-        except ValueError:
-            raise ApiError(422, f"published: '{published}' is not a calendar date") from None
-    try:
-        article = article_from_bytes(url or "request body", body, published=published, content_type=content_type)
-    except UnreadableInput as exc:
-        raise ApiError(422, exc.reason) from None
-    # Without a URL the article is known by its text alone: no file path to tie revisions together.
-    return article.model_copy(update={"url": url, "source_path": None})
-
-
 _MIN_CONFIDENCE = Query(description="Leave out events whose calibrated confidence (probability of a real, rightly "
                                     "rooted event) is lower.", ge=0.0, le=1.0)
 
@@ -113,7 +89,7 @@ def _confident(result: ExtractResult, min_confidence: float) -> ExtractResult:
 async def run_pipeline(request: Request, article: Article) -> ExtractResult:
     holder: PipelineHolder = request.app.state.pipeline
     try:
-        return await run_in_threadpool(holder.run, article)
+        return await anyio.to_thread.run_sync(holder.run, article, limiter=CODE_LIMITER)
     except CannotRun as exc:  # the model or a data file is missing: the server cannot extract
         raise ApiError(503, str(exc)) from None
     except StageFailed as exc:  # a bug met on this article: the stage is named, the server goes on
@@ -129,7 +105,8 @@ async def extract(request: Request, published: Annotated[str | None, _PUBLISHED]
 
 
 @ingest_router.post("/ingest", summary="Code one article and store it (needs `eventwire serve --allow-ingest`)",
-             responses={**_RESPONSES, 403: {"model": ERROR_RESPONSES[404]["model"], "description": "Ingest is off"}},
+             responses={**_RESPONSES, 403: {"model": _ERROR, "description": "Ingest is off, or sent by a page of "
+                                                                       "another origin"}},
              openapi_extra={"requestBody": _BODY}, response_model=IngestResponse)
 async def ingest(request: Request, published: Annotated[str | None, _PUBLISHED] = None,
                  min_confidence: Annotated[float, _MIN_CONFIDENCE] = 0.0) -> IngestResponse:
@@ -157,7 +134,7 @@ async def ingest(request: Request, published: Annotated[str | None, _PUBLISHED] 
         return IngestResponse(article_id=article.id, outcome=watcher.outcome.value, events=watcher.events)
 
     try:
-        return await run_in_threadpool(store)
+        return await anyio.to_thread.run_sync(store, limiter=CODE_LIMITER)
     except CannotRun as exc:  # the model or a data file is missing: the server cannot code
         raise ApiError(503, str(exc)) from None
 

@@ -1,26 +1,41 @@
-"""Request size limit, enforced before a handler reads the body (declared length and streamed bytes)."""
+"""Request body limits, enforced while the body arrives: its size (declared length and streamed bytes)
+and the time it takes (a client dripping its body holds a connection and a request slot).
+
+A refused body is answered with the JSON error and `Connection: close`: the rest of it is never read.
+The deadline for a request's head, before any ASGI app runs, is the protocol's (api/server.py).
+"""
 
 from __future__ import annotations
 
-import json
-
+import anyio
 from starlette.exceptions import HTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from eventwire.api.errors import CLOSE, send_error
 
-class BodyTooLarge(HTTPException):
-    """Raised while a handler reads a streamed body; an HTTPException so any layer answers 413 JSON."""
 
+class BodyRefused(HTTPException):
+    """Raised from `receive` while a handler reads the body; an HTTPException so any layer answers JSON."""
+
+
+class BodyTooLarge(BodyRefused):
     def __init__(self, max_bytes: int) -> None:
         super().__init__(413, f"request body larger than {max_bytes} bytes")
 
 
-class BodySizeLimit:
-    """Answers 413 when Content-Length exceeds the limit, and cuts off a chunked body that grows past it."""
+class BodyTooSlow(BodyRefused):
+    def __init__(self, seconds: float) -> None:
+        super().__init__(408, f"request body not received within {seconds:g} seconds")
 
-    def __init__(self, app: ASGIApp, max_bytes: int) -> None:
+
+class BodyLimits:
+    """413 when Content-Length exceeds `max_bytes` or a chunked body grows past it; 408 when the body is
+    not all there `deadline` seconds after the request's head."""
+
+    def __init__(self, app: ASGIApp, max_bytes: int, deadline: float) -> None:
         self.app = app
         self.max_bytes = max_bytes
+        self.deadline = deadline
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -28,33 +43,43 @@ class BodySizeLimit:
             return
         for name, value in scope.get("headers", []):
             if name == b"content-length" and value.isdigit() and int(value) > self.max_bytes:
-                await self._reject(send)
+                too_large = BodyTooLarge(self.max_bytes)
+                await send_error(send, too_large.status_code, too_large.detail, close=True)
                 return
+        ends_at = anyio.current_time() + self.deadline
         seen = 0
+        complete = False
+        refused = False
         started = False
 
         async def limited_receive() -> Message:
-            nonlocal seen
-            message = await receive()
+            nonlocal seen, complete, refused
+            if complete:  # later calls only wait for a disconnect: no deadline on those
+                return await receive()
+            try:
+                with anyio.fail_after(max(0.0, ends_at - anyio.current_time())):
+                    message = await receive()
+            except TimeoutError:
+                refused = True
+                raise BodyTooSlow(self.deadline) from None
             if message["type"] == "http.request":
                 seen += len(message.get("body", b""))
+                complete = not message.get("more_body", False)
                 if seen > self.max_bytes:
+                    refused = True
                     raise BodyTooLarge(self.max_bytes)
             return message
 
-        async def tracking_send(message: Message) -> None:
+        async def closing_send(message: Message) -> None:
             nonlocal started
-            started = started or message["type"] == "http.response.start"
+            if message["type"] == "http.response.start":
+                started = True
+                if refused:
+                    message = {**message, "headers": [*message.get("headers", []), CLOSE]}
             await send(message)
 
         try:
-            await self.app(scope, limited_receive, tracking_send)
-        except BodyTooLarge:
+            await self.app(scope, limited_receive, closing_send)
+        except BodyRefused as exc:  # raised where no exception handler caught it
             if not started:
-                await self._reject(send)
-
-    async def _reject(self, send: Send) -> None:
-        body = json.dumps({"error": {"status": 413, "message": f"request body larger than {self.max_bytes} bytes"}})
-        await send({"type": "http.response.start", "status": 413,
-                    "headers": [(b"content-type", b"application/json"), (b"content-length", str(len(body)).encode())]})
-        await send({"type": "http.response.body", "body": body.encode()})
+                await send_error(send, exc.status_code, exc.detail, close=True)

@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 from typing import Any, Literal
+from urllib.parse import urlsplit
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, field_validator
+
+from eventwire.errors import InvalidValue
 
 
 class EventRow(BaseModel):
@@ -169,7 +172,29 @@ class ExtractRequest(BaseModel):
     text: str = Field(min_length=1, description="the article: scraped page text or HTML")
     content_type: Literal["text", "html"] | None = Field(default=None, description="sniffed when absent")
     published: str | None = Field(default=None, pattern=r"^\d{4}-\d{2}-\d{2}$")
-    url: str | None = Field(default=None, max_length=2000)
+    url: str | None = Field(default=None, max_length=2000,
+                            description="where the article was published: an absolute http:// or https:// URL")
+
+    @field_validator("url")
+    @classmethod
+    def _web_url(cls, url: str | None) -> str | None:
+        if not url:
+            return None
+        if not is_web_url(url):
+            raise InvalidValue("must be an absolute http:// or https:// URL (it becomes the dashboard's source link)")
+        return url
+
+
+def is_web_url(url: str) -> bool:
+    """An absolute http(s) URL with a host and no blank or control characters: the only kind a link may
+    point to (javascript:, data: and scheme-relative URLs run or load something when clicked)."""
+    if any(ch.isspace() or ord(ch) < 0x20 or ord(ch) == 0x7F for ch in url):
+        return False
+    try:
+        parts = urlsplit(url)
+    except ValueError:  # an unclosed IPv6 bracket
+        return False
+    return parts.scheme.lower() in ("http", "https") and bool(parts.hostname)
 
 
 class IngestResponse(BaseModel):
