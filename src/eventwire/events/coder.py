@@ -26,6 +26,7 @@ from eventwire.datafiles import word_list
 from eventwire.events.circumstances import carry_places, event_date, event_place, is_hypothetical, is_negated
 from eventwire.events.codes import CodeTable
 from eventwire.events.context import Context, Trigger
+from eventwire.events.conventions import implicit_state_agent, implicit_suspects
 from eventwire.events.lexicon import Lexicon
 from eventwire.events.slots import NAMED_UNCODED_KINDS, slot
 from eventwire.events.sources import find_sources, unidentified_attacker
@@ -111,12 +112,15 @@ def _with_count(event: Event, count: CountMention) -> Event:
 
 def _events_for(trig: Trigger, ctx: Context) -> list[Event]:
     sources, direct_source = find_sources(trig, ctx)
+    supplied: list[ActorMention] = []
     if not sources:
-        sources = unidentified_attacker(trig, ctx)
+        sources, supplied = implicit_state_agent(trig, ctx)  # "Zhukovskyy was arrested Monday"
+        if not sources:
+            sources = unidentified_attacker(trig, ctx)
         direct_source = False
         if not sources:
             return []
-    targets, target_via_place = find_targets(trig, ctx, sources)
+    targets, target_via_place = (supplied, False) if supplied else find_targets(trig, ctx, sources)
     if trig.demanded_of is not None:
         demanded = [a for subj in subjects_of(trig.demanded_of) for a in slot(subj, ctx)[0] if a.code]
         targets = [t for t in demanded if t.code not in {s.code for s in sources}] or targets
@@ -125,6 +129,8 @@ def _events_for(trig: Trigger, ctx: Context) -> list[Event]:
     targets = [t for t in targets if t.code or t.kind in NAMED_UNCODED_KINDS]
     code = ctx.table.get(_peacekeeping_code(trig, sources) or trig.entry.code)
     pairs: list[tuple[ActorMention, ActorMention | None, str]] = []
+    if not targets:
+        targets = implicit_suspects(trig, ctx, sources)
     if not targets and code.root == "14":
         targets = protested_authority(sources, ctx)
         target_via_place = True

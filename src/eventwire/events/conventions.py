@@ -1,0 +1,75 @@
+"""Actors the text leaves implicit but every coder supplies: who arrests, charges and sentences.
+
+"Zhukovskyy was arrested Monday", "an individual has been arrested", "he was sentenced to ten years": the
+state's legal acts are reported in the passive with no agent, because the reader knows who does them. By
+the usual coding convention (and the coding rules of the record gold) the source is the police or the
+judiciary of the country where the act happened, and the person it is done to a suspect (CRM) of that
+country unless the text codes them otherwise. The supplied actors say so (`resolved_from`
+"state-convention"), and an act whose country cannot be told is left out rather than guessed.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from eventwire.datafiles import word_list
+from eventwire.events.circumstances import event_place
+from eventwire.events.context import Context, Trigger
+from eventwire.events.slots import named_uncoded_at, slot
+from eventwire.events.targets import target_tokens
+from eventwire.model import ActorMention
+from eventwire.syntax import is_passive
+
+_CONVENTION = "state-convention"
+# The role that carries out each legal act, by the verb's lemma (events/data/words.tsv).
+_POLICE_ACTS = word_list("eventwire.events", "police_act")
+_COURT_ACTS = word_list("eventwire.events", "court_act")
+# Nouns that name a person an act is done to without naming who they are ("an individual", "a suspect").
+_PERSON_NOUNS = word_list("eventwire.events", "person_noun")
+
+
+def implicit_state_agent(trig: Trigger, ctx: Context) -> tuple[list[ActorMention], list[ActorMention]]:
+    """(sources, targets) for an agentless passive arrest, charge or sentence; ([], []) for anything else."""
+    token = trig.token
+    lemma = token.lemma_.lower()
+    role = "COP" if lemma in _POLICE_ACTS else "JUD" if lemma in _COURT_ACTS else None
+    if role is None or token.pos_ != "VERB" or not is_passive(token) or any(
+            c.dep_ == "agent" for c in token.children):
+        return [], []
+    place, _ = event_place(trig, ctx)
+    country = place.country if place is not None else None
+    if country is None:
+        return [], []
+    targets: list[ActorMention] = []
+    for tok in target_tokens(trig, ctx):
+        coded, _ = slot(tok, ctx)
+        targets.extend(a for a in coded if a.code and a.kind != "country")
+        if not targets and (named_uncoded_at(tok, ctx) or tok.lemma_.lower() in _PERSON_NOUNS):
+            targets.append(_supplied(tok, f"{country}CRM", country, "suspect", "person"))
+    if not targets:
+        return [], []
+    agent = _supplied(token, f"{country}{role}", country, "police" if role == "COP" else "judiciary", "government_body")
+    return [agent], targets
+
+
+def implicit_suspects(trig: Trigger, ctx: Context, sources: list[ActorMention]) -> list[ActorMention]:
+    """"Police arrested two men in Lagos": the people a legal act is done to, named by no code, are suspects
+    (CRM) of the country of the state body that acts."""
+    token = trig.token
+    lemma = token.lemma_.lower()
+    countries = {s.country for s in sources if s.country}
+    if (lemma not in _POLICE_ACTS and lemma not in _COURT_ACTS) or token.pos_ != "VERB" or len(countries) != 1:
+        return []
+    country = countries.pop()
+    return [_supplied(tok, f"{country}CRM", country, "suspect", "person") for tok in target_tokens(trig, ctx)
+            if not slot(tok, ctx)[0] and tok.lemma_.lower() in _PERSON_NOUNS]
+
+
+def _supplied(token: Token, code: str, country: str, label: str, kind: str) -> ActorMention:
+    """An actor the convention supplies: the person it is done to spans their words; the agent, whom the
+    text never names, is an empty span at the verb."""
+    named = kind == "person"
+    span = token.doc[token.left_edge.i: token.right_edge.i + 1] if named else token.doc[token.i: token.i + 1]
+    return ActorMention(text=span.text if named else "", name=f"{country} {label}", code=code, country=country,
+                        kind=kind, start=span.start_char, end=span.end_char if named else span.start_char,
+                        kb_id=None, resolved_from=_CONVENTION, token=token.i)

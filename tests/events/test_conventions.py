@@ -1,0 +1,51 @@
+"""Actors the text leaves implicit: who arrests, charges and sentences when the report names no agent."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from eventwire.ingest.sources import article_id
+from eventwire.model import Article, Event
+from tests.conftest import every_event
+
+
+@pytest.fixture(scope="module")
+def coder(pipeline: Any) -> Any:
+    return every_event(pipeline)
+
+
+def events(coder: Any, text: str) -> list[Event]:
+    result = coder.run(Article(id=article_id(text), text=text, published="2019-11-01"))
+    return list(result.events)
+
+
+def dyads(found: list[Event]) -> set[tuple[str, str, str]]:
+    return {(e.cameo, e.source.code, e.target.code if e.target else "-") for e in found}
+
+
+@pytest.mark.parametrize(("text", "dyad"), [
+    ("Zhukovskyy was arrested on Monday at his home in Boston.", ("173", "USACOP", "USACRM")),
+    ("An individual has been arrested in Gdansk after the attack.", ("173", "POLCOP", "POLCRM")),
+    ("In Nairobi, the man was sentenced to ten years in prison.", ("116", "KENJUD", "KENCRM")),
+    # a person the text codes keeps their code
+    ("A Russian journalist was detained in Moscow on Tuesday.", ("173", "RUSCOP", "RUSMED")),
+    # an active act by a named force: its unnamed people are suspects of its country
+    ("Police arrested two men in Lagos on Monday.", ("173", "NGACOP", "NGACRM")),
+])
+def test_the_state_body_behind_an_agentless_legal_act_is_supplied(coder: Any, text: str,
+                                                                   dyad: tuple[str, str, str]) -> None:
+    found = events(coder, text)
+    assert dyad in dyads(found), dyads(found)
+    supplied = [e for e in found if (e.cameo, e.source.code) == dyad[:2]]
+    assert all(e.source.resolved_from == "state-convention" or e.source.text for e in supplied)
+
+
+def test_no_agent_is_guessed_where_the_country_is_unknown(coder: Any) -> None:
+    assert not [e for e in events(coder, "The man was arrested on Monday.") if e.cameo_root == "17"]
+
+
+def test_an_agent_named_in_the_text_is_kept(coder: Any) -> None:
+    found = dyads(events(coder, "In Kyiv, the man was arrested by the SBU on Monday."))
+    assert not any(source.endswith("COP") for _, source, _ in found), found
