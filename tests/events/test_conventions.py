@@ -49,3 +49,9 @@ def test_no_agent_is_guessed_where_the_country_is_unknown(coder: Any) -> None:
 def test_an_agent_named_in_the_text_is_kept(coder: Any) -> None:
     found = dyads(events(coder, "In Kyiv, the man was arrested by the SBU on Monday."))
     assert not any(source.endswith("COP") for _, source, _ in found), found
+
+
+def test_a_quote_codes_only_what_its_speaker_does_by_saying_it(coder: Any) -> None:
+    # "we attacked" in a quote is a claim about the past, not an act of speaking
+    found = events(coder, '"We attacked their base yesterday," Houthi spokesman Yahya Saree said on Monday.')
+    assert not [e for e in found if e.cameo_root in ("18", "19", "20")], dyads(found)

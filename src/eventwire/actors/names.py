@@ -112,6 +112,18 @@ def _titled_people(doc: Doc, kb: ActorKB, known: list[ActorMention], context: Co
             # ("Sheriff Lee" after "Lee") codes them from here on.
             out.append(new_mention(ent, prior.name, prior.code, prior.country, "person", kb_id=prior.kb_id))
             continue
+        # A spokesman or leader named by a group that is no state body speaks for it ("Houthi spokesman
+        # Yahya Saree" is the Houthis', not Yemen's government).
+        group = next((m for m in known for t in titles if m.start <= t.idx < m.end and m.code
+                      and m.kind not in ("country", "government", "government_body", "person")
+                      and (m.sector or "") not in _STATE_SECTORS), None)
+        if role is not None and group is not None:
+            span = doc[min(t.i for t in titles): ent.end]
+            mention = new_mention(span, ent.text, group.code, group.country, "person", head=ent.root,
+                                  kb_id=f"titled:{ent.text}")
+            people[surname] = mention
+            out.append(mention)
+            continue
         country = next((iso for t in titles if (iso := kb.country_of_word(t.text)) is not None), None)
         if country is None:  # a known body in the title: "White House press secretary", "CIA Director"
             country = next((m.country for m in known for t in titles if m.country and m.start <= t.idx < m.end
@@ -149,6 +161,7 @@ def _titled_people(doc: Doc, kb: ActorKB, known: list[ActorMention], context: Co
     return out
 
 
+_STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
 _FORMER = frozenset({"former", "ex", "ex-", "erstwhile"})
 
 

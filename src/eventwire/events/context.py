@@ -43,4 +43,8 @@ class Context:
     coded: list[Event] = field(default_factory=list)  # events of earlier triggers, for "condemned the attack"
 
     def in_quote(self, token: Token) -> bool:
-        return any(q.kind == "direct" and q.start <= token.idx < q.end for q in self.quotes)
+        return self.quote_of(token) is not None
+
+    def quote_of(self, token: Token) -> Quote | None:
+        """The direct quote `token` is in, if any."""
+        return next((q for q in self.quotes if q.kind == "direct" and q.start <= token.idx < q.end), None)

@@ -16,7 +16,7 @@ from eventwire.events.context import Context, Trigger
 from eventwire.events.lexicon import lemma_candidates
 from eventwire.events.slots import national_actor, slot
 from eventwire.events.targets import target_tokens
-from eventwire.events.triggers import LIGHT_VERBS
+from eventwire.events.triggers import LIGHT_VERBS, speech_act_speaker
 from eventwire.model import ActorMention
 from eventwire.syntax import governing_verb, is_passive, relative_subject, subjects_of
 
@@ -52,6 +52,9 @@ def find_sources(trig: Trigger, ctx: Context) -> tuple[list[ActorMention], bool]
         # "the attack ... which killed nine people": the subject is the noun the clause hangs on, never
         # an actor of the main clause ("Guterres condemned").
         return slot(token.head, ctx)[0], False
+    speaker = speech_act_speaker(token, ctx)
+    if speaker is not None:
+        return [speaker], True  # "“... we warn the Saudis ...”, Saree said": the speaker acts
     subjects = subjects_of(token)
     direct = any(c.dep_ in ("nsubj", "csubj") for c in token.children)
     for subj in subjects:

@@ -32,6 +32,7 @@ from eventwire.events.stance import (
     refused,
     threat_code,
 )
+from eventwire.model import ActorMention
 from eventwire.syntax import governing_verb
 
 # Verbs that only carry an event noun ("ordered the withdrawal", "staged air strikes"): the noun is
@@ -42,7 +43,7 @@ LIGHT_VERBS = word_list("eventwire.events", "light_verb")
 def find_triggers(doc: Doc, lexicon: Lexicon, ctx: Context) -> list[Trigger]:
     found: dict[int, Trigger] = {}
     for token in doc:
-        if ctx.in_quote(token):
+        if ctx.in_quote(token) and speech_act_speaker(token, ctx) is None:
             continue
         entry = None
         if token.pos_ == "VERB":
@@ -57,6 +58,8 @@ def find_triggers(doc: Doc, lexicon: Lexicon, ctx: Context) -> list[Trigger]:
             entry = None
         if entry is None and token.pos_ == "VERB" and _reports_quote_to_someone(token, ctx):
             entry = STATEMENT
+        if entry is not None and ctx.in_quote(token) and entry.code[:2] not in _SPEECH_ACT_ROOTS:
+            entry = None  # in a quote, only what the speaking itself does ("we warn", "I urge")
         if entry is not None and _phone_call(token, entry, ctx):
             entry = PHONE_CALL
         if entry is not None:
@@ -175,6 +178,23 @@ def _phone_call(verb: Token, entry: LexEntry, ctx: Context) -> bool:
         return False  # "called on", "called off", "called him a liar", "called it a mistake"
     # The parser sometimes takes the person called for a predicate ("called Erdogan on Monday").
     return any(any(a.kind == "person" for a in ctx.actors.get(c.i, [])) for c in objects or predicates)
+
+
+# What a speaker does by saying it, in the first person and the present ("we warn the Saudis", "I urge Lam
+# to resign", "we condemn"): statements, appeals, praise, demands, criticism, rejections and threats.
+_SPEECH_ACT_ROOTS = frozenset({"01", "02", "05", "10", "11", "12", "13"})
+_FIRST_PERSON = frozenset({"i", "we"})
+
+
+def speech_act_speaker(verb: Token, ctx: Context) -> ActorMention | None:
+    """The coded speaker of a quote in which `verb` is a first-person present speech act, else None."""
+    quote = ctx.quote_of(verb)
+    if quote is None or quote.speaker is None or not quote.speaker.code or verb.pos_ != "VERB" \
+            or verb.tag_ != "VBP":
+        return None
+    if not any(c.dep_ == "nsubj" and c.lower_ in _FIRST_PERSON for c in verb.children):
+        return None
+    return quote.speaker
 
 
 # A quote addressed to another actor ("“...,” Putin told Erdogan") is a statement event, CAMEO 010; a
