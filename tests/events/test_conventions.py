@@ -55,3 +55,15 @@ def test_a_quote_codes_only_what_its_speaker_does_by_saying_it(coder: Any) -> No
     # "we attacked" in a quote is a claim about the past, not an act of speaking
     found = events(coder, '"We attacked their base yesterday," Houthi spokesman Yahya Saree said on Monday.')
     assert not [e for e in found if e.cameo_root in ("18", "19", "20")], dyads(found)
+
+
+def test_a_quote_condemning_the_speakers_own_country_is_no_criticism_of_it(coder: Any) -> None:
+    found = events(coder, '"Those who blame Iran for the attacks are lying," President Hassan Rouhani said on '
+                          "Monday.")
+    assert not [e for e in found if e.cameo == "111" and e.target is not None and e.target.country == "IRN"]
+
+
+def test_a_quote_with_no_condemning_word_is_no_criticism(coder: Any) -> None:
+    found = events(coder, '"President Donald Trump treats the law with great care," said California Attorney '
+                          "General Xavier Becerra on Monday.")
+    assert not [e for e in found if e.cameo == "111"], dyads(found)

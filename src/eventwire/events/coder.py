@@ -28,6 +28,7 @@ from eventwire.events.codes import CodeTable
 from eventwire.events.context import Context, Trigger
 from eventwire.events.conventions import implicit_state_agent, implicit_suspects
 from eventwire.events.lexicon import Lexicon
+from eventwire.events.quoted import quoted_criticism
 from eventwire.events.slots import NAMED_UNCODED_KINDS, slot
 from eventwire.events.sources import find_sources, unidentified_attacker
 from eventwire.events.targets import find_targets, protested_authority
@@ -59,6 +60,7 @@ def code_events(
     ctx = Context(doc, article, index_by_token(actors), {t.token: t for t in times},
                   {p.token: p for p in in_text}, in_text, quotes, table, kb, dateline)
     triggers = find_triggers(doc, lexicon, ctx)
+    triggers += quoted_criticism(ctx, {t.token.i for t in triggers if t.entry.code[:2] in ("11", "12", "13")})
     events: dict[str, Event] = {}
     by_trigger: dict[int, list[str]] = {}
     for trig in triggers:
@@ -111,6 +113,8 @@ def _with_count(event: Event, count: CountMention) -> Event:
 
 
 def _events_for(trig: Trigger, ctx: Context) -> list[Event]:
+    if trig.speaker is not None:
+        return _build(trig, ctx, [trig.speaker], True, list(trig.aimed_at), False)
     sources, direct_source = find_sources(trig, ctx)
     supplied: list[ActorMention] = []
     if not sources:
@@ -121,6 +125,12 @@ def _events_for(trig: Trigger, ctx: Context) -> list[Event]:
         if not sources:
             return []
     targets, target_via_place = (supplied, False) if supplied else find_targets(trig, ctx, sources)
+    return _build(trig, ctx, sources, direct_source, targets, target_via_place)
+
+
+def _build(trig: Trigger, ctx: Context, sources: list[ActorMention], direct_source: bool,
+           targets: list[ActorMention], target_via_place: bool) -> list[Event]:
+    """The events of a trigger whose sides are known: one per source and target pair."""
     if trig.demanded_of is not None:
         demanded = [a for subj in subjects_of(trig.demanded_of) for a in slot(subj, ctx)[0] if a.code]
         targets = [t for t in demanded if t.code not in {s.code for s in sources}] or targets

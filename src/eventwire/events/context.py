@@ -26,6 +26,8 @@ class Trigger:
     # an intent stated in the act's own clause (a fact)
     promised: Trigger | None = None  # for an intent trigger, the act it promises (gives the target)
     demanded_of: Token | None = None  # for a demand trigger, the verb whose subject must act (the target)
+    speaker: ActorMention | None = None  # for an act said in a quote (events/quoted.py): who said it
+    aimed_at: tuple[ActorMention, ...] = ()  # ... and whom it is aimed at
 
 
 @dataclass
