@@ -10,7 +10,7 @@ import io
 import pytest
 
 from eventwire.errors import UnreadableInput
-from eventwire.ingest.raw import decode, gunzip, open_unpacked, valid_text
+from eventwire.ingest.raw import decode, gunzip, open_unpacked, read_capped, valid_text
 from tests.conftest import EXAMPLES
 
 STORY = (EXAMPLES / "protest_tbilisi.txt").read_text(encoding="utf-8")
@@ -59,6 +59,11 @@ def test_a_plain_stream_is_refused_past_its_limit_without_reading_it_all() -> No
     with pytest.raises(UnreadableInput, match="larger than the 65536-byte limit"):
         open_unpacked("<stdin>", source, limit=65536).read()
     assert source.taken < 1024 * 1024
+    response = _CountingReader(b"x" * (8 * 1024 * 1024))  # an HTTP body read as it comes
+    with pytest.raises(UnreadableInput, match="larger than the 65536-byte limit"):
+        read_capped("https://news.example/big", response, limit=65536)
+    assert response.taken < 1024 * 1024
+    assert read_capped("small", io.BytesIO(b"story"), limit=5) == b"story"
 
 
 @pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be", "utf-32-le", "utf-32-be"])
