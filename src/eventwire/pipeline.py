@@ -7,6 +7,7 @@ before what it needs exists.
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
@@ -16,11 +17,13 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from eventwire.actors import ActorKB, ActorMatcher, build_actor_matcher, load_actor_kb, resolve_actors
+from eventwire.chunks import chunk_article, chunk_spans, merge_chunks, shifted
 from eventwire.errors import EventwireError, StageFailed
 from eventwire.events.coder import code_events
 from eventwire.events.codes import CodeTable, load_code_table
 from eventwire.events.lexicon import Lexicon, load_lexicon
 from eventwire.events.relevance import RelevanceModel, judge_events, load_relevance_model
+from eventwire.failures import CODE_STAGE, failure_of
 from eventwire.model import (
     ActorMention,
     Article,
@@ -32,7 +35,7 @@ from eventwire.model import (
     Quote,
     TimeMention,
 )
-from eventwire.nlp import load_nlp
+from eventwire.nlp import CHUNK_CHARS, ArticleTooLong, check_length, load_nlp
 from eventwire.numbers import extract_counts, extract_forces
 from eventwire.places import Gazetteer, PlaceMatcher, build_place_matcher, load_gazetteer, resolve_places
 from eventwire.quotes import extract_quotes
@@ -176,41 +179,75 @@ class Pipeline:
         )
 
     def parse(self, article: Article) -> Doc:
+        """The one parse of an article no longer than CHUNK_CHARS (run() cuts longer ones)."""
         try:
+            check_length(article.text)
             return self.resources.nlp(article.text)
         except Exception as exc:
             raise StageFailed(PARSE_STAGE, exc) from exc
 
     def run(self, article: Article) -> ExtractResult:
-        """One article, parse and stages; StageFailed when one of them fails."""
-        return self.run_doc(article, self.parse(article))
+        """One article, parse and stages; StageFailed when one of them fails. A long article is coded chunk by
+        chunk (nlp.chunk_spans), its records' offsets pointing into the whole article.text."""
+        if len(article.text) <= CHUNK_CHARS:
+            return self.run_doc(article, self.parse(article))
+        try:
+            check_length(article.text)
+        except ArticleTooLong as exc:
+            raise StageFailed(PARSE_STAGE, exc) from exc
+        parts = []
+        for start, end in chunk_spans(article.text, CHUNK_CHARS):
+            chunk = chunk_article(article, start, end)
+            parts.append(shifted(self.run_doc(chunk, self.parse(chunk)), start))
+        return merge_chunks(article, parts)
 
     def code_doc(self, article: Article, doc: Doc) -> ExtractResult | Failure:
         """Like run_doc, with a failing stage recorded as a Failure naming it: the batch goes on."""
         try:
             return self.run_doc(article, doc)
-        except StageFailed as exc:
+        except Exception as exc:  # a StageFailed names its stage; anything else is a fault of the coding itself
             return stage_failure(article, exc)
 
     def code(self, article: Article) -> ExtractResult | Failure:
         """Like run, with a failing stage (or parse) recorded as a Failure naming it."""
         try:
             return self.run(article)
-        except StageFailed as exc:
+        except Exception as exc:
             return stage_failure(article, exc)
 
     def run_many(self, articles: Iterable[Article], batch_size: int = 16) -> Iterator[ExtractResult | Failure]:
-        """Parse in batches (spaCy's nlp.pipe) as the articles arrive, a batch at a time; a stage failing on one
-        article is recorded, not fatal."""
+        """Parse in batches (spaCy's nlp.pipe) as the articles arrive, a batch at a time; whatever fails on one
+        article (a stage, its parse) is recorded as its failure, not fatal to the others."""
         iterator = iter(articles)
         while batch := list(islice(iterator, batch_size)):
-            docs = self.resources.nlp.pipe((a.text for a in batch), batch_size=batch_size)
-            for article, doc in zip(batch, docs, strict=True):
-                yield self.code_doc(article, doc)
+            yield from self._code_batch(batch, batch_size)
+
+    def _code_batch(self, batch: list[Article], batch_size: int) -> Iterator[ExtractResult | Failure]:
+        """One batch in order: short articles parsed together, long ones chunked alone. When the batched parse
+        fails (spaCy does not say on which text), the rest of the batch is parsed one article at a time, so that
+        only the article at fault fails."""
+        short = [a.text for a in batch if len(a.text) <= CHUNK_CHARS]
+        docs: Iterator[Doc] | None = None
+        with contextlib.suppress(Exception):  # when it fails, each article is parsed alone below
+            docs = iter(self.resources.nlp.pipe(short, batch_size=batch_size))
+        for article in batch:
+            if len(article.text) > CHUNK_CHARS:
+                yield self.code(article)
+                continue
+            doc = None
+            if docs is not None:
+                try:
+                    doc = next(docs)
+                except Exception:  # the article at fault is found below, by parsing each one alone
+                    docs = None
+            yield self.code(article) if doc is None else self.code_doc(article, doc)
 
 
 PARSE_STAGE = "parse"  # the stage name a failure of the spaCy parse itself is recorded under
 
 
-def stage_failure(article: Article, exc: StageFailed) -> Failure:
-    return Failure(source=article.source_path or article.id, stage=exc.stage, reason=exc.reason)
+def stage_failure(article: Article, exc: Exception) -> Failure:
+    source = article.source_path or article.id
+    if isinstance(exc, StageFailed):
+        return Failure(source=source, stage=exc.stage, reason=exc.reason)
+    return failure_of(source, CODE_STAGE, exc)

@@ -132,3 +132,45 @@ def test_all_events_and_min_confidence_on_extract(seed_result: Path) -> None:
     assert all(e["confidence"] >= 0.6 for e in strict) and len(strict) < len(default)
     bad = run("extract", str(SEED), "--min-confidence", "2")
     assert bad.returncode == 2 and "--min-confidence" in bad.stderr
+
+
+def test_an_article_over_a_million_characters_is_coded_in_chunks_among_the_others(tmp_path: Path) -> None:
+    story = (EXAMPLES / "attack_borno.txt").read_text(encoding="utf-8").split("\n\n")
+    filler = " ".join(["notwithstanding", "counterbalancing", "institutionalisation", "comprehensiveness"] * 15) + "."
+    lead, last = story[3], story[8]  # real paragraphs before and after a million characters of filler
+    long_text = "\n\n".join([lead, *[filler] * (1_010_000 // len(filler)), last])
+    dump = tmp_path / "dump.jsonl"
+    dump.write_text("\n".join(json.dumps({"text": text}) for text in [
+        (EXAMPLES / "protest_tbilisi.txt").read_text(encoding="utf-8"), long_text, "word " * 400_001,
+        (EXAMPLES / "sanctions_brussels.txt").read_text(encoding="utf-8")]) + "\n", encoding="utf-8")
+    proc = run("extract", str(dump), "--format", "json")
+    assert proc.returncode == 1, proc.stderr  # the one article over the limit failed; the others are printed
+    assert proc.stderr.strip() == (f"eventwire: {dump}:3: parse: ArticleTooLong: article of 2,000,004 characters "
+                                   "is longer than the 2,000,000-character limit")
+    printed = [json.loads(line) for line in proc.stdout.splitlines()]
+    assert [p["article"]["source_path"] for p in printed] == [f"{dump}:1", f"{dump}:2", f"{dump}:4"]
+    long = printed[1]
+    text = long["article"]["text"]
+    assert len(text) > 1_000_000 and all(e["evidence"]["sentence"] == text[e["evidence"]["start"]:e["evidence"]["end"]]
+                                         for e in long["events"])
+    assert any(e["evidence"]["start"] > 1_000_000 for e in long["events"])  # the last paragraph's events
+
+
+def test_utf16_text_nul_bytes_and_non_latin_pages_are_read(tmp_path: Path) -> None:
+    english = (EXAMPLES / "diplomacy_ankara.txt").read_text(encoding="utf-8")
+    (tmp_path / "wide.txt").write_bytes(english.encode("utf-16-le"))
+    (tmp_path / "nul.txt").write_bytes((EXAMPLES / "attack_borno.txt").read_bytes().replace(b" ", b" \0", 3))
+    (tmp_path / "ru.txt").write_text(
+        "Главная » Новости\n\nТысячи человек вышли на акцию протеста у здания парламента в Тбилиси\n\n"
+        "Тысячи человек в понедельник вечером вышли на акцию протеста у здания парламента Грузии в Тбилиси, "
+        "требуя отозвать законопроект об иностранных агентах.\n", encoding="utf-8")
+    (tmp_path / "zh.txt").write_text(
+        "首页 » 新闻\n\n数千人在第比利斯议会大楼外抗议\n\n"
+        "周一晚上，数千人聚集在第比利斯的格鲁吉亚议会大楼外抗议，要求撤回外国代理人法案。\n", encoding="utf-8")
+    names = ["wide.txt", "nul.txt", "ru.txt", "zh.txt"]
+    proc = run("extract", *(str(tmp_path / n) for n in names), "--language", "all", "--format", "json")
+    assert proc.returncode == 0 and not proc.stderr, proc.stderr
+    printed = [json.loads(line) for line in proc.stdout.splitlines()]
+    assert [Path(p["article"]["source_path"]).name for p in printed] == names
+    assert printed[2]["article"]["text"].startswith("Тысячи человек в понедельник")
+    assert printed[3]["article"]["title"] == "数千人在第比利斯议会大楼外抗议"

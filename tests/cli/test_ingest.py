@@ -1,8 +1,9 @@
 """The input kinds through the console script: standard input, --url, skipped languages, usage errors,
-failures recorded in the database."""
+failures recorded in the database; faulty inputs among valid ones (issue 19)."""
 
 from __future__ import annotations
 
+import io
 import json
 import subprocess
 import threading
@@ -13,8 +14,10 @@ from pathlib import Path
 
 import duckdb
 import pytest
+from warcio.statusandheaders import StatusAndHeaders
+from warcio.warcwriter import WARCWriter
 
-from tests.conftest import EVENTWIRE, EXAMPLES
+from tests.conftest import EVENTWIRE, EXAMPLES, write_warc_record
 
 FRENCH = ("Le président russe a ordonné lundi le retrait d'une partie importante des troupes déployées en Syrie, "
           "lors d'une visite surprise sur la base aérienne de Hmeimim, a annoncé le Kremlin dans un communiqué.")
@@ -91,3 +94,52 @@ def test_ingest_records_skipped_and_failed_inputs_and_stores_the_rest(tmp_path: 
 def test_impossible_publication_date_is_a_usage_error_not_a_crash() -> None:
     proc = run("extract", str(EXAMPLES / "protest_tbilisi.txt"), "--published", "2017-13-45")
     assert proc.returncode == 2 and "is not a YYYY-MM-DD date" in proc.stderr and "Traceback" not in proc.stderr
+
+
+def _faulty_inputs(folder: Path) -> dict[str, Path]:
+    """One of each fault the reliability review found (issue 19), with four valid articles among them."""
+    bodies = [(EXAMPLES / name).read_text(encoding="utf-8") for name in
+              ("attack_borno.txt", "diplomacy_ankara.txt", "sanctions_brussels.txt", "protest_tbilisi.txt")]
+    dump = folder / "dump.jsonl"
+    dump.write_text("\n".join([json.dumps({"text": bodies[0]}),
+                               json.dumps({"text": bodies[1] + " \ud800", "title": "Ankara \ud800",
+                                           "url": "https://news.example/\udfff", "author": "\ud800"}),
+                               "[" * 100_000 + "]" * 100_000]) + "\n", encoding="utf-8")
+    feed = folder / "feed.rss"
+    item = bodies[2].replace("&", "and").replace("<", " ")
+    feed.write_text('<?xml version="1.0"?><rss version="2.0"><channel><title>t</title><item><title>Sanctions'
+                    f"</title><description>{item} &#55296;</description></item></channel></rss>", encoding="utf-8")
+    crawl = folder / "crawl.warc"
+    buffer = io.BytesIO()
+    writer = WARCWriter(buffer, gzip=False)
+    paragraphs = "".join(f"<p>{p}</p>" for p in bodies[3].split("\n\n"))
+    page = f"<html><body><article>{paragraphs}</article></body></html>"
+    record = writer.create_warc_record("https://news.example/tbilisi", "response", payload=io.BytesIO(page.encode()),
+                                       http_headers=StatusAndHeaders("200 OK", [("Content-Type", "text/html")],
+                                                                     protocol="HTTP/1.1"))
+    record.rec_headers.remove_header("WARC-Target-URI")
+    write_warc_record(writer, record)
+    crawl.write_bytes(buffer.getvalue())
+    noise = folder / "noise.jsonl"
+    noise.write_bytes(bytes(range(256)) * 4096)
+    garbage = folder / "garbage.warc"
+    garbage.write_bytes(b"WARC/1.0\r\n" + bytes(range(256)) * 40)
+    return {"dump": dump, "feed": feed, "crawl": crawl, "noise": noise, "garbage": garbage}
+
+
+@pytest.mark.parametrize("workers", ["1", "2"])
+def test_ingest_stores_every_valid_article_among_faulty_inputs_and_records_each_fault_once(
+        tmp_path: Path, workers: str) -> None:
+    inputs = _faulty_inputs(tmp_path)
+    db = tmp_path / "events.duckdb"
+    proc = run("ingest", *map(str, inputs.values()), "--db", str(db), "--workers", workers)
+    assert proc.returncode == 1, proc.stderr  # some inputs failed; the rest were stored
+    assert "Traceback" not in proc.stderr and "4 added" in proc.stderr and "3 failed" in proc.stderr
+    with duckdb.connect(str(db), read_only=True) as con:
+        titles = sorted(str(row[0]) for row in con.execute("SELECT title FROM articles").fetchall())
+        failures = con.execute("SELECT source, stage, reason FROM failures ORDER BY source").fetchall()
+    assert "Ankara \ufffd" in titles and "Sanctions" in titles
+    assert [(source, stage) for source, stage, _ in failures] == [(f"{inputs['dump']}:3", "ingest"),
+                                                                  (f"{inputs['garbage']}#record 1", "ingest"),
+                                                                  (str(inputs["noise"]), "ingest")]
+    assert "nested too deeply" in failures[0][2] and "binary" in failures[2][2]

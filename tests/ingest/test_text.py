@@ -126,3 +126,31 @@ def test_bad_files_raise_unreadable_input(tmp_path: Path, content: bytes, reason
 def test_missing_file(tmp_path: Path) -> None:
     with pytest.raises(UnreadableInput, match="no such file"):
         read_article(tmp_path / "absent.txt")
+
+
+# Scraped pages in scripts other than Latin: their paragraphs are text, not chrome (issue 19).
+NON_LATIN_PAGES = {
+    "ru": ("Главная » Новости » Мир\n\nТысячи человек вышли на акцию протеста у здания парламента в Тбилиси\n\n"
+           "Тысячи человек в понедельник вечером вышли на акцию протеста у здания парламента Грузии в Тбилиси, "
+           "требуя отозвать законопроект об иностранных агентах.\n\n"
+           "Полиция применила слезоточивый газ и водометы, чтобы разогнать демонстрантов, сообщили очевидцы.\n\n"
+           "Поделиться: Facebook Twitter\n"),
+    "ar": ("الرئيسية » أخبار » العالم\n\nآلاف المحتجين يتظاهرون أمام البرلمان في تبليسي\n\n"
+           "تظاهر آلاف الأشخاص مساء الاثنين أمام مبنى البرلمان الجورجي في تبليسي، مطالبين بسحب مشروع قانون "
+           "العملاء الأجانب.\n\n"
+           "واستخدمت الشرطة الغاز المسيل للدموع وخراطيم المياه لتفريق المتظاهرين، بحسب شهود عيان وصحفيين محليين.\n"),
+    "zh": ("首页 » 新闻 » 国际\n\n数千人在第比利斯议会大楼外抗议\n\n"
+           "周一晚上，数千人聚集在第比利斯的格鲁吉亚议会大楼外抗议，要求撤回外国代理人法案。\n\n"
+           "据目击者和当地记者说，警方使用催泪瓦斯和高压水枪驱散示威者。\n"),
+}
+
+
+@pytest.mark.parametrize("language", sorted(NON_LATIN_PAGES))
+def test_non_latin_paragraphs_are_the_body_not_chrome(tmp_path: Path, language: str) -> None:
+    page = NON_LATIN_PAGES[language]
+    path = tmp_path / f"{language}.txt"
+    path.write_text(page, encoding="utf-8")
+    paragraphs = page.split("\n\n")
+    article = read_article(path)
+    assert article.text == "\n\n".join([paragraphs[2], paragraphs[3].strip()])
+    assert article.title == paragraphs[1] and article.sections[-1] == paragraphs[0].split(" » ")[-1]

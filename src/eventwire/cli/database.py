@@ -101,7 +101,9 @@ def ingest(
 ) -> None:
     """Code articles into the database. Resumable: what is stored is skipped; a changed article
     replaces its old rows; unreadable inputs are recorded as failures and the run goes on."""
-    from eventwire.batch import code_articles, default_workers
+    import duckdb
+
+    from eventwire.batch import ArticleCoder, default_workers
     from eventwire.ingest.inputs import iter_articles
     from eventwire.store.ingest import ingest as ingest_into
 
@@ -113,15 +115,20 @@ def ingest(
     started = time.perf_counter()
     columns = (TextColumn("coding"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
                TextColumn("{task.fields[rate]} articles/s"))
-    with store, Progress(*columns, console=err, transient=not err.is_terminal) as progress:
+    coder = ArticleCoder(settings, workers or default_workers())
+    with store, coder, Progress(*columns, console=err, transient=not err.is_terminal) as progress:
         watcher = _IngestProgress(progress, err, verbose)
-        counts = ingest_into(store, iter_articles(inputs, options),
-                             lambda pending: code_articles(pending, settings, workers or default_workers()), watcher)
+        try:
+            counts = ingest_into(store, iter_articles(inputs, options), coder, watcher, batch_size=coder.batch_size)
+        except duckdb.Error as exc:  # the database failing as a whole (disk full), not on one article's values
+            cannot_run(DatabaseUnavailable(f"{db}: {str(exc).strip().splitlines()[0]}"))
         progress.stop()
         totals = store.counts()
     elapsed = time.perf_counter() - started
     err.print(f"ingested in {elapsed:.1f}s: {counts.added} added, {counts.replaced} replaced, "
-              f"{counts.unchanged} already stored, {counts.skipped} skipped, {counts.failed} failed; "
+              f"{counts.unchanged} already stored, "
+              + (f"{counts.kept} kept (a cut-off copy refused), " if counts.kept else "")
+              + f"{counts.skipped} skipped, {counts.failed} failed; "
               f"{counts.events} events coded. "
               f"Database: {totals.articles} articles ({totals.stories} stories), {totals.event_groups} events "
               f"from {totals.events} mentions, {totals.failures} failures recorded.", soft_wrap=True)
@@ -139,14 +146,19 @@ class _IngestProgress:
         self.verbose = verbose
         self.task: TaskID | None = None
         self.done = 0
+        self.total = 0
         self.started = 0.0
 
     def failed(self, failure: Failure) -> None:
         report(failure)
 
-    def coding(self, total: int) -> None:
-        self.task = self.progress.add_task("coding", total=total, rate="-")
-        self.started = time.perf_counter()
+    def coding(self, total: int) -> None:  # once per batch read: the bar's total grows as inputs are read
+        self.total += total
+        if self.task is None:
+            self.task = self.progress.add_task("coding", total=self.total, rate="-")
+            self.started = time.perf_counter()
+        else:
+            self.progress.update(self.task, total=self.total)
 
     def stored(self, result: ExtractResult, outcome: SaveOutcome) -> None:
         if self.verbose:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import sys
 from itertools import chain
 from typing import Annotated
@@ -29,8 +30,11 @@ from eventwire.cli.common import (
     read_articles,
 )
 from eventwire.errors import InvalidValue
+from eventwire.failures import failure_of
 from eventwire.model import ExtractResult, Failure
 from eventwire.output.results import FORMAT_HELP, RESULT_FORMATS
+
+OUTPUT_STAGE = "output"  # the stage of an article coded but not writable in the chosen format
 
 
 def extract(
@@ -68,12 +72,21 @@ def extract(
                 fail(result.source, f"{result.stage}: {result.reason}")
                 failed = True
                 continue
-            _print(result, fmt, pretty=second is None)
+            failed = not _print(result, fmt, pretty=second is None) or failed
     if failed or any_error(failures):
         raise typer.Exit(EXIT_INPUT_FAILED)
 
 
-def _print(result: ExtractResult, fmt: str, pretty: bool) -> None:
-    find(RESULT_FORMATS, fmt).write(result, sys.stdout, pretty)
+def _print(result: ExtractResult, fmt: str, pretty: bool) -> bool:
+    """Print one coded article whole, or report why it cannot be written (then nothing of it is printed)."""
+    out = io.StringIO()
+    try:
+        find(RESULT_FORMATS, fmt).write(result, out, pretty)
+    except Exception as exc:  # a value the output cannot hold: this article's failure, the others are printed
+        found = failure_of(result.article.source_path or result.article.id, OUTPUT_STAGE, exc)
+        fail(found.source, f"{found.stage}: {found.reason}")
+        return False
+    sys.stdout.write(out.getvalue())
+    return True
 
 

@@ -15,9 +15,11 @@ import feedparser
 import lxml.html
 
 from eventwire.dateparse import to_iso_date
-from eventwire.errors import UnreadableInput
+from eventwire.errors import CannotRun, UnreadableInput
+from eventwire.failures import failure_of
 from eventwire.ingest.fetch import Fetched, FetchPolicy, fetch, is_url
 from eventwire.ingest.options import IngestOptions
+from eventwire.ingest.raw import valid_text
 from eventwire.ingest.sources import article_from_bytes, article_id, with_language
 from eventwire.ingest.text import join_paragraphs
 from eventwire.model import Article, Failure
@@ -25,6 +27,7 @@ from eventwire.model import Article, Failure
 FULL_TEXT_WORDS = 150  # item content at least this long is taken as the article itself
 _BLOCKS = ("p", "div", "li", "h1", "h2", "h3", "h4", "blockquote", "br", "tr")
 _FEED_SNIFF = re.compile(rb"<(rss|feed|rdf:RDF)\b", re.I)
+_CHAR_REF = re.compile(rb"&#(?:[xX]([0-9a-fA-F]{1,8})|([0-9]{1,10}));")
 
 Fetcher = Callable[[str, FetchPolicy], Fetched]  # fetch.fetch: the same guarded GET as a URL input
 
@@ -52,14 +55,18 @@ def fragment_text(html: str) -> str:
 def _content(entry: Any) -> str:
     for item in entry.get("content") or []:
         if item.get("value"):
-            return str(item["value"])
-    return str(entry.get("summary") or entry.get("description") or "")
+            return valid_text(str(item["value"]))
+    return valid_text(str(entry.get("summary") or entry.get("description") or ""))
 
 
 def iter_feed(name: str, data: bytes, options: IngestOptions, fetcher: Fetcher = fetch
               ) -> Iterator[Article | Failure]:
     """Articles of the feed document `data`; `name` (path or URL) names it in failures."""
-    parsed = feedparser.parse(data)
+    try:
+        parsed = feedparser.parse(_valid_char_refs(data))
+    except Exception as exc:  # feedparser's own fault on odd input: the feed's failure, the run goes on
+        yield failure_of(name, "ingest", exc, "unreadable feed")
+        return
     if not parsed.entries:
         reason = f"not a readable RSS/Atom feed ({parsed.bozo_exception})" if parsed.bozo else "feed has no items"
         yield Failure(source=name, stage="ingest", reason=reason)
@@ -71,6 +78,20 @@ def iter_feed(name: str, data: bytes, options: IngestOptions, fetcher: Fetcher =
             yield _entry_article(entry, source, link, options, fetcher)
         except UnreadableInput as exc:
             yield Failure(source=exc.source, stage="ingest", reason=exc.reason)
+        except CannotRun:
+            raise
+        except Exception as exc:  # one odd item is that item's failure, not the feed's
+            yield failure_of(source, "ingest", exc, "unreadable item")
+
+
+def _valid_char_refs(data: bytes) -> bytes:
+    """The feed with character references to no character (`&#55296;`, a lone surrogate; past U+10FFFF) made
+    U+FFFD: feedparser fails on the whole document for one of them."""
+    def fixed(m: re.Match[bytes]) -> bytes:
+        value = int(m.group(1), 16) if m.group(1) else int(m.group(2))
+        return m.group(0) if 0 < value <= 0x10FFFF and not 0xD800 <= value <= 0xDFFF else b"&#xFFFD;"
+
+    return _CHAR_REF.sub(fixed, data) if b"&#" in data else data
 
 
 def _entry_article(entry: Any, source: str, link: str, options: IngestOptions, fetcher: Fetcher) -> Article:

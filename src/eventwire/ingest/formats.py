@@ -17,8 +17,8 @@ from typing import IO
 from eventwire.choices import listed
 from eventwire.ingest.feeds import iter_feed, looks_like_feed
 from eventwire.ingest.options import IngestOptions
-from eventwire.ingest.raw import MAX_BYTES, MAX_RECORD_FILE_BYTES, decode, read_head
-from eventwire.ingest.records import read_csv, read_jsonl
+from eventwire.ingest.raw import MAX_BYTES, MAX_RECORD_FILE_BYTES, read_head
+from eventwire.ingest.records import read_csv, read_jsonl, stream_csv, stream_jsonl
 from eventwire.ingest.sources import article_from_bytes
 from eventwire.ingest.warc import iter_warc, looks_like_warc
 from eventwire.model import Article, Failure
@@ -48,7 +48,8 @@ class InputFormat:
     content_suffixes: tuple[str, ...] = ()        # read from folders, but told by content (.xml: feed or page)
     sniff: Callable[[bytes], bool] | None = None  # the first bytes (unpacked) say this format
     content_types: tuple[str, ...] = ()           # words of an HTTP Content-Type saying it where bytes say "page"
-    stream: StreamReader | None = None            # a file is read as a stream, never whole (crawls are large)
+    stream: StreamReader | None = None            # a crawl read as a stream, never whole (Spark streams these)
+    records: StreamReader | None = None           # a dump read record by record from an open file or stdin
     limit: int = MAX_BYTES                        # largest file read whole
     reader_unpacks: bool = False                  # the reader gunzips and refuses blank bytes itself
 
@@ -62,7 +63,7 @@ def _jsonl(payload: Payload, options: IngestOptions) -> Iterable[Article | Failu
 
 
 def _csv(payload: Payload, options: IngestOptions) -> Iterable[Article | Failure]:
-    return read_csv(payload.name, decode(payload.name, payload.data, False), options)
+    return read_csv(payload.name, payload.data, options)
 
 
 def _warc(payload: Payload, options: IngestOptions) -> Iterable[Article | Failure]:
@@ -76,8 +77,9 @@ def _feed(payload: Payload, options: IngestOptions) -> Iterable[Article | Failur
 PAGE = InputFormat("page", _page, content_suffixes=(".txt", ".html", ".htm", ".xhtml"), reader_unpacks=True)
 FORMATS: tuple[InputFormat, ...] = (
     PAGE,  # first: what an input is when nothing tells otherwise
-    InputFormat("jsonl", _jsonl, suffixes=(".jsonl", ".ndjson"), limit=MAX_RECORD_FILE_BYTES),
-    InputFormat("csv", _csv, suffixes=(".csv", ".tsv"), limit=MAX_RECORD_FILE_BYTES),
+    InputFormat("jsonl", _jsonl, suffixes=(".jsonl", ".ndjson"), records=stream_jsonl,
+                limit=MAX_RECORD_FILE_BYTES),
+    InputFormat("csv", _csv, suffixes=(".csv", ".tsv"), records=stream_csv, limit=MAX_RECORD_FILE_BYTES),
     InputFormat("warc", _warc, suffixes=(".warc",), sniff=looks_like_warc, stream=iter_warc),
     InputFormat("feed", _feed, suffixes=(".rss", ".atom"), content_suffixes=(".xml",), sniff=looks_like_feed,
                 content_types=("rss", "atom")),

@@ -1,8 +1,10 @@
 """Articles held as records: JSON lines (one article per line) and CSV/TSV (one per row).
 
 Columns map to article fields by `IngestOptions.fields` ("text=body"), else by common names
-(`RECORD_FIELDS`). A text column holding HTML goes through the HTML extractor. A bad line or row is
-a recorded failure naming its line number; the rest of the file goes on.
+(`RECORD_FIELDS`). A text column holding HTML goes through the HTML extractor. A dump is read from an open
+file as it goes (gunzipped on the way), one record at a time: memory is bounded by a record, not the dump.
+A bad line or row is a recorded failure naming its line number; the rest of the file goes on. A file that is
+not records at all (binary data, or no JSON object in its first lines) is one failure, not one per line.
 """
 
 from __future__ import annotations
@@ -11,23 +13,45 @@ import csv
 import io
 import json
 from collections.abc import Iterator, Mapping
-from typing import Any
+from typing import IO, Any
 
 from eventwire.dateparse import to_iso_date
 from eventwire.errors import UnreadableInput
+from eventwire.failures import failure_of, one_line
 from eventwire.ingest.options import RECORD_FIELDS, IngestOptions
+from eventwire.ingest.raw import (
+    HEAD_BYTES,
+    MAX_BYTES,
+    MAX_RECORD_FILE_BYTES,
+    looks_binary,
+    open_unpacked,
+    stream_encoding,
+    valid_text,
+)
 from eventwire.ingest.sources import article_from_bytes, article_id, with_language
 from eventwire.ingest.text import join_paragraphs
 from eventwire.model import Article, Failure
 
 csv.field_size_limit(64 * 1024 * 1024)  # article bodies are far longer than csv's 128 KB default
+MAX_LINE_BYTES = MAX_BYTES  # one JSON line holds one article: as large as a page may be
+NOT_RECORDS_AFTER = 5       # so many bad lines before any JSON object: the file is not JSON lines at all
+_ENCODING_SAMPLE = 256 * 1024  # first bytes of a CSV file its encoding is told from
 
 
 def _column(record: Mapping[str, Any], name: str, options: IngestOptions) -> Any:
     if name in options.fields:
-        return record.get(options.fields[name])
+        return _valid(record.get(options.fields[name]))
     lowered = {str(k).lower(): v for k, v in record.items()}
-    return next((lowered[c] for c in RECORD_FIELDS[name] if lowered.get(c) not in (None, "")), None)
+    return _valid(next((lowered[c] for c in RECORD_FIELDS[name] if lowered.get(c) not in (None, "")), None))
+
+
+def _valid(value: Any) -> Any:
+    """A JSON or CSV value with its strings made writable (no lone surrogates from "\\ud800" escapes, no NULs)."""
+    if isinstance(value, str):
+        return valid_text(value)
+    if isinstance(value, list | tuple):
+        return [valid_text(v) if isinstance(v, str) else v for v in value]
+    return value
 
 
 def _strings(value: Any) -> tuple[str, ...]:
@@ -67,27 +91,88 @@ def article_from_record(record: Mapping[str, Any], source: str, options: IngestO
 
 
 def read_jsonl(name: str, data: bytes, options: IngestOptions) -> Iterator[Article | Failure]:
-    """Articles of a JSON-lines file; `name` names the file in failures ("dump.jsonl:12")."""
-    for number, line in enumerate(io.BytesIO(data), start=1):
-        if not line.strip():
-            continue
+    """Articles of JSON lines in hand (standard input, a fetched dump); `name` names them in failures."""
+    return stream_jsonl(name, io.BytesIO(data), options)
+
+
+def stream_jsonl(name: str, stream: IO[bytes], options: IngestOptions) -> Iterator[Article | Failure]:
+    """Articles of a JSON-lines file read line by line from `stream` (gunzipped when gzipped); `name` names
+    the file in failures ("dump.jsonl:12")."""
+    lines = open_unpacked(name, stream, MAX_RECORD_FILE_BYTES)
+    if looks_binary(lines.peek(HEAD_BYTES)[:HEAD_BYTES]):
+        yield Failure(source=name, stage="ingest", reason="not a JSON-lines file (binary data)")
+        return
+    held: list[Failure] = []  # bad lines before the first JSON object: told one by one only if one comes
+    seen_record = False
+    number = 0
+    while line := lines.readline(MAX_LINE_BYTES + 1):
+        number += 1
         source = f"{name}:{number}"
-        try:
-            record = json.loads(line)
-        except (json.JSONDecodeError, UnicodeDecodeError) as exc:
-            yield Failure(source=source, stage="ingest", reason=f"line {number} is not JSON ({exc.args[0][:60]})")
+        if len(line) > MAX_LINE_BYTES:
+            _skip_rest_of_line(lines)
+            failure = Failure(source=source, stage="ingest",
+                              reason=f"line {number} is longer than the {MAX_LINE_BYTES}-byte limit")
+        elif not line.strip():
             continue
-        if not isinstance(record, dict):
-            yield Failure(source=source, stage="ingest", reason=f"line {number} is not a JSON object")
+        else:
+            record = _json_object(line, number)
+            if isinstance(record, dict):
+                if not seen_record:
+                    seen_record = True
+                    yield from held
+                yield from _guarded(record, source, options)
+                continue
+            failure = Failure(source=source, stage="ingest", reason=record)
+        if seen_record:
+            yield failure
             continue
-        yield from _guarded(record, source, options)
+        held.append(failure)
+        if len(held) >= NOT_RECORDS_AFTER:
+            yield Failure(source=name, stage="ingest", reason=f"not a JSON-lines file: none of its first "
+                                                              f"{NOT_RECORDS_AFTER} lines is a JSON object")
+            return
+    if not seen_record:
+        yield from held if held else [Failure(source=name, stage="ingest", reason="empty file")]
 
 
-def read_csv(name: str, text: str, options: IngestOptions) -> Iterator[Article | Failure]:
-    """Articles of a CSV (or TSV: the delimiter is sniffed) file with a header row."""
-    sample = text[:20_000]
-    delimiter = "\t" if sample.split("\n", 1)[0].count("\t") > sample.split("\n", 1)[0].count(",") else ","
-    reader = csv.DictReader(io.StringIO(text, newline=""), delimiter=delimiter)
+def _json_object(line: bytes, number: int) -> dict[str, Any] | str:
+    """The JSON object of one line, or why the line is not one."""
+    try:
+        record = json.loads(line.removeprefix(b"\xef\xbb\xbf") if number == 1 else line)
+    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+        return f"line {number} is not JSON ({exc.args[0][:60]})"
+    except RecursionError:
+        return f"line {number} is nested too deeply to read"
+    except Exception as exc:  # any other fault of the json module on odd input: this line's failure only
+        return f"line {number} is not JSON ({one_line(exc, 60)})"
+    if not isinstance(record, dict):
+        return f"line {number} is not a JSON object"
+    return record
+
+
+def _skip_rest_of_line(lines: io.BufferedReader) -> None:
+    while (chunk := lines.readline(1 << 16)) and not chunk.endswith(b"\n"):
+        pass
+
+
+def read_csv(name: str, data: bytes, options: IngestOptions) -> Iterator[Article | Failure]:
+    """Articles of CSV/TSV bytes in hand (standard input, a fetched dump)."""
+    return stream_csv(name, io.BytesIO(data), options)
+
+
+def stream_csv(name: str, stream: IO[bytes], options: IngestOptions) -> Iterator[Article | Failure]:
+    """Articles of a CSV (or TSV: the delimiter is sniffed) file with a header row, read row by row from
+    `stream` (gunzipped when gzipped) in the encoding its first bytes tell."""
+    raw = open_unpacked(name, stream, MAX_RECORD_FILE_BYTES, buffer_size=_ENCODING_SAMPLE)
+    head = raw.peek(_ENCODING_SAMPLE)
+    if not head.strip():
+        yield Failure(source=name, stage="ingest", reason="empty file")
+        return
+    encoding = stream_encoding(name, head)
+    text = io.TextIOWrapper(raw, encoding=encoding, errors="replace", newline="")
+    first = head.decode(encoding, errors="replace").split("\n", 1)[0]
+    delimiter = "\t" if first.count("\t") > first.count(",") else ","
+    reader = csv.DictReader(text, delimiter=delimiter)
     try:
         for number, row in enumerate(reader, start=2):
             if None in row:  # more cells than header columns: a broken row
@@ -104,3 +189,5 @@ def _guarded(record: Mapping[str, Any], source: str, options: IngestOptions) -> 
         yield article_from_record(record, source, options)
     except UnreadableInput as exc:
         yield Failure(source=exc.source, stage="ingest", reason=exc.reason)
+    except Exception as exc:  # a fault met on this record's values: its failure, and the file goes on
+        yield failure_of(source, "ingest", exc, "unreadable record")

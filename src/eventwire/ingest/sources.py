@@ -11,7 +11,7 @@ from eventwire.errors import UnreadableInput
 from eventwire.ingest.html import extract_html
 from eventwire.ingest.language import detect_language
 from eventwire.ingest.raw import MAX_BYTES, decode, gunzip, is_gzip, read_file_bytes
-from eventwire.ingest.text import clean_scraped_text
+from eventwire.ingest.text import clean_scraped_text, word_count
 from eventwire.model import Article
 
 MIN_ARTICLE_WORDS = 6  # fewer is a menu or a stub ("Home"), not a story
@@ -68,7 +68,7 @@ def with_language(article: Article) -> Article:
 
 def _from_scraped_text(source: str, raw: str, published: str | None) -> Article:
     cleaned = clean_scraped_text(raw)
-    if len(cleaned.body.split()) < MIN_ARTICLE_WORDS:
+    if word_count(cleaned.body) < MIN_ARTICLE_WORDS:
         raise UnreadableInput(source, "no article text found (only page chrome)")
     return Article(
         id=article_id(cleaned.body),
@@ -85,7 +85,7 @@ def _from_scraped_text(source: str, raw: str, published: str | None) -> Article:
 
 def _from_html(source: str, html: str, published: str | None, url: str | None = None) -> Article:
     extracted = extract_html(html, url)
-    if extracted is None or len(extracted.text.split()) < MIN_ARTICLE_WORDS:
+    if extracted is None or word_count(extracted.text) < MIN_ARTICLE_WORDS:
         raise UnreadableInput(source, "no article text found in the HTML page")
     return Article(
         id=article_id(extracted.text),

@@ -91,8 +91,12 @@ _BYLINE = re.compile(
     re.I,
 )
 _BREADCRUMB_SEP = re.compile(r"\s*(?:»|›|>|/|\||·|•)\s*")
-_TERMINAL = re.compile(r"[.!?…:;][”\"’')\]]*$|[”\"]$")
-_WORD = re.compile(r"[A-Za-z\u00C0-\u024F0-9][\w'’.-]*")
+_TERMINAL = re.compile(r"[.!?…:;。！？؟۔][”\"’')\]»」』]*$|[”\"»」』]$")
+# Chinese and Japanese are written without spaces between words: every two characters count as a word.
+_CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+_CJK_WORD = re.compile(f"[{_CJK}]{{1,2}}")
+# A word starts with a letter or digit of any script (Arabic and Cyrillic lines are text, not chrome).
+_WORD = re.compile(rf"[{_CJK}]{{1,2}}|[^\W_{_CJK}](?:[^\W{_CJK}]|['’.-])*")
 _SECTION_NOISE = {"home", "homepage", "main", "index", "start"}  # site roots, not sections
 
 
@@ -125,6 +129,12 @@ def join_paragraphs(text: str) -> str:
 
 def words(line: str) -> list[str]:
     return _WORD.findall(line)
+
+
+def word_count(text: str) -> int:
+    """How many words a text holds: what whitespace separates, plus Chinese and Japanese words (written without
+    spaces, so counted by their characters)."""
+    return len(text.split()) + len(_CJK_WORD.findall(text))
 
 
 def classify_line(line: str) -> LineKind:

@@ -1,9 +1,10 @@
 """WARC / WARC.GZ crawl files: each HTML response (or resource) record becomes an article.
 
 Records that are not pages (requests, metadata, redirects, images, errors) are passed over: they are
-not articles. A page in which no article text is found is a recorded failure naming its URL. A
-malformed record ends the file with a failure saying how many records were read before it, since the
-reader cannot find the next record boundary after damage.
+not articles. A page in which no article text is found is a recorded failure naming its URL; so is a
+record with no WARC-Type (damage after a good version line). A malformed record ends the file with a
+failure saying how many records were read before it, since the reader cannot find the next record
+boundary after damage.
 """
 
 from __future__ import annotations
@@ -13,11 +14,12 @@ from typing import IO
 
 from warcio.archiveiterator import ArchiveIterator
 from warcio.exceptions import ArchiveLoadFailed
-from warcio.recordloader import ArcWarcRecord
+from warcio.recordloader import ArcWarcRecord, ArcWarcRecordLoader
 
 from eventwire.errors import UnreadableInput
+from eventwire.failures import one_line
 from eventwire.ingest.options import IngestOptions
-from eventwire.ingest.raw import MAX_BYTES, unpacked_head
+from eventwire.ingest.raw import MAX_BYTES, unpacked_head, valid_text
 from eventwire.ingest.sources import article_from_bytes
 from eventwire.model import Article, Failure
 
@@ -31,28 +33,42 @@ def iter_warc(name: str, stream: IO[bytes], options: IngestOptions) -> Iterator[
         yield Failure(source=name, stage="ingest", reason="not a WARC file (it does not start with a WARC record)")
         return
     read = 0
+    records = ArchiveIterator(stream)
+    records.loader = _Loader(verify_http=False, arc2warc=False)
     try:
-        for record in ArchiveIterator(stream):
+        for record in records:
             read += 1
             try:
                 found = _page_of(name, record, read, options)
-            except (UnreadableInput, AttributeError, KeyError, ValueError, OSError) as exc:
-                # one odd record (no URI, a broken HTTP header block) is that record's failure, not the file's
-                reason = exc.reason if isinstance(exc, UnreadableInput) else f"unreadable record ({exc})"
+            except Exception as exc:
+                # one odd record (a broken HTTP header block) is that record's failure, not the file's
+                reason = exc.reason if isinstance(exc, UnreadableInput) else f"unreadable record ({one_line(exc)})"
                 found = Failure(source=f"{name}#record {read}", stage="ingest", reason=reason)
             if found is not None:
                 yield found
-    except (ArchiveLoadFailed, OSError, EOFError, ValueError) as exc:
-        reason = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+    except Exception as exc:  # warcio cannot go on past damage: what came before stays read
+        damage = isinstance(exc, ArchiveLoadFailed | OSError | EOFError | ValueError)  # said by its message
+        reason = (str(exc).strip().splitlines() or [type(exc).__name__])[0] if damage else one_line(exc)
         yield Failure(source=name, stage="ingest",
                       reason=f"malformed WARC after {read} record(s): {reason[:160]}")
 
 
+class _Loader(ArcWarcRecordLoader):  # type: ignore[misc]
+    """warcio's record loader, reading a response record without WARC-Target-URI as the HTTP response it holds
+    (warcio itself fails on it with an AttributeError and cannot go on with the file)."""
+
+    def load_http_headers(self, rec_type: str, uri: str | None, stream: IO[bytes], length: int | None) -> object:
+        return super().load_http_headers(rec_type, uri if uri is not None else "http:", stream, length)
+
+
 def _page_of(name: str, record: ArcWarcRecord, number: int, options: IngestOptions) -> Article | Failure | None:
     """The article of one record, a failure, or None for a record that is not a page."""
+    if record.rec_type is None:
+        return Failure(source=f"{name}#record {number}", stage="ingest",
+                       reason="damaged record: no WARC-Type header")
     if record.rec_type not in ("response", "resource"):
         return None
-    uri = record.rec_headers.get_header("WARC-Target-URI") or f"record {number}"
+    uri = valid_text(record.rec_headers.get_header("WARC-Target-URI") or f"record {number}")
     if record.http_headers is not None:
         if record.http_headers.get_statuscode() != "200":
             return None

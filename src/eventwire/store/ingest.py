@@ -1,22 +1,34 @@
 """The ingest loop, shared by `eventwire ingest` and the API's POST /ingest: articles already stored are
 skipped, the rest coded and saved one article per transaction, every failure (unreadable input, skipped
-language, failing stage) recorded in the failures table, and everything counted.
+language, failing stage, an article the database refuses) recorded in the failures table, and everything
+counted.
 
-Coding is handed in (`code`: pending articles -> results in the same order), so the caller picks how: a
-process pool (`batch.code_articles`), or one article on the server's loaded pipeline. What happens is handed
-back through an `IngestWatcher` (progress bars, one-line messages), never printed here.
+Inputs stream through a batch at a time: a batch is read, handed to the coder, and saved while the next one is
+read, so memory is bounded by the batch, never by the corpus, and a crash or kill loses at most the batches in
+hand. Whatever goes wrong with one article (reading, coding or saving it) is that article's failure row and
+the run goes on; one input gets one row per reason in a run, however often it comes up. Only what stops every
+article (`CannotRun`: the model missing; the database failing even to record a failure) ends the run.
+
+Coding is handed in (`code`: a batch of pending articles -> their results in the same order), so the caller
+picks how: an `ArticleCoder` (batch.py: worker processes kept for the run), or one article on the server's
+loaded pipeline. What happens is handed back through an `IngestWatcher` (progress bars, one-line messages),
+never printed here.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
 from typing import Protocol
 
+from eventwire.errors import CannotRun
+from eventwire.failures import CODE_STAGE, failure_of
 from eventwire.model import Article, ExtractResult, Failure
 from eventwire.store.database import SaveOutcome, Store
 
 Coder = Callable[[list[Article]], Iterable[ExtractResult | Failure]]
+SAVE_STAGE = "save"  # the stage of a failure the database raised while saving one article
+BATCH_SIZE = 64      # articles read ahead and handed to the coder at a time
 
 
 @dataclass
@@ -26,7 +38,7 @@ class IngestCounts:
     unchanged: int = 0  # already stored with the same text: not coded again
     kept: int = 0       # a changed copy refused as cut off or chrome-only (store/revisions.py): the stored one stays
     skipped: int = 0    # read and deliberately not coded (e.g. its language): not an error
-    failed: int = 0     # unreadable, or a stage failed on it
+    failed: int = 0     # unreadable, or a stage failed on it, or the database refused it
     events: int = 0     # events of the articles added or replaced
 
 
@@ -38,7 +50,8 @@ class IngestWatcher(Protocol):
         return None
 
     def coding(self, total: int) -> None:
-        """The inputs are read: `total` articles are not stored yet and will be coded now."""
+        """`total` more articles are read and not stored yet: they are coded now (once per batch, as the inputs
+        are read: the total grows as the run goes)."""
         return None
 
     def stored(self, result: ExtractResult, outcome: SaveOutcome) -> None:
@@ -51,43 +64,117 @@ class IngestWatcher(Protocol):
 
 
 def ingest(store: Store, items: Iterable[Article | Failure], code: Coder,
-           watcher: IngestWatcher | None = None) -> IngestCounts:
-    """Store what `items` holds that the store does not; errors other than per-article failures (the model
-    missing, the database unwritable) are raised, and what was saved before them stays saved."""
-    watch = watcher or _Silent()
-    counts = IngestCounts()
-    pending: list[Article] = []
-    for item in items:
-        if isinstance(item, Failure):
-            _record(store, item, counts, watch)
-        elif store.has_article(item.id):
-            counts.unchanged += 1
-        else:
-            pending.append(item)
-    if not pending:
-        return counts
-    watch.coding(len(pending))
-    for result in code(pending):
-        if isinstance(result, Failure):
-            _record(store, result, counts, watch)
-        else:
-            outcome = store.save(result)
-            setattr(counts, outcome.value, getattr(counts, outcome.value) + 1)
-            if outcome in (SaveOutcome.ADDED, SaveOutcome.REPLACED):
-                counts.events += len(result.events)
-            watch.stored(result, outcome)
-        watch.coded()
-    return counts
+           watcher: IngestWatcher | None = None, batch_size: int = BATCH_SIZE) -> IngestCounts:
+    """Store what `items` holds that the store does not, a batch at a time; what was saved before an error that
+    stops the run stays saved."""
+    run = _Run(store, watcher or _Silent(), code)
+    waiting: tuple[list[Article], Iterator[ExtractResult | Failure] | None] | None = None
+    for batch in run.pending(items, max(1, batch_size)):
+        started = run.start(batch)  # with worker processes, coded while the next batch is read
+        if waiting is not None:
+            run.finish(*waiting)
+        waiting = (batch, started)
+    if waiting is not None:
+        run.finish(*waiting)
+    return run.counts
 
 
 class _Silent(IngestWatcher):
     pass
 
 
-def _record(store: Store, failure: Failure, counts: IngestCounts, watch: IngestWatcher) -> None:
-    store.record_failure(failure.source, failure.stage, failure.reason)
-    if failure.skipped:
-        counts.skipped += 1
-    else:
-        counts.failed += 1
-    watch.failed(failure)
+@dataclass
+class _Run:
+    store: Store
+    watch: IngestWatcher
+    code: Coder
+    counts: IngestCounts = field(default_factory=IngestCounts)
+    recorded: set[tuple[str, str, str]] = field(default_factory=set)
+
+    def pending(self, items: Iterable[Article | Failure], size: int) -> Iterator[list[Article]]:
+        """Batches of the articles not stored yet, as the items are read; failures are recorded on the way."""
+        batch: list[Article] = []
+        for item in items:
+            if isinstance(item, Failure):
+                self.record(item)
+            elif self.store.has_article(item.id):
+                self.counts.unchanged += 1
+            else:
+                batch.append(item)
+                if len(batch) >= size:
+                    self.watch.coding(len(batch))
+                    yield batch
+                    batch = []
+        if batch:
+            self.watch.coding(len(batch))
+            yield batch
+
+    def start(self, batch: list[Article]) -> Iterator[ExtractResult | Failure] | None:
+        """The batch handed to the coder; None when the coder fails on it as a whole."""
+        try:
+            return iter(self.code(batch))
+        except CannotRun:
+            raise
+        except Exception:  # every article of the batch is coded alone when its results are taken
+            return None
+
+    def finish(self, batch: list[Article], results: Iterator[ExtractResult | Failure] | None) -> None:
+        """Each article's result saved or its failure recorded. When the coder fails in the middle of a batch,
+        the articles it did not answer for are coded one at a time, so only the one at fault fails."""
+        for article in batch:
+            result: ExtractResult | Failure | None = None
+            if results is not None:
+                try:
+                    result = next(results)
+                except CannotRun:
+                    raise
+                except Exception:  # StopIteration included: a coder answering for fewer articles than it got
+                    results = None
+            self.take(article, result if result is not None else self.alone(article))
+            self.watch.coded()
+
+    def alone(self, article: Article) -> ExtractResult | Failure:
+        try:
+            found = list(self.code([article]))
+        except CannotRun:
+            raise
+        except Exception as exc:
+            return failure_of(_source(article), CODE_STAGE, exc)
+        if len(found) != 1:
+            return Failure(source=_source(article), stage=CODE_STAGE,
+                           reason=f"the coder gave {len(found)} results for one article")
+        return found[0]
+
+    def take(self, article: Article, result: ExtractResult | Failure) -> None:
+        if isinstance(result, Failure):
+            self.record(result)
+            return
+        try:
+            outcome = self.store.save(result)
+        except CannotRun:
+            raise
+        except Exception as exc:  # the database refusing this article's values; rolled back, the run goes on
+            self.record(failure_of(_source(article), SAVE_STAGE, exc))
+            return
+        setattr(self.counts, outcome.value, getattr(self.counts, outcome.value) + 1)
+        if outcome in (SaveOutcome.ADDED, SaveOutcome.REPLACED):
+            self.counts.events += len(result.events)
+        self.watch.stored(result, outcome)
+
+    def record(self, failure: Failure) -> None:
+        """Record a failure once per source, stage and reason in this run (an input named twice, a reason met
+        again, is not a second row)."""
+        key = (failure.source, failure.stage, failure.reason)
+        if key in self.recorded:
+            return
+        self.recorded.add(key)
+        self.store.record_failure(failure.source, failure.stage, failure.reason)
+        if failure.skipped:
+            self.counts.skipped += 1
+        else:
+            self.counts.failed += 1
+        self.watch.failed(failure)
+
+
+def _source(article: Article) -> str:
+    return article.source_path or article.url or article.id

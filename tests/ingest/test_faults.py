@@ -1,0 +1,118 @@
+"""Faulty inputs from the reliability review (issue 19), read one at a time: a fault in one input or record
+is its failure (once, with the reason), the valid ones around it are read, and nothing brings the reader down."""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+from pathlib import Path
+
+from warcio.statusandheaders import StatusAndHeaders
+from warcio.warcwriter import WARCWriter
+
+from eventwire.ingest.inputs import iter_articles
+from eventwire.ingest.options import IngestOptions
+from eventwire.ingest.raw import MAX_BYTES
+from eventwire.model import Article, Failure
+from tests.conftest import EXAMPLES, write_warc_record
+from tests.ingest.test_sources import articles_of, failures_of, html_page, read_all, story
+
+BODIES = ["\n\n".join(story(name)[1]) for name in ("attack_borno.txt", "diplomacy_ankara.txt",
+                                                    "sanctions_brussels.txt")]
+
+
+def test_jsonl_lone_surrogates_deep_nesting_and_long_lines_spoil_only_their_line(tmp_path: Path) -> None:
+    dump = tmp_path / "dump.jsonl"
+    lines = [json.dumps({"text": BODIES[0], "title": "Borno \ud800", "url": "https://n.example/\udfff",
+                         "author": "Jane \ud800 Doe"}),
+             json.dumps({"text": BODIES[1] + " \ud800"}),
+             "[" * 100_000 + "]" * 100_000,
+             json.dumps({"text": "x" * (MAX_BYTES + 10)}),
+             json.dumps({"text": BODIES[2]})]
+    dump.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    found = read_all([str(dump)])
+    first, second, third = articles_of(found)
+    assert (first.title, first.url, first.author) == ("Borno \ufffd", "https://n.example/\ufffd", "Jane \ufffd Doe")
+    assert second.text.endswith(" \ufffd") and third.text == BODIES[2]
+    deep, long = failures_of(found)
+    assert deep.source == f"{dump}:3" and "nested too deeply" in deep.reason
+    assert long.source == f"{dump}:4" and "longer than the" in long.reason
+
+
+def test_a_file_that_is_not_json_lines_is_one_failure_not_one_per_line(tmp_path: Path) -> None:
+    noise = tmp_path / "noise.jsonl"
+    noise.write_bytes(os.urandom(256 * 1024))
+    pretty = tmp_path / "pretty.jsonl"  # a JSON array printed over many lines
+    pretty.write_text(json.dumps([{"text": body} for body in BODIES], indent=2), encoding="utf-8")
+    [binary] = read_all([str(noise)])
+    assert isinstance(binary, Failure) and binary.source == str(noise) and "binary" in binary.reason
+    [not_lines] = read_all([str(pretty)])
+    assert isinstance(not_lines, Failure) and not_lines.source == str(pretty)
+    assert "not a JSON-lines file" in not_lines.reason
+
+
+def test_a_bad_line_before_the_first_record_is_still_told_with_its_number(tmp_path: Path) -> None:
+    dump = tmp_path / "dump.jsonl"
+    dump.write_text("{broken\n" + json.dumps({"text": BODIES[0]}) + "\n", encoding="utf-8")
+    found = read_all([str(dump)])
+    assert [type(f) for f in found] == [Failure, Article] and found[0].source == f"{dump}:1"
+
+
+def test_feed_with_a_character_reference_to_no_character_keeps_its_items(tmp_path: Path) -> None:
+    items = "".join(f"<item><title>Item {n}</title><link>https://n.example/{n}</link>"
+                    f"<description>{body.replace('&', 'and')}{' &#55296;' if n == 1 else ''}</description></item>"
+                    for n, body in enumerate(BODIES))
+    feed = tmp_path / "feed.rss"
+    feed.write_text(f'<?xml version="1.0"?><rss version="2.0"><channel><title>t</title>{items}</channel></rss>',
+                    encoding="utf-8")
+    found = read_all([str(feed)], fetch_links=False)
+    assert [a.title for a in articles_of(found)] == ["Item 0", "Item 1", "Item 2"] and not failures_of(found)
+
+
+def _response(writer: WARCWriter, uri: str, body: bytes) -> object:
+    headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html; charset=utf-8")], protocol="HTTP/1.1")
+    return writer.create_warc_record(uri, "response", payload=io.BytesIO(body), http_headers=headers)
+
+
+def test_warc_response_without_a_target_uri_is_read_and_the_crawl_goes_on(tmp_path: Path) -> None:
+    buffer = io.BytesIO()
+    writer = WARCWriter(buffer, gzip=False)
+    for n, name in enumerate(("attack_borno.txt", "diplomacy_ankara.txt", "sanctions_brussels.txt")):
+        record = _response(writer, f"https://n.example/{n}", html_page(name).encode())
+        if n == 1:
+            record.rec_headers.remove_header("WARC-Target-URI")  # type: ignore[attr-defined]
+        write_warc_record(writer, record)
+    crawl = tmp_path / "crawl.warc"
+    crawl.write_bytes(buffer.getvalue())
+    found = read_all([str(crawl)])
+    assert [a.source_path for a in articles_of(found)] == [f"{crawl}#https://n.example/0", f"{crawl}#record 2",
+                                                         f"{crawl}#https://n.example/2"]
+
+
+def test_a_warc_version_line_followed_by_garbage_is_a_failure(tmp_path: Path) -> None:
+    crawl = tmp_path / "garbage.warc"
+    crawl.write_bytes(b"WARC/1.0\r\n" + bytes(range(256)) * 40)
+    [failure] = read_all([str(crawl)])
+    assert isinstance(failure, Failure) and failure.source.startswith(str(crawl)) and "WARC" in failure.reason
+
+
+def test_standard_input_over_the_page_limit_is_refused_without_reading_it_all() -> None:
+    stdin = io.BytesIO(b"word " * (2 * MAX_BYTES // 5))  # twice the page limit
+    [failure] = list(iter_articles(["-"], IngestOptions(), stdin=stdin))
+    assert isinstance(failure, Failure) and failure.source == "<stdin>" and "limit" in failure.reason
+    assert stdin.tell() < MAX_BYTES * 1.2
+
+
+def test_jsonl_on_standard_input_is_read_line_by_line() -> None:
+    stdin = io.BytesIO("\n".join(json.dumps({"text": body}) for body in BODIES).encode() + b"\n")
+    found = list(iter_articles(["-"], IngestOptions(input_format="jsonl"), stdin=stdin))
+    assert [a.source_path for a in articles_of(found)] == ["<stdin>:1", "<stdin>:2", "<stdin>:3"]
+
+
+def test_utf16_without_a_bom_and_stray_nul_bytes_are_articles(tmp_path: Path) -> None:
+    text = (EXAMPLES / "attack_borno.txt").read_text(encoding="utf-8")
+    (tmp_path / "wide.txt").write_bytes(text.encode("utf-16-le"))
+    (tmp_path / "nul.txt").write_bytes(text.encode().replace(b"Borno", b"Bor\0no", 1))
+    wide, nul = read_all([str(tmp_path / "wide.txt"), str(tmp_path / "nul.txt")])
+    assert isinstance(wide, Article) and isinstance(nul, Article) and wide.text == nul.text
