@@ -65,6 +65,8 @@ def named_mentions(doc: Doc, kb: ActorKB, matcher: ActorMatcher, day: str | None
         if kind == "group" and _another_countrys(span, kb.groups[key].country, kb):
             continue  # "the Mexican Congress" is Mexico's, not the U.S. Congress: the description codes it
         mention = _named_mention(span, kind, key, kb, day)
+        if mention is not None and mention.code.endswith("ELI"):
+            mention = _retitled(mention, span, kb)
         if mention is not None:
             out.append(mention)
     out += _titled_people(doc, kb, out, context.with_actors(tuple(out)))
@@ -79,10 +81,17 @@ def _titled_people(doc: Doc, kb: ActorKB, known: list[ActorMention], context: Co
     code: they can speak a quote, but no event is coded for an actor nobody can place."""
     covered = {i for m in known for i in range(*token_range(doc, m))}
     # A person the KB knows, once named in full, is the same person when later named by surname alone
-    # ("Boris Johnson ... Johnson asked"), even where the surname alone would be ambiguous in the KB.
-    people: dict[str, ActorMention] = {
-        m.text.split()[-1]: m for m in known
-        if m.kind == "person" and m.code and len(m.text.split()) > 1 and m.text.split()[-1][:1].isupper()}
+    # ("Boris Johnson ... Johnson asked"), even where the surname alone would be ambiguous in the KB;
+    # a surname two people of the story share ("Mahinda Rajapaksa met Gotabaya Rajapaksa") is neither's.
+    people: dict[str, ActorMention] = {}
+    shared: set[str] = set()
+    for m in known:
+        if m.kind == "person" and m.code and len(m.text.split()) > 1 and m.text.split()[-1][:1].isupper():
+            surname = m.text.split()[-1]
+            if people.setdefault(surname, m).name != m.name:
+                shared.add(surname)
+    for surname in shared:
+        del people[surname]
     out: list[ActorMention] = []
     named: set[int] = set()
     for found in doc.ents:
@@ -162,7 +171,27 @@ def _titled_people(doc: Doc, kb: ActorKB, known: list[ActorMention], context: Co
 
 
 _STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
-_FORMER = frozenset({"former", "ex", "ex-", "erstwhile"})
+_FORMER = frozenset({"former", "ex", "ex-", "erstwhile", "onetime", "late", "ousted", "deposed"})
+
+
+def _retitled(mention: ActorMention, span: Span, kb: ActorKB) -> ActorMention:
+    """A KB person out of their dated roles is an elite of their country, unless the story's own title
+    for them names a role they then held ("Finnish Foreign Minister Alexander Stubb" in 2009, before the
+    KB's later offices): the title wins. "Former", "late" and the like keep the elite."""
+    titles: list[Token] = []
+    attached = set(range(span.start, span.end))
+    for t in reversed(span.doc[max(span.start - 6, 0): span.start]):
+        if t.dep_ not in ("compound", "amod", "nmod") or t.head.i not in attached:
+            break
+        titles.insert(0, t)
+        attached.add(t.i)
+    if any(w.lower_ in _FORMER for t in titles for w in (t, *t.children)):
+        return mention
+    role = _title_role(titles, kb)
+    country = next((iso for t in titles if (iso := kb.country_of_word(t.text)) is not None), mention.country)
+    if role is None or role in ("CVL", "ELI") or country is None:
+        return mention
+    return mention.model_copy(update={"code": country + role, "country": country})
 
 
 def _unambiguous(m: ActorMention) -> bool:
