@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import re
 import warnings
-from copy import deepcopy
 from dataclasses import dataclass
 from typing import Any
 
@@ -28,7 +27,10 @@ from eventwire.ingest.text import credit_from_line, normalize_spaces, split_date
 _BYLINE_PARAGRAPH = re.compile(r"^(?i:by)\s+[A-Z][\w.'-]+(\s+[A-Z][\w.'-]+){0,3}$")
 SHORT_RESULT_WORDS = 300       # below this, precision mode's result is checked against default mode
 KEEP_IF_FRACTION_OF_DEFAULT = 1 / 3
-_CHROME = ("nav", "footer", "svg")
+# The precision pass reads the page without these: its own cleaning drops them before it looks for the body;
+# they only weighed on the readability comparison it runs on the raw tree (the default pass, whose fallbacks
+# read the whole page, keeps them). Pruned by trafilatura on the copy it makes anyway, not on one of ours.
+_CHROME_XPATH = "//nav|//footer|//svg"
 
 
 @dataclass(frozen=True)
@@ -54,20 +56,9 @@ def _extract(tree: HtmlElement, url: str | None, **options: Any) -> str | None:
     return str(text) if text and str(text).strip() else None
 
 
-def _without_chrome(tree: HtmlElement) -> HtmlElement:
-    """A copy of the tree without <nav>, <footer> and <svg>, for the precision pass: its own cleaning drops
-    them before it looks for the body; they only weighed on the readability comparison it runs on the raw
-    tree (the default pass, whose fallbacks read the whole page, keeps them)."""
-    copied = deepcopy(tree)
-    for element in list(copied.iter(*_CHROME)):
-        if element.getparent() is not None:
-            element.drop_tree()
-    return copied
-
-
 def main_text(tree: HtmlElement, url: str | None = None) -> str | None:
     """The page's body text with eventwire's settings (see the module note), or None."""
-    precise = _extract(_without_chrome(tree), url, favor_precision=True)
+    precise = _extract(tree, url, favor_precision=True, prune_xpath=_CHROME_XPATH)
     precise_words = len(precise.split()) if precise else 0
     if precise_words >= SHORT_RESULT_WORDS:
         return precise
