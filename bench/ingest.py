@@ -9,7 +9,8 @@ Corpus: the 121 real HTML pages of ../shared/data/article-extraction. Measured i
 - scraped text: the same pages rendered to text with their chrome, through the scraped-text cleaner;
 - WARC and JSONL: the same pages packed into a WARC.GZ file and a JSON-lines dump, read by iter_articles;
 - the parse floor: bare spaCy on the extracted texts, so the ingest cost reads as a share of the parse.
-Results go to bench/results/ingest.json.
+Results go to bench/results/ingest.json, with the machine's load average around the HTML rounds (its two
+cores are shared with other work: read the ratio, not the seconds).
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from __future__ import annotations
 import gzip
 import io
 import json
+import os
 import platform
 import tempfile
 import time
@@ -86,6 +88,7 @@ def main() -> None:
     eventwire_html()  # warm-up of both sides, untimed
     trafilatura_default()
     html_times: dict[str, list[float]] = {"eventwire": [], "trafilatura": []}
+    load_at_start = os.getloadavg()
     for _ in range(ROUNDS):
         for side, work in (("eventwire", eventwire_html), ("trafilatura", trafilatura_default)):
             started = time.perf_counter()
@@ -96,6 +99,8 @@ def main() -> None:
         print(f"html, {side}: {n} in {seconds:.2f}s ({n / seconds:.1f}/s), rounds "
               + " ".join(f"{s:.2f}" for s in html_times[side]))
         results[key] = {"seconds": round(seconds, 3), "per_second": round(n / seconds, 1)}
+    results["html_load_average"] = {"at_start": [round(x, 2) for x in load_at_start],
+                                    "at_end": [round(x, 2) for x in os.getloadavg()]}
     results["scraped_text_cleaner"] = timed("scraped text", n, lambda: [clean_scraped_text(t) for t in rendered])
     with tempfile.TemporaryDirectory() as tmp:
         warc = Path(tmp) / "pages.warc.gz"

@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
-from eventwire.ingest.html import drop_code, parse_page
+from typing import Any
+
+import pytest
+import trafilatura
+
+from eventwire.ingest.html import drop_code, main_text, parse_page, running_text_words
 
 
 def test_code_is_dropped_before_the_text_passes_but_json_ld_is_kept() -> None:
@@ -12,3 +17,66 @@ def test_code_is_dropped_before_the_text_passes_but_json_ld_is_kept() -> None:
     drop_code(tree)
     assert [e.tag for e in tree.iter("script", "style", "meta")] == ["script"]
     assert tree.findtext(".//p") == "One two"
+
+
+STORY = ("Flooding forced thousands of families from their homes in the north of the country on Monday, "
+         "officials said, as rivers burst their banks after a week of heavy rain. Rescue teams used boats "
+         "to reach villages cut off by the water, and the army opened schools as shelters for those who fled. "
+         "The weather service warned that more rain was expected in the coming days across the region.")
+MENU = "<nav><a href='/'>Home</a> <a href='/world'>World</a> <a href='/sport'>Sport</a></nav>"
+
+
+def page(extra: str = "") -> str:
+    return (f"<html><head><title>Floods force thousands from homes</title></head><body>{MENU}<article>"
+            f"<h1>Floods force thousands from homes</h1><p>{STORY}</p></article>{extra}"
+            "<footer><p>Contact us</p></footer></body></html>")
+
+
+def passes(monkeypatch: pytest.MonkeyPatch) -> list[bool]:
+    """The modes trafilatura is run in from here on (True: precision mode), in order."""
+    seen: list[bool] = []
+    real = trafilatura.bare_extraction
+
+    def spy(*args: Any, **kwargs: Any) -> Any:
+        seen.append(bool(kwargs.get("favor_precision")))
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(trafilatura, "bare_extraction", spy)
+    return seen
+
+
+def test_running_text_counts_sentences_not_menu_items_or_buttons() -> None:
+    tree = parse_page(page())
+    assert tree is not None
+    # The story's one run of words and the <title>/<h1> (five words each); not "Home", "Contact us".
+    assert running_text_words(tree) == len(STORY.split()) + 10
+    # A sentence of a script written without spaces is one long "word".
+    chinese = parse_page("<html><body><p>洪水迫使该国北部数千个家庭于周一离开家园，官员表示，"
+                         "一周的暴雨之后河水决堤。</p><ul><li>首页</li><li>国际新闻</li></ul></body></html>")
+    assert chinese is not None and running_text_words(chinese) == 1
+
+
+def test_a_short_story_that_is_all_the_page_s_running_text_is_read_in_one_pass(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    seen = passes(monkeypatch)
+    tree = parse_page(page())
+    assert tree is not None
+    assert (main_text(tree) or "").endswith(STORY)
+    assert seen == [True]
+
+
+def test_a_short_result_on_a_page_with_much_more_running_text_is_checked_in_default_mode(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    related = "".join(f"<div class='related'><a href='/{n}'>{STORY}</a></div>" for n in range(4))
+    seen = passes(monkeypatch)
+    tree = parse_page(page(related))
+    assert tree is not None
+    assert STORY in (main_text(tree) or "")
+    assert seen == [True, False]
+
+
+def test_the_precision_pass_leaves_the_shared_tree_its_menu_and_footer() -> None:
+    tree = parse_page(page())
+    assert tree is not None
+    main_text(tree)
+    assert [e.tag for e in tree.iter("nav", "footer")] == ["nav", "footer"]

@@ -4,7 +4,9 @@ Tuning, measured by `eventwire eval ingest` against trafilatura's defaults on th
 - precision mode first: it leaves out teasers, captions and link lists that default mode keeps;
 - tables kept: news pages put body paragraphs in layout tables more often than data tables;
 - when precision mode returns a short text, default mode is run too, and its text is taken if precision
-  mode kept less than a third of it: precision mode sometimes drops most of an article.
+  mode kept less than a third of it: precision mode sometimes drops most of an article. Default mode is not
+  run when precision mode already kept a third of the page's running text (see `running_text_words`):
+  there is then no article three times as long on the page for it to find.
 
 Speed: the page is parsed once; metadata (once, not per mode; see metadata.py), the headline and both passes
 share that tree.
@@ -14,11 +16,11 @@ from __future__ import annotations
 
 import re
 import warnings
-from copy import deepcopy
 from dataclasses import dataclass
 from typing import Any
 
 import trafilatura
+from lxml.etree import XPath
 from lxml.html import HtmlElement
 
 from eventwire.ingest.headline import visible_headline
@@ -28,7 +30,15 @@ from eventwire.ingest.text import credit_from_line, normalize_spaces, split_date
 _BYLINE_PARAGRAPH = re.compile(r"^(?i:by)\s+[A-Z][\w.'-]+(\s+[A-Z][\w.'-]+){0,3}$")
 SHORT_RESULT_WORDS = 300       # below this, precision mode's result is checked against default mode
 KEEP_IF_FRACTION_OF_DEFAULT = 1 / 3
-_CHROME = ("nav", "footer", "svg")
+# A run of text this long reads as (part of) a sentence, not a menu item or button; the length in characters
+# is for scripts written without spaces, whose sentence is one "word".
+RUN_MIN_WORDS = 5
+RUN_MIN_CHARS = 25
+_TEXT_RUNS = XPath("//text()", smart_strings=False)
+# The precision pass reads the page without these: its own cleaning drops them before it looks for the body;
+# they only weighed on the readability comparison it runs on the raw tree (the default pass, whose fallbacks
+# read the whole page, keeps them). Pruned by trafilatura on the copy it makes anyway, not on one of ours.
+_CHROME_XPATH = "//nav|//footer|//svg"
 
 
 @dataclass(frozen=True)
@@ -54,22 +64,28 @@ def _extract(tree: HtmlElement, url: str | None, **options: Any) -> str | None:
     return str(text) if text and str(text).strip() else None
 
 
-def _without_chrome(tree: HtmlElement) -> HtmlElement:
-    """A copy of the tree without <nav>, <footer> and <svg>, for the precision pass: its own cleaning drops
-    them before it looks for the body; they only weighed on the readability comparison it runs on the raw
-    tree (the default pass, whose fallbacks read the whole page, keeps them)."""
-    copied = deepcopy(tree)
-    for element in list(copied.iter(*_CHROME)):
-        if element.getparent() is not None:
-            element.drop_tree()
-    return copied
+def running_text_words(tree: HtmlElement) -> int:
+    """Words of the page's sentence-like text runs (text between two tags; see RUN_MIN_WORDS): the prose an
+    article is made of, without menu items, buttons, link labels and short table cells. Inline tags inside
+    a sentence split it into shorter runs, so this undercounts link-dense prose a little; what default mode
+    finds beyond it is short lines, not a dropped story."""
+    total = 0
+    for run in _TEXT_RUNS(tree):
+        words = len(run.split())
+        if words >= RUN_MIN_WORDS or (words and len(run.strip()) >= RUN_MIN_CHARS):
+            total += words
+    return total
 
 
 def main_text(tree: HtmlElement, url: str | None = None) -> str | None:
     """The page's body text with eventwire's settings (see the module note), or None."""
-    precise = _extract(_without_chrome(tree), url, favor_precision=True)
+    precise = _extract(tree, url, favor_precision=True, prune_xpath=_CHROME_XPATH)
     precise_words = len(precise.split()) if precise else 0
     if precise_words >= SHORT_RESULT_WORDS:
+        return precise
+    # Default mode's text is only taken at three times precision mode's; a page without that much running
+    # text holds no such story. (When precision mode found nothing, default mode's short lines are all there is.)
+    if precise is not None and precise_words >= KEEP_IF_FRACTION_OF_DEFAULT * running_text_words(tree):
         return precise
     default = _extract(tree, url)
     if default is None:

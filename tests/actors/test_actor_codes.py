@@ -1,0 +1,63 @@
+"""Actor coding in the pipeline on short news sentences written for the purpose: nationality adjectives,
+capitals, roles held on the date, pronouns and descriptions, one-word aliases."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from eventwire.ingest.sources import article_id
+from eventwire.model import Article, ExtractResult
+from tests.conftest import every_event
+
+
+@pytest.fixture(scope="module")
+def pipeline(pipeline: Any) -> Any:
+    """The pipeline the event tests use (no relevance stage, which only decides which events are emitted)."""
+    return every_event(pipeline)
+
+
+def run(pipeline: Any, text: str, published: str | None = "2023-05-10") -> ExtractResult:
+    result: ExtractResult = pipeline.run(Article(id=article_id(text), text=text, published=published))
+    return result
+
+
+def codes(result: ExtractResult) -> dict[str, str]:
+    return {a.text: a.code for a in result.actors}
+
+
+def test_nationality_adjectives_capitals_and_of_phrases(pipeline: Any) -> None:
+    result = run(pipeline, "The Syrian army shelled rebel positions as Damascus rejected the talks. "
+                           "The foreign ministers of France and Germany met in Berlin.")
+    found = codes(result)
+    assert found["Syrian army"] == "SYRMIL"
+    assert found["Damascus"] == "SYRGOV"
+    assert {a.code for a in result.actors if "foreign ministers" in a.text} >= {"FRAGOV", "DEUGOV"}
+
+
+def test_people_are_coded_by_the_role_they_held_on_the_date(pipeline: Any) -> None:
+    text = "Dmitry Medvedev met the delegation in Moscow."
+    assert codes(run(pipeline, text, "2010-03-01"))["Dmitry Medvedev"] == "RUSGOV"  # president then
+    assert codes(run(pipeline, text, "2015-03-01"))["Dmitry Medvedev"] == "RUSGOV"  # prime minister then
+
+
+def test_pronouns_and_descriptions_take_their_antecedent(pipeline: Any) -> None:
+    result = run(pipeline, "Turkish President Recep Tayyip Erdogan arrived in Baku on Monday. "
+                           "He met his Azerbaijani counterpart later that day.")
+    he = next(a for a in result.actors if a.text == "He")
+    assert he.code == "TURGOV" and he.resolved_from == "pronoun"
+
+
+def test_unqualified_roles_take_the_country_of_their_sentence(pipeline: Any) -> None:
+    result = run(pipeline, "Police in Nairobi fired tear gas at protesters on Tuesday.")
+    found = codes(result)
+    assert found["Police"] == "KENCOP"
+    assert found["protesters"] == "KENOPP"
+
+
+def test_a_one_word_person_alias_after_in_is_a_place(pipeline: Any) -> None:
+    result = run(pipeline, "Asylum seekers went on hunger strike at a refugee centre in Kerry.", "2018-01-01")
+    assert not any(a.name == "John Kerry" for a in result.actors)
+    named = run(pipeline, "Kerry met Lavrov in Geneva.", "2015-01-01")
+    assert any(a.name == "John Kerry" for a in named.actors)
