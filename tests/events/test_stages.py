@@ -256,3 +256,16 @@ def test_titles_deep_in_a_name_say_what_is_released(pipeline: Any) -> None:
     result = run(pipeline, "Farc has said it will release the Colombian Sergeant Pablo Emilio Moncayo.", "2009-06-01")
     assert any(e.cameo == "0353" and e.source.code.startswith("COLREB") for e in result.events)
 
+
+
+def test_an_event_whose_place_the_text_does_not_give_has_none(pipeline: Any) -> None:
+    # Germany is named, but only in the body's name: where the praise was given the text does not say.
+    text = "The airline was banned on Monday. The Federal Aviation Office of Germany praised the decision."
+    praise = [e for e in run(pipeline, text, "2019-01-23").events if e.cameo_root == "05"]
+    assert praise and all(e.place is None for e in praise), [(e.cameo, e.place) for e in praise]
+
+
+def test_a_place_named_for_the_act_is_its_place(pipeline: Any) -> None:
+    result = run(pipeline, "The Federal Aviation Office of Germany praised the decision in Berlin on Monday.",
+                 "2019-01-23")
+    assert any(e.place is not None and e.place.name == "Berlin" for e in result.events), result.events

@@ -2,9 +2,10 @@
 
 - date: a time expression in the trigger's own clause, else one scoping over it from a governing
   clause, else the publication date, flagged `date_defaulted`;
-- place: a place the trigger or its clause names ("in/at/near/from X"), else one in the sentence,
-  else the dateline, else the article's most named country; an event whose sentence names no place
-  happened where the story's last placed event did, up to two sentences back;
+- place: a place the trigger or its clause names ("in/at/near/from X"), else one in the sentence that is
+  not part of an actor's name ("the Ambassador to Germany"), else the dateline, else none (the country the
+  story names most is not borrowed); an event whose sentence names no place happened where the story's
+  last placed event did, up to two sentences back;
 - flags: `negated` (a negation on the clause), `hypothetical` (modal, conditional, purpose, or
   embedded under plan/threaten/want-type verbs).
 """
@@ -72,7 +73,8 @@ def event_date(trig: Trigger, ctx: Context) -> tuple[str | None, str, bool]:
 
 def event_place(trig: Trigger, ctx: Context) -> tuple[PlaceMention | None, str]:
     """The event's place and how it was found: "clause" (named on the trigger's clause or a clause
-    governing it), "sentence" (nearest in the sentence), "article" (dateline, else most named country)."""
+    governing it), "sentence" (nearest in the sentence, not part of an actor's name), "article" (the
+    dateline, else none: the text does not say where, and the country the story names most is not borrowed)."""
     holders = [trig.token]
     verb: Token = trig.clause
     for _ in range(3):
@@ -97,13 +99,18 @@ def event_place(trig: Trigger, ctx: Context) -> tuple[PlaceMention | None, str]:
             if hit is not None:
                 return hit, "clause"
     sent = trig.token.sent
-    in_sentence = [p for i, p in ctx.places.items() if sent.start <= i < sent.end]
+    # A place that is part of an actor's name or title ("the Ambassador to Germany", "the Federal Aviation
+    # Office of Germany") says who acts, not where.
+    naming = [(a.start, a.end) for mentions in ctx.actors.values() for a in mentions if a.kind != "country"]
+    in_sentence = [p for i, p in ctx.places.items() if sent.start <= i < sent.end
+                   and not any(start <= (p.start or -1) < end for start, end in naming)]
     if in_sentence:
         nearest = min(in_sentence, key=lambda p: abs(p.token - trig.token.i))
         return _refine_by_dateline(nearest, ctx), "sentence"
     if ctx.dateline is not None:
         return ctx.dateline, "article"
-    return _dominant_place(ctx), "article"
+    # The text does not say where: the event has no place rather than the country the story names most.
+    return None, "article"
 
 
 def _refine_by_dateline(place: PlaceMention, ctx: Context) -> PlaceMention:
@@ -113,6 +120,12 @@ def _refine_by_dateline(place: PlaceMention, ctx: Context) -> PlaceMention:
     if place.feature == "country" and line is not None and line.country == place.country:
         return line
     return place
+
+
+def story_place(ctx: Context) -> PlaceMention | None:
+    """Where the story is, for conventions that need a country when the act's own place is not given: the
+    dateline, else the country the story names most."""
+    return ctx.dateline if ctx.dateline is not None else _dominant_place(ctx)
 
 
 def _dominant_place(ctx: Context) -> PlaceMention | None:

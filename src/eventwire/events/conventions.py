@@ -13,7 +13,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from eventwire.datafiles import word_list
-from eventwire.events.circumstances import event_place
+from eventwire.events.circumstances import event_place, story_place
 from eventwire.events.context import Context, Trigger
 from eventwire.events.slots import named_uncoded_at, slot
 from eventwire.events.targets import target_tokens
@@ -36,7 +36,7 @@ def implicit_state_agent(trig: Trigger, ctx: Context) -> tuple[list[ActorMention
     if role is None or token.pos_ != "VERB" or not is_passive(token) or any(
             c.dep_ == "agent" for c in token.children):
         return [], []
-    place, _ = event_place(trig, ctx)
+    place = event_place(trig, ctx)[0] or story_place(ctx)
     country = place.country if place is not None else None
     if country is None:
         return [], []
