@@ -94,7 +94,7 @@ def test_every_filter_keeps_only_matching_events(client: TestClient) -> None:
     check({"text": "SOLDIERS"}, lambda r: any("soldiers" in s.lower() for s in r["evidence"]))
     # Around Tbilisi and in a box over north-east Nigeria.
     check({"near": "41.69,44.83,50km"}, lambda r: r["lat"] is not None and km(r["lat"], r["lon"], 41.69, 44.83) <= 50)
-    check({"bbox": "8,9,14,13"}, lambda r: 8 <= r["lon"] <= 14 and 9 <= r["lat"] <= 13)
+    check({"bbox": "8,9,14,13"}, lambda r: r["lon"] is not None and 8 <= r["lon"] <= 14 and 9 <= r["lat"] <= 13)
 
 
 def test_filters_compose(client: TestClient) -> None:
