@@ -65,6 +65,15 @@ class PlaceMention(Record):
     geonameid: int | None = None
     token: int = Field(default=-1, exclude=True, description="head token index in the parse (internal)")
 
+    @computed_field  # type: ignore[prop-decorator]
+    @property
+    def precision(self) -> str:
+        """How exact the point is: "exact" (a city, town or site), "admin1" (a state or province's own point)
+        or "country" (a country's or a region's centre), so that a centre point never passes for a place."""
+        if self.feature in ("country", "region"):
+            return "country"
+        return "admin1" if self.feature == "admin1" else "exact"
+
 
 class TimeMention(Record):
     text: str

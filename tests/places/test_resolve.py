@@ -36,3 +36,11 @@ def test_gazetteer_backs_up_ner_for_bases_and_provinces(pipeline: Any) -> None:
     assert "Hmeimim Air Base" in names
     base = next(p for p in result.places if p.name == "Hmeimim Air Base")
     assert abs(base.lat - 35.40) < 0.1 and abs(base.lon - 35.95) < 0.1 and base.country == "SYR"
+
+
+def test_every_place_says_how_exact_its_point_is(pipeline: Any) -> None:
+    result = run(pipeline, "Police detained protesters in Tbilisi, in Texas and across Georgia on Monday.")
+    precision = {p.text: p.model_dump()["precision"] for p in result.places}
+    assert precision.get("Tbilisi") == "exact", precision
+    assert precision.get("Texas") == "admin1", precision
+    assert precision.get("Georgia") == "country", precision
