@@ -3,14 +3,17 @@ is its failure (once, with the reason), the valid ones around it are read, and n
 
 from __future__ import annotations
 
+import csv
 import io
 import json
 import os
 from pathlib import Path
 
+import pytest
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
+from eventwire.ingest import records
 from eventwire.ingest.inputs import iter_articles
 from eventwire.ingest.options import IngestOptions
 from eventwire.ingest.raw import MAX_BYTES
@@ -116,3 +119,42 @@ def test_utf16_without_a_bom_and_stray_nul_bytes_are_articles(tmp_path: Path) ->
     (tmp_path / "nul.txt").write_bytes(text.encode().replace(b"Borno", b"Bor\0no", 1))
     wide, nul = read_all([str(tmp_path / "wide.txt"), str(tmp_path / "nul.txt")])
     assert isinstance(wide, Article) and isinstance(nul, Article) and wide.text == nul.text
+
+
+# Found by the fuzz suite (tests/fuzz): a CSV file with no rows was dropped without a word; a CSV line was held
+# whole however long (a 1 MB gzip of one 1 GiB line took 2.2 GB); a dump of bad records was a failure row each
+# (a 3 MB file of "{}" lines: a million rows, 868 MB in `extract`, hours of `ingest`).
+
+def test_a_csv_file_with_a_header_and_no_rows_is_a_failure(tmp_path: Path) -> None:
+    header_only = tmp_path / "header.csv"
+    header_only.write_text("url,date,title,text\n", encoding="utf-8")
+    odd = tmp_path / "odd.tsv"
+    odd.write_bytes(b"a\tb\tc")  # one line, no line break
+    for path in (header_only, odd):
+        [failure] = read_all([str(path)])
+        assert isinstance(failure, Failure) and failure.source == str(path) and "no rows" in failure.reason
+
+
+def test_a_csv_line_over_the_line_limit_is_refused_and_the_rows_before_it_are_read(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(records, "MAX_LINE_CHARS", 5_000)
+    dump = tmp_path / "dump.csv"
+    with dump.open("w", encoding="utf-8", newline="") as handle:
+        csv.writer(handle).writerows([("title", "text"), ("Borno", BODIES[0].replace("\n", " ")),
+                                      ("Long", "a" * 6_000), ("Ankara", BODIES[1].replace("\n", " "))])
+    found = read_all([str(dump)])
+    [article] = articles_of(found)
+    [failure] = failures_of(found)
+    assert article.title == "Borno" and failure.source == f"{dump}:3" and "longer than the 5000" in failure.reason
+
+
+def test_a_dump_of_many_bad_records_tells_the_first_ones_then_how_many_more(tmp_path: Path) -> None:
+    dump = tmp_path / "dump.jsonl"
+    bad = records.MAX_FAILURES_TOLD + 150
+    dump.write_text("{}\n" * bad + json.dumps({"text": BODIES[0]}) + "\n", encoding="utf-8")
+    found = read_all([str(dump)])
+    assert len(articles_of(found)) == 1
+    failures = failures_of(found)
+    assert [f.source for f in failures[:2]] == [f"{dump}:1", f"{dump}:2"]
+    assert len(failures) == records.MAX_FAILURES_TOLD + 1 and failures[-1].source == str(dump)
+    assert "150 more bad records" in failures[-1].reason
