@@ -158,3 +158,38 @@ def test_a_dump_of_many_bad_records_tells_the_first_ones_then_how_many_more(tmp_
     assert [f.source for f in failures[:2]] == [f"{dump}:1", f"{dump}:2"]
     assert len(failures) == records.MAX_FAILURES_TOLD + 1 and failures[-1].source == str(dump)
     assert "150 more bad records" in failures[-1].reason
+
+
+def _crawl(gz: bool) -> tuple[bytes, list[int]]:
+    """Three pages as WARC bytes, and where each record ends."""
+    buffer = io.BytesIO()
+    writer = WARCWriter(buffer, gzip=gz)
+    ends = []
+    for n, name in enumerate(("attack_borno.txt", "diplomacy_ankara.txt", "sanctions_brussels.txt")):
+        write_warc_record(writer, _response(writer, f"https://n.example/{n}", html_page(name).encode()))
+        ends.append(buffer.tell())
+    return buffer.getvalue(), ends
+
+
+@pytest.mark.parametrize(("gz", "into_third"), [(False, 40), (False, 420), (False, -30), (True, 30), (True, -40)])
+def test_a_crawl_cut_short_keeps_its_whole_records_and_says_the_last_is_cut(
+        tmp_path: Path, gz: bool, into_third: int) -> None:
+    """Cut in the third record's WARC headers, its HTTP headers or its page (plain or gzipped): it was dropped
+    without a word, or read as an article of the part that arrived."""
+    data, ends = _crawl(gz)
+    crawl = tmp_path / ("cut.warc.gz" if gz else "cut.warc")
+    crawl.write_bytes(data[:ends[1] + into_third if into_third > 0 else ends[2] + into_third])
+    found = read_all([str(crawl)])
+    assert [a.source_path for a in articles_of(found)] == [f"{crawl}#https://n.example/0",
+                                                         f"{crawl}#https://n.example/1"]
+    [failure] = failures_of(found)
+    assert failure.source.startswith(str(crawl)) and "cut short" in failure.reason
+
+
+def test_a_whole_crawl_has_no_record_cut_short(tmp_path: Path) -> None:
+    for gz in (False, True):
+        data, _ = _crawl(gz)
+        crawl = tmp_path / ("whole.warc.gz" if gz else "whole.warc")
+        crawl.write_bytes(data)
+        found = read_all([str(crawl)])
+        assert len(articles_of(found)) == 3 and not failures_of(found)
