@@ -41,6 +41,7 @@ bench: $(STAMP)
 	$(BIN)/python bench/store.py
 	$(BIN)/python bench/ingest.py
 	$(BIN)/python bench/spark.py
+	$(BIN)/python bench/fuzz.py
 
 clean:
 	rm -rf $(VENV) out .pytest_cache .mypy_cache .ruff_cache web/node_modules src/eventwire/api/static

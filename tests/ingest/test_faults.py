@@ -3,14 +3,17 @@ is its failure (once, with the reason), the valid ones around it are read, and n
 
 from __future__ import annotations
 
+import csv
 import io
 import json
 import os
 from pathlib import Path
 
+import pytest
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
+from eventwire.ingest import records
 from eventwire.ingest.inputs import iter_articles
 from eventwire.ingest.options import IngestOptions
 from eventwire.ingest.raw import MAX_BYTES
@@ -116,3 +119,77 @@ def test_utf16_without_a_bom_and_stray_nul_bytes_are_articles(tmp_path: Path) ->
     (tmp_path / "nul.txt").write_bytes(text.encode().replace(b"Borno", b"Bor\0no", 1))
     wide, nul = read_all([str(tmp_path / "wide.txt"), str(tmp_path / "nul.txt")])
     assert isinstance(wide, Article) and isinstance(nul, Article) and wide.text == nul.text
+
+
+# Found by the fuzz suite (tests/fuzz): a CSV file with no rows was dropped without a word; a CSV line was held
+# whole however long (a 1 MB gzip of one 1 GiB line took 2.2 GB); a dump of bad records was a failure row each
+# (a 3 MB file of "{}" lines: a million rows, 868 MB in `extract`, hours of `ingest`).
+
+def test_a_csv_file_with_a_header_and_no_rows_is_a_failure(tmp_path: Path) -> None:
+    header_only = tmp_path / "header.csv"
+    header_only.write_text("url,date,title,text\n", encoding="utf-8")
+    odd = tmp_path / "odd.tsv"
+    odd.write_bytes(b"a\tb\tc")  # one line, no line break
+    for path in (header_only, odd):
+        [failure] = read_all([str(path)])
+        assert isinstance(failure, Failure) and failure.source == str(path) and "no rows" in failure.reason
+
+
+def test_a_csv_line_over_the_line_limit_is_refused_and_the_rows_before_it_are_read(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(records, "MAX_LINE_CHARS", 5_000)
+    dump = tmp_path / "dump.csv"
+    with dump.open("w", encoding="utf-8", newline="") as handle:
+        csv.writer(handle).writerows([("title", "text"), ("Borno", BODIES[0].replace("\n", " ")),
+                                      ("Long", "a" * 6_000), ("Ankara", BODIES[1].replace("\n", " "))])
+    found = read_all([str(dump)])
+    [article] = articles_of(found)
+    [failure] = failures_of(found)
+    assert article.title == "Borno" and failure.source == f"{dump}:3" and "longer than the 5000" in failure.reason
+
+
+def test_a_dump_of_many_bad_records_tells_the_first_ones_then_how_many_more(tmp_path: Path) -> None:
+    dump = tmp_path / "dump.jsonl"
+    bad = records.MAX_FAILURES_TOLD + 150
+    dump.write_text("{}\n" * bad + json.dumps({"text": BODIES[0]}) + "\n", encoding="utf-8")
+    found = read_all([str(dump)])
+    assert len(articles_of(found)) == 1
+    failures = failures_of(found)
+    assert [f.source for f in failures[:2]] == [f"{dump}:1", f"{dump}:2"]
+    assert len(failures) == records.MAX_FAILURES_TOLD + 1 and failures[-1].source == str(dump)
+    assert "150 more bad records" in failures[-1].reason
+
+
+def _crawl(gz: bool) -> tuple[bytes, list[int]]:
+    """Three pages as WARC bytes, and where each record ends."""
+    buffer = io.BytesIO()
+    writer = WARCWriter(buffer, gzip=gz)
+    ends = []
+    for n, name in enumerate(("attack_borno.txt", "diplomacy_ankara.txt", "sanctions_brussels.txt")):
+        write_warc_record(writer, _response(writer, f"https://n.example/{n}", html_page(name).encode()))
+        ends.append(buffer.tell())
+    return buffer.getvalue(), ends
+
+
+@pytest.mark.parametrize(("gz", "into_third"), [(False, 40), (False, 420), (False, -30), (True, 30), (True, -40)])
+def test_a_crawl_cut_short_keeps_its_whole_records_and_says_the_last_is_cut(
+        tmp_path: Path, gz: bool, into_third: int) -> None:
+    """Cut in the third record's WARC headers, its HTTP headers or its page (plain or gzipped): it was dropped
+    without a word, or read as an article of the part that arrived."""
+    data, ends = _crawl(gz)
+    crawl = tmp_path / ("cut.warc.gz" if gz else "cut.warc")
+    crawl.write_bytes(data[:ends[1] + into_third if into_third > 0 else ends[2] + into_third])
+    found = read_all([str(crawl)])
+    assert [a.source_path for a in articles_of(found)] == [f"{crawl}#https://n.example/0",
+                                                         f"{crawl}#https://n.example/1"]
+    [failure] = failures_of(found)
+    assert failure.source.startswith(str(crawl)) and "cut short" in failure.reason
+
+
+def test_a_whole_crawl_has_no_record_cut_short(tmp_path: Path) -> None:
+    for gz in (False, True):
+        data, _ = _crawl(gz)
+        crawl = tmp_path / ("whole.warc.gz" if gz else "whole.warc")
+        crawl.write_bytes(data)
+        found = read_all([str(crawl)])
+        assert len(articles_of(found)) == 3 and not failures_of(found)

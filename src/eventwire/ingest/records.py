@@ -4,7 +4,8 @@ Columns map to article fields by `IngestOptions.fields` ("text=body"), else by c
 (`RECORD_FIELDS`). A text column holding HTML goes through the HTML extractor. A dump is read from an open
 file as it goes (gunzipped on the way), one record at a time: memory is bounded by a record, not the dump.
 A bad line or row is a recorded failure naming its line number; the rest of the file goes on. A file that is
-not records at all (binary data, or no JSON object in its first lines) is one failure, not one per line.
+not records at all (binary data, or no JSON object in its first lines, or no row under its header) is one failure,
+not one per line; past MAX_FAILURES_TOLD bad records in one file, the rest are counted in one more failure.
 """
 
 from __future__ import annotations
@@ -34,6 +35,8 @@ from eventwire.model import Article, Failure
 
 csv.field_size_limit(64 * 1024 * 1024)  # article bodies are far longer than csv's 128 KB default
 MAX_LINE_BYTES = MAX_BYTES  # one JSON line holds one article: as large as a page may be
+MAX_LINE_CHARS = MAX_BYTES  # a CSV line is read up to this, never whole: one line can unpack to gigabytes
+MAX_FAILURES_TOLD = 100     # bad records of one file told one by one; a million "{}" lines are not a million rows
 NOT_RECORDS_AFTER = 5       # so many bad lines before any JSON object: the file is not JSON lines at all
 _ENCODING_SAMPLE = 256 * 1024  # first bytes of a CSV file its encoding is told from
 
@@ -98,6 +101,10 @@ def read_jsonl(name: str, data: bytes, options: IngestOptions) -> Iterator[Artic
 def stream_jsonl(name: str, stream: IO[bytes], options: IngestOptions) -> Iterator[Article | Failure]:
     """Articles of a JSON-lines file read line by line from `stream` (gunzipped when gzipped); `name` names
     the file in failures ("dump.jsonl:12")."""
+    return _told(name, _jsonl_records(name, stream, options))
+
+
+def _jsonl_records(name: str, stream: IO[bytes], options: IngestOptions) -> Iterator[Article | Failure]:
     lines = open_unpacked(name, stream, MAX_RECORD_FILE_BYTES)
     if looks_binary(lines.peek(HEAD_BYTES)[:HEAD_BYTES]):
         yield Failure(source=name, stage="ingest", reason="not a JSON-lines file (binary data)")
@@ -163,6 +170,10 @@ def read_csv(name: str, data: bytes, options: IngestOptions) -> Iterator[Article
 def stream_csv(name: str, stream: IO[bytes], options: IngestOptions) -> Iterator[Article | Failure]:
     """Articles of a CSV (or TSV: the delimiter is sniffed) file with a header row, read row by row from
     `stream` (gunzipped when gzipped) in the encoding its first bytes tell."""
+    return _told(name, _csv_rows(name, stream, options))
+
+
+def _csv_rows(name: str, stream: IO[bytes], options: IngestOptions) -> Iterator[Article | Failure]:
     raw = open_unpacked(name, stream, MAX_RECORD_FILE_BYTES, buffer_size=_ENCODING_SAMPLE)
     head = raw.peek(_ENCODING_SAMPLE)
     if not head.strip():
@@ -172,7 +183,8 @@ def stream_csv(name: str, stream: IO[bytes], options: IngestOptions) -> Iterator
     text = io.TextIOWrapper(raw, encoding=encoding, errors="replace", newline="")
     first = head.decode(encoding, errors="replace").split("\n", 1)[0]
     delimiter = "\t" if first.count("\t") > first.count(",") else ","
-    reader = csv.DictReader(text, delimiter=delimiter)
+    reader = csv.DictReader(_lines(name, text), delimiter=delimiter)
+    number = 1
     try:
         for number, row in enumerate(reader, start=2):
             if None in row:  # more cells than header columns: a broken row
@@ -182,6 +194,55 @@ def stream_csv(name: str, stream: IO[bytes], options: IngestOptions) -> Iterator
             yield from _guarded(row, f"{name}:{number}", options)
     except csv.Error as exc:
         yield Failure(source=f"{name}:{reader.line_num}", stage="ingest", reason=f"broken CSV: {exc}")
+    except _LineTooLong as exc:
+        yield Failure(source=f"{name}:{exc.number}", stage="ingest",
+                      reason=f"line {exc.number} is longer than the {MAX_LINE_CHARS}-character limit")
+    else:
+        if number == 1:
+            yield Failure(source=name, stage="ingest", reason="no rows under the header row (a CSV file has a "
+                                                              "header, then one row per article)")
+
+
+class _LineTooLong(Exception):
+    def __init__(self, number: int) -> None:
+        super().__init__(f"line {number} is too long")
+        self.number = number
+
+
+def _lines(name: str, text: IO[str]) -> Iterator[str]:
+    """The lines of a CSV file for the csv reader, each read up to MAX_LINE_CHARS, never further: a longer one
+    stops the file (a quoted field may hold line breaks, so the reader cannot resume after it)."""
+    number = 0
+    while line := text.readline(MAX_LINE_CHARS + 1):
+        number += 1
+        if len(line) > MAX_LINE_CHARS:
+            raise _LineTooLong(number)
+        yield line
+
+
+def _told(name: str, found: Iterator[Article | Failure]) -> Iterator[Article | Failure]:
+    """Every article of a dump and its first MAX_FAILURES_TOLD failures, then one failure counting the others:
+    memory, the failures table and the terminal stay bounded by that, not by the bad records a file holds."""
+    told = untold = 0
+
+    def more() -> Failure:
+        return Failure(source=name, stage="ingest", reason=f"{untold:,} more bad records after the first "
+                                                           f"{MAX_FAILURES_TOLD} (not told one by one)")
+
+    try:
+        for item in found:
+            if isinstance(item, Failure):
+                if told >= MAX_FAILURES_TOLD:
+                    untold += 1
+                    continue
+                told += 1
+            yield item
+    except UnreadableInput:  # the file broke off (a truncated gzip): the count first, then why
+        if untold:
+            yield more()
+        raise
+    if untold:
+        yield more()
 
 
 def _guarded(record: Mapping[str, Any], source: str, options: IngestOptions) -> Iterator[Article | Failure]:

@@ -4,7 +4,9 @@ Records that are not pages (requests, metadata, redirects, images, errors) are p
 not articles. A page in which no article text is found is a recorded failure naming its URL; so is a
 record with no WARC-Type (damage after a good version line). A malformed record ends the file with a
 failure saying how many records were read before it, since the reader cannot find the next record
-boundary after damage.
+boundary after damage. A file cut short (a crawl still being written, a partial download) keeps its whole
+records; the one it ends in is a failure, never a page of the part that arrived (warcio itself passes over it
+without a word).
 """
 
 from __future__ import annotations
@@ -40,12 +42,18 @@ def iter_warc(name: str, stream: IO[bytes], options: IngestOptions) -> Iterator[
             read += 1
             try:
                 found = _page_of(name, record, read, options)
+                if record.rec_type in ("response", "resource") and _cut_short(record):
+                    found = Failure(source=f"{name}#{_uri(record, read)}", stage="ingest",
+                                    reason=f"record {read} is cut short: the file ends before the record does")
             except Exception as exc:
                 # one odd record (a broken HTTP header block) is that record's failure, not the file's
                 reason = exc.reason if isinstance(exc, UnreadableInput) else f"unreadable record ({one_line(exc)})"
                 found = Failure(source=f"{name}#record {read}", stage="ingest", reason=reason)
             if found is not None:
                 yield found
+        if records.offset < records.fh.tell():  # bytes after the last whole record: warcio found no end to them
+            yield Failure(source=name, stage="ingest", reason=f"cut short: the file ends inside the record after "
+                                                              f"record {read}")
     except Exception as exc:  # warcio cannot go on past damage: what came before stays read
         damage = isinstance(exc, ArchiveLoadFailed | OSError | EOFError | ValueError)  # said by its message
         reason = (str(exc).strip().splitlines() or [type(exc).__name__])[0] if damage else one_line(exc)
@@ -68,7 +76,7 @@ def _page_of(name: str, record: ArcWarcRecord, number: int, options: IngestOptio
                        reason="damaged record: no WARC-Type header")
     if record.rec_type not in ("response", "resource"):
         return None
-    uri = valid_text(record.rec_headers.get_header("WARC-Target-URI") or f"record {number}")
+    uri = _uri(record, number)
     if record.http_headers is not None:
         if record.http_headers.get_statuscode() != "200":
             return None
@@ -84,6 +92,19 @@ def _page_of(name: str, record: ArcWarcRecord, number: int, options: IngestOptio
                                   url=uri if uri.startswith("http") else None)
     except UnreadableInput as exc:
         return Failure(source=exc.source, stage="ingest", reason=exc.reason)
+
+
+def _uri(record: ArcWarcRecord, number: int) -> str:
+    return valid_text(record.rec_headers.get_header("WARC-Target-URI") or f"record {number}")
+
+
+def _cut_short(record: ArcWarcRecord) -> bool:
+    """Whether the record's block ends before its declared Content-Length: the file was cut inside it. Reads the
+    rest of the block (as warcio does before the next record anyway)."""
+    block = record.raw_stream
+    while block.read(1 << 16):
+        pass
+    return int(getattr(block, "limit", 0) or 0) > 0
 
 
 def _peek(stream: IO[bytes]) -> bytes | None:
