@@ -36,6 +36,14 @@ def every_event(pipeline: Any) -> Any:
     return pipeline.without("relevance")
 
 
+def run_text(pipeline: Any, text: str, published: str | None = "2023-05-10") -> Any:
+    """The pipeline's result for one short text written for a test, as an article dated `published`."""
+    from eventwire.ingest.sources import article_id
+    from eventwire.model import Article
+
+    return pipeline.run(Article(id=article_id(text), text=text, published=published))
+
+
 @pytest.fixture(scope="session")
 def nlp(pipeline: Any) -> Any:
     return pipeline.resources.nlp

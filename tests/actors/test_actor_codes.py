@@ -7,20 +7,15 @@ from typing import Any
 
 import pytest
 
-from eventwire.ingest.sources import article_id
-from eventwire.model import Article, ExtractResult
+from eventwire.model import ExtractResult
 from tests.conftest import every_event
+from tests.conftest import run_text as run
 
 
 @pytest.fixture(scope="module")
 def pipeline(pipeline: Any) -> Any:
     """The pipeline the event tests use (no relevance stage, which only decides which events are emitted)."""
     return every_event(pipeline)
-
-
-def run(pipeline: Any, text: str, published: str | None = "2023-05-10") -> ExtractResult:
-    result: ExtractResult = pipeline.run(Article(id=article_id(text), text=text, published=published))
-    return result
 
 
 def codes(result: ExtractResult) -> dict[str, str]:

@@ -7,13 +7,8 @@ from typing import Any
 
 import pytest
 
-from eventwire.ingest.sources import article_id
-from eventwire.model import Article, ExtractResult
-
-
-def run(pipeline: Any, text: str, published: str | None = "2023-05-10") -> ExtractResult:
-    result: ExtractResult = pipeline.run(Article(id=article_id(text), text=text, published=published))
-    return result
+from eventwire.model import ExtractResult
+from tests.conftest import run_text as run
 
 
 def codes(result: ExtractResult) -> dict[str, str]:

@@ -9,15 +9,10 @@ from typing import Any
 import pytest
 
 from eventwire.events.relevance import FEATURES, RelevanceModel, load_relevance_model
-from eventwire.ingest.sources import article_id
-from eventwire.model import Article, Event, ExtractResult
+from eventwire.model import Event, ExtractResult
 from eventwire.pipeline import Pipeline
 from tests.conftest import every_event
-
-
-def run(pipeline: Any, text: str, published: str = "2023-05-10") -> ExtractResult:
-    result: ExtractResult = pipeline.run(Article(id=article_id(text), text=text, published=published))
-    return result
+from tests.conftest import run_text as run
 
 
 def unnamed_attacks(result: ExtractResult) -> list[Event]:

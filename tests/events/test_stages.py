@@ -8,20 +8,15 @@ from typing import Any
 
 import pytest
 
-from eventwire.ingest.sources import article_id
-from eventwire.model import Article, ExtractResult
+from eventwire.model import ExtractResult
 from tests.conftest import every_event
+from tests.conftest import run_text as run
 
 
 @pytest.fixture(scope="module")
 def pipeline(pipeline: Any) -> Any:
     """The coder's reading of each sentence: every event kept, whether or not it would be emitted."""
     return every_event(pipeline)
-
-
-def run(pipeline: Any, text: str, published: str | None = "2023-05-10") -> ExtractResult:
-    result: ExtractResult = pipeline.run(Article(id=article_id(text), text=text, published=published))
-    return result
 
 
 def codes(result: ExtractResult) -> dict[str, str]:
