@@ -28,6 +28,7 @@ from eventwire.syntax import clause_of, governing_verb, is_under
 _HYPOTHETICAL_AUX = word_list("eventwire.events", "hypothetical_aux")
 _HYPOTHETICAL_HEADS = word_list("eventwire.events", "hypothetical_head")
 _CLAIM_HEADS = word_list("eventwire.events", "claim_head")
+_HYPOTHETICAL_NOUNS = word_list("eventwire.events", "hypothetical_noun")
 _LOCATIVE_PREPS = word_list("eventwire.events", "locative_prep")
 
 
@@ -144,6 +145,17 @@ def is_negated(trig: Trigger) -> bool:
     return any(c.lower_ in ("no", "never") and c.dep_ == "det" for c in trig.token.children)
 
 
+def _planned(verb: Token) -> bool:
+    """An act named as what a plan, offer or bid is for ("plans to travel", "plans for traveling to
+    Florida", "a bid to oust the leader"): not done."""
+    head = verb.head
+    if verb.dep_ in ("pcomp", "pobj") and head.dep_ == "prep":
+        head = head.head
+    elif verb.dep_ != "acl":
+        return False
+    return head.pos_ == "NOUN" and head.lemma_.lower() in _HYPOTHETICAL_NOUNS
+
+
 def _only_possible(verb: Token) -> bool:
     """A clause that says what could, would or should happen, what happens if, or what something is for."""
     if any(c.dep_ == "aux" and c.lower_ in _HYPOTHETICAL_AUX for c in verb.children):
@@ -160,7 +172,7 @@ def is_hypothetical(trig: Trigger) -> bool:
     so ("threatened to strike", "a law that would allow the government to extradite", "claimed the Houthis
     had attacked")."""
     verb = trig.clause
-    if _only_possible(verb):
+    if _only_possible(verb) or _planned(verb):
         return True
     current = verb
     for _ in range(3):
