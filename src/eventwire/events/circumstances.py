@@ -14,13 +14,14 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections import Counter
+from datetime import date
 
 from spacy.tokens import Doc, Token
 
 from eventwire.datafiles import word_list
 from eventwire.events.context import Context, Trigger
 from eventwire.events.slots import place_in_np
-from eventwire.model import Event, PlaceMention
+from eventwire.model import Event, PlaceMention, TimeMention
 from eventwire.syntax import clause_of, governing_verb, is_under
 
 # Auxiliaries, and verbs embedding a clause, that make it only possible; prepositions of place
@@ -65,11 +66,48 @@ def event_date(trig: Trigger, ctx: Context) -> tuple[str | None, str, bool]:
                 break
     if chosen is not None and chosen.value is not None:
         return chosen.value, chosen.precision, False
-    if chosen is not None:
+    if chosen is not None and chosen.text.lower() not in _SAME_DAY:
         return None, "unresolved", False
+    day = story_day(ctx)
+    if day is not None:
+        return day, "day", True
     if ctx.article.published:
         return ctx.article.published, "day", True
     return None, "unresolved", True
+
+
+# "the same day": the day the story has been telling.
+_SAME_DAY = frozenset({"the same day", "that day", "the same day.", "that same day"})
+_NEWS_DAYS = 7
+
+
+def story_day(ctx: Context) -> str | None:
+    """The day the story is telling, for an act whose own clause gives none: the first day of the news week (up
+    to a week before publication) the article names, as a lead names the day of its news ("On Friday, police
+    cleared the camp. ... Sheriff Lee said they arrested three" is Friday's news, not the publication
+    day's); a day named later for a detail ("agreed on Monday, adopted a day later") does not move it."""
+    published = _iso_day(ctx.article.published)
+    if published is None:
+        return None
+    news_days = []
+    for time in sorted(ctx.times.values(), key=lambda t: t.token):
+        day = _iso_day(time.value) if time.precision == "day" else None
+        if day is not None and 0 <= (published - day).days <= _NEWS_DAYS and not _date_line(time, ctx):
+            news_days.append((time.token, time.value))
+    return news_days[0][1] if news_days else None
+
+
+def _date_line(time: TimeMention, ctx: Context) -> bool:
+    """A date standing as its own line ("Friday, July 12, 2019" above a Wikinews story) dates the page."""
+    sentence = ctx.doc[time.token].sent.text.strip() if 0 <= time.token < len(ctx.doc) else ""
+    return sentence == time.text.strip()
+
+
+def _iso_day(value: str | None) -> date | None:
+    try:
+        return date.fromisoformat(value) if value and len(value) == 10 else None
+    except ValueError:
+        return None
 
 
 def event_place(trig: Trigger, ctx: Context) -> tuple[PlaceMention | None, str]:
