@@ -90,3 +90,38 @@ def test_with_no_day_of_the_news_week_named_an_act_takes_the_publication_day(pip
             "Sheriff Dave Mahoney said deputies arrested three protesters for trespassing.")
     arrests = [e for e in run(pipeline, text, published="2019-09-22").events if e.cameo_root == "17"]
     assert arrests and {e.date for e in arrests} == {"2019-09-22"}, [(e.cameo, e.date) for e in arrests]
+
+
+def test_a_wish_is_not_an_optimistic_comment(pipeline: Any) -> None:
+    assert coded(pipeline, "City officials in Fargo hope that 300 volunteers an hour will help fill sandbags.") == []
+
+
+def test_declining_to_say_or_identify_is_no_rejection(pipeline: Any) -> None:
+    assert coded(pipeline, "Chicago police on Monday declined to identify the suspect.") == []
+
+
+def test_agreeing_that_something_is_so_is_an_opinion_not_an_accord(pipeline: Any) -> None:
+    assert coded(pipeline, "Mayor Jesse Freelen agreed that long-term planning would help the city council.") == []
+    assert [c[0] for c in coded(pipeline, "Israel agreed to hold talks with Egypt on Monday.")]
+
+
+def test_a_plea_in_court_is_not_an_appeal(pipeline: Any) -> None:
+    events = coded(pipeline, "The Texas driver was arraigned last week and pleaded not guilty.")
+    assert not [c for c in events if c[0].startswith("02")], events
+
+
+def test_what_people_tell_the_police_is_a_witness_account_not_a_political_statement(pipeline: Any) -> None:
+    text = ("Police say Helen Sun told officers on Monday that she wanted to talk with her husband. "
+            "The driver told police she had not seen the woman walking in the street.")
+    assert not [c for c in coded(pipeline, text) if c[0].startswith(("01", "02"))]
+
+
+def test_an_event_noun_modifying_another_noun_is_not_an_act(pipeline: Any) -> None:
+    events = coded(pipeline, "The federal judge in Ohio is taking testimony from the state's execution team.")
+    assert not [c for c in events if c[0].startswith(("18", "20"))], events
+
+
+def test_two_triggers_of_one_act_in_a_sentence_are_one_record(pipeline: Any) -> None:
+    events = coded(pipeline, "Lebanese Prime Minister Saad Hariri on Monday denounced the Israeli strike, calling "
+                             "it \"irresponsible\" and \"an outrage\".")
+    assert len([c for c in events if c[0].startswith("11")]) == 1, events

@@ -5,7 +5,9 @@ hunt": `call` with a predicate noun (or "described X as Y") names X; it is neith
 telephone call (041), and the thing named is not itself the news ("the investigation" above). When the name
 condemns (a closed list of judging words), the naming is a criticism (111) of X or of X's owner; otherwise
 it is no event. "The EU considers all settlement activity illegal", "he considered himself an artist":
-`consider` with a predicate is an opinion, not weighing an option (014, "is considering sanctions").
+`consider` with a predicate is an opinion, not weighing an option (014, "is considering sanctions");
+"the mayor agreed that the idea is not bad" shares an opinion, no accord (030 is "agreed to ..."); "pleaded
+not guilty" is a plea in court, not an appeal (020 is "pleaded with the administration").
 """
 
 from __future__ import annotations
@@ -18,6 +20,8 @@ from eventwire.events.lexicon import LexEntry
 _NAMING_VERBS = word_list("eventwire.events", "naming_verb")
 _JUDGING_WORDS = word_list("eventwire.events", "condemning_word") | word_list("eventwire.events", "naming_insult")
 _WEIGHING_CODES = frozenset({"014"})
+_ACCORD_LEMMAS = frozenset({"agree", "concur"})
+_PLEAS = frozenset({"guilty", "innocent", "contest"})
 _OPEN_QUESTION_MARKS = frozenset({"whether", "if", "how"})
 
 
@@ -50,11 +54,26 @@ def named_thing(noun: Token) -> bool:
     return noun.dep_ == "dobj" and naming_predicate(noun.head) is not None
 
 
-def opinion_not_weighing(verb: Token, entry: LexEntry) -> bool:
+def opinion_not_act(verb: Token, entry: LexEntry) -> bool:
+    """An opinion or a plea read as an act: see the module docstring."""
+    if verb.pos_ != "VERB":
+        return False
+    lemma = verb.lemma_.lower()
+    if lemma in _ACCORD_LEMMAS and not entry.objects:
+        return _that_clause(verb) and not any(c.dep_ in ("xcomp", "dobj") for c in verb.children)
+    if lemma == "plead":
+        return any(t.lower_ in _PLEAS for c in verb.children for t in c.subtree)
+    return entry.code in _WEIGHING_CODES and _opinion(verb)
+
+
+def _that_clause(verb: Token) -> bool:
+    return any(c.dep_ == "ccomp" and any(g.dep_ in ("nsubj", "nsubjpass", "csubj") for g in c.children)
+               for c in verb.children)
+
+
+def _opinion(verb: Token) -> bool:
     """`consider` with a predicate ("considers the activity illegal") holds an opinion; weighing an option
     takes an object, a gerund or an open question ("considering sanctions", "considering whether to")."""
-    if entry.code not in _WEIGHING_CODES or verb.pos_ != "VERB":
-        return False
     for child in verb.children:
         if child.dep_ in ("ccomp", "xcomp", "oprd") and child.pos_ in ("ADJ", "NOUN", "PROPN", "PRON"):
             return True

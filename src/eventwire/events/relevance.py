@@ -141,14 +141,15 @@ _BACKGROUND_ADVERBS = word_list("eventwire.events", "background_adverb")
 
 
 def never_emitted(event: Event, published: str | None, token: Token | None = None) -> bool:
-    """Hypothetical, negated and historical events, directed cooperation with no one to direct it at, and acts
-    described as a standing state or as background (given the trigger's `token`) are never emitted by
-    default, whatever the model says."""
+    """Hypothetical, negated and historical events, directed cooperation with no one to direct it at, acts
+    described as a standing state or as background, event nouns modifying another noun ("Ohio's execution
+    team"), and the like (given the trigger's `token`) are never emitted by default, whatever the model says."""
     history = (_days_before(event, published) or 0) > _HISTORY_DAYS
     undirected = event.cameo_root in DIRECTED_ROOTS and event.target is None
     described = token is not None and (describes_a_state(token) or told_as_background(token)
                                        or described_act(token) or sports_play(event, token)
-                                       or legal_appeal(event, token))
+                                       or legal_appeal(event, token) or token.dep_ == "compound"
+                                       or private_report(event))
     return event.hypothetical or event.negated or history or undirected or described
 
 
@@ -198,6 +199,16 @@ def legal_appeal(event: Event, token: Token) -> bool:
     if event.target is not None and event.target.sector == "JUD":
         return True
     return token.lemma_.lower() == "appeal" and any(t.lemma_.lower() in _COURT_WORDS for t in token.sent)
+
+
+# What people tell or ask the police ("the driver told police she had seen the woman", "used a cell phone
+# to call police"): a witness's or suspect's account, not a political statement or appeal.
+_SPEECH_ROOTS = frozenset({"01", "02", "10", "11", "12"})
+
+
+def private_report(event: Event) -> bool:
+    return (event.cameo_root in _SPEECH_ROOTS and event.target is not None and event.target.sector == "COP"
+            and sector(event.source) not in STATE_SECTORS | POLITICAL_SECTORS)
 
 
 def told_as_background(token: Token) -> bool:

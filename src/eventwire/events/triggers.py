@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Token
 from eventwire.datafiles import word_list
 from eventwire.events.context import Context, Trigger
 from eventwire.events.lexicon import LexEntry, Lexicon, match_noun, match_verb
-from eventwire.events.naming import named_thing, naming_code, naming_predicate, opinion_not_weighing
+from eventwire.events.naming import named_thing, naming_code, naming_predicate, opinion_not_act
 from eventwire.events.slots import actors_at
 from eventwire.events.stance import (
     ULTIMATUM,
@@ -52,7 +52,7 @@ def find_triggers(doc: Doc, lexicon: Lexicon, ctx: Context) -> list[Trigger]:
             entry = naming_code(token)
         elif token.pos_ == "VERB":
             entry = match_verb(lexicon, token)
-            if entry is not None and opinion_not_weighing(token, entry):
+            if entry is not None and opinion_not_act(token, entry):
                 entry = None
         elif token.pos_ == "NOUN" and token.i not in ctx.actors and not (
                 token.dep_ in ("compound", "amod") and token.head.i in ctx.actors) and not named_thing(token):
