@@ -208,3 +208,25 @@ def test_the_fresh_set_is_never_read_event_by_event(tmp_path: Path) -> None:
     result = CliRunner().invoke(app, ["eval", "records", "--fresh", "--details", str(tmp_path / "d.jsonl")])
     assert result.exit_code == 2
     assert not (tmp_path / "d.jsonl").exists()
+
+
+WEB_PAGES = SHARED / "data" / "article-extraction" / "ground-truth.json"
+
+
+@pytest.mark.gold
+@pytest.mark.skipif(not WEB_PAGES.exists(), reason="../shared/data is not here")
+def test_the_web_set_holds_its_floors(pipeline: Any) -> None:
+    """News pages of many sites (politics mixed with tech, sport and lifestyle) hold their floors too."""
+    from eventwire.evaluation.records import code_gold_articles, read_web_gold_articles, report_by_split
+    from eventwire.evaluation.records_gold import load_gold
+
+    floors = json.loads(SCORE_FLOORS.read_text(encoding="utf-8"))["records_web"]
+    gold = load_gold(web=True)
+    assert len(gold) == 88 and sum(not g.political for g in gold) >= 40
+    report = report_by_split(code_gold_articles(pipeline, read_web_gold_articles(WEB_PAGES, gold), gold))
+    for half in ("development", "held_out"):
+        got, floor = report[half], floors[half]
+        assert got["precision"]["real_political"] >= floor["real_political"], (half, got["precision"])
+        assert got["precision"]["root_of_real"] >= floor["root_of_real"], (half, got["precision"])
+        assert got["recall"]["root_dyad"] >= floor["recall_root_dyad"], (half, got["recall"])
+        assert got["non_political_articles"]["events_per_article"] <= floor["quiet_events_per_article_max"], half

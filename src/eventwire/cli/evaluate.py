@@ -135,10 +135,12 @@ def records(
     fresh: Annotated[bool, typer.Option("--fresh", help="Score the fresh set instead: 51 more articles coded "
                                                          "blind after the coder's tuning, scored whole (no "
                                                          "--details or --fit on it).")] = False,
+    web: Annotated[bool, typer.Option("--web", help="Score the web set instead: news pages of many sites "
+                                                     "(article-extraction), coded blind, in two halves.")] = False,
 ) -> None:
     """Whole articles, whole records: every event emitted for 120 Wikinews articles coded blind (precision per
     field, recall of root and dyad, reliability of confidence), development and held-out halves; with
-    --fresh, 51 further articles never tuned on."""
+    --fresh, 51 further articles never tuned on; with --web, news pages of many sites."""
     import dataclasses
 
     from eventwire.errors import CannotRun, EventwireError
@@ -146,6 +148,7 @@ def records(
         code_gold_articles,
         detail_rows,
         read_gold_articles,
+        read_web_gold_articles,
         report_by_split,
         score_articles,
     )
@@ -154,14 +157,16 @@ def records(
     if fresh and (details is not None or fit is not None or gold is not None):
         raise typer.BadParameter("the fresh set is scored whole: it takes no --details, --fit or --gold",
                                  param_hint="--fresh")
-    corpus = data / "wikinews" / "wikinews_2019.csv"
+    if fresh and web:
+        raise typer.BadParameter("choose one of --fresh and --web", param_hint="--web")
+    corpus = data / ("article-extraction/ground-truth.json" if web else "wikinews/wikinews_2019.csv")
     _need(corpus)
     if gold is not None:
         _need(gold)
     pipeline = load_pipeline(None)
     try:
-        truth = load_gold(gold, fresh=fresh)
-        articles = read_gold_articles(corpus, truth)
+        truth = load_gold(gold, fresh=fresh, web=web)
+        articles = read_web_gold_articles(corpus, truth) if web else read_gold_articles(corpus, truth)
         if fit is not None:
             from eventwire.evaluation.relevance_fit import code_for_fitting, fit_relevance, training_rows, write_model
             from eventwire.pipeline import Pipeline

@@ -15,6 +15,8 @@ source and target countries (the dyad), and with the full code.
 
 from __future__ import annotations
 
+import hashlib
+import json
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
@@ -235,7 +237,8 @@ def detail_rows(scores: Sequence[ArticleScore]) -> Iterable[dict[str, Any]]:
             row: dict[str, Any] = {"url": s.article.url, "outcome": o.kind, "sentence": ev.evidence.sentence,
                                    "trigger": ev.evidence.trigger, "cameo": ev.cameo, "source": ev.source.code,
                                    "target": ev.target.code if ev.target else None, "date": ev.date,
-                                   "confidence": ev.confidence}
+                                   "confidence": ev.confidence, "hypothetical": ev.hypothetical,
+                                   "negated": ev.negated}
             if o.gold is not None:
                 row["gold"] = {"cameo": o.gold.cameo, "source": o.gold.source.code,
                                "target": o.gold.target.code if o.gold.target else None, "date": o.gold.date}
@@ -254,6 +257,17 @@ def read_gold_articles(corpus: Path, gold: Sequence[GoldArticle]) -> list[Articl
 
     wanted = {g.url for g in gold}
     articles = [a for a in iter_articles([str(corpus)]) if isinstance(a, Article) and a.url in wanted]
+    check_sentences(list(gold), {a.url or "": a.text for a in articles})
+    return articles
+
+
+def read_web_gold_articles(ground_truth: Path, gold: Sequence[GoldArticle]) -> list[Article]:
+    """The web gold's articles: the benchmark's main text of each page (what a perfect body extractor gives),
+    dated as the gold dates it, so that the score is the coder's and not the extractor's."""
+    pages = json.loads(ground_truth.read_text(encoding="utf-8"))
+    bodies = {page["url"]: page["articleBody"] for page in pages.values()}
+    articles = [Article(id=hashlib.sha1(g.url.encode("utf-8")).hexdigest()[:16], url=g.url, published=g.published,
+                        text=bodies.get(g.url, "")) for g in gold]
     check_sentences(list(gold), {a.url or "": a.text for a in articles})
     return articles
 

@@ -23,6 +23,9 @@ GOLD_NAME = "records_gold.jsonl"
 # 51 more Wikinews articles of 2019, coded blind under the same rules after the coder's tuning on the main
 # gold: scored whole, never split, fitted or read event by event (no --details, no --fit).
 FRESH_GOLD_NAME = "records_gold_fresh.jsonl"
+# Web news pages of ../shared/data/article-extraction (many sites, politics mixed with tech, sport, business
+# and lifestyle, as a crawl has them), coded blind under the same rules; split into halves like the main gold.
+WEB_GOLD_NAME = "records_gold_web.jsonl"
 SPLITS = ("development", "held_out")
 
 
@@ -129,10 +132,10 @@ def check_sentences(articles: list[GoldArticle], texts: dict[str, str]) -> None:
                 raise BadGold(f"{article.url}: gold sentence not in the article: {missing[0][:70]!r}")
 
 
-def load_gold(path: Path | None = None, *, fresh: bool = False) -> list[GoldArticle]:
-    """The packaged gold (the fresh set with `fresh`), or the file at `path` in the same format."""
+def load_gold(path: Path | None = None, *, fresh: bool = False, web: bool = False) -> list[GoldArticle]:
+    """The packaged gold (the fresh set with `fresh`, the web pages with `web`), or the file at `path`."""
     if path is None:
-        name = FRESH_GOLD_NAME if fresh else GOLD_NAME
+        name = FRESH_GOLD_NAME if fresh else WEB_GOLD_NAME if web else GOLD_NAME
         text = resources.files("eventwire.evaluation").joinpath("data", name).read_text(encoding="utf-8")
     else:
         text = path.read_text(encoding="utf-8")

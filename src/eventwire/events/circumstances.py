@@ -14,13 +14,14 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections import Counter
+from datetime import date
 
 from spacy.tokens import Doc, Token
 
 from eventwire.datafiles import word_list
 from eventwire.events.context import Context, Trigger
 from eventwire.events.slots import place_in_np
-from eventwire.model import Event, PlaceMention
+from eventwire.model import Event, PlaceMention, TimeMention
 from eventwire.syntax import clause_of, governing_verb, is_under
 
 # Auxiliaries, and verbs embedding a clause, that make it only possible; prepositions of place
@@ -28,6 +29,7 @@ from eventwire.syntax import clause_of, governing_verb, is_under
 _HYPOTHETICAL_AUX = word_list("eventwire.events", "hypothetical_aux")
 _HYPOTHETICAL_HEADS = word_list("eventwire.events", "hypothetical_head")
 _CLAIM_HEADS = word_list("eventwire.events", "claim_head")
+_HYPOTHETICAL_NOUNS = word_list("eventwire.events", "hypothetical_noun")
 _LOCATIVE_PREPS = word_list("eventwire.events", "locative_prep")
 
 
@@ -64,11 +66,48 @@ def event_date(trig: Trigger, ctx: Context) -> tuple[str | None, str, bool]:
                 break
     if chosen is not None and chosen.value is not None:
         return chosen.value, chosen.precision, False
-    if chosen is not None:
+    if chosen is not None and chosen.text.lower() not in _SAME_DAY:
         return None, "unresolved", False
+    day = story_day(ctx)
+    if day is not None:
+        return day, "day", True
     if ctx.article.published:
         return ctx.article.published, "day", True
     return None, "unresolved", True
+
+
+# "the same day": the day the story has been telling.
+_SAME_DAY = frozenset({"the same day", "that day", "the same day.", "that same day"})
+_NEWS_DAYS = 7
+
+
+def story_day(ctx: Context) -> str | None:
+    """The day the story is telling, for an act whose own clause gives none: the first day of the news week (up
+    to a week before publication) the article names, as a lead names the day of its news ("On Friday, police
+    cleared the camp. ... Sheriff Lee said they arrested three" is Friday's news, not the publication
+    day's); a day named later for a detail ("agreed on Monday, adopted a day later") does not move it."""
+    published = _iso_day(ctx.article.published)
+    if published is None:
+        return None
+    news_days = []
+    for time in sorted(ctx.times.values(), key=lambda t: t.token):
+        day = _iso_day(time.value) if time.precision == "day" else None
+        if day is not None and 0 <= (published - day).days <= _NEWS_DAYS and not _date_line(time, ctx):
+            news_days.append((time.token, time.value))
+    return news_days[0][1] if news_days else None
+
+
+def _date_line(time: TimeMention, ctx: Context) -> bool:
+    """A date standing as its own line ("Friday, July 12, 2019" above a Wikinews story) dates the page."""
+    sentence = ctx.doc[time.token].sent.text.strip() if 0 <= time.token < len(ctx.doc) else ""
+    return sentence == time.text.strip()
+
+
+def _iso_day(value: str | None) -> date | None:
+    try:
+        return date.fromisoformat(value) if value and len(value) == 10 else None
+    except ValueError:
+        return None
 
 
 def event_place(trig: Trigger, ctx: Context) -> tuple[PlaceMention | None, str]:
@@ -144,6 +183,17 @@ def is_negated(trig: Trigger) -> bool:
     return any(c.lower_ in ("no", "never") and c.dep_ == "det" for c in trig.token.children)
 
 
+def _planned(verb: Token) -> bool:
+    """An act named as what a plan, offer or bid is for ("plans to travel", "plans for traveling to
+    Florida", "a bid to oust the leader"): not done."""
+    head = verb.head
+    if verb.dep_ in ("pcomp", "pobj") and head.dep_ == "prep":
+        head = head.head
+    elif verb.dep_ != "acl":
+        return False
+    return head.pos_ == "NOUN" and head.lemma_.lower() in _HYPOTHETICAL_NOUNS
+
+
 def _only_possible(verb: Token) -> bool:
     """A clause that says what could, would or should happen, what happens if, or what something is for."""
     if any(c.dep_ == "aux" and c.lower_ in _HYPOTHETICAL_AUX for c in verb.children):
@@ -160,7 +210,7 @@ def is_hypothetical(trig: Trigger) -> bool:
     so ("threatened to strike", "a law that would allow the government to extradite", "claimed the Houthis
     had attacked")."""
     verb = trig.clause
-    if _only_possible(verb):
+    if _only_possible(verb) or _planned(verb):
         return True
     current = verb
     for _ in range(3):

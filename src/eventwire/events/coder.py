@@ -72,6 +72,7 @@ def code_events(
         for event_id in _events_counted(count, by_trigger, events, doc):
             events[event_id] = _with_count(events[event_id], count)
     ordered = sorted(_without_targetless_twins(list(events.values())), key=lambda e: (e.evidence.start, e.id))
+    ordered = _one_protest_per_place(_one_per_act(ordered, doc))
     return tuple(carry_places(ordered, doc))
 
 
@@ -82,6 +83,41 @@ def _without_targetless_twins(events: list[Event]) -> list[Event]:
     targeted = {(e.evidence.start, e.source.code, e.source.start, e.cameo_root) for e in events if e.target}
     return [e for e in events if e.target is not None or
             (e.evidence.start, e.source.code, e.source.start, e.cameo_root) not in targeted]
+
+
+def _one_per_act(events: list[Event], doc: Doc) -> list[Event]:
+    """Two triggers of one act in one sentence ("denounced the crime, calling it irresponsible", "opened fire,
+    killing two"): a participle that goes with a trigger and repeats its act (same source mention, target,
+    root and day) is not a second record; "arrested and charged him" stays two."""
+    kept: list[Event] = []
+    for event in events:
+        token = doc[event.evidence.token] if 0 <= event.evidence.token < len(doc) else None
+        if token is not None and token.dep_ in ("advcl", "xcomp", "acl") and token.tag_ in ("VBG", "VBN") and any(
+                k.evidence.token == token.head.i and k.source.start == event.source.start
+                and _code(k.target) == _code(event.target) and k.cameo_root == event.cameo_root
+                and k.date == event.date for k in kept):
+            continue
+        kept.append(event)
+    return kept
+
+
+def _one_protest_per_place(events: list[Event]) -> list[Event]:
+    """A protest is told in several sentences ("thousands of teachers surrounded the Statehouse ...", "teachers
+    chanted ...", "the rally was the biggest ..."): one record per target, day and place, the first told; a
+    sentence that gives no date of its own tells the same day."""
+    kept: list[Event] = []
+    for event in events:
+        if event.cameo_root == "14" and any(
+                k.cameo_root == "14" and _code(k.target) == _code(event.target)
+                and (k.date == event.date or k.date_defaulted or event.date_defaulted)
+                and (k.place is None or event.place is None or k.place.name == event.place.name) for k in kept):
+            continue
+        kept.append(event)
+    return kept
+
+
+def _code(actor: ActorMention | None) -> str:
+    return actor.code if actor is not None else ""
 
 
 def _events_counted(count: CountMention, by_trigger: dict[int, list[str]], events: dict[str, Event],

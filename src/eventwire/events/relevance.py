@@ -141,12 +141,15 @@ _BACKGROUND_ADVERBS = word_list("eventwire.events", "background_adverb")
 
 
 def never_emitted(event: Event, published: str | None, token: Token | None = None) -> bool:
-    """Hypothetical, negated and historical events, directed cooperation with no one to direct it at, and acts
-    described as a standing state or as background (given the trigger's `token`) are never emitted by
-    default, whatever the model says."""
+    """Hypothetical, negated and historical events, directed cooperation with no one to direct it at, acts
+    described as a standing state or as background, event nouns modifying another noun ("Ohio's execution
+    team"), and the like (given the trigger's `token`) are never emitted by default, whatever the model says."""
     history = (_days_before(event, published) or 0) > _HISTORY_DAYS
     undirected = event.cameo_root in DIRECTED_ROOTS and event.target is None
-    described = token is not None and (describes_a_state(token) or told_as_background(token))
+    described = token is not None and (describes_a_state(token) or told_as_background(token)
+                                       or described_act(token) or sports_play(event, token)
+                                       or legal_appeal(event, token) or token.dep_ == "compound"
+                                       or private_report(event))
     return event.hypothetical or event.negated or history or undirected or described
 
 
@@ -161,6 +164,51 @@ def describes_a_state(token: Token) -> bool:
         return False
     return token.tag_ in ("VBZ", "VBP") or any(
         c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBZ", "VBP") for c in token.children)
+
+
+def described_act(token: Token) -> bool:
+    """An event noun that is the subject of "be": "Hong Kong's street battles are an existential threat",
+    "the protest was the largest in years" describe an act reported elsewhere, or none."""
+    if token.pos_ != "NOUN" or token.dep_ != "nsubj":
+        return False
+    head = token.head
+    return head.lemma_ == "be" and any(c.dep_ in ("attr", "acomp") for c in head.children)
+
+
+# Force in a sentence about a game is play: "Carolina beat Chicago for their fourth straight victory".
+_FORCE_ROOTS = frozenset({"17", "18", "19", "20"})
+_SPORTS_WORDS = word_list("eventwire.events", "sports_word")
+_GAME_WORDS = word_list("eventwire.events", "game_word")
+
+
+def sports_play(event: Event, token: Token) -> bool:
+    if event.cameo_root not in _FORCE_ROOTS:
+        return False
+    words = {w for t in token.sent for w in (t.lemma_.lower(), t.lower_)}
+    return bool(words & _SPORTS_WORDS) or len(words & _GAME_WORDS) >= 2
+
+
+_COURT_WORDS = word_list("eventwire.events", "court_word")
+
+
+def legal_appeal(event: Event, token: Token) -> bool:
+    """Asking a court ("Trump had asked the District Court to intervene") or appealing a ruling is a step in
+    a case, not a political appeal (CAMEO 02)."""
+    if event.cameo_root != "02":
+        return False
+    if event.target is not None and event.target.sector == "JUD":
+        return True
+    return token.lemma_.lower() == "appeal" and any(t.lemma_.lower() in _COURT_WORDS for t in token.sent)
+
+
+# What people tell or ask the police ("the driver told police she had seen the woman", "used a cell phone
+# to call police"): a witness's or suspect's account, not a political statement or appeal.
+_SPEECH_ROOTS = frozenset({"01", "02", "10", "11", "12"})
+
+
+def private_report(event: Event) -> bool:
+    return (event.cameo_root in _SPEECH_ROOTS and event.target is not None and event.target.sector == "COP"
+            and sector(event.source) not in STATE_SECTORS | POLITICAL_SECTORS)
 
 
 def told_as_background(token: Token) -> bool:

@@ -18,6 +18,8 @@ from eventwire.model import ActorMention, PlaceMention
 # Nouns that count or part a group: their "of" phrase names the actors (events/data/words.tsv).
 _QUANTITY_HEADS = word_list("eventwire.events", "quantity_head")
 NAMED_UNCODED_KINDS = frozenset({"organisation", "person"})
+# "NATO guidelines call for 2%", "EU rules require ...": a body's standing text is not the body acting.
+_STANDING_DOCUMENTS = word_list("eventwire.events", "standing_document")
 
 
 def actors_at(token: Token, ctx: Context) -> list[ActorMention]:
@@ -28,7 +30,8 @@ def actors_at(token: Token, ctx: Context) -> list[ActorMention]:
         hits = [a for a in ctx.actors.get(member.i, []) if a.code] or [
             a for c in member.children if c.dep_ == "appos" for a in ctx.actors.get(c.i, []) if a.code
         ]  # "his counterpart Hakan Fidan"
-        if not hits and member.pos_ in ("NOUN", "PROPN") and member.i not in ctx.actors:
+        if not hits and member.pos_ in ("NOUN", "PROPN") and member.i not in ctx.actors \
+                and member.lemma_.lower() not in _STANDING_DOCUMENTS:
             # "the UN Migration Agency", "the U.S. Department of Justice", "the Trump administration": an
             # organisation named by its country or parent body acts for it.
             # Also the machines a force acts through: "Israeli army bulldozers demolished ...".

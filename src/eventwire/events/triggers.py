@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Token
 from eventwire.datafiles import word_list
 from eventwire.events.context import Context, Trigger
 from eventwire.events.lexicon import LexEntry, Lexicon, match_noun, match_verb
+from eventwire.events.naming import named_thing, naming_code, naming_predicate, opinion_not_act
 from eventwire.events.slots import actors_at
 from eventwire.events.stance import (
     ULTIMATUM,
@@ -46,15 +47,21 @@ def find_triggers(doc: Doc, lexicon: Lexicon, ctx: Context) -> list[Trigger]:
         if ctx.in_quote(token) and speech_act_speaker(token, ctx) is None:
             continue
         entry = None
-        if token.pos_ == "VERB":
+        naming = token.pos_ == "VERB" and naming_predicate(token) is not None
+        if naming:
+            entry = naming_code(token)
+        elif token.pos_ == "VERB":
             entry = match_verb(lexicon, token)
+            if entry is not None and opinion_not_act(token, entry):
+                entry = None
         elif token.pos_ == "NOUN" and token.i not in ctx.actors and not (
-                token.dep_ in ("compound", "amod") and token.head.i in ctx.actors):
+                token.dep_ in ("compound", "amod") and token.head.i in ctx.actors) and not named_thing(token):
             # "opposition" the actor is not the act, nor is it in "the opposition coalition"
             entry = match_noun(lexicon, token)
         elif token.pos_ == "ADJ" and token.dep_ == "acomp":  # "was concerned", "is determined"
             entry = match_verb(lexicon, token)
-        if entry is not None and (_naming_not_acting(token, entry, ctx) or _describing_participle(token)):
+        if entry is not None and not naming and (_naming_not_acting(token, entry, ctx)
+                                                 or _describing_participle(token)):
             entry = None
         if entry is None and token.pos_ == "VERB" and _reports_quote_to_someone(token, ctx):
             entry = STATEMENT

@@ -1,0 +1,127 @@
+"""Words read in the sense news gives them: naming is not appealing, an opinion is not weighing an option,
+a plan is not the act, a game is not violence, a court filing is not a political appeal, and a protest told
+in several sentences is one record."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from eventwire.model import Event
+from tests.conftest import run_text as run
+
+
+def coded(pipeline: Any, text: str) -> list[tuple[str, str, str | None]]:
+    """(CAMEO, source code, target code) of every event emitted by default."""
+    return [(e.cameo, e.source.code, e.target.code if e.target else None) for e in run(pipeline, text).events]
+
+
+def roots(pipeline: Any, text: str) -> list[str]:
+    return [e.cameo_root for e in run(pipeline, text).events]
+
+
+def test_calling_something_a_name_is_not_an_appeal(pipeline: Any) -> None:
+    assert not [c for c in coded(pipeline, "The Arab League on Monday called it an \"extremely adverse "
+                                           "development\".") if c[0].startswith("02")]
+
+
+def test_a_condemning_name_is_criticism_of_whoever_owns_the_named_thing(pipeline: Any) -> None:
+    events = coded(pipeline, "President Trump on Tuesday called the Democrats' impeachment investigation a "
+                             "witch hunt.")
+    assert [c for c in events if c[0] == "111" and c[2] == "USAPTY"], events
+    assert not [c for c in events if c[0].startswith("09")], events  # the investigation named is not the news
+
+
+def test_a_plain_name_gives_no_event(pipeline: Any) -> None:
+    assert coded(pipeline, "The French minister on Monday called the summit a milestone for Europe.") == []
+
+
+def test_considering_something_illegal_is_an_opinion_not_weighing_an_option(pipeline: Any) -> None:
+    assert "014" not in [c[0] for c in coded(pipeline, "The German government still considers all settlement "
+                                                       "activity illegal.")]
+    assert "014" in [c[0] for c in coded(pipeline, "The German government is considering sanctions against "
+                                                   "Iran, officials said on Monday.")]
+
+
+def test_an_act_a_plan_is_for_is_not_emitted(pipeline: Any) -> None:
+    assert coded(pipeline, "The governor kept his long-standing plans for traveling to Brazil on Monday.") == []
+    assert coded(pipeline, "Vladimir Putin is likely to visit Turkey next week, Russian officials said.") == []
+    assert "042" in [c[0] for c in coded(pipeline, "Vladimir Putin visited Turkey on Monday.")]
+
+
+def test_force_in_a_sentence_about_a_game_is_play(pipeline: Any) -> None:
+    assert not [r for r in roots(pipeline, "Sebastian Aho had a goal and an assist, and Carolina beat Chicago "
+                                           "for their fourth straight victory on Sunday.") if r in ("18", "19", "20")]
+    assert "18" in roots(pipeline, "Iranian police beat protesters in Tehran on Monday.")
+
+
+def test_an_event_noun_described_by_be_is_not_the_report_of_the_act(pipeline: Any) -> None:
+    assert coded(pipeline, "Hong Kong's street battles are an existential threat to the Chinese government.") == []
+
+
+def test_asking_a_court_is_a_step_in_a_case_not_a_political_appeal(pipeline: Any) -> None:
+    events = coded(pipeline, "President Trump had asked the United States District Court to intervene in the "
+                             "New York case on Monday.")
+    assert not [c for c in events if c[0].startswith("02")], events
+
+
+def test_a_bodys_standing_rules_are_not_the_body_acting(pipeline: Any) -> None:
+    events = coded(pipeline, "NATO guidelines call for members to spend 2% of their GDP on defence.")
+    assert not [c for c in events if c[1].startswith("IGO")], events
+
+
+def test_a_protest_told_in_several_sentences_is_one_record(pipeline: Any) -> None:
+    text = ("Thousands of teachers protested outside the Indiana Statehouse in Indianapolis on Tuesday, demanding "
+            "more school funding from Governor Eric Holcomb. Teachers chanted slogans against Holcomb as hundreds "
+            "lined the entrances. The protest was organised by the teachers' union.")
+    protests: list[Event] = [e for e in run(pipeline, text).events if e.cameo_root == "14"]
+    assert len(protests) == 1, [(e.cameo, e.evidence.trigger) for e in protests]
+
+
+def test_an_act_with_no_date_of_its_own_takes_the_day_the_story_tells(pipeline: Any) -> None:
+    text = ("On Friday, police cleared the protest camp outside the Wisconsin State Capitol in Madison. "
+            "Sheriff Dave Mahoney said deputies arrested three protesters for trespassing.")
+    arrests = [e for e in run(pipeline, text, published="2019-09-22").events if e.cameo_root == "17"]
+    assert arrests and {e.date for e in arrests} == {"2019-09-20"}, [(e.cameo, e.date) for e in arrests]
+    assert all(e.date_defaulted for e in arrests)  # the date is the story's, not stated in the act's clause
+
+
+def test_with_no_day_of_the_news_week_named_an_act_takes_the_publication_day(pipeline: Any) -> None:
+    text = ("In 2015, the county built a new jail in Madison. "
+            "Sheriff Dave Mahoney said deputies arrested three protesters for trespassing.")
+    arrests = [e for e in run(pipeline, text, published="2019-09-22").events if e.cameo_root == "17"]
+    assert arrests and {e.date for e in arrests} == {"2019-09-22"}, [(e.cameo, e.date) for e in arrests]
+
+
+def test_a_wish_is_not_an_optimistic_comment(pipeline: Any) -> None:
+    assert coded(pipeline, "City officials in Fargo hope that 300 volunteers an hour will help fill sandbags.") == []
+
+
+def test_declining_to_say_or_identify_is_no_rejection(pipeline: Any) -> None:
+    assert coded(pipeline, "Chicago police on Monday declined to identify the suspect.") == []
+
+
+def test_agreeing_that_something_is_so_is_an_opinion_not_an_accord(pipeline: Any) -> None:
+    assert coded(pipeline, "Mayor Jesse Freelen agreed that long-term planning would help the city council.") == []
+    assert [c[0] for c in coded(pipeline, "Israel agreed to hold talks with Egypt on Monday.")]
+
+
+def test_a_plea_in_court_is_not_an_appeal(pipeline: Any) -> None:
+    events = coded(pipeline, "The Texas driver was arraigned last week and pleaded not guilty.")
+    assert not [c for c in events if c[0].startswith("02")], events
+
+
+def test_what_people_tell_the_police_is_a_witness_account_not_a_political_statement(pipeline: Any) -> None:
+    text = ("Police say Helen Sun told officers on Monday that she wanted to talk with her husband. "
+            "The driver told police she had not seen the woman walking in the street.")
+    assert not [c for c in coded(pipeline, text) if c[0].startswith(("01", "02"))]
+
+
+def test_an_event_noun_modifying_another_noun_is_not_an_act(pipeline: Any) -> None:
+    events = coded(pipeline, "The federal judge in Ohio is taking testimony from the state's execution team.")
+    assert not [c for c in events if c[0].startswith(("18", "20"))], events
+
+
+def test_two_triggers_of_one_act_in_a_sentence_are_one_record(pipeline: Any) -> None:
+    events = coded(pipeline, "Lebanese Prime Minister Saad Hariri on Monday denounced the Israeli strike, calling "
+                             "it \"irresponsible\" and \"an outrage\".")
+    assert len([c for c in events if c[0].startswith("11")]) == 1, events
