@@ -1,0 +1,128 @@
+"""The codebook pages: every CAMEO code with its PLOVER type, QuadClass and Goldstein weight, with eventwire's
+own examples; actor codes (countries, role blocks, groups) with the people the knowledge base holds."""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+
+from eventwire.actors.kb import ActorKB, PersonRole
+from eventwire.datafiles import read_tsv
+from eventwire.docsgen.examples import CodedExample
+from eventwire.docsgen.markdown import GENERATED_NOTE, code, table
+from eventwire.docsgen.meanings import meaning
+from eventwire.events.codes import CodeTable
+
+QUAD_CLASS_NAMES = {1: "verbal cooperation", 2: "material cooperation", 3: "verbal conflict",
+                    4: "material conflict"}
+EXAMPLES_PER_CODE = 3
+PEOPLE_EXAMPLES = 3
+
+
+def cameo_page(codes: CodeTable, examples: Sequence[CodedExample]) -> str:
+    by_code: dict[str, list[CodedExample]] = defaultdict(list)
+    for example in examples:
+        by_code[example.cameo].append(example)
+    parts = ["# CAMEO and PLOVER codes\n\n", GENERATED_NOTE.format(source="events/data/cameo.tsv and plover.tsv"),
+             f"All {len(codes.codes)} CAMEO codes eventwire can emit, grouped by root. PLOVER type and mode are "
+             "eventwire's CAMEO-to-PLOVER map (the longest listed prefix of a code applies; an empty type: "
+             "PLOVER codes no plain statements). QuadClass: "
+             + ", ".join(f"{n} {name}" for n, name in QUAD_CLASS_NAMES.items())
+             + ". Goldstein: from -10 (most conflictual) to +10 (most cooperative).\n\n"
+             "Examples are events eventwire coded from the articles in `examples/` when this site was built, "
+             "with their evidence sentence (the trigger in bold). "
+             "`eventwire codes --root 19` prints the same table in a terminal.\n\n"]
+    roots = sorted(c for c in codes.codes if len(c) == 2)
+    for root in roots:
+        head = codes.codes[root]
+        plover, mode = codes.plover_of(root)
+        parts.append(f"## {root} {head.name}\n\n{head.description}\n\n"
+                     f"QuadClass {head.quad_class} ({QUAD_CLASS_NAMES[head.quad_class]}); "
+                     f"PLOVER {code(plover) or 'none'}.\n\n")
+        rows = []
+        for key in sorted(c for c in codes.codes if c.startswith(root) and len(c) > 2):
+            entry = codes.codes[key]
+            plover, mode = codes.plover_of(key)
+            rows.append((f"<span id='cameo-{key}'></span>`{key}`", entry.name, plover or "", mode or "",
+                         entry.quad_class, f"{entry.goldstein:+.1f}", entry.description,
+                         len(by_code.get(key, ()))))
+        parts.append(table(("code", "name", "PLOVER", "mode", "QuadClass", "Goldstein", "meaning",
+                            "examples below"), rows) + "\n")
+        shown = [c for c in sorted(by_code) if c.startswith(root)]
+        if shown:
+            parts.append(f"### Examples of {root}\n\n")
+        for key in shown:
+            parts.append(f"**{key} {codes.codes[key].name}**\n\n")
+            for example in by_code[key][:EXAMPLES_PER_CODE]:
+                parts.append(f"- {example.markdown()}\n")
+            parts.append("\n")
+    return "".join(parts)
+
+
+def actors_page(kb: ActorKB) -> str:
+    roles_of_people = [role for roles in kb.people.values() for role in roles]
+    parts = ["# Actor codes\n\n",
+             GENERATED_NOTE.format(source="actors/data/countries.tsv, roles.tsv, people.tsv and groups.tsv"),
+             "An actor code is a country block (ISO 3166-1 alpha-3) followed by a role block: `RUSGOV` is "
+             "Russia's government, `SYRMIL` Syria's military, `USACVL` US civilians. International and armed "
+             "groups have their own codes (`IGOUNO`, `IMGISI`, `SYRREBYPG`). A person is coded by the role they "
+             "held on the article's date (`ELI` when they held none on that date). "
+             "`eventwire actors lookup NAME --date YYYY-MM-DD` shows how a name is coded and why; "
+             "[Extending actors](../guide/extending.md) adds your own.\n\n"
+             f"The knowledge base holds {len(kb.countries)} countries and territories, {len(kb.people)} people "
+             f"with {len(roles_of_people)} dated roles and {len(kb.groups)} groups.\n\n"]
+    parts.append(_roles_section(kb, roles_of_people))
+    parts.append(_countries_section(kb, roles_of_people))
+    parts.append(_groups_section(kb))
+    return "".join(parts)
+
+
+def _people_examples(roles: Sequence[PersonRole]) -> str:
+    latest = sorted(roles, key=lambda r: r.start or "", reverse=True)[:PEOPLE_EXAMPLES]
+    return "; ".join(f"{r.name} ({r.title or r.role}, {r.start or '?'} - {r.end or 'now'})" for r in latest)
+
+
+def role_blocks() -> dict[str, list[str]]:
+    """Role block -> the role nouns that give it (roles.tsv)."""
+    nouns: dict[str, list[str]] = defaultdict(list)
+    for row in read_tsv("eventwire.actors", "roles.tsv"):
+        noun = f"{row['modifier']} {row['head']}".strip()
+        nouns[row["role"].upper()].append(noun)
+    return nouns
+
+
+def _roles_section(kb: ActorKB, people: Sequence[PersonRole]) -> str:
+    nouns = role_blocks()
+    by_role: dict[str, list[PersonRole]] = defaultdict(list)
+    for role in people:
+        if role.country and role.code == f"{role.country}{role.role}":
+            by_role[role.role].append(role)
+    rows = []
+    for block in sorted(set(nouns) | set(by_role) | {"ELI"}):
+        rows.append((f"`{block}`", meaning("role", block), ", ".join(nouns.get(block, [])[:8]),
+                     len(by_role.get(block, ())), _people_examples(by_role.get(block, ()))))
+    return ("## Role blocks\n\nThe three letters after the country. Role nouns are the words in the text that "
+            "give the role (\"the Syrian army\" is `SYRMIL`); people are the knowledge base's dated roles.\n\n"
+            + table(("block", "meaning", "role nouns (first 8)", "KB roles", "KB examples (latest)"), rows) + "\n")
+
+
+def _countries_section(kb: ActorKB, people: Sequence[PersonRole]) -> str:
+    by_country: dict[str, list[PersonRole]] = defaultdict(list)
+    for role in people:
+        if role.country:
+            by_country[role.country].append(role)
+    groups = Counter(g.country for g in kb.groups.values() if g.country)
+    rows = [(f"`{c.iso3}`", c.name, len({r.name for r in by_country.get(c.iso3, ())}), groups.get(c.iso3, 0),
+             _people_examples(by_country.get(c.iso3, ())))
+            for c in sorted(kb.countries.values(), key=lambda c: c.iso3)]
+    return ("## Countries\n\nThe country block. A country named alone (\"Russia said\") is its government "
+            "(`RUSGOV`); its people (\"Russians\") are its civilians (`RUSCVL`).\n\n"
+            + table(("code", "country", "KB people", "KB groups", "KB examples (latest roles)"), rows) + "\n")
+
+
+def _groups_section(kb: ActorKB) -> str:
+    rows = [(f"`{g.code}`", g.name, g.kind.replace("_", " "), g.country or "")
+            for g in sorted(kb.groups.values(), key=lambda g: (g.code, g.name))]
+    return ("## Groups\n\nInternational organisations, armed groups, parties, state bodies and media the "
+            "knowledge base names.\n\n" + table(("code", "name", "kind", "country"), rows) + "\n")
+
