@@ -123,6 +123,8 @@ def test_the_site_builds_with_warnings_as_errors(built: BuiltSite) -> None:
     for page in ("index.html", "reference/cameo.html", "reference/fields.html", "guide/install.html",
                  "migration/gdelt.html", "contributing/index.html", "python-api.html"):
         assert (built.site / page).is_file(), page
+    scripts = parsed(built.site / "index.html").assets
+    assert {"js/settings.js", "js/base.js", "search/main.js"} <= set(scripts)  # the theme's own, and search
 
 
 def test_every_internal_link_resolves(built: BuiltSite) -> None:
@@ -149,6 +151,14 @@ def test_every_internal_link_resolves(built: BuiltSite) -> None:
             elif url.fragment and target.suffix == ".html" and unquote(url.fragment) not in ids.get(target, set()):
                 broken.append(f"{page.relative_to(built.site)}: {href} (no such anchor)")
     assert not broken
+
+
+def test_headings_have_ids_the_theme_can_select_and_tables_show_no_escapes(built: BuiltSite) -> None:
+    """The theme's scroll spy fails on an id starting with a digit ("01 Make public statement"); a pipe escaped
+    inside code in a table shows its backslash."""
+    digit_ids = [f"{p.name}#{i}" for p in built.site.rglob("*.html") for i in parsed(p).ids if i[:1].isdigit()]
+    assert not digit_ids
+    assert not [p.name for p in built.site.rglob("*.html") if "\\|" in p.read_text(encoding="utf-8")]
 
 
 def test_nothing_is_fetched_from_elsewhere_and_no_inline_script_or_style(built: BuiltSite) -> None:

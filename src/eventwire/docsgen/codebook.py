@@ -36,7 +36,8 @@ def cameo_page(codes: CodeTable, examples: Sequence[CodedExample]) -> str:
     for root in roots:
         head = codes.codes[root]
         plover, mode = codes.plover_of(root)
-        parts.append(f"## {root} {head.name}\n\n{head.description}\n\n"
+        # Explicit ids: the theme's scroll spy cannot select an id that starts with a digit.
+        parts.append(f"## {root} {head.name} {{#root-{root}}}\n\n{head.description}\n\n"
                      f"QuadClass {head.quad_class} ({QUAD_CLASS_NAMES[head.quad_class]}); "
                      f"PLOVER {code(plover) or 'none'}.\n\n")
         rows = []
@@ -50,7 +51,7 @@ def cameo_page(codes: CodeTable, examples: Sequence[CodedExample]) -> str:
                             "examples below"), rows) + "\n")
         shown = [c for c in sorted(by_code) if c.startswith(root)]
         if shown:
-            parts.append(f"### Examples of {root}\n\n")
+            parts.append(f"### Examples of {root} {{#examples-{root}}}\n\n")
         for key in shown:
             parts.append(f"**{key} {codes.codes[key].name}**\n\n")
             for example in by_code[key][:EXAMPLES_PER_CODE]:

@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterable, Sequence
 
 
 def cell(value: object) -> str:
-    """One table cell: a pipe or a line break would end the cell or the row."""
+    """One table cell: a pipe would end the cell and a line break the row. Inside `code` a pipe is safe (the
+    table extension skips code spans) and a backslash is shown as typed, so only the text outside is escaped."""
     if value is None:
         return ""
-    text = str(value).replace("\\", "\\\\").replace("|", "\\|")
-    return " ".join(text.split())
+    parts = " ".join(str(value).split()).split("`")
+    return "`".join(part if inside else part.replace("\\", "\\\\").replace("|", "\\|")
+                    for part, inside in zip(parts, itertools.cycle((False, True)), strict=False))
 
 
 def table(header: Sequence[str], rows: Iterable[Sequence[object]]) -> str:
