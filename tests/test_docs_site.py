@@ -58,7 +58,7 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
     shutil.copytree(DOCS, docs, ignore=shutil.ignore_patterns(GENERATED))
     generate = subprocess.run(
         [sys.executable, "-m", "eventwire.docsgen", str(docs / GENERATED), "--examples", str(EXAMPLES),
-         "--floors", str(SCORE_FLOORS), "--bench", str(ROOT / "bench" / "results")],
+         "--examples", str(DOCS / "samples"), "--floors", str(SCORE_FLOORS), "--bench", str(ROOT / "bench/results")],
         capture_output=True, text=True, timeout=900, check=False)
     assert generate.returncode == 0, generate.stderr
     config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
@@ -180,7 +180,8 @@ def test_generated_codebook_has_every_code_with_real_examples(built: BuiltSite) 
     table = load_code_table()
     assert not [code for code in table.codes if f"`{code}`" not in cameo and f"## {code} " not in cameo]
     examples = [line for line in cameo.splitlines() if line.startswith("- `")]
-    assert examples and all("(examples/" in line and "**" in line for line in examples)
+    assert examples and all(("(examples/" in line or "(samples/" in line) and "**" in line for line in examples)
+    assert any("(samples/" in line for line in examples)
     assert any("Damboa" in line for line in examples)  # the Borno attack is coded from its own sentence
     actors = (built.docs / GENERATED / "actors.md").read_text(encoding="utf-8")
     assert "`ISR`" in actors and "`OPP`" in actors and "`IGOUNO`" in actors

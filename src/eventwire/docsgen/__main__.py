@@ -1,4 +1,4 @@
-"""`python -m eventwire.docsgen OUT_DIR [--examples DIR] [--floors FILE] [--bench DIR]`: writes the generated
+"""`python -m eventwire.docsgen OUT_DIR [--examples DIR ...] [--floors FILE] [--bench DIR]`: writes the generated
 pages of the documentation site into OUT_DIR (docs/reference when `make docs` runs it). Exit status 3 when a
 field, column, role, command or option has no meaning or help written for it: the site would be incomplete."""
 
@@ -27,10 +27,10 @@ def gaps() -> list[str]:
     return [*missing_meanings(), *roles, *undocumented()]
 
 
-def write_pages(out: Path, examples: Path, floors: Path, bench: Path) -> list[Path]:
+def write_pages(out: Path, examples: list[Path], floors: Path, bench: Path) -> list[Path]:
     out.mkdir(parents=True, exist_ok=True)
     pages = {
-        "cameo.md": cameo_page(load_code_table(), code_samples(sorted(examples.glob("*.txt")))),
+        "cameo.md": cameo_page(load_code_table(), code_samples([p for d in examples for p in sorted(d.glob("*.txt"))])),
         "actors.md": actors_page(load_actor_kb()),
         "fields.md": fields_page(),
         "cli.md": cli_page(),
@@ -48,7 +48,8 @@ def write_pages(out: Path, examples: Path, floors: Path, bench: Path) -> list[Pa
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m eventwire.docsgen", description=__doc__)
     parser.add_argument("out", type=Path, help="folder the generated pages are written to")
-    parser.add_argument("--examples", type=Path, default=Path("examples"), help="sample articles (*.txt)")
+    parser.add_argument("--examples", type=Path, action="append",
+                        help="a folder of sample articles (*.txt), repeatable (default: examples and docs/samples)")
     parser.add_argument("--floors", type=Path, default=Path("tests/score_floors.json"))
     parser.add_argument("--bench", type=Path, default=Path("bench/results"))
     args = parser.parse_args(argv)
@@ -56,7 +57,8 @@ def main(argv: list[str] | None = None) -> int:
     if missing:
         print(f"eventwire.docsgen: undocumented: {', '.join(missing)}", file=sys.stderr)
         return EXIT_INCOMPLETE
-    for path in write_pages(args.out, args.examples, args.floors, args.bench):
+    examples = args.examples or [Path("examples"), Path("docs/samples")]
+    for path in write_pages(args.out, examples, args.floors, args.bench):
         print(f"wrote {path}")
     return 0
 

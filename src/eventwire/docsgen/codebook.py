@@ -29,8 +29,9 @@ def cameo_page(codes: CodeTable, examples: Sequence[CodedExample]) -> str:
              "PLOVER codes no plain statements). QuadClass: "
              + ", ".join(f"{n} {name}" for n, name in QUAD_CLASS_NAMES.items())
              + ". Goldstein: from -10 (most conflictual) to +10 (most cooperative).\n\n"
-             "Examples are events eventwire coded from the articles in `examples/` when this site was built, "
-             "with their evidence sentence (the trigger in bold). "
+             "Examples are events eventwire coded from the articles in `examples/` and `docs/samples/` when this "
+             "site was built, with their evidence sentence (the trigger in bold): its output as it is, not reviewed, "
+             "so its mistakes show too (see [what is known to fail](../guide/known-failures.md)). "
              "`eventwire codes --root 19` prints the same table in a terminal.\n\n"]
     roots = sorted(c for c in codes.codes if len(c) == 2)
     for root in roots:

@@ -47,6 +47,6 @@ def code_samples(paths: Sequence[Path]) -> list[CodedExample]:
 
     pipeline = pipeline_for(Settings())
     examples: list[CodedExample] = []
-    for path in sorted(paths):
-        examples += examples_of(f"examples/{path.name}", pipeline.run(read_article(path)))
+    for path in paths:
+        examples += examples_of(f"{path.parent.name}/{path.name}", pipeline.run(read_article(path)))
     return examples
