@@ -18,6 +18,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 import eventwire
+from eventwire.actors.kb import load_actor_kb
 from eventwire.api import ApiConfig, create_app
 from eventwire.docsgen import __main__ as docsgen
 from eventwire.docsgen import fields
@@ -184,7 +185,9 @@ def test_generated_codebook_has_every_code_with_real_examples(built: BuiltSite) 
     assert any("(samples/" in line for line in examples)
     assert any("Damboa" in line for line in examples)  # the Borno attack is coded from its own sentence
     actors = (built.docs / GENERATED / "actors.md").read_text(encoding="utf-8")
-    assert "`ISR`" in actors and "`OPP`" in actors and "`IGOUNO`" in actors
+    assert "`ISR`" in actors and "`OPP`" in actors and "`IGOUNO`" in actors  # ISROPP: Israel's opposition
+    people = (built.docs / GENERATED / "people.md").read_text(encoding="utf-8")
+    assert not [name for name in load_actor_kb().people if f"| {name} |" not in people]
 
 
 def test_every_cli_command_and_option_has_help_and_is_in_the_reference(built: BuiltSite) -> None:

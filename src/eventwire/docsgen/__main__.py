@@ -11,7 +11,7 @@ from pathlib import Path
 from eventwire.actors.kb import load_actor_kb
 from eventwire.docsgen.accuracy import accuracy_page
 from eventwire.docsgen.cli_reference import cli_page, undocumented
-from eventwire.docsgen.codebook import actors_page, cameo_page, role_blocks
+from eventwire.docsgen.codebook import actors_page, cameo_page, people_page, role_blocks
 from eventwire.docsgen.examples import code_samples
 from eventwire.docsgen.fields import fields_page, missing_meanings
 from eventwire.docsgen.layout import layout_page
@@ -29,9 +29,11 @@ def gaps() -> list[str]:
 
 def write_pages(out: Path, examples: list[Path], floors: Path, bench: Path) -> list[Path]:
     out.mkdir(parents=True, exist_ok=True)
+    kb = load_actor_kb()
     pages = {
         "cameo.md": cameo_page(load_code_table(), code_samples([p for d in examples for p in sorted(d.glob("*.txt"))])),
-        "actors.md": actors_page(load_actor_kb()),
+        "actors.md": actors_page(kb),
+        "people.md": people_page(kb),
         "fields.md": fields_page(),
         "cli.md": cli_page(),
         "accuracy.md": accuracy_page(floors, bench),

@@ -72,7 +72,8 @@ def actors_page(kb: ActorKB) -> str:
              "`eventwire actors lookup NAME --date YYYY-MM-DD` shows how a name is coded and why; "
              "[Extending actors](../guide/extending.md) adds your own.\n\n"
              f"The knowledge base holds {len(kb.countries)} countries and territories, {len(kb.people)} people "
-             f"with {len(roles_of_people)} dated roles and {len(kb.groups)} groups.\n\n"]
+             f"with {len(roles_of_people)} dated roles (all listed in [People](people.md)) and {len(kb.groups)} "
+             "groups.\n\n"]
     parts.append(_roles_section(kb, roles_of_people))
     parts.append(_countries_section(kb, roles_of_people))
     parts.append(_groups_section(kb))
@@ -128,3 +129,23 @@ def _groups_section(kb: ActorKB) -> str:
     return ("## Groups\n\nInternational organisations, armed groups, parties, state bodies and media the "
             "knowledge base names.\n\n" + table(("code", "name", "kind", "country"), rows) + "\n")
 
+
+
+def people_page(kb: ActorKB) -> str:
+    """Every person of the knowledge base with each dated role and the code it gives, by country."""
+    by_country: dict[str, list[PersonRole]] = defaultdict(list)
+    for roles in kb.people.values():
+        for role in roles:
+            by_country[role.country or role.code[:3]].append(role)
+    parts = ["# People in the knowledge base\n\n", GENERATED_NOTE.format(source="actors/data/people.tsv"),
+             f"The {len(kb.people)} people eventwire codes by name, with every dated role it holds for them: on an "
+             "article's date a person gets the code of the role they held then (`ELI` when none). A person missing "
+             "here is coded from the words around the name (\"the Kenyan minister Jane Doe\"), or not at all: "
+             "[add them](../guide/extending.md). Roles are listed by country, then name, then start date.\n\n"]
+    for country in sorted(by_country):
+        name = kb.countries[country].name if country in kb.countries else country
+        rows = [(r.name, f"`{r.code}`", r.title, r.start or "", r.end or "")
+                for r in sorted(by_country[country], key=lambda r: (r.name, r.start or ""))]
+        parts.append(f"## {name} ({country}) {{#people-{country.lower()}}}\n\n"
+                     + table(("person", "code", "role", "from", "to"), rows) + "\n")
+    return "".join(parts)
