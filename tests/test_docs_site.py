@@ -236,11 +236,18 @@ def test_every_gdelt_column_is_on_the_gdelt_page() -> None:
     assert not [c for c in GDELT_COLUMNS if f"| {c} |" not in page]
 
 
-def run_blocks(markdown: str) -> list[str]:
-    """The commands of the fenced blocks marked `<!-- run -->`: `$ ` lines of console blocks."""
+def run_blocks(markdown: str) -> list[list[str]]:
+    """What the fenced blocks marked `<!-- run -->` run, in page order: each `$ ` line of a console block as a
+    shell command, each python block as a whole (`python -c`)."""
     blocks = re.findall("^" + re.escape(RUN_MARK) + r"\n```(\w*)\n(.*?)```", markdown, flags=re.S | re.M)
-    return [line[2:] for kind, body in blocks for line in body.splitlines() if kind == "console"
-            and line.startswith("$ ")]
+    steps: list[list[str]] = []
+    for kind, body in blocks:
+        if kind == "console":
+            steps += [["bash", "-c", f"set -o pipefail; {line[2:]}"] for line in body.splitlines()
+                      if line.startswith("$ ")]
+        elif kind == "python":
+            steps.append([sys.executable, "-c", body])
+    return steps
 
 
 def marks(markdown: str) -> int:
@@ -252,21 +259,21 @@ RUNNABLE = sorted(name for name, text in written_pages().items() if marks(text))
 
 def test_the_guide_has_runnable_examples() -> None:
     assert {"guide/first-ten-minutes.md", "guide/extending.md"} <= set(RUNNABLE)
-    for name in RUNNABLE:  # a mark on a block that is not a console block would run nothing
+    for name in RUNNABLE:  # a mark on any other kind of block would run nothing
         text = written_pages()[name]
-        assert marks(text) == len(re.findall("^" + re.escape(RUN_MARK) + r"\n```console\n", text, flags=re.M)), name
+        runnable = re.findall("^" + re.escape(RUN_MARK) + r"\n```(?:console|python)\n", text, flags=re.M)
+        assert marks(text) == len(runnable), name
 
 
 @pytest.mark.parametrize("page", RUNNABLE)
 def test_the_guide_examples_run(page: str, tmp_path: Path) -> None:
-    """Each page's marked commands, in order, in a fresh folder holding a copy of examples/."""
+    """Each page's marked commands and Python blocks, in order, in a fresh folder holding a copy of examples/."""
     shutil.copytree(EXAMPLES, tmp_path / "examples")
     env = {**os.environ, "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ.get('PATH', '')}",
            "HOME": str(tmp_path)}  # `actors add` without --file writes under ~/.config
-    for command in run_blocks(written_pages()[page]):
-        proc = subprocess.run(["bash", "-c", f"set -o pipefail; {command}"], cwd=tmp_path, env=env,
-                              capture_output=True, text=True, timeout=600, check=False)
-        assert proc.returncode == 0, f"{page}: $ {command}\n{proc.stderr[-2000:]}"
+    for step in run_blocks(written_pages()[page]):
+        proc = subprocess.run(step, cwd=tmp_path, env=env, capture_output=True, text=True, timeout=600, check=False)
+        assert proc.returncode == 0, f"{page}: {step[-1]}\n{proc.stderr[-2000:]}"
 
 
 def test_the_server_serves_the_site_at_guide_and_links_both_ways(built: BuiltSite, tmp_path: Path) -> None:
