@@ -23,6 +23,7 @@ from eventwire.api import ApiConfig, create_app
 from eventwire.docsgen import __main__ as docsgen
 from eventwire.docsgen import fields
 from eventwire.docsgen.cli_reference import commands, undocumented
+from eventwire.docsgen.layout import modules
 from eventwire.events.codes import load_code_table
 from eventwire.model import Event
 from eventwire.output.gdelt import GDELT_COLUMNS
@@ -224,6 +225,13 @@ def test_a_field_without_a_meaning_stops_the_generator(monkeypatch: pytest.Monke
     assert "events.place_basis" in docsgen.gaps()
     assert docsgen.main([str(tmp_path / "out")]) == docsgen.EXIT_INCOMPLETE
     assert not (tmp_path / "out").exists()
+
+
+def test_every_module_has_its_line_in_the_layout(built: BuiltSite) -> None:
+    """The contributor's layout page is the modules' own docstrings: a module without one has no line."""
+    assert not [name for name, line in modules() if not line]
+    page = (built.docs / GENERATED / "layout.md").read_text(encoding="utf-8")
+    assert not [name for name, _ in modules() if f"`{name}`" not in page]
 
 
 def test_every_exported_python_name_is_documented() -> None:

@@ -11,12 +11,12 @@ from eventwire.docsgen.markdown import GENERATED_NOTE, table
 PACKAGE = Path(__file__).resolve().parent.parent
 
 
-def first_sentence(docstring: str) -> str:
+def first_sentence(docstring: str, limit: int = 300) -> str:
+    """Up to the first full stop followed by a space (or the end), at most `limit` characters."""
     text = " ".join(docstring.split())
-    for end in (". ", ": "):
-        if end in text[:300]:
-            return text[: text.index(end) + 1].rstrip(":") if end == ". " else text[: text.index(end)]
-    return text[:300]
+    end = text.find(". ")
+    sentence = text if end < 0 else text[: end + 1]
+    return sentence if len(sentence) <= limit else sentence[: limit - 1].rstrip() + "…"
 
 
 def modules(package: Path = PACKAGE) -> list[tuple[str, str]]:
