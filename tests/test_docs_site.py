@@ -23,6 +23,7 @@ from eventwire.api import ApiConfig, create_app
 from eventwire.docsgen import __main__ as docsgen
 from eventwire.docsgen import fields
 from eventwire.docsgen.cli_reference import commands, undocumented
+from eventwire.docsgen.http_reference import openapi_spec
 from eventwire.docsgen.layout import modules
 from eventwire.events.codes import load_code_table
 from eventwire.model import Event
@@ -197,6 +198,16 @@ def test_every_cli_command_and_option_has_help_and_is_in_the_reference(built: Bu
     for doc in commands():
         assert f"## {doc.path}\n" in reference
         assert not [usage for usage, _, _ in doc.params if f"`{usage}`" not in reference]
+
+
+def test_every_http_endpoint_and_parameter_is_in_the_reference(built: BuiltSite) -> None:
+    page = (built.docs / GENERATED / "http-api.md").read_text(encoding="utf-8")
+    spec = openapi_spec()
+    assert "/ingest" in spec["paths"]
+    for path, operations in spec["paths"].items():
+        for method, op in operations.items():
+            assert f"## {method.upper()} `{path}`" in page
+            assert not [p["name"] for p in op.get("parameters", []) if f"| `{p['name']}` |" not in page]
 
 
 def test_every_command_is_used_in_the_written_guide() -> None:

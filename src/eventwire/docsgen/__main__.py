@@ -14,6 +14,7 @@ from eventwire.docsgen.cli_reference import cli_page, undocumented
 from eventwire.docsgen.codebook import actors_page, cameo_page, people_page, role_blocks
 from eventwire.docsgen.examples import code_samples
 from eventwire.docsgen.fields import fields_page, missing_meanings
+from eventwire.docsgen.http_reference import http_page, openapi_spec
 from eventwire.docsgen.layout import layout_page
 from eventwire.docsgen.meanings import meaning
 from eventwire.events.codes import load_code_table
@@ -36,6 +37,7 @@ def write_pages(out: Path, examples: list[Path], floors: Path, bench: Path) -> l
         "people.md": people_page(kb),
         "fields.md": fields_page(),
         "cli.md": cli_page(),
+        "http-api.md": http_page(openapi_spec()),
         "accuracy.md": accuracy_page(floors, bench),
         "layout.md": layout_page(),
     }
