@@ -255,6 +255,18 @@ def test_every_gdelt_column_is_on_the_gdelt_page() -> None:
     assert not [c for c in GDELT_COLUMNS if f"| {c} |" not in page]
 
 
+def test_the_icews_page_maps_each_root_to_its_plover_type() -> None:
+    """The CAMEO-PLOVER table of the ICEWS/POLECAT page, row by row, against the packaged map."""
+    page = written_pages()["migration/icews-polecat.md"]
+    table = load_code_table()
+    rows = re.findall(r"^\| ([A-Z]+(?: / [A-Z]+)?) \| (.+) \|$", page, flags=re.M)
+    assert {t for types, _ in rows for t in types.split(" / ")} == {t for t, _ in table.plover.values() if t}
+    for types, roots in rows:
+        # every code the row names, except a range's start and an exception told in words ("163 is COERCE")
+        for cameo in re.findall(r"\b(\d{2,4})\b(?!-| is | are )", roots):
+            assert table.plover_of(cameo)[0] in types.split(" / "), (types, cameo)
+
+
 def run_blocks(markdown: str) -> list[list[str]]:
     """What the fenced blocks marked `<!-- run -->` run, in page order: each `$ ` line of a console block as a
     shell command, each python block as a whole (`python -c`)."""
