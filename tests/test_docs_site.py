@@ -267,6 +267,13 @@ def test_the_icews_page_maps_each_root_to_its_plover_type() -> None:
             assert table.plover_of(cameo)[0] in types.split(" / "), (types, cameo)
 
 
+def test_the_acled_page_names_only_real_cameo_codes() -> None:
+    page = written_pages()["migration/acled.md"]
+    cameo_cells = re.findall(r"^\| [A-Z][^|]+ \| (.+) \|$", page, flags=re.M)
+    named = {c for cell in cameo_cells for c in re.findall(r"\b(\d{2,4})\b", cell)}
+    assert named and not named - set(load_code_table().codes)
+
+
 def run_blocks(markdown: str) -> list[list[str]]:
     """What the fenced blocks marked `<!-- run -->` run, in page order: each `$ ` line of a console block as a
     shell command, each python block as a whole (`python -c`)."""
