@@ -16,6 +16,8 @@ from eventwire.events.codes import CodeTable
 QUAD_CLASS_NAMES = {1: "verbal cooperation", 2: "material cooperation", 3: "verbal conflict",
                     4: "material conflict"}
 EXAMPLES_PER_CODE = 3
+# Codes read out at the top of the actor page: a country's bodies, its people, an organisation, an armed group.
+READ_OUT = ("ISROPP", "RUSGOV", "SYRMIL", "USACVL", "IGOUNO", "IMGISW", "SYRREBYPG")
 PEOPLE_EXAMPLES = 3
 
 
@@ -74,6 +76,8 @@ def actors_page(kb: ActorKB) -> str:
              f"The knowledge base holds {len(kb.countries)} countries and territories, {len(kb.people)} people "
              f"with {len(roles_of_people)} dated roles (all listed in [People](people.md)) and {len(kb.groups)} "
              "groups.\n\n"]
+    parts.append("## Reading a code\n\n" + table(("code", "reads"), [(f"`{c}`", read_code(c, kb)) for c in READ_OUT])
+                 + "\n")
     parts.append(_roles_section(kb, roles_of_people))
     parts.append(_countries_section(kb, roles_of_people))
     parts.append(_groups_section(kb))
@@ -149,3 +153,20 @@ def people_page(kb: ActorKB) -> str:
         parts.append(f"## {name} ({country}) {{#people-{country.lower()}}}\n\n"
                      + table(("person", "code", "role", "from", "to"), rows) + "\n")
     return "".join(parts)
+
+
+def read_code(code: str, kb: ActorKB) -> str:
+    """An actor code spelled out from the knowledge base: `ISROPP` -> Israel (ISR) + OPP (opposition ...);
+    a group's own code (`IGOUNO`) -> the group."""
+    groups = sorted(g.name for g in kb.groups.values() if g.code == code)
+    country, role = code[:3], code[3:6]
+    if country in kb.countries and meaning("role", role):
+        reading = f"{kb.countries[country].name} (`{country}`) + `{role}`: {meaning('role', role)}"
+        if len(code) > 6:  # a group inside the block: SYRREBYPG
+            return reading + f"; + `{code[6:]}`: {', '.join(groups) or 'a named group'}"
+        return reading + (f" (the knowledge base's {', '.join(groups)} too)" if groups else "")
+    group = next((g for g in kb.groups.values() if g.code == code), None)
+    if group is None:
+        return ""
+    where = f", {kb.countries[group.country].name}" if group.country in kb.countries else ""
+    return f"{group.name} ({group.kind.replace('_', ' ')}{where}): the group's own code"
