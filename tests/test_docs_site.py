@@ -186,6 +186,7 @@ def test_generated_codebook_has_every_code_with_real_examples(built: BuiltSite) 
     assert examples and all(("(examples/" in line or "(samples/" in line) and "**" in line for line in examples)
     assert any("(samples/" in line for line in examples)
     assert any("Damboa" in line for line in examples)  # the Borno attack is coded from its own sentence
+    assert re.search(r"`138` \|.*\| threaten force \.\.\.", cameo)  # the lexicon rows that give each code
     actors = (built.docs / GENERATED / "actors.md").read_text(encoding="utf-8")
     assert "| `ISROPP` | Israel (`ISR`) + `OPP`: opposition" in actors  # "what does ISROPP mean"
     assert "`IGOUNO`" in actors

@@ -19,9 +19,30 @@ EXAMPLES_PER_CODE = 3
 # Codes read out at the top of the actor page: a country's bodies, its people, an organisation, an armed group.
 READ_OUT = ("ISROPP", "RUSGOV", "SYRMIL", "USACVL", "IGOUNO", "IMGISW", "SYRREBYPG")
 PEOPLE_EXAMPLES = 3
+TRIGGERS_PER_CODE = 8
+
+
+def lexicon_triggers() -> dict[str, list[str]]:
+    """CAMEO code -> the trigger patterns of the packaged lexicon that give it ("pull out", "air strike")."""
+    triggers: dict[str, list[str]] = defaultdict(list)
+    for row in read_tsv("eventwire.events", "lexicon.tsv"):
+        words = f"{row['lemma']} {row['particle']}".strip()
+        if row["objects"]:
+            objects = row["objects"].split("|")
+            words = (f"{objects[0]} {words}" if row["pos"] == "noun" else f"{words} {objects[0]}") + (
+                " ..." if len(objects) > 1 else "")
+        if words not in triggers[row["code"]]:
+            triggers[row["code"]].append(words)
+    return triggers
+
+
+def _trigger_list(words: Sequence[str]) -> str:
+    shown = ", ".join(words[:TRIGGERS_PER_CODE])
+    return shown + (f" (+{len(words) - TRIGGERS_PER_CODE})" if len(words) > TRIGGERS_PER_CODE else "")
 
 
 def cameo_page(codes: CodeTable, examples: Sequence[CodedExample]) -> str:
+    triggers = lexicon_triggers()
     by_code: dict[str, list[CodedExample]] = defaultdict(list)
     for example in examples:
         by_code[example.cameo].append(example)
@@ -34,6 +55,10 @@ def cameo_page(codes: CodeTable, examples: Sequence[CodedExample]) -> str:
              "Examples are events eventwire coded from the articles in `examples/` and `docs/samples/` when this "
              "site was built, with their evidence sentence (the trigger in bold): its output as it is, not reviewed, "
              "so its mistakes show too (see [what is known to fail](../guide/known-failures.md)). "
+             "Trigger words are the lexicon's patterns for the code (lemmas; a verb's particle or object, a noun's "
+             "modifier): the most specific pattern that matches a clause decides between a code and its parent, "
+             "which is why \"threatened\" is 130 but \"threatened to attack\" is 138; `eventwire explain "
+             "\"SENTENCE\"` shows the row that fired. "
              "`eventwire codes --root 19` prints the same table in a terminal.\n\n"]
     roots = sorted(c for c in codes.codes if len(c) == 2)
     for root in roots:
@@ -49,9 +74,9 @@ def cameo_page(codes: CodeTable, examples: Sequence[CodedExample]) -> str:
             plover, mode = codes.plover_of(key)
             rows.append((f"<span id='cameo-{key}'></span>`{key}`", entry.name, plover or "", mode or "",
                          entry.quad_class, f"{entry.goldstein:+.1f}", entry.description,
-                         len(by_code.get(key, ()))))
+                         _trigger_list(triggers.get(key, [])), len(by_code.get(key, ()))))
         parts.append(table(("code", "name", "PLOVER", "mode", "QuadClass", "Goldstein", "meaning",
-                            "examples below"), rows) + "\n")
+                            "trigger words (lexicon)", "examples below"), rows) + "\n")
         shown = [c for c in sorted(by_code) if c.startswith(root)]
         if shown:
             parts.append(f"### Examples of {root} {{#examples-{root}}}\n\n")
