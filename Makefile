@@ -35,6 +35,7 @@ test: $(STAMP) $(WEB_BUILT)
 # The documentation site: generated pages (codebook, CLI reference, accuracy, layout) into docs/reference/,
 # then mkdocs with warnings as errors into the folder `eventwire serve` serves at /guide.
 docs: $(STAMP)
+	rm -rf docs/reference
 	$(BIN)/python -m eventwire.docsgen docs/reference --examples examples --examples docs/samples --floors tests/score_floors.json --bench bench/results
 	$(BIN)/mkdocs build --strict --quiet
 	@echo "built src/eventwire/api/guide/ (eventwire serve: http://127.0.0.1:8000/guide/)"

@@ -3,6 +3,7 @@ suite) and the figures of the stored benchmark runs (bench/results/*.json), each
 
 from __future__ import annotations
 
+import datetime
 import json
 import subprocess
 from pathlib import Path
@@ -20,8 +21,6 @@ def last_changed(path: Path) -> str:
         out = ""
     if out:
         return out
-    import datetime
-
     return datetime.date.fromtimestamp(path.stat().st_mtime).isoformat()
 
 
