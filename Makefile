@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test bench lint clean web
+.PHONY: demo test bench lint clean web docs
 
 $(BIN)/python:
 	$(PY) -m venv $(VENV)
@@ -32,6 +32,14 @@ demo: $(STAMP) $(WEB_BUILT)
 test: $(STAMP) $(WEB_BUILT)
 	$(BIN)/pytest
 
+# The documentation site: generated pages (codebook, CLI reference, accuracy, layout) into docs/reference/,
+# then mkdocs with warnings as errors into the folder `eventwire serve` serves at /guide.
+docs: $(STAMP)
+	rm -rf docs/reference
+	$(BIN)/python -m eventwire.docsgen docs/reference --examples examples --examples docs/samples --floors tests/score_floors.json --bench bench/results
+	$(BIN)/mkdocs build --strict --quiet
+	@echo "built src/eventwire/api/guide/ (eventwire serve: http://127.0.0.1:8000/guide/)"
+
 lint: $(STAMP)
 	$(BIN)/ruff check src tests bench
 	$(BIN)/mypy
@@ -44,4 +52,5 @@ bench: $(STAMP)
 	$(BIN)/python bench/fuzz.py
 
 clean:
-	rm -rf $(VENV) out .pytest_cache .mypy_cache .ruff_cache web/node_modules src/eventwire/api/static
+	rm -rf $(VENV) out .pytest_cache .mypy_cache .ruff_cache web/node_modules src/eventwire/api/static \
+	  src/eventwire/api/guide docs/reference

@@ -15,6 +15,7 @@ from eventwire.api.dashboard import mount_dashboard
 from eventwire.api.database import EventDb
 from eventwire.api.errors import install_error_handlers
 from eventwire.api.guard import RequestGuard
+from eventwire.api.guide_site import mount_guide
 from eventwire.api.limits import BodyLimits
 from eventwire.events.codes import load_code_table
 
@@ -33,7 +34,8 @@ def create_app(config: ApiConfig, load_pipeline: Callable[[], Pipeline] | None =
     db = EventDb(config.db, writable=config.allow_ingest)
     app = FastAPI(title="eventwire API", version=__version__,
                   docs_url=None, redoc_url=None,  # FastAPI's pages load Swagger UI from a CDN: see docs.py
-                  description="Coded political events with their evidence, from an eventwire DuckDB database.")
+                  description="Coded political events with their evidence, from an eventwire DuckDB database. "
+                              "The user guide, codebook and field reference are at [/guide](/guide/).")
     app.state.config = config
     app.state.db = db
     app.state.codes = load_code_table()
@@ -44,6 +46,7 @@ def create_app(config: ApiConfig, load_pipeline: Callable[[], Pipeline] | None =
     for module in (events, actors, stats, articles, extract, docs):
         app.include_router(module.router)
     app.include_router(extract.ingest_router, include_in_schema=config.allow_ingest)
+    mount_guide(app, config)
     mount_dashboard(app, config)
     return app
 

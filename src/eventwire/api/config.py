@@ -10,6 +10,8 @@ from eventwire.settings import Settings
 
 # Where `make web` writes the built dashboard (gitignored; listed as package data).
 PACKAGED_STATIC = Path(__file__).resolve().parent / "static"
+# Where `make docs` writes the built documentation site, served at /guide (gitignored; listed as package data).
+PACKAGED_GUIDE = Path(__file__).resolve().parent / "guide"
 # ingest.sources reads pages up to 20 MB from disk; over HTTP one pasted article is far smaller.
 DEFAULT_MAX_BODY = 5 * 1024 * 1024
 # spaCy's nlp.max_length: one parse's worth. A news story is a few thousand characters; a longer text would
@@ -36,6 +38,7 @@ class ApiConfig:
     any_ip_host: bool = False
     settings: Settings = field(default_factory=Settings)
     static_dir: Path = PACKAGED_STATIC
+    guide_dir: Path = PACKAGED_GUIDE
 
     @property
     def dashboard_built(self) -> bool:

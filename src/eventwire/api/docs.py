@@ -46,7 +46,8 @@ def plain_docs(spec: dict[str, Any]) -> str:
     """Every operation with its parameters, from the spec itself (so it cannot drift)."""
     parts = [f"<h1>{html.escape(spec['info']['title'])}</h1>",
              "<p>The full spec is at <a href='/openapi.json'>/openapi.json</a>. Build the dashboard "
-             "(<code>make web</code>) for the interactive Swagger UI.</p>"]
+             "(<code>make web</code>) for the interactive Swagger UI. The user guide is at "
+             "<a href='/guide/'>/guide</a>.</p>"]
     for path, operations in spec.get("paths", {}).items():
         for method, op in operations.items():
             parts.append(f"<h2><code>{method.upper()} {html.escape(path)}</code></h2>"

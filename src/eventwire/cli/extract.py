@@ -52,7 +52,8 @@ def extract(
     all_events: AllEventsOption = False,
     min_confidence: MinConfidenceOption = 0.0,
 ) -> None:
-    """Code the events of each article and print the output contract of DESIGN.md."""
+    """Code the events of each article and print them (every field is described on the guide's Output fields
+    page: /guide/reference/fields.html of `eventwire serve`)."""
     try:
         find(RESULT_FORMATS, fmt)
     except InvalidValue as exc:

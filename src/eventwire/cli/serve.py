@@ -29,7 +29,7 @@ def serve(
                                                   "request's head, and again its body.")] = DEFAULT_CLIENT_TIMEOUT,
     model: Annotated[str | None, typer.Option(help="spaCy model for POST /extract and /ingest.")] = None,
 ) -> None:
-    """Serve the HTTP API (OpenAPI at /docs) and the dashboard at http://HOST:PORT/."""
+    """Serve the HTTP API (OpenAPI at /docs), the dashboard at http://HOST:PORT/ and the guide at /guide."""
     try:
         import uvicorn
 
@@ -48,7 +48,7 @@ def serve(
         cannot_run(exc)
     base = f"http://{host}:{port}"
     typer.echo(f"eventwire: serving {db} ({'read-write, POST /ingest on' if allow_ingest else 'read-only'}) "
-               f"at {base}/ ; API docs at {base}/docs", err=True)
+               f"at {base}/ ; API docs at {base}/docs ; guide at {base}/guide/", err=True)
     if listens_everywhere(host) and not allowed_host:
         typer.echo("eventwire: requests must name this machine by an IP address, localhost or 127.0.0.1; "
                    "add --allowed-host NAME for any other name it is reached by", err=True)
