@@ -69,6 +69,16 @@ def test_a_stored_article_given_a_date_is_recoded_with_it_and_keeps_its_title(tm
     assert table(db, "SELECT count(*) FROM event_groups") == [(1,)]  # the dedup groups follow the new date
 
 
+def test_a_copy_of_a_stored_text_from_another_file_does_not_recode_it(tmp_path: Path) -> None:
+    db = tmp_path / "e.duckdb"
+    first = article(1, title="Wire headline")
+    copy = first.model_copy(update={"title": "Site headline", "source_path": "/site/1.txt", "url": None})
+    with Store(db) as store:
+        runs = [ingest(store, [first, copy], lambda batch: map(coded, batch)) for _ in range(2)]
+    assert [(c.added, c.recoded, c.unchanged) for c in runs] == [(1, 0, 1), (0, 0, 2)]
+    assert table(db, "SELECT title FROM articles") == [("Wire headline",)]
+
+
 def test_the_recode_selection_follows_every_filter(tmp_path: Path) -> None:
     db = tmp_path / "e.duckdb"
     with Store(db, coded_by=OLD) as store:

@@ -71,8 +71,11 @@ _CHILD_TABLES = ("events", "actors", "places", "times", "quotes")
 
 
 def redated(new: Article, stored: Article) -> bool:
-    """Whether `new`, the same text as `stored`, brings a publication date or title of its own (a value it
-    leaves out keeps the stored one)."""
+    """Whether `new`, the same text as `stored` from the same source (URL, else file), brings a publication date
+    or title of its own (a value it leaves out keeps the stored one). A copy from elsewhere changes nothing:
+    two files of one text with two titles would otherwise recode each other on every run."""
+    if (new.url or new.source_path) and source_key(new) != source_key(stored):
+        return False
     return ((new.published is not None and new.published != stored.published)
             or (new.title is not None and new.title != stored.title))
 

@@ -60,7 +60,7 @@ class IngestWatcher(Protocol):
         return None
 
     def coded(self) -> None:
-        """One pending article done, stored or failed."""
+        """One pending article coded (or failed); a batch's articles are saved once all of them are coded."""
         return None
 
 
@@ -154,9 +154,9 @@ class _Run:
                 except Exception:  # StopIteration included: a coder answering for fewer articles than it got
                     results = None
             done.append(result if result is not None else self.alone(article))
+            self.watch.coded()
         for article, result in zip(batch, done, strict=True):
             self.take(article, result)
-            self.watch.coded()
         self.store.release()
 
     def alone(self, article: Article) -> ExtractResult | Failure:
