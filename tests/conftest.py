@@ -6,8 +6,10 @@ laid out like src/eventwire/)."""
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import sys
+import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -20,6 +22,8 @@ SEED = SHARED / "seed" / "000_ca7f5d1c64f82479.txt"
 SEED_GOLD = SHARED / "seed" / "000_ca7f5d1c64f82479.gold.json"
 EXAMPLES = ROOT / "examples"
 SCORE_FLOORS = TESTS / "score_floors.json"  # lowest accepted scores of the gold suites and the examples
+# Tests never load the user's own actor and lexicon files (userfiles.py): their user folder is an empty one.
+os.environ["XDG_CONFIG_HOME"] = tempfile.mkdtemp(prefix="eventwire-test-config-")
 EVENTWIRE = shutil.which("eventwire") or str(Path(sys.executable).parent / "eventwire")  # the console script
 
 

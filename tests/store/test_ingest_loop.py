@@ -71,10 +71,10 @@ def test_an_article_the_database_refuses_is_a_save_failure_and_the_rest_are_stor
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     save = Store.save
 
-    def refusing(self: Store, result: ExtractResult) -> object:
+    def refusing(self: Store, result: ExtractResult, recode: bool = False) -> object:
         if result.article.id == "a001":
             raise duckdb.InvalidInputException("Invalid Input Error: cannot encode str as UTF-8")
-        return save(self, result)
+        return save(self, result, recode)
 
     monkeypatch.setattr(Store, "save", refusing)
     with Store(tmp_path / "e.duckdb") as store:

@@ -10,6 +10,8 @@ from fastapi import Depends, Request
 
 from eventwire.api.config import ApiConfig
 from eventwire.api.database import EventDb
+from eventwire.api.errors import ApiError
+from eventwire.errors import DatabaseUnavailable
 from eventwire.events.codes import CodeTable
 
 
@@ -19,8 +21,11 @@ def get_db(request: Request) -> EventDb:
 
 
 def get_cursor(request: Request) -> Iterator[duckdb.DuckDBPyConnection]:
-    with get_db(request).cursor() as cur:
-        yield cur
+    try:
+        with get_db(request).cursor() as cur:
+            yield cur
+    except DatabaseUnavailable as exc:  # held by a writer past the wait: one line, not DuckDB's message
+        raise ApiError(503, str(exc)) from None
 
 
 def get_codes(request: Request) -> CodeTable:

@@ -199,7 +199,8 @@ def is_web_url(url: str) -> bool:
 
 class IngestResponse(BaseModel):
     article_id: str
-    outcome: Literal["added", "replaced", "unchanged", "kept"]  # kept: a cut-off copy refused (store/revisions.py)
+    outcome: Literal["added", "replaced", "unchanged", "kept", "recoded"]  # kept: a cut-off copy refused
+    # (store/revisions.py); recoded: stored, given a new date and coded again
     events: int
 
 

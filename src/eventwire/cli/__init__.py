@@ -9,12 +9,14 @@ import typer
 from eventwire.cli import actors, coding, database, evaluate, serve, spark
 from eventwire.cli.common import EXIT_CANNOT_RUN
 from eventwire.cli.extract import extract
+from eventwire.cli.recode import recode
 from eventwire.errors import CannotRun
 
 app = typer.Typer(add_completion=False, no_args_is_help=True,
                   help="eventwire: news articles to coded political events with evidence.")
 app.command()(extract)
 app.command()(database.ingest)
+app.command()(recode)
 app.command()(database.query)
 app.command()(database.export)
 app.command()(database.stats)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 from typing import Annotated
 
@@ -15,9 +14,10 @@ app = typer.Typer(add_completion=False, no_args_is_help=True, help="Look up, add
 
 
 def default_user_file() -> Path:
-    """The first file of EVENTWIRE_ACTORS, else ~/.config/eventwire/actors.tsv."""
-    configured = [p for p in os.environ.get("EVENTWIRE_ACTORS", "").split(os.pathsep) if p]
-    return Path(configured[0]) if configured else Path.home() / ".config" / "eventwire" / "actors.tsv"
+    """The first file of EVENTWIRE_ACTORS, else the user folder's actors.tsv (loaded by every command)."""
+    from eventwire.userfiles import actors_file_to_write
+
+    return actors_file_to_write()
 
 
 @app.command()
@@ -56,8 +56,8 @@ def add(
     kind: Annotated[str, typer.Option(help="person (dated roles) or a group kind.")] = "person",
     start: Annotated[str, typer.Option(help="Role start (YYYY-MM-DD).")] = "",
     end: Annotated[str, typer.Option(help="Role end (YYYY-MM-DD).")] = "",
-    file: Annotated[Path | None, typer.Option(help="User actors file (default: EVENTWIRE_ACTORS or "
-                                                   "~/.config/eventwire/actors.tsv).")] = None,
+    file: Annotated[Path | None, typer.Option(help="User actors file (default: EVENTWIRE_ACTORS, else "
+                                                   "actors.tsv in the user folder).")] = None,
 ) -> None:
     """Add an actor (or a role period of a person) to your actors file."""
     from eventwire.actors.user import UserActor, append_user_actors
@@ -74,7 +74,7 @@ def add(
         cannot_run(exc)
     except OSError as exc:
         cannot_run(CannotRun(f"{target}: {exc}"))
-    typer.echo(f"added {name} ({code.upper()}) to {target}; it is used when {target} is in EVENTWIRE_ACTORS")
+    typer.echo(f"added {name} ({code.upper()}) to {target}; {_used(target)}")
 
 
 @app.command(name="import")
@@ -95,4 +95,14 @@ def import_(
         raise typer.Exit(EXIT_INPUT_FAILED)
     target = file or default_user_file()
     append_user_actors(target, actors)
-    typer.echo(f"imported {len(actors)} actor codes from {dictionary} into {target}")
+    typer.echo(f"imported {len(actors)} actor codes from {dictionary} into {target}; {_used(target)}")
+
+
+def _used(target: Path) -> str:
+    """Whether the file written is one every command loads, or only when named."""
+    from eventwire.userfiles import user_actor_files
+
+    loaded = {str(Path(p).resolve()) for p in user_actor_files()}
+    if str(target.resolve()) in loaded:
+        return "used from now on (`eventwire recode --stale` recodes stored articles with it)"
+    return f"used when {target} is in EVENTWIRE_ACTORS"

@@ -45,7 +45,7 @@ if TYPE_CHECKING:
 DbOption = Annotated[Path, typer.Option("--db", help="DuckDB database file.")]
 
 
-def _open(db: Path, read_only: bool) -> Any:
+def _open(db: Path, read_only: bool, **options: Any) -> Any:
     import duckdb
 
     from eventwire.store import Store
@@ -53,7 +53,7 @@ def _open(db: Path, read_only: bool) -> Any:
     if read_only and not db.exists():
         cannot_run(DatabaseUnavailable(f"{db}: no such database"))
     try:
-        return Store(db, read_only=read_only)
+        return Store(db, read_only=read_only, **options)
     except DatabaseUnavailable as exc:  # locked by a writer, foreign, or newer than this eventwire
         cannot_run(exc)
     except duckdb.Error as exc:  # a corrupt file the schema check tripped on: one line, not a traceback
@@ -100,17 +100,20 @@ def ingest(
     min_confidence: MinConfidenceOption = 0.0,
 ) -> None:
     """Code articles into the database. Resumable: what is stored is skipped; a changed article
-    replaces its old rows; unreadable inputs are recorded as failures and the run goes on."""
+    replaces its old rows; a stored one given a new --published date (or a new title) is recoded with it;
+    unreadable inputs are recorded as failures and the run goes on."""
     import duckdb
 
     from eventwire.batch import ArticleCoder, default_workers
     from eventwire.ingest.inputs import iter_articles
+    from eventwire.store.database import CodedBy
     from eventwire.store.ingest import ingest as ingest_into
 
     inputs = input_list(paths, url)
     options = ingest_options(published, input_format, field, language, fetch_links, allow_private_urls)
     settings = settings_for(model, all_events, min_confidence)
-    store = _open(db, read_only=False)
+    # released between batches, so that serve, query, stats and sql can read meanwhile (store/connect.py)
+    store = _open(db, read_only=False, hold=False, coded_by=CodedBy.current(settings))
     err = Console(stderr=True)
     started = time.perf_counter()
     columns = (TextColumn("coding"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
@@ -126,7 +129,8 @@ def ingest(
         totals = store.counts()
     elapsed = time.perf_counter() - started
     err.print(f"ingested in {elapsed:.1f}s: {counts.added} added, {counts.replaced} replaced, "
-              f"{counts.unchanged} already stored, "
+              + (f"{counts.recoded} recoded with a new date or title, " if counts.recoded else "")
+              + f"{counts.unchanged} already stored, "
               + (f"{counts.kept} kept (a cut-off copy refused), " if counts.kept else "")
               + f"{counts.skipped} skipped, {counts.failed} failed; "
               f"{counts.events} events coded. "

@@ -24,7 +24,7 @@ from typing import Protocol
 from eventwire.errors import CannotRun
 from eventwire.failures import CODE_STAGE, failure_of
 from eventwire.model import Article, ExtractResult, Failure
-from eventwire.store.database import SaveOutcome, Store
+from eventwire.store.database import SaveOutcome, Store, merged, redated
 
 Coder = Callable[[list[Article]], Iterable[ExtractResult | Failure]]
 SAVE_STAGE = "save"  # the stage of a failure the database raised while saving one article
@@ -35,11 +35,12 @@ BATCH_SIZE = 64      # articles read ahead and handed to the coder at a time
 class IngestCounts:
     added: int = 0
     replaced: int = 0
-    unchanged: int = 0  # already stored with the same text: not coded again
+    unchanged: int = 0  # already stored with the same text (and date and title): not coded again, or recoded the same
+    recoded: int = 0    # stored, coded again in place (a new date or title, or `recode`) and changed
     kept: int = 0       # a changed copy refused as cut off or chrome-only (store/revisions.py): the stored one stays
     skipped: int = 0    # read and deliberately not coded (e.g. its language): not an error
     failed: int = 0     # unreadable, or a stage failed on it, or the database refused it
-    events: int = 0     # events of the articles added or replaced
+    events: int = 0     # events of the articles added, replaced or recoded
 
 
 class IngestWatcher(Protocol):
@@ -59,15 +60,17 @@ class IngestWatcher(Protocol):
         return None
 
     def coded(self) -> None:
-        """One pending article done, stored or failed."""
+        """One pending article coded (or failed); a batch's articles are saved once all of them are coded."""
         return None
 
 
 def ingest(store: Store, items: Iterable[Article | Failure], code: Coder,
-           watcher: IngestWatcher | None = None, batch_size: int = BATCH_SIZE) -> IngestCounts:
+           watcher: IngestWatcher | None = None, batch_size: int = BATCH_SIZE, recode: bool = False) -> IngestCounts:
     """Store what `items` holds that the store does not, a batch at a time; what was saved before an error that
-    stops the run stays saved."""
-    run = _Run(store, watcher or _Silent(), code)
+    stops the run stays saved. A stored article that comes with a new date or title is coded again in place;
+    with `recode`, every article is (the `recode` command hands in stored articles). The store is released
+    while a batch is coded (Store.release)."""
+    run = _Run(store, watcher or _Silent(), code, recode)
     waiting: tuple[list[Article], Iterator[ExtractResult | Failure] | None] | None = None
     for batch in run.pending(items, max(1, batch_size)):
         started = run.start(batch)  # with worker processes, coded while the next batch is read
@@ -88,23 +91,40 @@ class _Run:
     store: Store
     watch: IngestWatcher
     code: Coder
+    recode: bool = False
     counts: IngestCounts = field(default_factory=IngestCounts)
     recorded: set[tuple[str, str, str]] = field(default_factory=set)
 
     def pending(self, items: Iterable[Article | Failure], size: int) -> Iterator[list[Article]]:
-        """Batches of the articles not stored yet, as the items are read; failures are recorded on the way."""
+        """Batches of the articles to code (not stored yet, or stored and given a new date or title), as the
+        items are read; failures are recorded on the way."""
         batch: list[Article] = []
         for item in items:
             if isinstance(item, Failure):
                 self.record(item)
-            elif self.store.has_article(item.id):
-                self.counts.unchanged += 1
-            else:
-                batch.append(item)
-                if len(batch) >= size:
-                    self.watch.coding(len(batch))
-                    yield batch
-                    batch = []
+                continue
+            batch.append(item)
+            if len(batch) >= size:
+                yield from self.to_code(batch)
+                batch = []
+        if batch:
+            yield from self.to_code(batch)
+
+    def to_code(self, batch: list[Article]) -> Iterator[list[Article]]:
+        """The batch without the articles stored as they are (counted unchanged), checked in one query."""
+        if not self.recode:
+            stored = self.store.stored_articles([a.id for a in batch])
+            self.store.release()
+            keep = []
+            for item in batch:
+                before = stored.get(item.id)
+                if before is None:
+                    keep.append(item)
+                elif redated(item, before):
+                    keep.append(merged(item, before))  # coded with its new date, the rest as stored
+                else:
+                    self.counts.unchanged += 1
+            batch = keep
         if batch:
             self.watch.coding(len(batch))
             yield batch
@@ -120,7 +140,10 @@ class _Run:
 
     def finish(self, batch: list[Article], results: Iterator[ExtractResult | Failure] | None) -> None:
         """Each article's result saved or its failure recorded. When the coder fails in the middle of a batch,
-        the articles it did not answer for are coded one at a time, so only the one at fault fails."""
+        the articles it did not answer for are coded one at a time, so only the one at fault fails. The whole
+        batch is coded before the store is opened to save it, and released after."""
+        self.store.release()
+        done: list[ExtractResult | Failure] = []
         for article in batch:
             result: ExtractResult | Failure | None = None
             if results is not None:
@@ -130,8 +153,11 @@ class _Run:
                     raise
                 except Exception:  # StopIteration included: a coder answering for fewer articles than it got
                     results = None
-            self.take(article, result if result is not None else self.alone(article))
+            done.append(result if result is not None else self.alone(article))
             self.watch.coded()
+        for article, result in zip(batch, done, strict=True):
+            self.take(article, result)
+        self.store.release()
 
     def alone(self, article: Article) -> ExtractResult | Failure:
         try:
@@ -150,14 +176,14 @@ class _Run:
             self.record(result)
             return
         try:
-            outcome = self.store.save(result)
+            outcome = self.store.save(result, recode=self.recode)
         except CannotRun:
             raise
         except Exception as exc:  # the database refusing this article's values; rolled back, the run goes on
             self.record(failure_of(_source(article), SAVE_STAGE, exc))
             return
         setattr(self.counts, outcome.value, getattr(self.counts, outcome.value) + 1)
-        if outcome in (SaveOutcome.ADDED, SaveOutcome.REPLACED):
+        if outcome in (SaveOutcome.ADDED, SaveOutcome.REPLACED, SaveOutcome.RECODED):
             self.counts.events += len(result.events)
         self.watch.stored(result, outcome)
 

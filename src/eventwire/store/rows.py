@@ -51,14 +51,16 @@ def ordered(table: str, values: dict[str, Any]) -> Row:
     return tuple(values.get(name) for name in names)
 
 
-def article_values(article: Article, story_id: str, minhash: list[int]) -> dict[str, Any]:
-    """The article's columns by name (the store inserts them by name, so `ingested_at` takes its default)."""
+def article_values(article: Article, story_id: str, minhash: list[int], coded_version: str | None = None,
+                   user_files: str | None = None) -> dict[str, Any]:
+    """The article's columns by name (the store inserts them by name, so `ingested_at` takes its default);
+    `coded_version` and `user_files` say what coded it (left empty by Spark)."""
     return {
         "id": article.id, "source_key": source_key(article), "url": article.url, "title": article.title,
         "published": article.published, "sections": list(article.sections), "credit": article.credit,
         "author": article.author, "language": article.language, "dateline": article.dateline,
         "source_path": article.source_path, "site": site_of(article), "story_id": story_id, "minhash": minhash,
-        "text": article.text,
+        "text": article.text, "coded_version": coded_version, "user_files": user_files,
     }
 
 

@@ -14,7 +14,7 @@ import duckdb
 
 from eventwire.errors import DatabaseTooNew
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 
 _V1 = [
     """CREATE TABLE IF NOT EXISTS meta (key VARCHAR PRIMARY KEY, value VARCHAR)""",
@@ -87,9 +87,17 @@ def _failures_once_v4(con: duckdb.DuckDBPyConnection) -> None:
     con.execute("DROP TABLE failures_once")
 
 
+def _coded_by_v5(con: duckdb.DuckDBPyConnection) -> None:
+    """Version 5: which eventwire version and which user files (a fingerprint of their contents, "none" for the
+    packaged data only) coded each article, so that `recode --stale` finds what a newer coding would change.
+    Articles stored before stay NULL: unknown, hence stale."""
+    con.execute("ALTER TABLE articles ADD COLUMN coded_version VARCHAR")
+    con.execute("ALTER TABLE articles ADD COLUMN user_files VARCHAR")
+
+
 # Migration steps: MIGRATIONS[n] brings a database at version n to version n + 1.
 MIGRATIONS: dict[int, Callable[[duckdb.DuckDBPyConnection], None]] = {
-    0: _create_v1, 1: _add_counts_v2, 2: _add_political_v3, 3: _failures_once_v4}
+    0: _create_v1, 1: _add_counts_v2, 2: _add_political_v3, 3: _failures_once_v4, 4: _coded_by_v5}
 
 # Events merged across articles: one row per real-world event, GDELT's counts done per story.
 EVENT_GROUPS_VIEW = """
