@@ -208,7 +208,11 @@ _SPEECH_ROOTS = frozenset({"01", "02", "10", "11", "12"})
 
 def private_report(event: Event) -> bool:
     return (event.cameo_root in _SPEECH_ROOTS and event.target is not None and event.target.sector == "COP"
-            and sector(event.source) not in STATE_SECTORS | POLITICAL_SECTORS)
+            and sector(event.source) not in STATE_SECTORS | _PUBLIC_GROUPS)
+
+
+# Who speaks to the police in public life; a driver, a witness or a worker telling an officer does not.
+_PUBLIC_GROUPS = frozenset({"REB", "OPP", "PTY", "IMG", "NGO"})
 
 
 def told_as_background(token: Token) -> bool:

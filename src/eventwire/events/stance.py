@@ -157,7 +157,8 @@ def announced(trigger: Token) -> bool:
     """Whether the act at `trigger` is announced for the future ("it will release the hostages", "they
     would allow access"): CAMEO codes such a statement as an intent, not as the act."""
     future, negated = _future_and_negation(trigger)
-    return future and not negated
+    # "he will be charged": what will be done to someone is no intent of theirs.
+    return future and not negated and not any(c.dep_ == "auxpass" for c in trigger.children)
 
 
 def refused(trigger: Token) -> bool:
