@@ -17,7 +17,7 @@ from eventwire.filters import EVENT_COLUMNS
 
 KEY_COLUMNS = ("date", "source_code", "target_code", "cameo", "plover", "place_name", "place_country",
                "confidence", "evidence")
-_WIDE = {"evidence": 60, "source_url": 40, "place_name": 20, "source_name": 24, "target_name": 24}
+_WIDE = {"evidence": 100, "source_url": 40, "place_name": 20, "source_name": 24, "target_name": 24}
 _CELL = 24  # characters of any other column
 
 
@@ -42,14 +42,31 @@ def emit_events(rows: list[dict[str, Any]], columns: tuple[str, ...], what: str 
         for row in rows:
             sys.stdout.write(json.dumps({c: row[c] for c in columns}, ensure_ascii=False, default=str) + "\n")
         return
+    console = Console(highlight=False)
+    cells = [[cell(row[c]) for c in columns] for row in rows]
+    widths = _widths(columns, cells, console.width)
     table = Table(title=f"{len(rows)} {what}", title_justify="left")
-    for name in columns:  # headers whole; the evidence takes the width left and is cut with an ellipsis
-        wide = _WIDE.get(name, _CELL)
-        table.add_column(name, no_wrap=True, overflow="ellipsis", min_width=min(len(name), wide), max_width=wide,
-                         ratio=1 if name == "evidence" else None)
-    for row in rows:
-        table.add_row(*[Text(cell(row[c])) for c in columns])  # text, not rich markup
-    Console(highlight=False).print(table)
+    for name, width in zip(columns, widths, strict=True):
+        table.add_column(name, no_wrap=True, overflow="ellipsis", min_width=width, max_width=width)
+    for line in cells:
+        table.add_row(*[Text(_cut(text, width)) for text, width in zip(line, widths, strict=True)])  # not markup
+    console.print(table)
+
+
+def _widths(columns: tuple[str, ...], cells: list[list[str]], screen: int) -> list[int]:
+    """Each column as wide as its header and longest cell, up to its cap; the evidence (or, without it, the
+    last column) takes what the screen has left, so that a row is one line."""
+    widths = [min(max(len(name), *(len(line[i]) for line in cells)), _WIDE.get(name, _CELL))
+              for i, name in enumerate(columns)]
+    flexible = columns.index("evidence") if "evidence" in columns else len(columns) - 1
+    borders = 3 * len(columns) + 1
+    left = screen - borders - sum(w for i, w in enumerate(widths) if i != flexible)
+    widths[flexible] = max(len(columns[flexible]), min(widths[flexible], left))
+    return widths
+
+
+def _cut(text: str, width: int) -> str:
+    return text if len(text) <= width else text[: max(width - 1, 0)] + "…"
 
 
 def cell(value: Any) -> str:
