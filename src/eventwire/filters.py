@@ -88,10 +88,10 @@ def event_where(f: EventFilter) -> tuple[str, list[Any]]:
         where.append("place_country = ?")
         params.append(f.country.upper())
     if f.since:
-        where.append(f"{DATE_START} >= CAST(? AS DATE)")
+        where.append(f"{DATE_START} >= TRY_CAST(? AS DATE)")  # NULL (no match) for a day that does not exist
         params.append(f.since)
     if f.until:  # a month or week counts from its first day: "2017-12" is within "2017-12-31"
-        where.append(f"{DATE_START} <= CAST(? AS DATE)")
+        where.append(f"{DATE_START} <= TRY_CAST(? AS DATE)")
         params.append(f.until)
     if f.near is not None:
         where.append(
