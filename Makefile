@@ -10,9 +10,19 @@ $(BIN)/python:
 	$(PY) -m venv $(VENV)
 	$(BIN)/pip install -q --upgrade pip
 
+DEMO_STAMP := $(VENV)/.installed-runtime
+
+# The demo needs eventwire and its runtime dependencies only (spaCy and its model): not the test tools, the
+# server or Spark, which the targets that use them install (the full install counts for the demo too).
+$(DEMO_STAMP): $(BIN)/python pyproject.toml
+	@echo "== installing eventwire and its runtime dependencies (spaCy and its English model) into $(VENV)"
+	$(BIN)/pip install --progress-bar on -e .
+	touch $(DEMO_STAMP)
+
 $(STAMP): $(BIN)/python pyproject.toml
-	$(BIN)/pip install -q -e ".[dev,serve,spark]"
-	touch $(STAMP)
+	@echo "== installing eventwire with its test, server and Spark extras into $(VENV)"
+	$(BIN)/pip install --progress-bar on -e ".[dev,serve,spark]"
+	touch $(STAMP) $(DEMO_STAMP)
 
 # The dashboard, built from web/ (npm packages pinned by package-lock.json) into the folder the API serves.
 WEB_BUILT := src/eventwire/api/static/index.html
@@ -21,10 +31,12 @@ $(WEB_BUILT): web/package.json web/package-lock.json web/build.mjs web/index.htm
 
 web: $(WEB_BUILT)
 
-demo: $(STAMP) $(WEB_BUILT)
+demo: $(DEMO_STAMP)
 	@mkdir -p out
+	@echo "== coding the articles in examples/ (the first run also builds the place index, cached for the next)"
 	$(BIN)/eventwire extract examples/*.txt --format jsonl > out/demo-events.jsonl
 	@echo "wrote out/demo-events.jsonl ($$(wc -l < out/demo-events.jsonl) events)"
+	@echo "== coding the seed article and scoring it against its gold"
 	$(BIN)/eventwire extract ../shared/seed/000_ca7f5d1c64f82479.txt --published 2017-12-11 --format json > out/seed.json \
 	  && $(PY) ../shared/tools/seedcheck.py ../shared/seed/000_ca7f5d1c64f82479.gold.json out/seed.json | tail -n 1 \
 	  || echo "(seed check skipped: ../shared not beside this checkout)"
@@ -46,6 +58,7 @@ lint: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python bench/run.py
+	$(BIN)/python bench/startup.py
 	$(BIN)/python bench/store.py
 	$(BIN)/python bench/ingest.py
 	$(BIN)/python bench/spark.py

@@ -173,3 +173,23 @@ class ExtractResult(Record):
                       "related_headlines", "dateline", "source_path")
         }
         return data
+
+    def to_dict(self) -> dict[str, object]:
+        """The result as plain JSON-ready data: the output contract (`eventwire extract --format json`)."""
+        return self.to_contract()
+
+    def to_records(self) -> list[dict[str, object]]:
+        """One flat dict per event, the columns of `eventwire query` where they apply: for
+        `pandas.DataFrame(result.to_records())`."""
+        return [{
+            "article_id": self.article.id, "id": e.id, "date": e.date, "date_precision": e.date_precision,
+            "source_code": e.source.code, "source_name": e.source.name, "source_country": e.source.country,
+            "target_code": e.target.code if e.target else None, "target_name": e.target.name if e.target else None,
+            "target_country": e.target.country if e.target else None, "cameo": e.cameo, "cameo_root": e.cameo_root,
+            "cameo_name": e.cameo_name, "plover": e.plover, "quad_class": e.quad_class, "goldstein": e.goldstein,
+            "place_name": e.place.name if e.place else None, "lat": e.place.lat if e.place else None,
+            "lon": e.place.lon if e.place else None, "place_country": e.place.country if e.place else None,
+            "fatalities": e.fatalities, "confidence": e.confidence, "negated": e.negated,
+            "hypothetical": e.hypothetical, "political": e.political, "evidence": e.evidence.sentence,
+            "trigger": e.evidence.trigger,
+        } for e in self.events]

@@ -11,6 +11,7 @@ from rich.console import Console
 from rich.table import Table
 
 from eventwire.cli.common import check_date, load_pipeline
+from eventwire.cli.filters import check_root
 
 
 def codes(
@@ -19,10 +20,12 @@ def codes(
     """List the CAMEO codes with their PLOVER type, QuadClass and Goldstein weight."""
     from eventwire.events.codes import load_code_table
 
+    if root is not None:
+        root = check_root(root, "--root")
     table_data = load_code_table()
     rows = []
     for code in sorted(table_data.codes.values(), key=lambda c: c.code):
-        if root and code.root != root.zfill(2):
+        if root and code.root != root:
             continue
         plover, mode = table_data.plover_of(code.code)
         rows.append({"cameo": code.code, "name": code.name, "plover": plover, "plover_mode": mode,

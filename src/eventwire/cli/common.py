@@ -30,6 +30,12 @@ def fail(source: str, reason: str) -> None:
     typer.echo(f"eventwire: {source}: {reason}", err=True)
 
 
+def usage_error(option: str, reason: str) -> NoReturn:
+    """A bad value of an option: one line `eventwire: --option: reason`, exit EXIT_USAGE."""
+    fail(option, reason)
+    raise typer.Exit(EXIT_USAGE)
+
+
 def cannot_run(exc: CannotRun) -> NoReturn:
     """Print why the command cannot run and exit with EXIT_CANNOT_RUN."""
     typer.echo(f"eventwire: {exc}", err=True)

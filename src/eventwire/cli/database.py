@@ -34,7 +34,25 @@ from eventwire.cli.common import (
     report,
     settings_for,
 )
-from eventwire.errors import DatabaseUnavailable, InvalidValue
+from eventwire.cli.filters import (
+    ActorOption,
+    CameoOption,
+    CameoRootOption,
+    CountryOption,
+    FactsOnlyOption,
+    MinConfidenceFilter,
+    NearOption,
+    QuadClassOption,
+    SinceOption,
+    SourceOption,
+    TargetOption,
+    TextOption,
+    UntilOption,
+    event_filter,
+)
+from eventwire.cli.tables import KEY_COLUMNS, emit_events, parse_columns
+from eventwire.errors import DatabaseUnavailable
+from eventwire.filters import EVENT_COLUMNS
 from eventwire.model import ExtractResult, Failure
 from eventwire.output.exports import FORMAT_HELP as EXPORT_FORMAT_HELP
 from eventwire.output.exports import FORMATS as EXPORT_FORMATS
@@ -178,36 +196,33 @@ class _IngestProgress:
 
 def query(
     db: DbOption = Path("events.duckdb"),
-    actor: Annotated[str | None, typer.Option(help="Actor code prefix, source or target (RUS, RUSGOV).")] = None,
-    source: Annotated[str | None, typer.Option(help="Source actor code prefix.")] = None,
-    target: Annotated[str | None, typer.Option(help="Target actor code prefix.")] = None,
-    cameo: Annotated[str | None, typer.Option(help="CAMEO code prefix (19, 195).")] = None,
-    cameo_root: Annotated[str | None, typer.Option("--cameo-root", help="CAMEO root (08).")] = None,
-    quad_class: Annotated[int | None, typer.Option("--quad-class", help="1-4.")] = None,
-    country: Annotated[str | None, typer.Option(help="ISO3 country of the event's place.")] = None,
-    since: Annotated[str | None, typer.Option(help="From YYYY-MM-DD.", callback=check_date)] = None,
-    until: Annotated[str | None, typer.Option(help="To YYYY-MM-DD.", callback=check_date)] = None,
-    near: Annotated[str | None, typer.Option(help="LAT,LON,RADIUSkm around the event's place.")] = None,
-    text: Annotated[str | None, typer.Option(help="Words in the evidence sentences.")] = None,
-    facts_only: Annotated[bool, typer.Option("--facts-only", help="Leave out negated and hypothetical events.")
-                          ] = False,
-    min_confidence: Annotated[float | None, typer.Option(
-        "--min-confidence", min=0.0, max=1.0, help="Only events at least this confident.")] = None,
+    actor: ActorOption = None,
+    source: SourceOption = None,
+    target: TargetOption = None,
+    cameo: CameoOption = None,
+    cameo_root: CameoRootOption = None,
+    quad_class: QuadClassOption = None,
+    country: CountryOption = None,
+    since: SinceOption = None,
+    until: UntilOption = None,
+    near: NearOption = None,
+    text: TextOption = None,
+    facts_only: FactsOnlyOption = False,
+    min_confidence: MinConfidenceFilter = None,
     limit: Annotated[int, typer.Option(help="At most this many events.")] = 100,
+    columns: Annotated[str | None, typer.Option(
+        "--columns", help="Comma-separated columns to show (default: " + ",".join(KEY_COLUMNS) + "); any of "
+                          + ", ".join(EVENT_COLUMNS) + ".")] = None,
     parquet: Annotated[Path | None, typer.Option("--parquet", help="Query the Parquet output of `eventwire spark "
                                                                   "run` in this folder instead of --db.")] = None,
 ) -> None:
-    """Deduplicated events matching every filter given, newest first."""
-    from eventwire.store.query import EventFilter, Near, query_events
+    """Deduplicated events matching every filter given, newest first: a table of key columns in a terminal,
+    JSON lines (of every column, or of --columns) when piped."""
+    from eventwire.store.query import query_events
 
-    try:
-        where = Near.parse(near) if near else None
-    except InvalidValue as exc:
-        raise typer.BadParameter(str(exc), param_hint="--near") from None
-    f = EventFilter(actor=actor, source=source, target=target, cameo=cameo, cameo_root=cameo_root,
-                    quad_class=quad_class, country=country, since=since, until=until, near=where, text=text,
-                    include_hypothetical=not facts_only, include_negated=not facts_only,
-                    min_confidence=min_confidence, limit=limit)
+    f = event_filter(actor, source, target, cameo, cameo_root, quad_class, country, since, until, near, text,
+                     facts_only, min_confidence, limit)
+    shown = parse_columns(columns) if columns is not None or sys.stdout.isatty() else EVENT_COLUMNS
     if parquet is not None:
         from eventwire.cli.spark import parquet_connection
 
@@ -215,28 +230,41 @@ def query(
     else:
         with _open(db, read_only=True) as store:
             rows = query_events(store.con, f)
-    _emit(rows, f"{len(rows)} events")
+    emit_events(rows, shown)
 
 
 def export(
     out: Annotated[Path, typer.Argument(help="Output file.")],
     db: DbOption = Path("events.duckdb"),
     fmt: Annotated[str, typer.Option("--format", help=EXPORT_FORMAT_HELP)] = "jsonl",
-    min_confidence: Annotated[float, typer.Option("--min-confidence", min=0.0, max=1.0,
-                                                  help="Only events at least this confident.")] = 0.0,
+    actor: ActorOption = None,
+    source: SourceOption = None,
+    target: TargetOption = None,
+    cameo: CameoOption = None,
+    cameo_root: CameoRootOption = None,
+    quad_class: QuadClassOption = None,
+    country: CountryOption = None,
+    since: SinceOption = None,
+    until: UntilOption = None,
+    near: NearOption = None,
+    text: TextOption = None,
+    facts_only: FactsOnlyOption = False,
+    min_confidence: MinConfidenceFilter = None,
 ) -> None:
-    """Write every deduplicated event to a file."""
+    """Write the deduplicated events matching every filter given (all of them by default) to a file."""
     from eventwire.store.export import export as write
 
     if fmt not in EXPORT_FORMATS:
         raise typer.BadParameter(unknown("format", fmt, EXPORT_FORMATS), param_hint="--format")
+    f = event_filter(actor, source, target, cameo, cameo_root, quad_class, country, since, until, near, text,
+                     facts_only, min_confidence, limit=None)
     with _open(db, read_only=True) as store:
-        n = write(store.con, fmt, out, min_confidence)
-    Console(stderr=True).print(f"wrote {n} events to {out} ({fmt})")
+        n = write(store.con, fmt, out, f)
+    Console(stderr=True).print(f"wrote {n} events to {out} ({fmt})", highlight=False)
 
 
 def stats(db: DbOption = Path("events.duckdb")) -> None:
-    """Counts by day, CAMEO root and country; recent failures."""
+    """Counts by day (newest first), CAMEO root and country; recent failures."""
     from eventwire.store.query import stats as compute
 
     with _open(db, read_only=True) as store:
@@ -247,8 +275,9 @@ def stats(db: DbOption = Path("events.duckdb")) -> None:
     console = Console()
     console.print(f"{data['articles']} articles ({data['stories']} stories), {data['events']} events from "
                   f"{data['event_mentions']} mentions, {data['failures']} failures")
-    for key, heads in (("by_day", ("date", "events")), ("by_root", ("CAMEO root", "events")),
-                       ("by_country", ("country", "events")), ("recent_failures", ("source", "stage", "reason"))):
+    for key, heads in (("by_day", ("date", "events")), ("not_dated_to_a_day", ("date precision", "events")),
+                       ("by_root", ("CAMEO root", "events")), ("by_country", ("country", "events")),
+                       ("recent_failures", ("source", "stage", "reason"))):
         table = Table(title=key.replace("_", " "))
         for head in heads:
             table.add_column(head)

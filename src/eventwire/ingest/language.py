@@ -21,6 +21,16 @@ class LanguageGuess:
 
 @lru_cache(maxsize=1)
 def _identifier() -> Any:
+    """py3langid's identifier, read back from the per-user cache (places/cache.py) after the first process:
+    unpacking its compressed model file takes seconds of every cold start, reading the pickle a fraction."""
+    from importlib.metadata import version
+
+    from eventwire.places.cache import cached
+
+    return cached("langid", f"py3langid {version('py3langid')}; norm_probs", _load_identifier)
+
+
+def _load_identifier() -> Any:
     from py3langid.langid import MODEL_FILE, LanguageIdentifier
 
     return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)

@@ -8,7 +8,6 @@ import re
 from pathlib import Path
 
 from eventwire.errors import UnreadableInput
-from eventwire.ingest.html import extract_html
 from eventwire.ingest.language import detect_language
 from eventwire.ingest.raw import MAX_BYTES, decode, gunzip, is_gzip, read_file_bytes
 from eventwire.ingest.text import clean_scraped_text, word_count
@@ -84,6 +83,8 @@ def _from_scraped_text(source: str, raw: str, published: str | None) -> Article:
 
 
 def _from_html(source: str, html: str, published: str | None, url: str | None = None) -> Article:
+    from eventwire.ingest.html import extract_html  # here: trafilatura takes a second to import, text needs none
+
     extracted = extract_html(html, url)
     if extracted is None or word_count(extracted.text) < MIN_ARTICLE_WORDS:
         raise UnreadableInput(source, "no article text found in the HTML page")

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from eventwire.choices import OutputFormat, listed, names
-from eventwire.output.gdelt import GDELT_COLUMNS, gdelt_row
+from eventwire.output.gdelt import gdelt_line, gdelt_row
 
 Rows = list[dict[str, Any]]
 ExportWriter = Callable[[Rows, Path], int]  # writes the rows to the file; returns the number of events written
@@ -50,7 +50,10 @@ def _geojson(rows: Rows, out: Path) -> int:
 
 
 def _gdelt(rows: Rows, out: Path) -> int:
-    _write_csv(out, [gdelt_row(r) for r in rows], list(GDELT_COLUMNS), delimiter="\t")
+    """A GDELT 2.0 event file: no header, GDELT's 61 columns (output/gdelt.py)."""
+    with out.open("w", encoding="utf-8", newline="\n") as handle:
+        for row in rows:
+            handle.write(gdelt_line(gdelt_row(row)) + "\n")
     return len(rows)
 
 
@@ -71,8 +74,8 @@ def _cell(value: Any) -> Any:
     return value
 
 
-def _write_csv(out: Path, rows: list[dict[str, Any]], columns: list[str], delimiter: str = ",") -> None:
+def _write_csv(out: Path, rows: list[dict[str, Any]], columns: list[str]) -> None:
     with out.open("w", encoding="utf-8", newline="") as handle:
-        writer = csv.DictWriter(handle, fieldnames=columns, delimiter=delimiter)
+        writer = csv.DictWriter(handle, fieldnames=columns)
         writer.writeheader()
         writer.writerows(rows)

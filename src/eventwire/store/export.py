@@ -1,26 +1,32 @@
-"""Exports of the deduplicated events, in any format of the table in output/exports.py (JSONL, CSV, Parquet,
-GeoJSON and a GDELT-2.0-like CSV whose columns output/gdelt.py lists)."""
+"""Exports of the deduplicated events matching a filter (the same filters as `query`), in any format of the
+table in output/exports.py (JSONL, CSV, Parquet, GeoJSON and GDELT 2.0 event files, output/gdelt.py)."""
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 from typing import Any
 
 import duckdb
 
 from eventwire.choices import find
+from eventwire.filters import EventFilter, event_where
 from eventwire.output.exports import EXPORT_FORMATS
+from eventwire.store.query import evidence_once
 
 _EXPORT_SQL = """
 SELECT g.*, (SELECT min(a.ingested_at) FROM articles a WHERE list_contains(g.article_ids, a.id)) AS date_added
-FROM event_groups g WHERE g.confidence >= ? ORDER BY g.date NULLS LAST, g.id
+FROM event_groups g{where} ORDER BY g.date NULLS LAST, g.id
 """
 
 
-def _rows(con: duckdb.DuckDBPyConnection, min_confidence: float) -> list[dict[str, Any]]:
-    cursor = con.execute(_EXPORT_SQL, [min_confidence])
+def export_rows(con: duckdb.DuckDBPyConnection, f: EventFilter) -> list[dict[str, Any]]:
+    """Every column of the matching events (the filter's limit is ignored), oldest first; evidence once per
+    sentence."""
+    where, params = event_where(dataclasses.replace(f, limit=None))
+    cursor = con.execute(_EXPORT_SQL.format(where=where), params)
     names = [d[0] for d in cursor.description]
-    return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
+    return [evidence_once(dict(zip(names, row, strict=True))) for row in cursor.fetchall()]
 
 
 def _plain(row: dict[str, Any]) -> dict[str, Any]:
@@ -30,10 +36,10 @@ def _plain(row: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
-def export(con: duckdb.DuckDBPyConnection, fmt: str, out: Path, min_confidence: float = 0.0) -> int:
-    """Write every deduplicated event (at least `min_confidence` confident) to `out` in `fmt`; returns the
+def export(con: duckdb.DuckDBPyConnection, fmt: str, out: Path, f: EventFilter | None = None) -> int:
+    """Write the deduplicated events matching `f` (every event by default) to `out` in `fmt`; returns the
     number of events written. An unknown format is an `InvalidValue` naming the formats."""
     writer = find(EXPORT_FORMATS, fmt, "export format")
-    rows = [_plain(r) for r in _rows(con, min_confidence)]
+    rows = [_plain(r) for r in export_rows(con, f or EventFilter(limit=None))]
     out.parent.mkdir(parents=True, exist_ok=True)
     return writer.write(rows, out)

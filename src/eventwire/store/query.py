@@ -2,111 +2,23 @@
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import duckdb
+from eventwire.filters import DATE_START, EVENT_COLUMNS, EventFilter, Near, event_where
 
-from eventwire.errors import InvalidValue
+if TYPE_CHECKING:
+    import duckdb
 
-EVENT_COLUMNS = (
-    "id", "date", "source_code", "source_name", "target_code", "target_name", "cameo", "cameo_root", "plover",
-    "quad_class", "goldstein", "place_name", "lat", "lon", "place_country", "num_mentions", "num_articles",
-    "num_sources", "fatalities", "confidence", "negated", "hypothetical", "evidence", "source_url",
-)
-_NEAR = re.compile(r"^\s*(-?\d+(?:\.\d+)?)\s*,\s*(-?\d+(?:\.\d+)?)\s*,\s*(\d+(?:\.\d+)?)\s*(km)?\s*$")
-
-
-@dataclass(frozen=True)
-class Near:
-    lat: float
-    lon: float
-    km: float
-
-    @classmethod
-    def parse(cls, text: str) -> Near:
-        """"35.4,35.9,100km" -> Near(35.4, 35.9, 100)."""
-        m = _NEAR.match(text)
-        if not m:
-            raise InvalidValue(f"'{text}' is not LAT,LON,RADIUSkm (e.g. 35.4,35.9,100km)")
-        near = cls(float(m.group(1)), float(m.group(2)), float(m.group(3)))
-        if not (-90 <= near.lat <= 90 and -180 <= near.lon <= 180):
-            raise InvalidValue(f"'{text}': latitude or longitude out of range")
-        return near
-
-
-@dataclass(frozen=True)
-class EventFilter:
-    actor: str | None = None        # code prefix on source or target: "RUS", "RUSGOV", "IGOUNO"
-    source: str | None = None       # code prefix on the source only
-    target: str | None = None       # code prefix on the target only
-    cameo: str | None = None        # code prefix: "19", "195"
-    cameo_root: str | None = None   # exact root: "08"
-    quad_class: int | None = None
-    country: str | None = None      # ISO3 of the event's place
-    since: str | None = None        # YYYY-MM-DD, inclusive
-    until: str | None = None        # YYYY-MM-DD, inclusive
-    near: Near | None = None
-    text: str | None = None         # words in the evidence
-    include_hypothetical: bool = True
-    include_negated: bool = True
-    min_confidence: float | None = None  # calibrated probability that the event is real and rightly rooted
-    limit: int = 100
-
+__all__ = ["EVENT_COLUMNS", "EventFilter", "Near", "build_event_query", "event_where", "query_events", "stats"]
 
 def build_event_query(f: EventFilter) -> tuple[str, list[Any]]:
     """SQL over the deduplicated `event_groups` view and its parameters."""
-    where: list[str] = []
-    params: list[Any] = []
-    if f.actor:
-        where.append("(source_code LIKE ? OR target_code LIKE ?)")
-        params += [f.actor.upper() + "%", f.actor.upper() + "%"]
-    if f.source:
-        where.append("source_code LIKE ?")
-        params.append(f.source.upper() + "%")
-    if f.target:
-        where.append("target_code LIKE ?")
-        params.append(f.target.upper() + "%")
-    if f.cameo:
-        where.append("cameo LIKE ?")
-        params.append(f.cameo + "%")
-    if f.cameo_root:
-        where.append("cameo_root = ?")
-        params.append(f.cameo_root.zfill(2))
-    if f.quad_class is not None:
-        where.append("quad_class = ?")
-        params.append(f.quad_class)
-    if f.country:
-        where.append("place_country = ?")
-        params.append(f.country.upper())
-    if f.since:
-        where.append("date >= ?")
-        params.append(f.since)
-    if f.until:
-        where.append("date <= ? || '~'")  # '~' sorts after any suffix: "2017-12" counts as within "2017-12-31"
-        params.append(f.until)
-    if f.near is not None:
-        where.append(
-            "lat IS NOT NULL AND 2 * 6371 * asin(sqrt(pow(sin(radians(lat - ?) / 2), 2) + "
-            "cos(radians(?)) * cos(radians(lat)) * pow(sin(radians(lon - ?) / 2), 2))) <= ?"
-        )
-        params += [f.near.lat, f.near.lat, f.near.lon, f.near.km]
-    if f.text:
-        where.append("array_to_string(evidence, ' ') ILIKE ?")
-        params.append("%" + f.text + "%")
-    if not f.include_hypothetical:
-        where.append("NOT hypothetical")
-    if not f.include_negated:
-        where.append("NOT negated")
-    if f.min_confidence is not None:
-        where.append("confidence >= ?")
-        params.append(f.min_confidence)
-    sql = "SELECT " + ", ".join(EVENT_COLUMNS) + " FROM event_groups"
-    if where:
-        sql += " WHERE " + " AND ".join(where)
-    sql += " ORDER BY date DESC NULLS LAST, num_mentions DESC, id LIMIT ?"
-    params.append(max(0, f.limit))
+    where, params = event_where(f)
+    sql = "SELECT " + ", ".join(EVENT_COLUMNS) + " FROM event_groups" + where
+    sql += f" ORDER BY {DATE_START} DESC NULLS LAST, num_mentions DESC, id"
+    if f.limit is not None:
+        sql += " LIMIT ?"
+        params.append(max(0, f.limit))
     return sql, params
 
 
@@ -114,7 +26,18 @@ def query_events(con: duckdb.DuckDBPyConnection, f: EventFilter) -> list[dict[st
     sql, params = build_event_query(f)
     cursor = con.execute(sql, params)
     names = [d[0] for d in cursor.description]
-    return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
+    return [evidence_once(dict(zip(names, row, strict=True))) for row in cursor.fetchall()]
+
+
+def evidence_once(row: dict[str, Any]) -> dict[str, Any]:
+    """The row with each evidence sentence once, in order: wire copies of one story repeat the same sentence."""
+    if isinstance(row.get("evidence"), list):
+        row["evidence"] = list(dict.fromkeys(row["evidence"]))
+    return row
+
+
+# A day date as a DATE (NULL for a month "2019-08", a year "2019" or a week): counts by day sort as dates.
+_DAY = "try_strptime(date, '%Y-%m-%d')"
 
 
 def stats(con: duckdb.DuckDBPyConnection, top: int = 20) -> dict[str, Any]:
@@ -129,8 +52,10 @@ def stats(con: duckdb.DuckDBPyConnection, top: int = 20) -> dict[str, Any]:
     return {
         "articles": totals[0], "stories": totals[1], "event_mentions": totals[2], "events": totals[3],
         "failures": totals[4],
-        "by_day": rows("SELECT date, count(*) FROM event_groups WHERE date IS NOT NULL "
-                       "GROUP BY date ORDER BY date DESC LIMIT ?"),
+        "by_day": rows(f"SELECT date, count(*) FROM event_groups WHERE {_DAY} IS NOT NULL "
+                       f"GROUP BY date ORDER BY max({_DAY}) DESC LIMIT ?"),
+        "not_dated_to_a_day": rows(f"SELECT coalesce(date_precision, 'undated'), count(*) FROM event_groups "
+                                   f"WHERE {_DAY} IS NULL GROUP BY 1 ORDER BY 1"),
         "by_root": rows("SELECT cameo_root, count(*) FROM event_groups GROUP BY cameo_root ORDER BY cameo_root"),
         "by_country": rows("SELECT coalesce(place_country, '?'), count(*) AS n FROM event_groups "
                            "GROUP BY 1 ORDER BY n DESC LIMIT ?"),
