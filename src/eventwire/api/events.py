@@ -25,6 +25,8 @@ FROM events e JOIN articles a ON a.id = e.article_id
 WHERE e.group_key = ?
 ORDER BY a.published NULLS LAST, e.article_id, e.evidence_start
 """
+# The kind of place each event is at (city, admin1, country...): its precision on the map.
+PLACE_FEATURE_SQL = "SELECT group_key AS id, any_value(place_feature) AS place_feature FROM events GROUP BY 1"
 _ACTORS_IN_SENTENCE_SQL = """
 SELECT DISTINCT start_char, end_char, text FROM actors
 WHERE article_id = ? AND start_char >= ? AND end_char <= ? ORDER BY start_char
@@ -32,8 +34,12 @@ WHERE article_id = ? AND start_char >= ? AND end_char <= ? ORDER BY start_char
 
 
 def with_cameo_name(row: dict[str, Any], codes: CodeTable) -> dict[str, Any]:
+    """The row with its CAMEO code's name and its place's precision (see model.Place.precision)."""
     known = codes.codes.get(row.get("cameo") or "")
-    return {**row, "cameo_name": known.name if known else None}
+    feature = row.pop("place_feature", None)
+    precision = (None if row.get("lat") is None else "country" if feature in ("country", "region")
+                 else "admin1" if feature == "admin1" else "exact")
+    return {**row, "cameo_name": known.name if known else None, "place_precision": precision}
 
 
 @router.get("/events", response_model=EventPage, summary="Events matching the filters of `eventwire query`")
@@ -41,8 +47,9 @@ def list_events(cur: Cursor, codes: Codes, selection: Annotated[EventSelection, 
                 paging: Annotated[Page, Depends(page)]) -> dict[str, Any]:
     matching, params = selection.sql()
     total_row = cur.execute(f"SELECT count(*) FROM ({matching}) AS m", params).fetchone()
-    rows = fetch_dicts(cur, f"SELECT {', '.join(EVENT_COLUMNS)} FROM ({matching}) AS m "
-                            f"ORDER BY {SORTS[paging.sort]}, id LIMIT ? OFFSET ?",
+    rows = fetch_dicts(cur, f"SELECT m.*, f.place_feature FROM (SELECT {', '.join(EVENT_COLUMNS)} "
+                            f"FROM ({matching}) AS m ORDER BY {SORTS[paging.sort]}, id LIMIT ? OFFSET ?) AS m "
+                            f"LEFT JOIN ({PLACE_FEATURE_SQL}) AS f USING (id) ORDER BY {SORTS[paging.sort]}, id",
                        [*params, paging.limit, paging.offset])
     return {"total": total_row[0] if total_row else 0, "limit": paging.limit, "offset": paging.offset,
             "events": [with_cameo_name(r, codes) for r in rows]}
