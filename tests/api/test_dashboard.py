@@ -184,16 +184,16 @@ def test_a_stored_script_url_is_never_a_link(page: Any, server: str) -> None:
         links = card.locator("a").evaluate_all("links => links.map(a => a.getAttribute('href'))")
         assert links == [u for u in urls[event_id] if u != SCRIPT_URL]  # only the https ones
         if event_id == hostile:
-            card.locator(".evidence footer").first.click()  # where the link would have been
+            card.locator(".evidence footer").first.click(position={"x": 2, "y": 2})  # where the link would have been
     assert page.evaluate("document.body.dataset.pwned") is None
 
 
 def test_timeline_brush_filters_the_table_and_the_map(page: Any, server: str) -> None:
     before = page.locator("#table-count").inner_text()
     box = page.locator("#timeline").bounding_box()
-    scale = box["width"] / 960  # the SVG's viewBox is 960 x 150
+    scale = box["width"] / 960  # the SVG's viewBox is 960 wide, its plot starts at x = 50
     y = box["y"] + 70 * scale
-    page.mouse.move(box["x"] + 34 * scale, y)
+    page.mouse.move(box["x"] + 60 * scale, y)
     page.mouse.down()
     page.mouse.move(box["x"] + 480 * scale, y, steps=8)
     page.mouse.up()

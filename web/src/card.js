@@ -3,7 +3,7 @@
 // (beside the content on a desktop, a sheet at the bottom on a phone), so it opens where the user looks.
 import { getJSON } from './api.js';
 import { el, markedText, webUrl } from './highlight.js';
-import { QUAD } from './colors.js';
+import { chipStyle } from './colors.js';
 import { label, PRECISION } from './map.js';
 import { actorLabel } from './names.js';
 
@@ -33,13 +33,12 @@ export function createCard(panel, body, closeButton, { onArticle }) {
       show(el('p', { class: 'error' }, `This event could not be loaded: ${error.message}`));
       return;
     }
-    const quad = QUAD[e.quad_class];
     const source = e.source_name || actorLabel(e.source_code, null);
     const target = e.target_name || (e.target_code ? e.target_code : '—');
     show(
       el('h3', {}, `${source} → ${e.cameo_name || e.cameo} → ${target}`),
       el('p', { class: 'codes' },
-        el('span', { class: 'chip', style: { background: quad ? quad.color : '#666' } }, `QuadClass ${e.quad_class}`),
+        el('span', { class: 'chip', style: chipStyle(e.quad_class) }, `QuadClass ${e.quad_class}`),
         ` CAMEO ${e.cameo} · ${e.plover || ''} · Goldstein ${e.goldstein} · `
         + `${actorLabel(e.source_code, e.source_name)} → ${actorLabel(e.target_code, e.target_name)}`),
       el('p', {}, `${e.date || 'undated'}${e.place_name ? ` · ${e.place_name} (${e.place_country || '?'}, `

@@ -3,7 +3,7 @@
 import { getJSON } from './api.js';
 import { createArticleView } from './article.js';
 import { createCard } from './card.js';
-import { QUAD } from './colors.js';
+import { chipStyle, QUAD } from './colors.js';
 import { createExtractBox } from './extract.js';
 import { el } from './highlight.js';
 import { createMap, PRECISION } from './map.js';
@@ -69,7 +69,7 @@ function filterToActor(code) {
 
 document.getElementById('legend').replaceChildren(
   el('span', { class: 'legend-title' }, 'colour: '),
-  ...Object.entries(QUAD).map(([n, q]) => el('span', { class: 'chip', style: { background: q.color } }, `${n} ${q.label}`)),
+  ...Object.entries(QUAD).map(([n, q]) => el('span', { class: 'chip', style: chipStyle(n) }, `${n} ${q.label}`)),
   el('span', { class: 'legend-title' }, ' outline: '),
   ...Object.entries(PRECISION).map(([key, text]) => el('span', { class: `precision-key precision-${key}` },
     el('span', { class: 'dot' }), text)),

@@ -1,6 +1,6 @@
 // The event table: one page of GET /events at a time, sortable by the API's sort keys.
 import { el } from './highlight.js';
-import { quadColor } from './colors.js';
+import { chipStyle } from './colors.js';
 import { actorLabel } from './names.js';
 
 export const PAGE_SIZE = 25;
@@ -26,7 +26,7 @@ export function createTable(table, { onEvent, onPage, onSort }) {
       el('td', { title: e.cameo_name || '' }, `${e.cameo} ${e.cameo_name || ''}`),
       el('td', { title: e.target_name || '' }, actorLabel(e.target_code, e.target_name)),
       el('td', {}, e.place_name ? `${e.place_name} (${e.place_country || '?'})` : '—'),
-      el('td', {}, el('span', { class: 'chip', style: { background: quadColor(e.quad_class) } }, String(e.quad_class))),
+      el('td', {}, el('span', { class: 'chip', style: chipStyle(e.quad_class) }, String(e.quad_class))),
       el('td', {}, String(e.num_mentions)),
       el('td', { class: 'evidence-cell', title: e.evidence[0] || '' }, e.evidence[0] || ''))));
       const last = Math.min(page.offset + page.events.length, page.total);
