@@ -116,9 +116,13 @@ def settled(tab: Any) -> None:
     tab.wait_for_selector("body[data-ready=true][data-loading=false]", timeout=30_000)
 
 
-def shot(tab: Any, name: str, full: bool = True) -> None:
+def shot(tab: Any, name: str, full: bool = True, panel: str | None = None) -> None:
+    """The whole page, the viewport (full=False) or one panel of it."""
     OUTPUT.mkdir(exist_ok=True)
-    tab.screenshot(path=str(OUTPUT / name), full_page=full)
+    if panel:
+        tab.locator(panel).screenshot(path=str(OUTPUT / name))
+    else:
+        tab.screenshot(path=str(OUTPUT / name), full_page=full)
 
 
 def all_events(server: str, query: str = "") -> list[dict[str, Any]]:
@@ -140,7 +144,7 @@ def test_the_five_most_active_dyads_are_read_from_the_page(dash: Dashboard, serv
     assert [n for _, _, n in on_page] == sorted(pairs.values(), reverse=True)[:5]
     assert all(pairs[(s, t)] == n for s, t, n in on_page)
     assert "Greta Thunberg" in rows[0].inner_text()  # names beside the codes
-    shot(tab, "rankings.png", full=False)
+    shot(tab, "rankings.png", panel="#actors-panel")
 
 
 def test_actor_ranking_adds_up_and_a_click_filters_everything(dash: Dashboard, server: str) -> None:
@@ -193,7 +197,7 @@ def test_network_shows_the_top_actors_with_labels_that_never_collide(dash: Dashb
     by_conflict = api(server, "/rankings/actors?limit=10&by=conflict")["actors"]
     codes = network.locator(".node").evaluate_all("ns => ns.map(n => n.dataset.code)")
     assert codes == [a["code"] for a in by_conflict]
-    shot(tab, "network.png", full=False)
+    shot(tab, "network.png", panel="#network-panel")
 
 
 def test_timeline_bins_stack_and_label_and_the_brush_still_filters(dash: Dashboard, server: str) -> None:
@@ -224,7 +228,7 @@ def test_timeline_bins_stack_and_label_and_the_brush_still_filters(dash: Dashboa
     until = tab.locator("#filters [name=until]").input_value()
     assert since.endswith("-01") and since < until  # whole months
     assert matching(tab) == api(server, f"/events?since={since}&until={until}&limit=1")["total"]
-    shot(tab, "timeline.png", full=False)
+    shot(tab, "timeline.png", panel="#timeline-panel")
 
 
 def test_filters_by_name_live_in_the_url_and_downloads_hold_the_selection(dash: Dashboard, server: str) -> None:
@@ -268,7 +272,7 @@ def test_bad_filters_are_explained_in_words(dash: Dashboard) -> None:
     assert "“US GOV” is not an actor code" in text
     assert "“until” (2019-05-01) is before “since” (2019-06-01)" in text
     assert "pattern" not in text and "^" not in text
-    shot(tab, "validation.png", full=False)
+    shot(tab, "validation.png", panel="#filters")
 
 
 def test_no_match_says_so(dash: Dashboard) -> None:
@@ -342,7 +346,7 @@ def test_map_marks_say_how_exact_each_place_is(dash: Dashboard, server: str) -> 
             assert not (a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3])
     country = tab.locator("#map .mark.event.precision-country").first
     assert "country centre" in (country.locator("title").text_content() or "")
-    shot(tab, "map.png", full=False)
+    shot(tab, "map.png", panel="#map-panel")
 
 
 @pytest.mark.parametrize("viewport", [DESKTOP, PHONE], ids=["1440x900", "390x844"])
