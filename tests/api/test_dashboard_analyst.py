@@ -362,3 +362,20 @@ def test_fits_the_width_and_axe_finds_no_serious_violation(dash: Dashboard, view
                if v["impact"] in ("serious", "critical")]
     assert serious == []
     shot(tab, f"overview-{'phone' if viewport == PHONE else 'desktop'}.png")
+
+
+def test_plover_type_and_place_precision_pickers(dash: Dashboard, server: str) -> None:
+    tab = dash.open()
+    tab.select_option("#filters [name=plover]", "ACCUSE")
+    tab.select_option("#filters [name=precision]", "country")
+    tab.click("#filters button[type=submit]")
+    tab.wait_for_function("() => location.search.includes('precision=country')")
+    settled(tab)
+    expected = api(server, "/events?plover=ACCUSE&precision=country&limit=5000")
+    assert 0 < matching(tab) == expected["total"]
+    precisions = set(tab.locator("#map .mark").evaluate_all("ms => ms.map(m => m.dataset.precision)"))
+    assert precisions == {"country"}
+    tab.reload()
+    settled(tab)
+    assert tab.locator("#filters [name=plover]").input_value() == "ACCUSE"
+    assert matching(tab) == expected["total"]

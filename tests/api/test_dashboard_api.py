@@ -123,6 +123,7 @@ def test_vocabulary_names_cameo_types_and_countries(client: TestClient) -> None:
     assert cameo["19"] == "Fight" and cameo["190"].startswith("Use conventional military force")
     countries = {c["code"]: c["name"] for c in vocab["countries"]}
     assert countries["SYR"] == "Syria" and countries["RUS"] == "Russia"
+    assert {"ASSAULT", "CONSULT", "PROTEST"} <= set(vocab["plover"])
 
 
 def test_every_placed_event_says_how_exact_its_place_is(client: TestClient) -> None:
@@ -132,3 +133,14 @@ def test_every_placed_event_says_how_exact_its_place_is(client: TestClient) -> N
     assert all(e["place_precision"] is None for e in events if e["lat"] is None)
     centre = next(e for e in events if e["place_precision"] == "country")
     assert get(client, f"/events/{centre['id']}")["place_precision"] == "country"
+
+
+def test_plover_and_place_precision_filter_like_the_fields_say(client: TestClient) -> None:
+    events = all_events(client)
+    assault = all_events(client, plover="assault")
+    assert assault and {e["id"] for e in assault} == {e["id"] for e in events if e["plover"] == "ASSAULT"}
+    for precision in ("exact", "admin1", "country"):
+        chosen = all_events(client, precision=precision)
+        assert chosen and {e["id"] for e in chosen} == {e["id"] for e in events if e["place_precision"] == precision}
+    assert get(client, "/stats", precision="country")["matching"] == len(all_events(client, precision="country"))
+    assert client.get("/events", params={"precision": "street"}).status_code == 422

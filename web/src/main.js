@@ -169,6 +169,8 @@ async function loadVocabulary() {
   try {
     const [vocabulary, actors] = await Promise.all([getJSON('/vocabulary'), getJSON('/actors', { limit: 500 })]);
     validate = createValidator(vocabulary);
+    form.elements.plover.append(...vocabulary.plover.map((kind) => el('option', { value: kind }, kind.toLowerCase())));
+    form.elements.plover.value = fromUrl.filters.plover || '';
     document.getElementById('cameo-list').replaceChildren(...vocabulary.cameo.map((c) =>
       el('option', { value: c.code }, `${c.code} ${c.name}`)));
     document.getElementById('country-list').replaceChildren(...vocabulary.countries.map((c) =>

@@ -1,8 +1,8 @@
 // The view in the URL: every filter and view setting as a query parameter, so a reload or a shared
 // link opens the same view. Only the names listed here are read back.
 
-export const FILTER_NAMES = ['actor', 'source', 'target', 'cameo', 'quad_class', 'country', 'since', 'until',
-  'min_confidence', 'text', 'facts_only', 'near', 'bbox'];
+export const FILTER_NAMES = ['actor', 'source', 'target', 'cameo', 'quad_class', 'plover', 'country', 'precision',
+  'since', 'until', 'min_confidence', 'text', 'facts_only', 'near', 'bbox'];
 export const VIEW_DEFAULTS = { bin: 'auto', n: '25', by: 'events', sort: '-date', offset: '0' };
 
 export function readUrl(search = window.location.search) {

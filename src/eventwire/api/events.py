@@ -10,7 +10,7 @@ from fastapi import APIRouter, Depends, Path
 
 from eventwire.api.deps import Codes, Cursor, fetch_dicts
 from eventwire.api.errors import ERROR_RESPONSES, ApiError
-from eventwire.api.filters import SORTS, EventSelection, Page, event_selection, page
+from eventwire.api.filters import PLACE_FEATURE_SQL, SORTS, EventSelection, Page, event_selection, page
 from eventwire.api.schemas import EventDetail, EventPage, Highlight
 from eventwire.events.codes import CodeTable
 from eventwire.store.query import EVENT_COLUMNS
@@ -25,8 +25,6 @@ FROM events e JOIN articles a ON a.id = e.article_id
 WHERE e.group_key = ?
 ORDER BY a.published NULLS LAST, e.article_id, e.evidence_start
 """
-# The kind of place each event is at (city, admin1, country...): its precision on the map.
-PLACE_FEATURE_SQL = "SELECT group_key AS id, any_value(place_feature) AS place_feature FROM events GROUP BY 1"
 _ACTORS_IN_SENTENCE_SQL = """
 SELECT DISTINCT start_char, end_char, text FROM actors
 WHERE article_id = ? AND start_char >= ? AND end_char <= ? ORDER BY start_char
@@ -59,7 +57,8 @@ def list_events(cur: Cursor, codes: Codes, selection: Annotated[EventSelection, 
 def get_event(cur: Cursor, codes: Codes,
               event_id: Annotated[str, Path(description="Event group id from GET /events.", max_length=64)]
               ) -> dict[str, Any]:
-    groups = fetch_dicts(cur, "SELECT * FROM event_groups WHERE id = ?", [event_id])
+    groups = fetch_dicts(cur, "SELECT g.* EXCLUDE (place_feature), f.place_feature FROM event_groups AS g "
+                              f"LEFT JOIN ({PLACE_FEATURE_SQL}) AS f ON f.id = g.id WHERE g.id = ?", [event_id])
     if not groups:
         raise ApiError(404, f"no event with id '{event_id}'")
     mentions = fetch_dicts(cur, _MENTIONS_SQL, [event_id])

@@ -14,8 +14,8 @@ from fastapi.responses import StreamingResponse
 
 from eventwire.api.deps import Codes, Cursor, fetch_dicts
 from eventwire.api.errors import ERROR_RESPONSES
-from eventwire.api.events import PLACE_FEATURE_SQL, with_cameo_name
-from eventwire.api.filters import EventSelection, event_selection
+from eventwire.api.events import with_cameo_name
+from eventwire.api.filters import PLACE_FEATURE_SQL, EventSelection, event_selection
 from eventwire.store.query import EVENT_COLUMNS
 
 router = APIRouter(tags=["export"], responses=ERROR_RESPONSES)

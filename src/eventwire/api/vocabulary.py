@@ -1,4 +1,4 @@
-"""GET /vocabulary: the names behind the codes the filters take (CAMEO event types, countries), so the
+"""GET /vocabulary: the names behind the codes the filters take (CAMEO event types, countries, PLOVER types), so the
 dashboard's pickers can offer "Use conventional military force" and "Syria" rather than 190 and SYR."""
 
 from __future__ import annotations
@@ -24,6 +24,7 @@ class Named(BaseModel):
 class Vocabulary(BaseModel):
     cameo: list[Named]
     countries: list[Named]
+    plover: list[str]
 
 
 @cache
@@ -36,4 +37,5 @@ def country_names() -> tuple[tuple[str, str], ...]:
 @router.get("/vocabulary", response_model=Vocabulary, summary="CAMEO event types and countries by name")
 def get_vocabulary(codes: Codes) -> dict[str, Any]:
     return {"cameo": [{"code": c.code, "name": c.name} for c in sorted(codes.codes.values(), key=lambda c: c.code)],
-            "countries": [{"code": code, "name": name} for code, name in country_names()]}
+            "countries": [{"code": code, "name": name} for code, name in country_names()],
+            "plover": sorted({kind for kind, _ in codes.plover.values() if kind})}
