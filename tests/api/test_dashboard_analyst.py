@@ -18,10 +18,9 @@ import pytest
 
 from eventwire.api.config import PACKAGED_STATIC
 from tests.api.test_dashboard import CHROMIUM, CHROMIUM_ARGS, OUTPUT, api, csp_violations, free_port
-from tests.api.wikinews import needs_wikinews, wikinews_db
+from tests.api.wikinews import needs_wikinews
 from tests.conftest import EVENTWIRE, ROOT
 
-__all__ = ["wikinews_db"]  # the fixture, imported so pytest finds it here
 AXE = ROOT / "web" / "node_modules" / "axe-core" / "axe.min.js"
 DESKTOP = {"width": 1440, "height": 900}
 PHONE = {"width": 390, "height": 844}

@@ -17,10 +17,9 @@ pytest.importorskip("fastapi")
 from fastapi.testclient import TestClient
 
 from eventwire.api import ApiConfig, create_app
-from tests.api.wikinews import needs_wikinews, wikinews_db
+from tests.api.wikinews import needs_wikinews
 
 pytestmark = needs_wikinews
-__all__ = ["wikinews_db"]  # the fixture, imported so pytest finds it here
 NO_STATIC = Path("/nonexistent-eventwire-static")
 
 
