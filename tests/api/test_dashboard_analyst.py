@@ -378,3 +378,22 @@ def test_plover_type_and_place_precision_pickers(dash: Dashboard, server: str) -
     settled(tab)
     assert tab.locator("#filters [name=plover]").input_value() == "ACCUSE"
     assert matching(tab) == expected["total"]
+
+
+def test_country_mode_shades_countries_by_their_events(dash: Dashboard, server: str) -> None:
+    tab = dash.open("?map=countries")
+    svg = tab.locator("#map")
+    assert svg.get_attribute("data-mode") == "countries"
+    by_country = Counter(e["place_country"] for e in all_events(server) if e["place_country"])
+    for code in ("USA", "GBR", "SYR"):
+        shape = svg.locator(f"path.country[data-iso3={code}]")
+        assert int(shape.get_attribute("data-count") or -1) == by_country[code]
+    assert int(svg.get_attribute("data-most") or 0) == max(by_country.values())
+    assert tab.locator("#map .marks").get_attribute("display") == "none"
+    assert "events placed in the country" in tab.locator("#choropleth-legend").inner_text()
+    shot(tab, "countries.png", panel="#map-panel")
+    svg.locator("path.country[data-iso3=GBR]").dispatch_event("click")
+    tab.wait_for_function("() => location.search.includes('country=GBR')")
+    settled(tab)
+    assert matching(tab) == by_country["GBR"]
+    assert "map=countries" in tab.url  # the mode stays, in the link too

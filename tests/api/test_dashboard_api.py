@@ -123,6 +123,8 @@ def test_vocabulary_names_cameo_types_and_countries(client: TestClient) -> None:
     countries = {c["code"]: c["name"] for c in vocab["countries"]}
     assert countries["SYR"] == "Syria" and countries["RUS"] == "Russia"
     assert {"ASSAULT", "CONSULT", "PROTEST"} <= set(vocab["plover"])
+    syria = next(c for c in vocab["countries"] if c["code"] == "SYR")
+    assert 32 < syria["lat"] < 37 and 35 < syria["lon"] < 42  # a centre point inside Syria
 
 
 def test_every_placed_event_says_how_exact_its_place_is(client: TestClient) -> None:

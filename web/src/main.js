@@ -31,7 +31,12 @@ const showArticle = createArticleView(document.getElementById('article'), docume
   document.getElementById('article-close'));
 const card = createCard(document.getElementById('card'), document.getElementById('card-body'),
   document.getElementById('card-close'), { onArticle: showArticle });
-const map = createMap(document.getElementById('map'), { onEvent: card.showEvent, onCluster: card.showList });
+const mapMode = document.getElementById('map-mode');
+const map = createMap(document.getElementById('map'), {
+  onEvent: card.showEvent,
+  onCluster: card.showList,
+  onCountry(code) { form.elements.country.value = code; refresh(); },
+});
 const timeline = createTimeline(document.getElementById('timeline'), {
   onBrush(range) {
     form.elements.since.value = range ? range[0] : '';
@@ -84,6 +89,7 @@ function setForm(filters) {
     else field.value = filters[name] || '';
   }
   binSelect.value = view.bin;
+  mapMode.value = view.map;
   networkN.value = view.n;
   networkBy.value = view.by;
 }
@@ -122,6 +128,7 @@ async function refresh({ keepPage = false } = {}) {
   view.bin = binSelect.value;
   view.n = networkN.value;
   view.by = networkBy.value;
+  view.map = mapMode.value;
   const { since, until, ...undated } = values;
   const mine = ++generation;
   status.textContent = 'loading…';
@@ -141,6 +148,7 @@ async function refresh({ keepPage = false } = {}) {
     ]);
     if (mine !== generation) return;
     map.update(all.events);
+    showMapMode();
     rankings.update(actors, dyads);
     network.update(top.actors, all.events);
     timeline.update(series, since && until ? [since, until] : null);
@@ -169,6 +177,7 @@ async function loadVocabulary() {
   try {
     const [vocabulary, actors] = await Promise.all([getJSON('/vocabulary'), getJSON('/actors', { limit: 500 })]);
     validate = createValidator(vocabulary);
+    map.setCountries(vocabulary.countries);
     form.elements.plover.append(...vocabulary.plover.map((kind) => el('option', { value: kind }, kind.toLowerCase())));
     form.elements.plover.value = fromUrl.filters.plover || '';
     document.getElementById('cameo-list').replaceChildren(...vocabulary.cameo.map((c) =>
@@ -184,6 +193,16 @@ async function loadVocabulary() {
 
 form.addEventListener('submit', (event) => { event.preventDefault(); refresh(); });
 form.addEventListener('reset', () => setTimeout(refresh));
+// The map's mode changes only the map: no new request.
+function showMapMode() {
+  const most = map.setMode(mapMode.value);
+  document.getElementById('legend').hidden = mapMode.value === 'countries';
+  const scale = document.getElementById('choropleth-legend');
+  scale.hidden = mapMode.value !== 'countries';
+  scale.replaceChildren(el('span', { class: 'legend-title' }, 'shade: events placed in the country, '),
+    el('span', { class: 'ramp' }), ` 1 to ${most} (click a country to filter to it)`);
+}
+mapMode.addEventListener('change', () => { view.map = mapMode.value; writeUrl(lastGood, view); showMapMode(); });
 for (const select of [binSelect, networkN, networkBy]) select.addEventListener('change', () => refresh({ keepPage: true }));
 
 setForm(fromUrl.filters);

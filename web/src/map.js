@@ -1,7 +1,9 @@
 // World map from world-atlas (Natural Earth country boundaries, bundled: no tile server), events as
 // points coloured by QuadClass, merged into clusters when they would overlap on screen; a point's outline
 // says how exact its place is (solid white: a city or site; dashed: a state's or a country's centre).
-import { geoNaturalEarth1, geoPath, geoGraticule10 } from 'd3-geo';
+import { geoContains, geoNaturalEarth1, geoPath, geoGraticule10 } from 'd3-geo';
+import { interpolateRgb } from 'd3-interpolate';
+import { scaleSqrt } from 'd3-scale';
 import { select } from 'd3-selection';
 import { zoom, zoomIdentity } from 'd3-zoom';
 import { feature, mesh } from 'topojson-client';
@@ -16,7 +18,7 @@ const HEIGHT = 480;
 const CELL = 26; // screen pixels: points closer than this are shown as one cluster
 const MAX_ZOOM = 40;
 
-export function createMap(svgElement, { onEvent, onCluster }) {
+export function createMap(svgElement, { onEvent, onCluster, onCountry }) {
   const svg = select(svgElement).attr('viewBox', `0 0 ${WIDTH} ${HEIGHT}`);
   const projection = geoNaturalEarth1().fitExtent([[4, 4], [WIDTH - 4, HEIGHT - 4]], { type: 'Sphere' });
   const path = geoPath(projection);
@@ -24,16 +26,19 @@ export function createMap(svgElement, { onEvent, onCluster }) {
   const base = root.append('g').attr('class', 'base');
   base.append('path').attr('class', 'sphere').attr('d', path({ type: 'Sphere' }));
   base.append('path').attr('class', 'graticule').attr('d', path(geoGraticule10()));
-  base.append('g').selectAll('path')
+  const countryPaths = base.append('g').selectAll('path')
     .data(feature(world, world.objects.countries).features)
     .join('path').attr('class', 'country').attr('d', path)
-    .append('title').text((d) => d.properties.name);
+    .on('click', (event, d) => { if (mode === 'countries' && d.iso3) onCountry(d.iso3); });
+  countryPaths.append('title').text((d) => d.properties.name);
   base.append('path').attr('class', 'borders')
     .attr('d', path(mesh(world, world.objects.countries, (a, b) => a !== b)));
   const marks = svg.append('g').attr('class', 'marks');
   const labels = svg.append('g').attr('class', 'labels');
 
   let points = [];
+  let events = [];
+  let mode = 'points';
   let transform = zoomIdentity;
   const zoomer = zoom().scaleExtent([1, MAX_ZOOM]).translateExtent([[0, 0], [WIDTH, HEIGHT]])
     .on('zoom', (event) => {
@@ -166,11 +171,48 @@ export function createMap(svgElement, { onEvent, onCluster }) {
       zoomIdentity.translate(WIDTH / 2 - gx * k, HEIGHT / 2 - gy * k).scale(k));
   }
 
+  // Country mode: each country shaded by its number of matching events (by the place's country code).
+  function shade() {
+    const counts = new Map();
+    for (const e of events) if (e.place_country) counts.set(e.place_country, (counts.get(e.place_country) || 0) + 1);
+    const most = Math.max(1, ...counts.values());
+    const colour = scaleSqrt().domain([0, most]).range([0, 1]);
+    const ramp = interpolateRgb('#e4edf6', '#0b3c78');
+    countryPaths.attr('data-count', (d) => (mode === 'countries' && d.iso3 ? counts.get(d.iso3) || 0 : null))
+      .style('fill', (d) => (mode === 'countries' && counts.get(d.iso3) ? ramp(colour(counts.get(d.iso3))) : null))
+      .classed('pickable', mode === 'countries')
+      .select('title').text((d) => (mode === 'countries'
+        ? `${d.properties.name}: ${counts.get(d.iso3) || 0} events` : d.properties.name));
+    marks.attr('display', mode === 'countries' ? 'none' : null);
+    labels.attr('display', mode === 'countries' ? 'none' : null);
+    svg.attr('data-mode', mode).attr('data-most', most);
+    return most;
+  }
+
   return {
-    update(events) {
+    update(matching) {
+      events = matching;
       points = events.filter((e) => e.lat !== null && e.lon !== null)
         .map((e) => ({ event: e, xy: projection([e.lon, e.lat]) }));
       fit();
+      return shade();
+    },
+    setMode(next) {
+      mode = next;
+      return shade();
+    },
+    // Which shape is which country: by name first, else the shape that holds the country's centre point.
+    setCountries(countries) {
+      const byName = new Map(countries.map((c) => [c.name.toLowerCase(), c.code]));
+      const shapes = countryPaths.data();
+      for (const d of shapes) d.iso3 = byName.get((d.properties.name || '').toLowerCase()) || null;
+      const taken = new Set(shapes.map((d) => d.iso3).filter(Boolean));
+      for (const c of countries) {
+        if (taken.has(c.code) || c.lat === null || c.lon === null) continue;
+        const home = shapes.find((d) => !d.iso3 && geoContains(d, [c.lon, c.lat]));
+        if (home) { home.iso3 = c.code; taken.add(c.code); }
+      }
+      countryPaths.attr('data-iso3', (d) => d.iso3);
     },
   };
 }

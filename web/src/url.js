@@ -3,7 +3,7 @@
 
 export const FILTER_NAMES = ['actor', 'source', 'target', 'cameo', 'quad_class', 'plover', 'country', 'precision',
   'since', 'until', 'min_confidence', 'text', 'facts_only', 'near', 'bbox'];
-export const VIEW_DEFAULTS = { bin: 'auto', n: '25', by: 'events', sort: '-date', offset: '0' };
+export const VIEW_DEFAULTS = { bin: 'auto', n: '25', by: 'events', map: 'points', sort: '-date', offset: '0' };
 
 export function readUrl(search = window.location.search) {
   const params = new URLSearchParams(search);
