@@ -66,6 +66,10 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     ingest = subprocess.run([EVENTWIRE, "ingest", str(EXAMPLES), "--db", str(db), "--workers", "1"],
                             capture_output=True, text=True, timeout=600)
     assert ingest.returncode == 0, ingest.stderr
+    if SEED.exists():  # the Reuters article on Russia's withdrawal from Syria, December 2017
+        seed = subprocess.run([EVENTWIRE, "ingest", str(SEED), "--published", "2017-12-11", "--db", str(db),
+                               "--workers", "1"], capture_output=True, text=True, timeout=600)
+        assert seed.returncode == 0, seed.stderr
     give_articles_urls(db)
     port = free_port()
     # The server's log goes to a file: a pipe nobody reads could fill and stall it, and would be left open.
@@ -184,16 +188,16 @@ def test_a_stored_script_url_is_never_a_link(page: Any, server: str) -> None:
         links = card.locator("a").evaluate_all("links => links.map(a => a.getAttribute('href'))")
         assert links == [u for u in urls[event_id] if u != SCRIPT_URL]  # only the https ones
         if event_id == hostile:
-            card.locator(".evidence footer").first.click()  # where the link would have been
+            card.locator(".evidence footer").first.click(position={"x": 2, "y": 2})  # where the link would have been
     assert page.evaluate("document.body.dataset.pwned") is None
 
 
 def test_timeline_brush_filters_the_table_and_the_map(page: Any, server: str) -> None:
     before = page.locator("#table-count").inner_text()
     box = page.locator("#timeline").bounding_box()
-    scale = box["width"] / 960  # the SVG's viewBox is 960 x 150
+    scale = box["width"] / 960  # the SVG's viewBox is 960 wide, its plot starts at x = 50
     y = box["y"] + 70 * scale
-    page.mouse.move(box["x"] + 34 * scale, y)
+    page.mouse.move(box["x"] + 60 * scale, y)
     page.mouse.down()
     page.mouse.move(box["x"] + 480 * scale, y, steps=8)
     page.mouse.up()
@@ -226,6 +230,30 @@ def test_clicking_an_actor_in_the_network_filters_to_it(page: Any, server: str) 
     sources_targets = page.locator("#events tbody tr").evaluate_all(
         "rows => rows.map(r => r.children[1].textContent + ' ' + r.children[3].textContent)")
     assert sources_targets and all("NGAMIL" in s for s in sources_targets)
+
+
+@pytest.mark.skipif(not SEED.exists(), reason="the seed article (../shared/seed) is not beside this checkout")
+def test_what_russia_did_in_syria_in_december_2017_and_where(page: Any, server: str) -> None:
+    page.fill("#filters [name=actor]", "RUS")
+    page.fill("#filters [name=country]", "Syria")  # by name, as a user types it
+    page.fill("#filters [name=since]", "2017-12-01")
+    page.fill("#filters [name=until]", "2017-12-31")
+    page.click("#filters button[type=submit]")
+    page.wait_for_function("() => location.search.includes('country=SYR')")
+    page.wait_for_selector("body[data-loading=false]")
+    rows = page.locator("#events tbody tr")
+    answer = rows.evaluate_all("rs => rs.map(r => [r.dataset.id, r.children[1].textContent, "
+                               "r.children[2].textContent, r.children[3].textContent, r.children[4].textContent])")
+    expected = api(server, "/events?actor=RUS&country=SYR&since=2017-12-01&until=2017-12-31&limit=100")["events"]
+    assert sorted(a[0] for a in answer) == sorted(e["id"] for e in expected)
+    did = {(source, event, target) for _, source, event, target, _ in answer}
+    assert ("RUSGOV", "0874 Retreat or surrender militarily", "SYR") in did  # the withdrawal
+    assert {place for *_, place in answer} >= {"Hmeimim Air Base (SYR)", "Syria (SYR)"}
+    placed = sum(1 for e in expected if e["lat"] is not None)
+    assert sum(page.locator("#map .mark").evaluate_all("ms => ms.map(m => Number(m.dataset.count))")) == placed
+    legend = page.locator("#legend").inner_text()
+    assert "country centre" in legend  # "Syria" is a centre point, not a place, and the map says so
+    shot(page, "russia-syria-2017-12.png")
 
 
 @pytest.mark.skipif(not SEED.exists(), reason="the seed article (../shared/seed) is not beside this checkout")

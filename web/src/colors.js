@@ -12,3 +12,9 @@ export function quadColor(quadClass) {
 
 export const COOPERATION = '#2e9e5b';
 export const CONFLICT = '#d13b3b';
+
+// A QuadClass chip's colours: dark text on the lighter blue, green and orange, white on the red, so each
+// label keeps a 4.5:1 contrast.
+export function chipStyle(quadClass) {
+  return { background: quadColor(quadClass), color: Number(quadClass) === 4 ? '#fff' : '#111' };
+}

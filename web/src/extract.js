@@ -1,7 +1,7 @@
 // The extract box: POST /extract with a pasted article and list the events it codes.
 import { postJSON } from './api.js';
 import { el, markedText } from './highlight.js';
-import { quadColor } from './colors.js';
+import { chipStyle } from './colors.js';
 
 export function createExtractBox() {
   const text = document.getElementById('extract-text');
@@ -30,7 +30,7 @@ export function createExtractBox() {
         const trigger = sentence.indexOf(e.evidence.trigger);
         if (trigger >= 0) marks.push({ start: trigger, end: trigger + e.evidence.trigger.length, kind: 'trigger' });
         return el('li', { class: 'event', 'data-source': e.source.code, 'data-cameo': e.cameo },
-          el('span', { class: 'chip', style: { background: quadColor(e.quad_class) } }, String(e.quad_class)),
+          el('span', { class: 'chip', style: chipStyle(e.quad_class) }, String(e.quad_class)),
           el('strong', {}, ` ${e.source.code} `), `${e.source.name} · ${e.cameo} ${e.cameo_name} · `,
           el('strong', {}, e.target ? `${e.target.code} ` : '—'), e.target ? e.target.name : '',
           ` · ${e.date || 'undated'}${e.place ? ` · ${e.place.name}` : ''}`,

@@ -1,22 +1,42 @@
-// The dashboard: filters -> one state -> map, timeline, network and table redrawn from the API.
+// The dashboard: filters (from and to the URL) -> one state -> map, rankings, timeline, network and
+// table redrawn from the API.
 import { getJSON } from './api.js';
+import { createArticleView } from './article.js';
 import { createCard } from './card.js';
-import { QUAD } from './colors.js';
+import { chipStyle, QUAD } from './colors.js';
 import { createExtractBox } from './extract.js';
 import { el } from './highlight.js';
-import { createMap } from './map.js';
+import { createMap, PRECISION } from './map.js';
 import { createNetwork } from './network.js';
+import { createRankings } from './rankings.js';
 import { createTable, PAGE_SIZE } from './table.js';
 import { createTimeline } from './timeline.js';
+import { apiQuery, FILTER_NAMES, readUrl, writeUrl } from './url.js';
+import { createValidator, inWords } from './validate.js';
 
 const MAP_LIMIT = 5000; // events drawn on the map and the network at most
+const RANKED = 20; // rows in each ranked table
 const form = document.getElementById('filters');
 const errorBox = document.getElementById('error');
-const state = { offset: 0, sort: '-date' };
+const status = document.getElementById('status');
+const binSelect = document.getElementById('bin');
+const networkN = document.getElementById('network-n');
+const networkBy = document.getElementById('network-by');
+const fromUrl = readUrl();
+const view = { ...fromUrl.view };
+let validate = (raw) => ({ values: raw, errors: [] });
+let generation = 0; // answers to an older refresh are dropped
 
+const showArticle = createArticleView(document.getElementById('article'), document.getElementById('article-body'),
+  document.getElementById('article-close'));
 const card = createCard(document.getElementById('card'), document.getElementById('card-body'),
-  document.getElementById('card-close'));
-const map = createMap(document.getElementById('map'), { onEvent: card.showEvent, onCluster: card.showList });
+  document.getElementById('card-close'), { onArticle: showArticle });
+const mapMode = document.getElementById('map-mode');
+const map = createMap(document.getElementById('map'), {
+  onEvent: card.showEvent,
+  onCluster: card.showList,
+  onCountry(code) { form.elements.country.value = code; refresh(); },
+});
 const timeline = createTimeline(document.getElementById('timeline'), {
   onBrush(range) {
     form.elements.since.value = range ? range[0] : '';
@@ -24,54 +44,166 @@ const timeline = createTimeline(document.getElementById('timeline'), {
     refresh();
   },
 });
-const network = createNetwork(document.getElementById('network'), {
-  onActor(code) { form.elements.actor.value = code; refresh(); },
+const network = createNetwork(document.getElementById('network'), { onActor: filterToActor });
+const rankings = createRankings(document.getElementById('actors'), document.getElementById('dyads'), {
+  onActor: filterToActor,
+  onDyad(source, target) {
+    form.elements.actor.value = '';
+    form.elements.source.value = source;
+    form.elements.target.value = target;
+    refresh();
+  },
 });
 const table = createTable(document.getElementById('events'), {
   onEvent: card.showEvent,
-  onPage(offset) { state.offset = offset; refreshTable(); },
-  onSort(key) { state.sort = state.sort === `-${key}` ? key : `-${key}`; state.offset = 0; refreshTable(); },
+  onPage(offset) { view.offset = String(offset); refreshTable(currentFilters()); },
+  onSort(key) {
+    view.sort = view.sort === `-${key}` ? key : `-${key}`;
+    view.offset = '0';
+    refreshTable(currentFilters());
+  },
 });
 createExtractBox();
 
-document.getElementById('legend').replaceChildren(...Object.entries(QUAD).map(([n, q]) =>
-  el('span', { class: 'chip', style: { background: q.color } }, `${n} ${q.label}`)));
+function filterToActor(code) {
+  form.elements.actor.value = code;
+  form.elements.source.value = '';
+  form.elements.target.value = '';
+  refresh();
+}
 
-function filters() {
+document.getElementById('legend').replaceChildren(
+  el('span', { class: 'legend-title' }, 'colour: '),
+  ...Object.entries(QUAD).map(([n, q]) => el('span', { class: 'chip', style: chipStyle(n) }, `${n} ${q.label}`)),
+  el('span', { class: 'legend-title' }, ' outline: '),
+  ...Object.entries(PRECISION).map(([key, text]) => el('span', { class: `precision-key precision-${key}` },
+    el('span', { class: 'dot' }), text)),
+  el('span', { class: 'legend-title' }, ' size: a cluster of nearby events, the number inside'),
+);
+
+function setForm(filters) {
+  for (const name of FILTER_NAMES) {
+    const field = form.elements[name];
+    if (!field) continue;
+    if (field.type === 'checkbox') field.checked = filters[name] === 'true';
+    else field.value = filters[name] || '';
+  }
+  binSelect.value = view.bin;
+  mapMode.value = view.map;
+  networkN.value = view.n;
+  networkBy.value = view.by;
+}
+
+function rawFilters() {
   const values = {};
-  for (const [key, value] of new FormData(form)) if (value) values[key] = value.trim();
+  for (const [key, value] of new FormData(form)) if (value && value.trim()) values[key] = value.trim();
   return values;
 }
 
-async function refreshTable() {
-  const page = await getJSON('/events', { ...filters(), limit: PAGE_SIZE, offset: state.offset, sort: state.sort });
-  table.update(page, state.sort);
+let lastGood = {};
+function currentFilters() { return lastGood; }
+
+async function refreshTable(filters) {
+  writeUrl(filters, view);
+  const page = await getJSON('/events', { ...filters, limit: PAGE_SIZE, offset: view.offset, sort: view.sort });
+  table.update(page, view.sort);
 }
 
-async function refresh() {
-  const f = filters();
-  const { since, until, ...undated } = f;
-  state.offset = 0;
+function setDownloads(filters) {
+  const query = apiQuery(filters);
+  for (const kind of ['csv', 'jsonl', 'geojson']) {
+    document.getElementById(`dl-${kind}`).setAttribute('href', `export.${kind}${query}`);
+  }
+}
+
+async function refresh({ keepPage = false } = {}) {
+  const { values, errors } = validate(rawFilters());
+  if (errors.length) {
+    errorBox.replaceChildren(...errors.map((text) => el('span', { class: 'message' }, text)));
+    return;
+  }
+  errorBox.replaceChildren();
+  lastGood = values;
+  if (!keepPage) view.offset = '0';
+  view.bin = binSelect.value;
+  view.n = networkN.value;
+  view.by = networkBy.value;
+  view.map = mapMode.value;
+  const { since, until, ...undated } = values;
+  const mine = ++generation;
+  status.textContent = 'loading…';
+  document.body.dataset.loading = 'true';
+  rankings.loading();
+  setDownloads(values);
   try {
-    errorBox.textContent = '';
-    // The timeline counts over every day (the other filters apply) so the brush can move anywhere.
-    const [all, stats] = await Promise.all([
-      getJSON('/events', { ...f, limit: MAP_LIMIT }),
-      getJSON('/stats', undated),
-      refreshTable(),
+    // The timeline counts over every date (the other filters apply) so the brush can move anywhere.
+    const [all, stats, series, actors, dyads, top] = await Promise.all([
+      getJSON('/events', { ...values, limit: MAP_LIMIT }),
+      getJSON('/stats', values),
+      getJSON('/series', { ...undated, bin: view.bin }),
+      getJSON('/rankings/actors', { ...values, limit: RANKED }),
+      getJSON('/rankings/dyads', { ...values, limit: RANKED }),
+      getJSON('/rankings/actors', { ...values, limit: view.n, by: view.by }),
+      refreshTable(values),
     ]);
+    if (mine !== generation) return;
     map.update(all.events);
-    network.update(all.events);
-    timeline.update(stats.by_day, since && until ? [since, until] : null);
+    showMapMode();
+    rankings.update(actors, dyads);
+    network.update(top.actors, all.events);
+    timeline.update(series, since && until ? [since, until] : null);
+    const placed = all.events.filter((e) => e.lat !== null).length;
+    document.getElementById('map-note').textContent = all.total === 0 ? 'No events match these filters.'
+      : placed === 0 ? 'None of the matching events has a place.' : `${placed} placed events`;
     document.getElementById('summary').textContent = `${stats.events} events from ${stats.articles} articles; `
       + `${all.total} match${all.total > all.events.length ? ` (map shows ${all.events.length})` : ''}`;
-    document.getElementById('undated').textContent = stats.undated ? `${stats.undated} without a day-precision date` : '';
-    document.body.dataset.ready = 'true';
+    document.getElementById('undated').textContent = series.undated
+      ? `${series.undated} without a day-precision date` : '';
+    status.textContent = all.total === 0 ? 'No events match these filters.' : '';
+    document.body.dataset.empty = all.total === 0 ? 'true' : 'false';
   } catch (error) {
-    errorBox.textContent = error.message;
+    if (mine !== generation) return;
+    errorBox.replaceChildren(el('span', { class: 'message' }, inWords(error.message)));
+    status.textContent = 'The dashboard could not load the events.';
+  } finally {
+    if (mine === generation) {
+      document.body.dataset.loading = 'false';
+      document.body.dataset.ready = 'true';
+    }
+  }
+}
+
+async function loadVocabulary() {
+  try {
+    const [vocabulary, actors] = await Promise.all([getJSON('/vocabulary'), getJSON('/actors', { limit: 500 })]);
+    validate = createValidator(vocabulary);
+    map.setCountries(vocabulary.countries);
+    form.elements.plover.append(...vocabulary.plover.map((kind) => el('option', { value: kind }, kind.toLowerCase())));
+    form.elements.plover.value = fromUrl.filters.plover || '';
+    document.getElementById('cameo-list').replaceChildren(...vocabulary.cameo.map((c) =>
+      el('option', { value: c.code }, `${c.code} ${c.name}`)));
+    document.getElementById('country-list').replaceChildren(...vocabulary.countries.map((c) =>
+      el('option', { value: c.name }, c.code)));
+    document.getElementById('actor-list').replaceChildren(...actors.actors.map((a) =>
+      el('option', { value: a.code }, `${a.name || ''} (${a.events} events)`)));
+  } catch (error) {
+    errorBox.replaceChildren(el('span', { class: 'message' }, `The pickers' names could not be loaded: ${error.message}`));
   }
 }
 
 form.addEventListener('submit', (event) => { event.preventDefault(); refresh(); });
 form.addEventListener('reset', () => setTimeout(refresh));
-refresh();
+// The map's mode changes only the map: no new request.
+function showMapMode() {
+  const most = map.setMode(mapMode.value);
+  document.getElementById('legend').hidden = mapMode.value === 'countries';
+  const scale = document.getElementById('choropleth-legend');
+  scale.hidden = mapMode.value !== 'countries';
+  scale.replaceChildren(el('span', { class: 'legend-title' }, 'shade: events placed in the country, '),
+    el('span', { class: 'ramp' }), ` 1 to ${most} (click a country to filter to it)`);
+}
+mapMode.addEventListener('change', () => { view.map = mapMode.value; writeUrl(lastGood, view); showMapMode(); });
+for (const select of [binSelect, networkN, networkBy]) select.addEventListener('change', () => refresh({ keepPage: true }));
+
+setForm(fromUrl.filters);
+loadVocabulary().then(() => refresh({ keepPage: true }));

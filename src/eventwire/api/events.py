@@ -10,7 +10,7 @@ from fastapi import APIRouter, Depends, Path
 
 from eventwire.api.deps import Codes, Cursor, fetch_dicts
 from eventwire.api.errors import ERROR_RESPONSES, ApiError
-from eventwire.api.filters import SORTS, EventSelection, Page, event_selection, page
+from eventwire.api.filters import PLACE_FEATURE_SQL, SORTS, EventSelection, Page, event_selection, page
 from eventwire.api.schemas import EventDetail, EventPage, Highlight
 from eventwire.events.codes import CodeTable
 from eventwire.store.query import EVENT_COLUMNS
@@ -32,8 +32,12 @@ WHERE article_id = ? AND start_char >= ? AND end_char <= ? ORDER BY start_char
 
 
 def with_cameo_name(row: dict[str, Any], codes: CodeTable) -> dict[str, Any]:
+    """The row with its CAMEO code's name and its place's precision (see model.Place.precision)."""
     known = codes.codes.get(row.get("cameo") or "")
-    return {**row, "cameo_name": known.name if known else None}
+    feature = row.pop("place_feature", None)
+    precision = (None if row.get("lat") is None else "country" if feature in ("country", "region")
+                 else "admin1" if feature == "admin1" else "exact")
+    return {**row, "cameo_name": known.name if known else None, "place_precision": precision}
 
 
 @router.get("/events", response_model=EventPage, summary="Events matching the filters of `eventwire query`")
@@ -41,8 +45,9 @@ def list_events(cur: Cursor, codes: Codes, selection: Annotated[EventSelection, 
                 paging: Annotated[Page, Depends(page)]) -> dict[str, Any]:
     matching, params = selection.sql()
     total_row = cur.execute(f"SELECT count(*) FROM ({matching}) AS m", params).fetchone()
-    rows = fetch_dicts(cur, f"SELECT {', '.join(EVENT_COLUMNS)} FROM ({matching}) AS m "
-                            f"ORDER BY {SORTS[paging.sort]}, id LIMIT ? OFFSET ?",
+    rows = fetch_dicts(cur, f"SELECT m.*, f.place_feature FROM (SELECT {', '.join(EVENT_COLUMNS)} "
+                            f"FROM ({matching}) AS m ORDER BY {SORTS[paging.sort]}, id LIMIT ? OFFSET ?) AS m "
+                            f"LEFT JOIN ({PLACE_FEATURE_SQL}) AS f USING (id) ORDER BY {SORTS[paging.sort]}, id",
                        [*params, paging.limit, paging.offset])
     return {"total": total_row[0] if total_row else 0, "limit": paging.limit, "offset": paging.offset,
             "events": [with_cameo_name(r, codes) for r in rows]}
@@ -52,7 +57,8 @@ def list_events(cur: Cursor, codes: Codes, selection: Annotated[EventSelection, 
 def get_event(cur: Cursor, codes: Codes,
               event_id: Annotated[str, Path(description="Event group id from GET /events.", max_length=64)]
               ) -> dict[str, Any]:
-    groups = fetch_dicts(cur, "SELECT * FROM event_groups WHERE id = ?", [event_id])
+    groups = fetch_dicts(cur, "SELECT g.* EXCLUDE (place_feature), f.place_feature FROM event_groups AS g "
+                              f"LEFT JOIN ({PLACE_FEATURE_SQL}) AS f ON f.id = g.id WHERE g.id = ?", [event_id])
     if not groups:
         raise ApiError(404, f"no event with id '{event_id}'")
     mentions = fetch_dicts(cur, _MENTIONS_SQL, [event_id])

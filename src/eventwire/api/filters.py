@@ -54,21 +54,42 @@ class BBox:
         return cls(west, min(south, north), east, max(south, north))
 
 
+Precision = Literal["exact", "admin1", "country"]
+# Each event group's place feature (city, admin1, country...): the same one however often it is asked for,
+# where `any_value` could pick another mention's.
+PLACE_FEATURE_SQL = "SELECT group_key AS id, min(place_feature) AS place_feature FROM events GROUP BY 1"
+# The place features behind each precision (see model.Place.precision); never built from the client's text.
+_PRECISION_TEST: dict[str, str] = {
+    "country": "place_feature IN ('country', 'region')",
+    "admin1": "place_feature = 'admin1'",
+    "exact": "place_feature NOT IN ('country', 'region', 'admin1')",
+}
+
+
 @dataclass(frozen=True)
 class EventSelection:
     filter: EventFilter
     bbox: BBox | None = None
+    plover: str | None = None
+    precision: Precision | None = None
 
     def sql(self) -> tuple[str, list[Any]]:
         """A subquery of the matching `event_groups` rows and its parameters."""
         inner, params = build_event_query(dataclasses.replace(self.filter, limit=_UNLIMITED))
-        sql = f"SELECT * FROM ({inner}) AS matching"
+        where: list[str] = []
         if self.bbox is not None:
             b = self.bbox
             lon_test = "lon BETWEEN ? AND ?" if b.west <= b.east else "(lon >= ? OR lon <= ?)"
-            sql += f" WHERE lat BETWEEN ? AND ? AND {lon_test}"
+            where.append(f"lat BETWEEN ? AND ? AND {lon_test}")
             params = [*params, b.south, b.north, b.west, b.east]
-        return sql, params
+        if self.plover is not None:
+            where.append("upper(plover) = ?")
+            params = [*params, self.plover.upper()]
+        if self.precision is not None:
+            where.append(f"lat IS NOT NULL AND id IN (SELECT id FROM ({PLACE_FEATURE_SQL}) AS f "
+                         f"WHERE {_PRECISION_TEST[self.precision]})")
+        sql = f"SELECT * FROM ({inner}) AS matching"
+        return (sql + " WHERE " + " AND ".join(where) if where else sql), params
 
 
 _CODE = r"^[A-Za-z0-9]{1,24}$"
@@ -98,6 +119,11 @@ def event_selection(
     min_confidence: Annotated[float | None, Query(description="Only events at least this confident (calibrated "
                                                               "probability of a real, rightly rooted event).",
                                                   ge=0.0, le=1.0)] = None,
+    plover: Annotated[str | None, Query(description="PLOVER event type (ASSAULT, CONSULT).",
+                                        pattern=r"^[A-Za-z_]{1,20}$")] = None,
+    precision: Annotated[Precision | None, Query(description="Only events placed this exactly: exact (a city or "
+                                                             "site), admin1 (a state's centre) or country (a "
+                                                             "country's or region's centre).")] = None,
 ) -> EventSelection:
     try:
         where = Near.parse(near) if near else None
@@ -108,7 +134,7 @@ def event_selection(
                     quad_class=quad_class, country=country, since=since, until=until, near=where, text=text or None,
                     include_hypothetical=not facts_only, include_negated=not facts_only,
                     min_confidence=min_confidence)
-    return EventSelection(f, box)
+    return EventSelection(f, box, plover=plover, precision=precision)
 
 
 @dataclass(frozen=True)

@@ -29,6 +29,9 @@ class EventRow(BaseModel):
     lat: float | None
     lon: float | None
     place_country: str | None
+    place_precision: Literal["exact", "admin1", "country"] | None = Field(
+        description="how exact the place's point is: a city or site, a state's own point, or a country's or "
+                    "region's centre; None without a place")
     num_mentions: int
     num_articles: int
     num_sources: int
