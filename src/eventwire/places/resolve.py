@@ -1,7 +1,6 @@
 """Stage 5b: toponyms in a parse -> coordinates, country and admin1.
 
-Recognition: spaCy GPE/LOC/FAC entities, backed by a phrase matcher over the curated gazetteer names
-(the model tags "Hmeimim" as NORP and splits "Latakia province"). Resolution: among the gazetteer's
+Recognition is places.recognise (spaCy's entities backed by the gazetteer). Resolution: among the gazetteer's
 candidates for a name, the best by feature type, population and the article's country focus; a
 definite description ("the country", "the base") takes the most recent place of its kind.
 """
@@ -11,18 +10,14 @@ from __future__ import annotations
 import math
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass
 
-from spacy.language import Language
-from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
-from spacy.util import filter_spans
 
 from eventwire.datafiles import name_key
 from eventwire.model import PlaceMention
 from eventwire.places.gazetteer import Gazetteer, Place, km_between
+from eventwire.places.recognise import PlaceMatcher, find_toponyms
 
-_NER_LABELS = {"GPE", "LOC", "FAC"}
 _FEATURE_PRIOR = {"town": -0.5, "country": 4.0, "admin1": 2.5, "region": 2.5, "airbase": 3.0, "naval_base": 3.0,
                   "military_base": 3.0, "airport": 2.0, "border_crossing": 3.0, "camp": 2.0, "facility": 2.0,
                   "city": 0.0}
@@ -37,25 +32,10 @@ _DESCRIPTIONS = {
 _SUFFIXES = ("province", "governorate", "region", "state", "district", "city", "countryside", "area")
 
 
-@dataclass(frozen=True)
-class PlaceMatcher:
-    matcher: PhraseMatcher
-
-
-def build_place_matcher(gazetteer: Gazetteer, nlp: Language) -> PlaceMatcher:
-    matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
-    names = [n for n in gazetteer.curated_names if not n.isupper() or len(n) > 4]
-    matcher.add("PLACE", [nlp.make_doc(n) for n in names])
-    return PlaceMatcher(matcher)
-
-
 def resolve_places(doc: Doc, gazetteer: Gazetteer, matcher: PlaceMatcher, dateline: str | None = None
                    ) -> tuple[PlaceMention, ...]:
     """Toponyms of the text, plus the dateline's place (with no offsets) when the article has one."""
-    spans = [e for e in doc.ents if e.label_ in _NER_LABELS]
-    spans += [Span(doc, s, e, label="PLACE") for _, s, e in matcher.matcher(doc) if _capitalised(doc[s:e])]
-    spans += _locative_names(doc, gazetteer)
-    toponyms = filter_spans(spans)
+    toponyms = find_toponyms(doc, gazetteer, matcher)
     candidates = {span.start: _candidates(gazetteer, span) for span in toponyms}
     ordered = [s for s in sorted(toponyms, key=lambda s: s.start) if candidates[s.start]]
     # Two passes: the first reads each toponym with the countries named unambiguously; the second
@@ -79,57 +59,9 @@ def resolve_places(doc: Doc, gazetteer: Gazetteer, matcher: PlaceMatcher, dateli
     return tuple(out)
 
 
-_LOCATIVE = frozenset({"in", "at", "near", "outside", "around", "from", "into", "towards", "toward"})
-
-
-def _locative_names(doc: Doc, gazetteer: Gazetteer) -> list[Span]:
-    """Proper nouns after a locative preposition that NER left unlabelled or mislabelled ("in Damboa"),
-    kept when the gazetteer knows the name."""
-    out = []
-    for token in doc:
-        if token.pos_ != "PROPN" or token.dep_ != "pobj" or token.head.lower_ not in _LOCATIVE:
-            continue
-        if token.ent_type_ in _NER_LABELS or token.ent_type_ in ("DATE", "TIME", "CARDINAL", "MONEY"):
-            continue
-        left = min([token.i] + [c.i for c in token.children if c.dep_ == "compound" and c.pos_ == "PROPN"])
-        span = doc[left: token.i + 1]
-        if gazetteer.candidates(span.text):
-            out.append(Span(doc, span.start, span.end, label="PLACE"))
-    out += _mislabelled_places(doc, gazetteer)
-    return out
-
-
-# Nouns that a place name modifies: "Alexandria woman", "Mansfield police", "Fargo residents".
-_PLACE_MODIFIED = frozenset({
-    "woman", "man", "men", "women", "resident", "native", "police", "officer", "county", "city", "area",
-    "school", "council", "mayor", "official", "firefighter", "hospital", "authority", "neighborhood",
-    "neighbourhood", "family", "teen", "girl", "boy", "student", "couple", "business", "community", "district",
-})
-
-
-def _mislabelled_places(doc: Doc, gazetteer: Gazetteer) -> list[Span]:
-    """Entities NER calls PERSON or ORG that are places by their syntax and known to the gazetteer:
-    "Mansfield, Ohio" (a place followed by its state or country), "an Alexandria woman"."""
-    out = []
-    for ent in doc.ents:
-        if ent.label_ not in ("PERSON", "ORG") or not gazetteer.by_key.get(name_key(ent.text)):
-            continue
-        after = doc[ent.end: ent.end + 2]
-        followed_by_region = (len(after) == 2 and after[0].text == ","
-                              and after[1].ent_type_ == "GPE")
-        modifies_place_noun = ent.root.dep_ == "compound" and ent.root.head.lemma_.lower() in _PLACE_MODIFIED
-        if followed_by_region or modifies_place_noun:
-            out.append(Span(doc, ent.start, ent.end, label="PLACE"))
-    return out
-
-
 def _best(span: Span, options: tuple[Place, ...], focus: Counter[str], others: list[Place]) -> Place:
     key = name_key(span.text)
     return max(options, key=lambda p: _score(p, key, focus, others))
-
-
-def _capitalised(span: Span) -> bool:
-    return span[0].text[:1].isupper()
 
 
 def _candidates(gazetteer: Gazetteer, span: Span) -> tuple[Place, ...]:

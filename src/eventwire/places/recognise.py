@@ -1,0 +1,234 @@
+"""Toponym recognition: which spans of a parse name places.
+
+The small spaCy model finds most toponyms as GPE/LOC/FAC; the gazetteer backs it up where the model
+misses: curated names (bases, provinces), short forms ("Ky.", "N.Y.", "NSW"), places leading an
+organisation's name ("Queensland Government", "Texas Department of Health"), places after a locative
+preposition, and gazetteer-known proper nouns the model left untagged. Guards keep people, organisation
+acronyms and common capitalised words out.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span, Token
+from spacy.util import filter_spans
+
+from eventwire.datafiles import name_key, read_tsv
+from eventwire.places.gazetteer import Gazetteer
+
+NER_LABELS = frozenset({"GPE", "LOC", "FAC"})
+
+# Short upper-case names safe to match case-sensitively ("UK" is the country, "Us" never is).
+_SHORT_UPPER_OK = frozenset({"UK", "US", "USA", "UAE", "DRC", "PRC", "DPRK", "ROK", "KSA"})
+
+
+@dataclass(frozen=True)
+class PlaceMatcher:
+    matcher: PhraseMatcher  # curated names, case-insensitive
+    exact: PhraseMatcher    # short forms and acronyms, case-sensitive
+    ambiguous_short: frozenset[str]  # short forms that are also words ("Miss.", "Wash."): only after "Town,"
+
+
+def build_place_matcher(gazetteer: Gazetteer, nlp: Language) -> PlaceMatcher:
+    matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+    exact = PhraseMatcher(nlp.vocab, attr="ORTH")
+    long_names = [n for n in gazetteer.curated_names if not n.isupper() or len(n) > 4]
+    short = [n for n in gazetteer.curated_names if n.isupper() and len(n) <= 4 and ("." in n or n in _SHORT_UPPER_OK)]
+    matcher.add("PLACE", [nlp.make_doc(n) for n in long_names])
+    rows = list(read_tsv("eventwire.places", "short_forms.tsv"))
+    exact.add("PLACE", [nlp.make_doc(n) for n in short + [r["short"] for r in rows]])
+    ambiguous = frozenset(r["short"] for r in rows if r["ambiguous"] == "yes")
+    return PlaceMatcher(matcher, exact, ambiguous)
+
+
+def find_toponyms(doc: Doc, gazetteer: Gazetteer, matcher: PlaceMatcher) -> list[Span]:
+    """The place-naming spans of a parse, without overlaps (the longest wins)."""
+    spans = [e for e in doc.ents if e.label_ in NER_LABELS and not _is_acronym_of_org(e, gazetteer)]
+    spans += [Span(doc, s, e, label="PLACE") for _, s, e in matcher.matcher(doc)
+              if _capitalised(doc[s:e]) and not _shouted_acronym(doc[s:e], gazetteer)]
+    spans += _short_forms(doc, matcher)
+    spans += _locative_names(doc, gazetteer)
+    spans += _mislabelled_places(doc, gazetteer)
+    spans += _places_in_org_names(doc, gazetteer)
+    spans += _places_as_people(doc, gazetteer)
+    spans += _untagged_names(doc, gazetteer)
+    return filter_spans(spans)
+
+
+def _capitalised(span: Span) -> bool:
+    return span[0].text[:1].isupper()
+
+
+def _shouted_acronym(span: Span, gazetteer: Gazetteer) -> bool:
+    """"SWAT" matched case-insensitively to "Swat": an all-caps word the curated names never write so."""
+    return len(span) == 1 and span.text.isupper() and len(span.text) > 1 and span.text not in gazetteer.curated_upper
+
+
+def _is_acronym_of_org(ent: Span, gazetteer: Gazetteer) -> bool:
+    """"OAS", "NATO" tagged GPE: an all-caps token the curated names do not list is an organisation."""
+    text = ent.text
+    return len(ent) == 1 and text.isupper() and text.isalpha() and name_key(text) not in gazetteer.curated_keys
+
+
+def _short_forms(doc: Doc, matcher: PlaceMatcher) -> list[Span]:
+    """"Ky.", "N.Y.", "U.S.", "NSW"; a short form that is also a word ("Miss.", "Wash.", "Ind.") only in
+    "Town, Miss." and an all-caps one not inside an all-caps headline."""
+    out = []
+    for _, s, e in matcher.exact(doc):
+        span = doc[s:e]
+        if span.text in matcher.ambiguous_short and not (s >= 2 and doc[s - 1].text == "," and
+                                                        doc[s - 2].text[:1].isupper()):
+            continue
+        if span.text.isalpha() and _in_all_caps_line(doc, s, e):
+            continue
+        out.append(Span(doc, s, e, label="PLACE"))
+    return out
+
+
+def _in_all_caps_line(doc: Doc, start: int, end: int) -> bool:
+    around = [t for t in doc[max(0, start - 3): end + 3] if t.is_alpha and t.i not in range(start, end)]
+    return bool(around) and all(t.text.isupper() for t in around)
+
+
+_LOCATIVE = frozenset({"in", "at", "near", "outside", "around", "from", "into", "towards", "toward"})
+
+
+def _locative_names(doc: Doc, gazetteer: Gazetteer) -> list[Span]:
+    """Proper nouns after a locative preposition that NER left unlabelled or mislabelled ("in Damboa"),
+    kept when the gazetteer knows the name."""
+    out = []
+    for token in doc:
+        if token.pos_ != "PROPN" or token.dep_ != "pobj" or token.head.lower_ not in _LOCATIVE:
+            continue
+        if token.ent_type_ in NER_LABELS or token.ent_type_ in ("DATE", "TIME", "CARDINAL", "MONEY"):
+            continue
+        left = min([token.i] + [c.i for c in token.children if c.dep_ == "compound" and c.pos_ == "PROPN"])
+        span = doc[left: token.i + 1]
+        if name_key(span.text) not in _COMMON_WORDS and gazetteer.candidates(span.text):
+            out.append(Span(doc, span.start, span.end, label="PLACE"))
+    return out
+
+
+# Nouns that a place name modifies: "Alexandria woman", "Mansfield police", "Fargo residents".
+_PLACE_MODIFIED = frozenset({
+    "woman", "man", "men", "women", "resident", "native", "police", "officer", "county", "city", "area",
+    "school", "council", "mayor", "official", "firefighter", "hospital", "authority", "neighborhood",
+    "neighbourhood", "family", "teen", "girl", "boy", "student", "couple", "business", "community", "district",
+})
+
+
+def _mislabelled_places(doc: Doc, gazetteer: Gazetteer) -> list[Span]:
+    """Entities NER calls PERSON or ORG that are places by their syntax and known to the gazetteer:
+    "Mansfield, Ohio" (a place followed by its state or country), "an Alexandria woman"."""
+    out = []
+    for ent in doc.ents:
+        if ent.label_ not in ("PERSON", "ORG") or not gazetteer.by_key.get(name_key(ent.text)):
+            continue
+        after = doc[ent.end: ent.end + 2]
+        followed_by_region = (len(after) == 2 and after[0].text == ","
+                              and after[1].ent_type_ == "GPE")
+        modifies_place_noun = ent.root.dep_ == "compound" and ent.root.head.lemma_.lower() in _PLACE_MODIFIED
+        if followed_by_region or modifies_place_noun:
+            out.append(Span(doc, ent.start, ent.end, label="PLACE"))
+    return out
+
+
+# Capitalised words that are also names of towns somewhere: never a toponym on their own.
+_COMMON_WORDS = frozenset(name_key(w) for w in (
+    "University", "College", "Police", "Court", "Council", "City", "County", "State", "Department", "Hospital",
+    "Church", "School", "Center", "Centre", "Union", "Independence", "Liberty", "Mobile", "Reading", "Bath",
+    "Nice", "March", "May", "Victory", "Progress", "Enterprise", "Commerce", "Industry", "Justice", "Unity",
+    "Friendship", "Hope", "Faith", "Eden", "Paradise", "Providence", "Concord", "Harmony", "Mission", "Split",
+    "Colon", "Of", "The", "Ball", "Bar", "Best", "Deal", "Early", "Florence", "Marion", "Orange", "Sale",
+    "Young", "Gay", "Beer", "Bet", "Man", "Male", "Mayor", "Sheriff", "Governor", "President", "Republican",
+    "Democrat", "Christian", "Catholic", "Baptist", "Federal", "National", "General", "Royal", "Sun", "Moon",
+    "God", "Titan", "Metro", "Officer", "Sens", "Walker", "Superior", "North", "South", "East", "West",
+    "Northwest", "Northeast", "Southwest", "Southeast", "Western", "Eastern", "Northern", "Southern", "Central",
+    "Mount", "Lake", "River", "Park", "Valley", "Beach", "Island", "Bay", "Hill", "Heights", "Springs",
+))
+# Titles and institutions a place name leads: "Dublin Mayor Marilee Chinnici-Zuercher", "Gainesville Police".
+_LED_BY_PLACE = frozenset({
+    "mayor", "police", "sheriff", "council", "city", "county", "state", "department", "board", "school", "schools",
+    "government", "governor", "fire", "court", "commissioner", "commissioners", "officials", "residents",
+    "township", "university", "college", "library", "hospital", "chamber", "public", "community", "high",
+})
+
+
+def _known_name(span: Span, gazetteer: Gazetteer) -> bool:
+    """A span the main gazetteer knows under its own (not an alternate) name, a country or a region."""
+    key = name_key(span.text)
+    if not key or key in _COMMON_WORDS or (span.text.isupper() and len(span.text) <= 4):
+        return False
+    return any(p.feature != "city" or name_key(p.name) == key for p in gazetteer.by_key.get(key, ()))
+
+
+# An organisation whose name begins with a place: "Queensland Government", "Gainesville Police Department".
+def _places_in_org_names(doc: Doc, gazetteer: Gazetteer) -> list[Span]:
+    """The place leading or closing an organisation's name ("Texas Department of Health", "University of
+    Kentucky"), the longest known prefix of at most four words."""
+    out = []
+    for ent in doc.ents:
+        start = ent.start + 1 if ent[0].lower_ == "the" else ent.start
+        if ent.label_ not in ("ORG", "FAC", "PERSON", "WORK_OF_ART") or ent.end - start < 2:
+            continue
+        for size in range(min(4, ent.end - start - 1), 0, -1):
+            head = doc[start: start + size]
+            institution = ent.label_ in ("ORG", "FAC") or doc[head.end].lower_ in _LED_BY_PLACE
+            if institution and _capitalised(head) and head[-1].text[:1].isupper() and _known_name(head, gazetteer):
+                out.append(Span(doc, head.start, head.end, label="PLACE"))
+                break
+        if ent.label_ not in ("ORG", "FAC"):
+            continue
+        of = next((t for t in ent if t.lower_ == "of" and t.i > ent.start), None)
+        if of is not None and of.i + 1 < ent.end:
+            tail = doc[of.i + 1: ent.end]
+            if _capitalised(tail) and _known_name(tail, gazetteer):
+                out.append(Span(doc, tail.start, tail.end, label="PLACE"))
+    return out
+
+
+_TITLES = frozenset({"mr", "mrs", "ms", "dr", "sen", "rep", "gov", "gen", "sgt", "officer", "judge", "coach", "st"})
+
+
+def _places_as_people(doc: Doc, gazetteer: Gazetteer) -> list[Span]:
+    """A one-word PERSON the gazetteer knows ("Steven Sachs of Alexandria", "Gainesville's charter"), unless
+    the article names a person with that word ("Raquel Henry" ... "Henry") or a title precedes it."""
+    people_words = {t.lower_ for e in doc.ents if e.label_ == "PERSON" and len(e) > 1 for t in e}
+    out = []
+    for ent in doc.ents:
+        if ent.label_ != "PERSON" or len(ent) != 1 or ent[0].lower_ in people_words:
+            continue
+        before = doc[ent.start - 1].lower_.rstrip(".") if ent.start > 0 else ""
+        if before not in _TITLES and _known_name(ent, gazetteer) and _populous(ent, gazetteer):
+            out.append(Span(doc, ent.start, ent.end, label="PLACE"))
+    return out
+
+
+def _populous(span: Span, gazetteer: Gazetteer) -> bool:
+    return any(p.population >= 15000 or p.feature != "city" for p in gazetteer.by_key.get(name_key(span.text), ()))
+
+
+def _untagged_names(doc: Doc, gazetteer: Gazetteer) -> list[Span]:
+    """Runs of proper nouns NER left without a label that the gazetteer knows by their own name
+    ("420 Augusta St., Alexandria"); not the first word of a sentence, where any word is capitalised."""
+    out = []
+    i = 0
+    while i < len(doc):
+        if not _untagged_propn(doc[i]):
+            i += 1
+            continue
+        j = i
+        while j < len(doc) and _untagged_propn(doc[j]):
+            j += 1
+        run = doc[i:j]
+        if not (run[0].is_sent_start and len(run) == 1) and _known_name(run, gazetteer):
+            out.append(Span(doc, i, j, label="PLACE"))
+        i = j
+    return out
+
+
+def _untagged_propn(token: Token) -> bool:
+    return token.pos_ == "PROPN" and not token.ent_type_ and token.text[:1].isupper() and token.is_alpha
