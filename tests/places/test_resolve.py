@@ -38,3 +38,13 @@ def test_every_place_says_how_exact_its_point_is(pipeline: Any) -> None:
     assert precision.get("Tbilisi") == "exact", precision
     assert precision.get("Texas") == "admin1", precision
     assert precision.get("Georgia") == "country", precision
+
+
+def test_states_and_provinces_sit_at_their_own_point_not_their_towns_centroid(pipeline: Any) -> None:
+    result = run(pipeline, "Floods hit Ontario and Queensland while Texas and Canada braced for storms.")
+    points = {p.text: (p.lat, p.lon) for p in result.places}
+    # Ontario's towns crowd its southern edge (their centroid is near 45 N); the province's middle is ~50 N.
+    assert points["Ontario"][0] > 48.5, points
+    assert points["Queensland"][0] > -24.0 and points["Queensland"][1] < 146.5
+    assert abs(points["Texas"][0] - 31.0) < 1.0 and abs(points["Texas"][1] + 99.9) < 1.0
+    assert abs(points["Canada"][0] - 60.0) < 1.0 and abs(points["Canada"][1] + 95.0) < 1.0

