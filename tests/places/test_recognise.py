@@ -46,3 +46,23 @@ def test_a_town_the_model_calls_a_person_is_a_place_unless_someone_bears_the_nam
 def test_organisation_acronyms_and_common_words_are_not_places(pipeline: Any) -> None:
     places = _found(pipeline, "In God We Trust, the OAS said, as the University weighed the SWAT team's report.")
     assert not {"God", "OAS", "University", "SWAT"} & set(places), places
+
+
+def test_a_nationality_adjective_is_a_place_only_where_it_says_where(pipeline: Any) -> None:
+    where = _found(pipeline, "Shells fell on a Georgian village as Sri Lankan police searched the coast.")
+    assert where["Georgian"].country == "GEO" and where["Georgian"].feature == "country", where
+    assert where["Sri Lankan"].country == "LKA"
+    who = _found(pipeline, "Georgian troops and Russian diplomats met in Vienna.")
+    assert "Georgian" not in who and "Russian" not in who, who
+
+
+def test_an_all_caps_dateline_and_a_direction_before_a_state_are_found(pipeline: Any) -> None:
+    places = _found(pipeline, "CHARLESTON, W.Va. -- Schools across Northeast Georgia closed on Monday.")
+    assert "CHARLESTON" in places and places["CHARLESTON"].country == "USA", places
+    assert any(p.name == "Georgia" and p.feature == "admin1" for p in places.values()), places
+
+
+def test_a_town_name_the_article_uses_for_a_person_stays_a_person(pipeline: Any) -> None:
+    places = _found(pipeline, "\"We wrestled hard,\" said coach Ripley. Later President Obama spoke, and "
+                              "Obama thanked the team.")
+    assert not {"Ripley", "Obama"} & set(places), places

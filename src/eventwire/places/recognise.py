@@ -20,6 +20,7 @@ from eventwire.datafiles import name_key, read_tsv
 from eventwire.places.gazetteer import Gazetteer
 
 NER_LABELS = frozenset({"GPE", "LOC", "FAC"})
+DEMONYM = "DEMONYM"  # the label of a span resolved through the gazetteer's demonyms, to its country
 
 # Short upper-case names safe to match case-sensitively ("UK" is the country, "Us" never is).
 _SHORT_UPPER_OK = frozenset({"UK", "US", "USA", "UAE", "DRC", "PRC", "DPRK", "ROK", "KSA"})
@@ -46,7 +47,9 @@ def build_place_matcher(gazetteer: Gazetteer, nlp: Language) -> PlaceMatcher:
 
 def find_toponyms(doc: Doc, gazetteer: Gazetteer, matcher: PlaceMatcher) -> list[Span]:
     """The place-naming spans of a parse, without overlaps (the longest wins)."""
-    spans = [e for e in doc.ents if e.label_ in NER_LABELS and not _is_acronym_of_org(e, gazetteer)]
+    spans = _demonyms_of_place(doc, gazetteer)  # first: it wins a tie with NER's "Sri Lankan" GPE
+    spans += [e for e in doc.ents if e.label_ in NER_LABELS and not _is_acronym_of_org(e, gazetteer)]
+    spans = _without_people(doc, spans, gazetteer)
     spans += [Span(doc, s, e, label="PLACE") for _, s, e in matcher.matcher(doc)
               if _capitalised(doc[s:e]) and not _shouted_acronym(doc[s:e], gazetteer)]
     spans += _short_forms(doc, matcher)
@@ -55,6 +58,7 @@ def find_toponyms(doc: Doc, gazetteer: Gazetteer, matcher: PlaceMatcher) -> list
     spans += _places_in_org_names(doc, gazetteer)
     spans += _places_as_people(doc, gazetteer)
     spans += _untagged_names(doc, gazetteer)
+    spans += _shouted_datelines(doc, gazetteer)
     return filter_spans(spans)
 
 
@@ -157,10 +161,10 @@ _LED_BY_PLACE = frozenset({
 })
 
 
-def _known_name(span: Span, gazetteer: Gazetteer) -> bool:
+def _known_name(span: Span, gazetteer: Gazetteer, shouted: bool = False) -> bool:
     """A span the main gazetteer knows under its own (not an alternate) name, a country or a region."""
     key = name_key(span.text)
-    if not key or key in _COMMON_WORDS or (span.text.isupper() and len(span.text) <= 4):
+    if not key or key in _COMMON_WORDS or (span.text.isupper() and len(span.text) <= 4 and not shouted):
         return False
     return any(p.feature != "city" or name_key(p.name) == key for p in gazetteer.by_key.get(key, ()))
 
@@ -171,7 +175,7 @@ def _places_in_org_names(doc: Doc, gazetteer: Gazetteer) -> list[Span]:
     Kentucky"), the longest known prefix of at most four words."""
     out = []
     for ent in doc.ents:
-        start = ent.start + 1 if ent[0].lower_ == "the" else ent.start
+        start = _after_directions(doc, ent.start + 1 if ent[0].lower_ == "the" else ent.start, ent.end)
         if ent.label_ not in ("ORG", "FAC", "PERSON", "WORK_OF_ART") or ent.end - start < 2:
             continue
         for size in range(min(4, ent.end - start - 1), 0, -1):
@@ -182,27 +186,57 @@ def _places_in_org_names(doc: Doc, gazetteer: Gazetteer) -> list[Span]:
                 break
         if ent.label_ not in ("ORG", "FAC"):
             continue
-        of = next((t for t in ent if t.lower_ == "of" and t.i > ent.start), None)
+        of = next((t for t in reversed(ent) if t.lower_ == "of" and t.i > ent.start), None)
         if of is not None and of.i + 1 < ent.end:
-            tail = doc[of.i + 1: ent.end]
+            tail = doc[_after_directions(doc, of.i + 2 if doc[of.i + 1].lower_ == "the" else of.i + 1, ent.end):
+                       ent.end]
             if _capitalised(tail) and _known_name(tail, gazetteer):
                 out.append(Span(doc, tail.start, tail.end, label="PLACE"))
     return out
 
 
-_TITLES = frozenset({"mr", "mrs", "ms", "dr", "sen", "rep", "gov", "gen", "sgt", "officer", "judge", "coach", "st"})
+_TITLES = frozenset({"mr", "mrs", "ms", "dr", "sen", "rep", "gov", "gen", "sgt", "officer", "judge", "coach", "st",
+                     "president", "senator", "governor", "mayor", "minister", "secretary", "chief", "sheriff",
+                     "deputy", "detective", "lt", "capt", "col", "prof", "rev", "father", "pastor"})
+_SPEECH = frozenset({"say", "tell", "add", "claim", "state", "insist", "comment", "note", "explain", "ask", "recall"})
+
+
+def _people_words(doc: Doc, speakers: bool = True) -> set[str]:
+    """Words the article uses for a person: in a full name ("Raquel Henry"), after a title ("coach Ripley",
+    "President Obama") or as the speaker of a quote ("Robertson said")."""
+    words = {t.lower_ for e in doc.ents if e.label_ == "PERSON" and len(e) > 1 for t in e}
+    for token in doc:
+        if token.pos_ != "PROPN":
+            continue
+        before = doc[token.i - 1].lower_.rstrip(".") if token.i > 0 else ""
+        speaker = speakers and token.dep_ == "nsubj" and token.head.lemma_.lower() in _SPEECH
+        if before in _TITLES or speaker:
+            words.add(token.lower_)
+    return words
+
+
+def _without_people(doc: Doc, spans: list[Span], gazetteer: Gazetteer) -> list[Span]:
+    """Drop a one-word town the article uses as a person's name ("coach Ripley"); a country or state keeps
+    its name ("Georgia", "Washington")."""
+    people = _people_words(doc, speakers=False)
+    out = []
+    for span in spans:
+        if len(span) == 1 and span[0].lower_ in people and not any(
+                p.feature != "city" for p in gazetteer.candidates(span.text)):
+            continue
+        out.append(span)
+    return out
 
 
 def _places_as_people(doc: Doc, gazetteer: Gazetteer) -> list[Span]:
     """A one-word PERSON the gazetteer knows ("Steven Sachs of Alexandria", "Gainesville's charter"), unless
     the article names a person with that word ("Raquel Henry" ... "Henry") or a title precedes it."""
-    people_words = {t.lower_ for e in doc.ents if e.label_ == "PERSON" and len(e) > 1 for t in e}
+    people_words = _people_words(doc)
     out = []
     for ent in doc.ents:
         if ent.label_ != "PERSON" or len(ent) != 1 or ent[0].lower_ in people_words:
             continue
-        before = doc[ent.start - 1].lower_.rstrip(".") if ent.start > 0 else ""
-        if before not in _TITLES and _known_name(ent, gazetteer) and _populous(ent, gazetteer):
+        if _known_name(ent, gazetteer) and _populous(ent, gazetteer):
             out.append(Span(doc, ent.start, ent.end, label="PLACE"))
     return out
 
@@ -215,6 +249,7 @@ def _untagged_names(doc: Doc, gazetteer: Gazetteer) -> list[Span]:
     """Runs of proper nouns NER left without a label that the gazetteer knows by their own name
     ("420 Augusta St., Alexandria"); not the first word of a sentence, where any word is capitalised."""
     out = []
+    people_words: set[str] | None = None
     i = 0
     while i < len(doc):
         if not _untagged_propn(doc[i]):
@@ -223,12 +258,69 @@ def _untagged_names(doc: Doc, gazetteer: Gazetteer) -> list[Span]:
         j = i
         while j < len(doc) and _untagged_propn(doc[j]):
             j += 1
-        run = doc[i:j]
-        if not (run[0].is_sent_start and len(run) == 1) and _known_name(run, gazetteer):
-            out.append(Span(doc, i, j, label="PLACE"))
+        run = doc[_after_directions(doc, i, j): j]
+        if len(run) and not (run[0].is_sent_start and len(run) == 1) and _known_name(run, gazetteer):
+            people_words = _people_words(doc) if people_words is None else people_words
+            if not (len(run) == 1 and run[0].lower_ in people_words):
+                out.append(Span(doc, run.start, j, label="PLACE"))
         i = j
     return out
 
 
 def _untagged_propn(token: Token) -> bool:
     return token.pos_ == "PROPN" and not token.ent_type_ and token.text[:1].isupper() and token.is_alpha
+
+
+_DIRECTION_WORDS = frozenset({"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
+                              "northern", "southern", "eastern", "western", "central", "upper", "lower", "metro",
+                              "greater", "downtown", "historic", "old"})
+
+
+def _after_directions(doc: Doc, start: int, end: int) -> int:
+    """The first token after leading direction words: "Northeast Georgia", "Western Pennsylvania Kennel Club"."""
+    while start < end - 1 and doc[start].lower_ in _DIRECTION_WORDS:
+        start += 1
+    return start
+
+
+def _shouted_datelines(doc: Doc, gazetteer: Gazetteer) -> list[Span]:
+    """"CHARLESTON, W.Va. --": an all-caps place opening a paragraph, followed by a comma."""
+    out = []
+    for token in doc[:-1]:
+        starts_line = token.i == 0 or "\n" in doc[token.i - 1].text or doc[token.i - 1].text in (".", "\u201d", '"')
+        if not (starts_line and token.text.isupper() and token.is_alpha and len(token.text) > 3):
+            continue
+        end = token.i + 1
+        while end < len(doc) and doc[end].text.isupper() and doc[end].is_alpha:
+            end += 1
+        span = doc[token.i: end]
+        if end < len(doc) and doc[end].text == "," and _known_name(span, gazetteer, shouted=True):
+            out.append(Span(doc, span.start, span.end, label="PLACE"))
+    return out
+
+
+# Nouns after which a nationality adjective says where: "a Georgian village", "on Russian soil",
+# "Egyptian police". Not "Russian troops" or "the Russian embassy" (they say who, or where abroad).
+_WHERE_NOUNS = frozenset({
+    "village", "town", "city", "capital", "territory", "soil", "border", "coast", "port", "airspace", "waters",
+    "region", "province", "countryside", "mainland", "side", "land", "island", "islands", "enclave", "frontier",
+    "shore", "district", "police", "authorities", "court", "courts", "parliament", "prison", "hospital", "streets",
+    "villages", "towns", "cities", "regions", "provinces", "lands", "ports", "territories",
+})
+
+
+def _demonyms_of_place(doc: Doc, gazetteer: Gazetteer) -> list[Span]:
+    """Nationality adjectives ("Georgian", "Sri Lankan") that modify a noun of place, as their country."""
+    out = []
+    for token in doc:
+        if token.dep_ not in ("amod", "compound") or not token.text[:1].isupper():
+            continue
+        if token.head.lemma_.lower() not in _WHERE_NOUNS and token.head.lower_ not in _WHERE_NOUNS:
+            continue
+        before = doc[token.i - 1] if token.i > 0 else None
+        starts = [token.i - 1, token.i] if before is not None and before.text[:1].isupper() else [token.i]
+        for left in starts:  # "Sri Lankan" before "Lankan"
+            if name_key(doc[left: token.i + 1].text) in gazetteer.demonyms:
+                out.append(Span(doc, left, token.i + 1, label=DEMONYM))
+                break
+    return out

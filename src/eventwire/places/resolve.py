@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Span
 from eventwire.datafiles import name_key
 from eventwire.model import PlaceMention
 from eventwire.places.gazetteer import Gazetteer, Place, km_between
-from eventwire.places.recognise import PlaceMatcher, find_toponyms
+from eventwire.places.recognise import DEMONYM, PlaceMatcher, find_toponyms
 
 _FEATURE_PRIOR = {"town": -0.5, "country": 4.0, "admin1": 2.5, "region": 2.5, "airbase": 3.0, "naval_base": 3.0,
                   "military_base": 3.0, "airport": 2.0, "border_crossing": 3.0, "camp": 2.0, "facility": 2.0,
@@ -65,14 +65,19 @@ def _best(span: Span, options: tuple[Place, ...], focus: Counter[str], others: l
 
 
 def _candidates(gazetteer: Gazetteer, span: Span) -> tuple[Place, ...]:
+    if span.label_ == DEMONYM:
+        country = gazetteer.demonyms.get(name_key(span.text))
+        return (country,) if country else ()
     text = span.text
     if text.lower().startswith("the "):
         text = text[4:]
     found = gazetteer.candidates(text)
+    words = text.split()
+    if not found and len(words) > 1 and words[0].lower() in _DIRECTIONS:  # NER's "Northeast Georgia"
+        found = gazetteer.candidates(" ".join(words[1:]))
     if found:
         return found
     # "Latakia province", "Deir Ezzor countryside": try the bare name, preferring regions for "province".
-    words = text.split()
     if len(words) > 1 and words[-1].lower() in _SUFFIXES:
         bare = gazetteer.candidates(" ".join(words[:-1]))
         admin = tuple(p for p in bare if p.feature in ("admin1", "region"))
