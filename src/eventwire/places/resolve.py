@@ -20,7 +20,8 @@ from eventwire.places.recognise import DEMONYM, PlaceMatcher, find_toponyms
 
 _FEATURE_PRIOR = {"town": -0.5, "country": 4.0, "admin1": 2.5, "region": 2.5, "airbase": 3.0, "naval_base": 3.0,
                   "military_base": 3.0, "airport": 2.0, "border_crossing": 3.0, "camp": 2.0, "facility": 2.0,
-                  "city": 0.0}
+                  "city": 0.0, "admin2": 0.0}
+_CAPITAL_BONUS = 2.0
 # Description nouns and the gazetteer features they can refer back to.
 _DESCRIPTIONS = {
     "country": {"country"}, "nation": {"country"},
@@ -43,9 +44,13 @@ def resolve_places(doc: Doc, gazetteer: Gazetteer, matcher: PlaceMatcher, dateli
     # so "Athens" beside "Clarke County" and "Georgia" in a US story is Athens, Georgia.
     focus = _focus(candidates.values())
     first = [_best(span, candidates[span.start], focus, []) for span in ordered]
-    focus = focus + Counter(p.country for p in first if p.country)
-    chosen = [_best(span, candidates[span.start], focus, [p for j, p in enumerate(first) if j != i])
+    # Each toponym is reread in the light of the others' first readings, not its own: "London" first read
+    # as England must not vote for England when "Ontario" follows it.
+    read = Counter(p.country for p in first if p.country)
+    chosen = [_best(span, candidates[span.start], focus + read - Counter(_countries(first[i])),
+                    [p for j, p in enumerate(first) if j != i])
               for i, span in enumerate(ordered)]
+    focus = focus + read
     out = [_mention(span, place) for span, place in zip(ordered, chosen, strict=True)]
     out += _descriptions(doc, out)
     out.sort(key=lambda m: m.start or 0)
@@ -59,8 +64,16 @@ def resolve_places(doc: Doc, gazetteer: Gazetteer, matcher: PlaceMatcher, dateli
     return tuple(out)
 
 
+def _countries(place: Place) -> list[str]:
+    return [place.country] if place.country else []
+
+
 def _best(span: Span, options: tuple[Place, ...], focus: Counter[str], others: list[Place]) -> Place:
     key = name_key(span.text)
+    capitals = {p.country for p in options if p.capital and name_key(p.name) == key}
+    # "Washington": the capital, not the state of the same name, unless the article names a place in the state.
+    options = tuple(p for p in options if not (p.feature == "admin1" and p.country in capitals and not any(
+        o.admin1 == p.name and o.country == p.country and o is not p for o in others))) or options
     return max(options, key=lambda p: _score(p, key, focus, others))
 
 
@@ -99,6 +112,8 @@ def _score(place: Place, key: str, focus: Counter[str], chosen: list[Place]) -> 
     score = _FEATURE_PRIOR.get(place.feature, 1.0) + math.log10(place.population + 1) / 2
     if key == name_key(place.name):
         score += 1.5  # its own name, not one of its many alternate names
+    if place.capital:
+        score += _CAPITAL_BONUS  # Rome, Paris, Washington: the world-known reading unless the article says otherwise
     if place.country and focus[place.country]:
         score += 3.0 + min(focus[place.country], 5) * 0.2
     if any(km_between(place.lat, place.lon, c.lat, c.lon) < 300 for c in chosen if c.feature != "country"):
