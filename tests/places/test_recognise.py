@@ -66,3 +66,10 @@ def test_a_town_name_the_article_uses_for_a_person_stays_a_person(pipeline: Any)
     places = _found(pipeline, "\"We wrestled hard,\" said coach Ripley. Later President Obama spoke, and "
                               "Obama thanked the team.")
     assert not {"Ripley", "Obama"} & set(places), places
+
+
+def test_an_unknown_longer_name_does_not_hide_the_place_inside_it(pipeline: Any) -> None:
+    places = _found(pipeline, "Flights resumed at the Nashville Metro Airport on Friday. ROSWELL, N.M. (AP) -- "
+                              "A storm hit the town.")
+    assert places["Nashville"].admin1 == "Tennessee", places
+    assert places["ROSWELL"].admin1 == "New Mexico"

@@ -9,6 +9,7 @@ acronyms and common capitalised words out.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from spacy.language import Language
@@ -45,8 +46,10 @@ def build_place_matcher(gazetteer: Gazetteer, nlp: Language) -> PlaceMatcher:
     return PlaceMatcher(matcher, exact, ambiguous)
 
 
-def find_toponyms(doc: Doc, gazetteer: Gazetteer, matcher: PlaceMatcher) -> list[Span]:
-    """The place-naming spans of a parse, without overlaps (the longest wins)."""
+def find_toponyms(doc: Doc, gazetteer: Gazetteer, matcher: PlaceMatcher,
+                  resolvable: Callable[[Span], bool] = lambda span: True) -> list[Span]:
+    """The place-naming spans of a parse that `resolvable` accepts, without overlaps (the longest wins):
+    an unknown "Nashville Airport" must not hide the "Nashville" inside it."""
     spans = _demonyms_of_place(doc, gazetteer)  # first: it wins a tie with NER's "Sri Lankan" GPE
     spans += [e for e in doc.ents if e.label_ in NER_LABELS and not _is_acronym_of_org(e, gazetteer)]
     spans = _without_people(doc, spans, gazetteer)
@@ -59,7 +62,8 @@ def find_toponyms(doc: Doc, gazetteer: Gazetteer, matcher: PlaceMatcher) -> list
     spans += _places_as_people(doc, gazetteer)
     spans += _untagged_names(doc, gazetteer)
     spans += _shouted_datelines(doc, gazetteer)
-    return filter_spans(spans)
+    spans += _places_as_organisations(doc, gazetteer)
+    return filter_spans([s for s in spans if resolvable(s)])
 
 
 def _capitalised(span: Span) -> bool:
@@ -228,6 +232,22 @@ def _without_people(doc: Doc, spans: list[Span], gazetteer: Gazetteer) -> list[S
     return out
 
 
+def _places_as_organisations(doc: Doc, gazetteer: Gazetteer) -> list[Span]:
+    """A one-word ORG or PRODUCT that is a populous place by its own name ("Atlanta", "Saratoga"): the
+    small model's usual error for a town it does not know, unless the article uses the word for a person."""
+    people: set[str] | None = None
+    out = []
+    for ent in doc.ents:
+        if ent.label_ not in ("ORG", "PRODUCT", "NORP") or len(ent) != 1 or not ent.text[:1].isupper():
+            continue
+        if ent.text.isupper() or not (_known_name(ent, gazetteer) and _populous(ent, gazetteer)):
+            continue
+        people = _people_words(doc) if people is None else people
+        if ent[0].lower_ not in people:
+            out.append(Span(doc, ent.start, ent.end, label="PLACE"))
+    return out
+
+
 def _places_as_people(doc: Doc, gazetteer: Gazetteer) -> list[Span]:
     """A one-word PERSON the gazetteer knows ("Steven Sachs of Alexandria", "Gainesville's charter"), unless
     the article names a person with that word ("Raquel Henry" ... "Henry") or a title precedes it."""
@@ -284,11 +304,11 @@ def _after_directions(doc: Doc, start: int, end: int) -> int:
 
 
 def _shouted_datelines(doc: Doc, gazetteer: Gazetteer) -> list[Span]:
-    """"CHARLESTON, W.Va. --": an all-caps place opening a paragraph, followed by a comma."""
+    """"CHARLESTON, W.Va. --": an all-caps place name followed by a comma, as datelines write it."""
     out = []
     for token in doc[:-1]:
-        starts_line = token.i == 0 or "\n" in doc[token.i - 1].text or doc[token.i - 1].text in (".", "\u201d", '"')
-        if not (starts_line and token.text.isupper() and token.is_alpha and len(token.text) > 3):
+        starts_name = token.i == 0 or not (doc[token.i - 1].text.isupper() and doc[token.i - 1].is_alpha)
+        if not (starts_name and token.text.isupper() and token.is_alpha and len(token.text) > 3):
             continue
         end = token.i + 1
         while end < len(doc) and doc[end].text.isupper() and doc[end].is_alpha:

@@ -36,7 +36,7 @@ _SUFFIXES = ("province", "governorate", "region", "state", "district", "city", "
 def resolve_places(doc: Doc, gazetteer: Gazetteer, matcher: PlaceMatcher, dateline: str | None = None
                    ) -> tuple[PlaceMention, ...]:
     """Toponyms of the text, plus the dateline's place (with no offsets) when the article has one."""
-    toponyms = find_toponyms(doc, gazetteer, matcher)
+    toponyms = find_toponyms(doc, gazetteer, matcher, lambda span: bool(_candidates(gazetteer, span)))
     candidates = {span.start: _candidates(gazetteer, span) for span in toponyms}
     ordered = [s for s in sorted(toponyms, key=lambda s: s.start) if candidates[s.start]]
     # Two passes: the first reads each toponym with the countries named unambiguously; the second
