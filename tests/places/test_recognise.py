@@ -73,3 +73,9 @@ def test_an_unknown_longer_name_does_not_hide_the_place_inside_it(pipeline: Any)
                               "A storm hit the town.")
     assert places["Nashville"].admin1 == "Tennessee", places
     assert places["ROSWELL"].admin1 == "New Mexico"
+
+
+def test_a_place_the_model_folds_into_a_name_still_counts_elsewhere(pipeline: Any) -> None:
+    places = _found(pipeline, "Crews came from Harwinton, Bantam, Litchfield, Winsted and Torrington, said "
+                              "Litchfield Fire Chief Jim Koser.")
+    assert any(p.text == "Litchfield" and p.country == "USA" for p in places.values()), places

@@ -206,9 +206,11 @@ _SPEECH = frozenset({"say", "tell", "add", "claim", "state", "insist", "comment"
 
 
 def _people_words(doc: Doc, speakers: bool = True) -> set[str]:
-    """Words the article uses for a person: in a full name ("Raquel Henry"), after a title ("coach Ripley",
+    """Words the article uses for a person: a full name's last ("Raquel Henry"), after a title ("coach Ripley",
     "President Obama") or as the speaker of a quote ("Robertson said")."""
-    words = {t.lower_ for e in doc.ents if e.label_ == "PERSON" and len(e) > 1 for t in e}
+    # A full name's last word is how the article refers back ("Raquel Henry" ... "Henry"); its first words may
+    # be a mislabelled place ("Litchfield Fire Chief Jim Koser").
+    words = {e[-1].lower_ for e in doc.ents if e.label_ == "PERSON" and len(e) > 1}
     for token in doc:
         if token.pos_ != "PROPN":
             continue
