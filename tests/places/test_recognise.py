@@ -79,3 +79,10 @@ def test_a_place_the_model_folds_into_a_name_still_counts_elsewhere(pipeline: An
     places = _found(pipeline, "Crews came from Harwinton, Bantam, Litchfield, Winsted and Torrington, said "
                               "Litchfield Fire Chief Jim Koser.")
     assert any(p.text == "Litchfield" and p.country == "USA" for p in places.values()), places
+
+
+def test_a_first_name_alone_is_not_a_town(pipeline: Any) -> None:
+    places = _found(pipeline, "Yesterday in California's Riverside County criminal court, Judge Bernard Schwartz "
+                              "sentenced David and Louise Turpin to life in prison. David Turpin, alone, was also "
+                              "charged with making false statements.")
+    assert "David" not in places, places

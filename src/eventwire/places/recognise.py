@@ -205,12 +205,13 @@ _TITLES = frozenset({"mr", "mrs", "ms", "dr", "sen", "rep", "gov", "gen", "sgt",
 _SPEECH = frozenset({"say", "tell", "add", "claim", "state", "insist", "comment", "note", "explain", "ask", "recall"})
 
 
-def _people_words(doc: Doc, speakers: bool = True) -> set[str]:
+def _people_words(doc: Doc, speakers: bool = True, first_names: bool = True) -> set[str]:
     """Words the article uses for a person: a full name's last ("Raquel Henry"), after a title ("coach Ripley",
     "President Obama") or as the speaker of a quote ("Robertson said")."""
-    # A full name's last word is how the article refers back ("Raquel Henry" ... "Henry"); its first words may
-    # be a mislabelled place ("Litchfield Fire Chief Jim Koser").
-    words = {e[-1].lower_ for e in doc.ents if e.label_ == "PERSON" and len(e) > 1}
+    # Every word of a full name ("David Turpin" ... "David"), or only its last (how an article refers back):
+    # enough to overrule NER's GPE, whose full "names" can be a mislabelled place ("Litchfield Fire Chief").
+    words = {t.lower_ for e in doc.ents if e.label_ == "PERSON" and len(e) > 1
+             for t in (e if first_names else e[-1:])}
     for token in doc:
         if token.pos_ != "PROPN":
             continue
@@ -224,7 +225,7 @@ def _people_words(doc: Doc, speakers: bool = True) -> set[str]:
 def _without_people(doc: Doc, spans: list[Span], gazetteer: Gazetteer) -> list[Span]:
     """Drop a one-word town the article uses as a person's name ("coach Ripley"); a country or state keeps
     its name ("Georgia", "Washington")."""
-    people = _people_words(doc, speakers=False)
+    people = _people_words(doc, speakers=False, first_names=False)
     out = []
     for span in spans:
         if len(span) == 1 and span[0].lower_ in people and not any(
