@@ -86,3 +86,10 @@ def test_a_first_name_alone_is_not_a_town(pipeline: Any) -> None:
                               "sentenced David and Louise Turpin to life in prison. David Turpin, alone, was also "
                               "charged with making false statements.")
     assert "David" not in places, places
+
+
+def test_a_town_leads_only_a_local_body_not_any_organisation(pipeline: Any) -> None:
+    places = _found(pipeline, "In London, the Green Party criticised the budget, and the Gainesville Police "
+                              "Department closed the road.")
+    assert "Green" not in places, places
+    assert places["Gainesville"].country == "USA"

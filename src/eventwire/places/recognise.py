@@ -162,6 +162,13 @@ _LED_BY_PLACE = frozenset({
     "mayor", "police", "sheriff", "council", "city", "county", "state", "department", "board", "school", "schools",
     "government", "governor", "fire", "court", "commissioner", "commissioners", "officials", "residents",
     "township", "university", "college", "library", "hospital", "chamber", "public", "community", "high",
+    "superior", "area", "regional", "municipal", "memorial", "parks", "water", "housing", "transit", "utilities",
+    "downtown", "history", "historical", "museum", "veterans", "recreation", "rescue", "district", "unified",
+    "independent", "town", "village", "borough", "metro", "health", "planning", "zoning", "economic",
+    "development", "visitors", "convention", "airport", "international", "middle", "elementary", "branch",
+    "medical", "general", "symphony", "zoo", "arts", "little", "youth", "civic", "rotary", "lions",
+    "kiwanis", "jaycees", "heritage", "main", "street", "times", "daily", "herald", "news", "gazette", "tribune",
+    "courier", "journal", "post", "star", "register", "record", "observer", "fiscal", "circuit",
 })
 
 
@@ -184,7 +191,10 @@ def _places_in_org_names(doc: Doc, gazetteer: Gazetteer) -> list[Span]:
             continue
         for size in range(min(4, ent.end - start - 1), 0, -1):
             head = doc[start: start + size]
-            institution = ent.label_ in ("ORG", "FAC") or doc[head.end].lower_ in _LED_BY_PLACE
+            # A town leads only a local body ("Gainesville Police", not "the Green Party"); a state or
+            # country leads any organisation ("Texas Department of Health", "Queensland Government").
+            local_body = doc[head.end].lower_ in _LED_BY_PLACE or doc[head.end].tag_ == "POS"  # "Gainesville's"
+            institution = local_body or (ent.label_ in ("ORG", "FAC") and _region_name(head, gazetteer))
             if institution and _capitalised(head) and head[-1].text[:1].isupper() and _known_name(head, gazetteer):
                 out.append(Span(doc, head.start, head.end, label="PLACE"))
                 break
@@ -266,6 +276,11 @@ def _places_as_people(doc: Doc, gazetteer: Gazetteer) -> list[Span]:
 
 def _populous(span: Span, gazetteer: Gazetteer) -> bool:
     return any(p.population >= 15000 or p.feature != "city" for p in gazetteer.by_key.get(name_key(span.text), ()))
+
+
+def _region_name(span: Span, gazetteer: Gazetteer) -> bool:
+    return any(p.feature in ("country", "admin1", "admin2", "region")
+               for p in gazetteer.by_key.get(name_key(span.text), ()))
 
 
 def _untagged_names(doc: Doc, gazetteer: Gazetteer) -> list[Span]:
