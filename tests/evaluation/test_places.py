@@ -31,3 +31,22 @@ def test_place_scores_count_recognition_and_resolution() -> None:
     assert report["within_161km_of_recognised"] == 0.5
     assert report["within_161km_end_to_end"] == round(1 / 3, 3)
     assert report["country_of_recognised"] == 0.5
+
+
+def test_the_halves_split_each_corpus_by_position_without_overlap() -> None:
+    from eventwire.evaluation.places import in_half
+
+    development = [i for i in range(10) if in_half(i, "development")]
+    held_out = [i for i in range(10) if in_half(i, "held-out")]
+    assert development == [0, 2, 4, 6, 8] and held_out == [1, 3, 5, 7, 9]
+    assert all(in_half(i, "all") for i in range(10))
+
+
+def test_eval_places_refuses_an_unknown_half() -> None:
+    from typer.testing import CliRunner
+
+    from eventwire.cli import app
+
+    result = CliRunner().invoke(app, ["eval", "places", "--half", "middle", "--data", "../shared/data"])
+    assert result.exit_code == 2, result.output
+    assert "--half" in result.output

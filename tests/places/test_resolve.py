@@ -38,3 +38,23 @@ def test_every_place_says_how_exact_its_point_is(pipeline: Any) -> None:
     assert precision.get("Tbilisi") == "exact", precision
     assert precision.get("Texas") == "admin1", precision
     assert precision.get("Georgia") == "country", precision
+
+
+def test_states_and_provinces_sit_at_their_own_point_not_their_towns_centroid(pipeline: Any) -> None:
+    result = run(pipeline, "Floods hit Ontario and Queensland while Texas and Canada braced for storms.")
+    points = {p.text: (p.lat, p.lon) for p in result.places}
+    # Ontario's towns crowd its southern edge (their centroid is near 45 N); the province's middle is ~50 N.
+    assert points["Ontario"][0] > 48.5, points
+    assert points["Queensland"][0] > -24.0 and points["Queensland"][1] < 146.5
+    assert abs(points["Texas"][0] - 31.0) < 1.0 and abs(points["Texas"][1] + 99.9) < 1.0
+    assert abs(points["Canada"][0] - 60.0) < 1.0 and abs(points["Canada"][1] + 95.0) < 1.0
+
+
+def test_a_world_known_capital_wins_over_namesakes_unless_the_article_says_otherwise(pipeline: Any) -> None:
+    capital = run(pipeline, "Lawmakers returned to Washington on Monday to debate the budget.")
+    washington = next(p for p in capital.places if p.text == "Washington")
+    assert washington.feature == "city" and abs(washington.lat - 38.9) < 0.2, washington
+    state = run(pipeline, "Wildfires spread across Washington and Oregon as Seattle and Spokane issued warnings.")
+    assert next(p for p in state.places if p.text == "Washington").feature == "admin1"
+    ontario = run(pipeline, "Police in London, Ontario, arrested two men near Western University.")
+    assert next(p for p in ontario.places if p.text == "London").country == "CAN"

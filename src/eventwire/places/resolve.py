@@ -1,7 +1,6 @@
 """Stage 5b: toponyms in a parse -> coordinates, country and admin1.
 
-Recognition: spaCy GPE/LOC/FAC entities, backed by a phrase matcher over the curated gazetteer names
-(the model tags "Hmeimim" as NORP and splits "Latakia province"). Resolution: among the gazetteer's
+Recognition is places.recognise (spaCy's entities backed by the gazetteer). Resolution: among the gazetteer's
 candidates for a name, the best by feature type, population and the article's country focus; a
 definite description ("the country", "the base") takes the most recent place of its kind.
 """
@@ -11,21 +10,18 @@ from __future__ import annotations
 import math
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass
 
-from spacy.language import Language
-from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
-from spacy.util import filter_spans
 
 from eventwire.datafiles import name_key
 from eventwire.model import PlaceMention
 from eventwire.places.gazetteer import Gazetteer, Place, km_between
+from eventwire.places.recognise import DEMONYM, PlaceMatcher, find_toponyms
 
-_NER_LABELS = {"GPE", "LOC", "FAC"}
 _FEATURE_PRIOR = {"town": -0.5, "country": 4.0, "admin1": 2.5, "region": 2.5, "airbase": 3.0, "naval_base": 3.0,
                   "military_base": 3.0, "airport": 2.0, "border_crossing": 3.0, "camp": 2.0, "facility": 2.0,
-                  "city": 0.0}
+                  "city": 0.0, "admin2": 0.0}
+_CAPITAL_BONUS = 2.0
 # Description nouns and the gazetteer features they can refer back to.
 _DESCRIPTIONS = {
     "country": {"country"}, "nation": {"country"},
@@ -37,25 +33,10 @@ _DESCRIPTIONS = {
 _SUFFIXES = ("province", "governorate", "region", "state", "district", "city", "countryside", "area")
 
 
-@dataclass(frozen=True)
-class PlaceMatcher:
-    matcher: PhraseMatcher
-
-
-def build_place_matcher(gazetteer: Gazetteer, nlp: Language) -> PlaceMatcher:
-    matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
-    names = [n for n in gazetteer.curated_names if not n.isupper() or len(n) > 4]
-    matcher.add("PLACE", [nlp.make_doc(n) for n in names])
-    return PlaceMatcher(matcher)
-
-
 def resolve_places(doc: Doc, gazetteer: Gazetteer, matcher: PlaceMatcher, dateline: str | None = None
                    ) -> tuple[PlaceMention, ...]:
     """Toponyms of the text, plus the dateline's place (with no offsets) when the article has one."""
-    spans = [e for e in doc.ents if e.label_ in _NER_LABELS]
-    spans += [Span(doc, s, e, label="PLACE") for _, s, e in matcher.matcher(doc) if _capitalised(doc[s:e])]
-    spans += _locative_names(doc, gazetteer)
-    toponyms = filter_spans(spans)
+    toponyms = find_toponyms(doc, gazetteer, matcher, lambda span: bool(_candidates(gazetteer, span)))
     candidates = {span.start: _candidates(gazetteer, span) for span in toponyms}
     ordered = [s for s in sorted(toponyms, key=lambda s: s.start) if candidates[s.start]]
     # Two passes: the first reads each toponym with the countries named unambiguously; the second
@@ -63,9 +44,13 @@ def resolve_places(doc: Doc, gazetteer: Gazetteer, matcher: PlaceMatcher, dateli
     # so "Athens" beside "Clarke County" and "Georgia" in a US story is Athens, Georgia.
     focus = _focus(candidates.values())
     first = [_best(span, candidates[span.start], focus, []) for span in ordered]
-    focus = focus + Counter(p.country for p in first if p.country)
-    chosen = [_best(span, candidates[span.start], focus, [p for j, p in enumerate(first) if j != i])
+    # Each toponym is reread in the light of the others' first readings, not its own: "London" first read
+    # as England must not vote for England when "Ontario" follows it.
+    read = Counter(p.country for p in first if p.country)
+    chosen = [_best(span, candidates[span.start], focus + read - Counter(_countries(first[i])),
+                    [p for j, p in enumerate(first) if j != i])
               for i, span in enumerate(ordered)]
+    focus = focus + read
     out = [_mention(span, place) for span, place in zip(ordered, chosen, strict=True)]
     out += _descriptions(doc, out)
     out.sort(key=lambda m: m.start or 0)
@@ -79,68 +64,33 @@ def resolve_places(doc: Doc, gazetteer: Gazetteer, matcher: PlaceMatcher, dateli
     return tuple(out)
 
 
-_LOCATIVE = frozenset({"in", "at", "near", "outside", "around", "from", "into", "towards", "toward"})
-
-
-def _locative_names(doc: Doc, gazetteer: Gazetteer) -> list[Span]:
-    """Proper nouns after a locative preposition that NER left unlabelled or mislabelled ("in Damboa"),
-    kept when the gazetteer knows the name."""
-    out = []
-    for token in doc:
-        if token.pos_ != "PROPN" or token.dep_ != "pobj" or token.head.lower_ not in _LOCATIVE:
-            continue
-        if token.ent_type_ in _NER_LABELS or token.ent_type_ in ("DATE", "TIME", "CARDINAL", "MONEY"):
-            continue
-        left = min([token.i] + [c.i for c in token.children if c.dep_ == "compound" and c.pos_ == "PROPN"])
-        span = doc[left: token.i + 1]
-        if gazetteer.candidates(span.text):
-            out.append(Span(doc, span.start, span.end, label="PLACE"))
-    out += _mislabelled_places(doc, gazetteer)
-    return out
-
-
-# Nouns that a place name modifies: "Alexandria woman", "Mansfield police", "Fargo residents".
-_PLACE_MODIFIED = frozenset({
-    "woman", "man", "men", "women", "resident", "native", "police", "officer", "county", "city", "area",
-    "school", "council", "mayor", "official", "firefighter", "hospital", "authority", "neighborhood",
-    "neighbourhood", "family", "teen", "girl", "boy", "student", "couple", "business", "community", "district",
-})
-
-
-def _mislabelled_places(doc: Doc, gazetteer: Gazetteer) -> list[Span]:
-    """Entities NER calls PERSON or ORG that are places by their syntax and known to the gazetteer:
-    "Mansfield, Ohio" (a place followed by its state or country), "an Alexandria woman"."""
-    out = []
-    for ent in doc.ents:
-        if ent.label_ not in ("PERSON", "ORG") or not gazetteer.by_key.get(name_key(ent.text)):
-            continue
-        after = doc[ent.end: ent.end + 2]
-        followed_by_region = (len(after) == 2 and after[0].text == ","
-                              and after[1].ent_type_ == "GPE")
-        modifies_place_noun = ent.root.dep_ == "compound" and ent.root.head.lemma_.lower() in _PLACE_MODIFIED
-        if followed_by_region or modifies_place_noun:
-            out.append(Span(doc, ent.start, ent.end, label="PLACE"))
-    return out
+def _countries(place: Place) -> list[str]:
+    return [place.country] if place.country else []
 
 
 def _best(span: Span, options: tuple[Place, ...], focus: Counter[str], others: list[Place]) -> Place:
     key = name_key(span.text)
+    capitals = {p.country for p in options if p.capital and name_key(p.name) == key}
+    # "Washington": the capital, not the state of the same name, unless the article names a place in the state.
+    options = tuple(p for p in options if not (p.feature == "admin1" and p.country in capitals and not any(
+        o.admin1 == p.name and o.country == p.country and o is not p for o in others))) or options
     return max(options, key=lambda p: _score(p, key, focus, others))
 
 
-def _capitalised(span: Span) -> bool:
-    return span[0].text[:1].isupper()
-
-
 def _candidates(gazetteer: Gazetteer, span: Span) -> tuple[Place, ...]:
+    if span.label_ == DEMONYM:
+        country = gazetteer.demonyms.get(name_key(span.text))
+        return (country,) if country else ()
     text = span.text
     if text.lower().startswith("the "):
         text = text[4:]
     found = gazetteer.candidates(text)
+    words = text.split()
+    if not found and len(words) > 1 and words[0].lower() in _DIRECTIONS:  # NER's "Northeast Georgia"
+        found = gazetteer.candidates(" ".join(words[1:]))
     if found:
         return found
     # "Latakia province", "Deir Ezzor countryside": try the bare name, preferring regions for "province".
-    words = text.split()
     if len(words) > 1 and words[-1].lower() in _SUFFIXES:
         bare = gazetteer.candidates(" ".join(words[:-1]))
         admin = tuple(p for p in bare if p.feature in ("admin1", "region"))
@@ -162,6 +112,8 @@ def _score(place: Place, key: str, focus: Counter[str], chosen: list[Place]) -> 
     score = _FEATURE_PRIOR.get(place.feature, 1.0) + math.log10(place.population + 1) / 2
     if key == name_key(place.name):
         score += 1.5  # its own name, not one of its many alternate names
+    if place.capital:
+        score += _CAPITAL_BONUS  # Rome, Paris, Washington: the world-known reading unless the article says otherwise
     if place.country and focus[place.country]:
         score += 3.0 + min(focus[place.country], 5) * 0.2
     if any(km_between(place.lat, place.lon, c.lat, c.lon) < 300 for c in chosen if c.feature != "country"):
