@@ -56,3 +56,11 @@ def test_a_one_word_person_alias_after_in_is_a_place(pipeline: Any) -> None:
     assert not any(a.name == "John Kerry" for a in result.actors)
     named = run(pipeline, "Kerry met Lavrov in Geneva.", "2015-01-01")
     assert any(a.name == "John Kerry" for a in named.actors)
+
+
+def test_a_capitals_name_read_as_a_place_elsewhere_is_not_its_government(pipeline: Any) -> None:
+    """"Paris police ... in Paris, Texas": the places stage put this Paris in Texas, so its police are American."""
+    result = run(pipeline, "Paris police arrested two men on Friday in Paris, Texas.")
+    assert "FRAGOV" not in [a.code for a in result.actors]
+    assert [e.source.code for e in result.events if e.cameo_root == "17"] == ["USACOP"]
+    assert "FRAGOV" in [a.code for a in run(pipeline, "Paris condemned the attack on Friday.").actors]

@@ -22,13 +22,24 @@ from eventwire.actors.names import ActorMatcher, named_mentions, unknown_organis
 from eventwire.model import ActorMention, PlaceMention
 from eventwire.quotemarks import find_quote_spans
 
+# A country or capital's name standing for its state ("Paris" for the French government) is a namesake when the
+# places stage read that very name as a place of another country ("Paris police ... in Paris, Texas").
+_METONYM_KINDS = frozenset({"country", "government"})
+
+
+def _not_namesakes(named: list[ActorMention], places: tuple[PlaceMention, ...]) -> list[ActorMention]:
+    elsewhere = {(p.start, p.end) for p in places if p.start is not None and p.country}
+    countries = {(p.start, p.end): p.country for p in places if p.start is not None}
+    return [m for m in named if not (m.kind in _METONYM_KINDS and (m.start, m.end) in elsewhere
+                                     and countries[(m.start, m.end)] != m.country)]
+
 
 def resolve_actors(doc: Doc, kb: ActorKB, matcher: ActorMatcher, day: str | None,
                    places: tuple[PlaceMention, ...] = ()) -> tuple[ActorMention, ...]:
     """All actor mentions of the article, in text order. `day` (YYYY-MM-DD) dates people's roles;
     `places` give the country context of role nouns that name none ("police" in a Tbilisi story)."""
     context = CountryContext(doc, places)
-    named = named_mentions(doc, kb, matcher, day, context)
+    named = _not_namesakes(named_mentions(doc, kb, matcher, day, context), places)
     context = context.with_actors(tuple(named))
     covered = {i for m in named for i in range(*token_range(doc, m))}
     built = described_mentions(doc, kb, covered)
