@@ -348,3 +348,18 @@ def test_docs_and_openapi_work_offline(client: TestClient) -> None:
 def test_without_a_built_dashboard_the_root_says_how_to_build_it(client: TestClient) -> None:
     r = client.get("/")
     assert r.status_code == 200 and "make web" in r.text and "npm ci" in r.text
+
+
+def test_requests_at_once_each_open_the_file_and_all_answer(db: Path, pipeline: Any) -> None:
+    """The dashboard sends seven requests at once; each opens the database itself, and DuckDB gives them one
+    shared instance, which they lock down (store/sandbox.py) without refusing each other."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    app = create_app(ApiConfig(db=db, static_dir=NO_STATIC), load_pipeline=lambda: pipeline)
+    client = TestClient(app, base_url="http://127.0.0.1")  # no portal shared by the threads: truly at once
+    paths = ["/events?limit=500", "/stats", "/actors", "/events?limit=5", "/stats?cameo_root=14"] * 4
+    for _ in range(3):
+        with ThreadPoolExecutor(8) as pool:
+            answers = list(pool.map(client.get, paths))
+        refused = [r.text[:120] for r in answers if r.status_code != 200]
+        assert refused == []

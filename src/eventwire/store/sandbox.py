@@ -13,6 +13,8 @@ opened with another configuration in the same process, and the server's readers 
 
 from __future__ import annotations
 
+import threading
+
 import duckdb
 
 # Order matters: the lock comes last, or it would refuse the settings before it.
@@ -27,15 +29,22 @@ SANDBOX_SETTINGS: tuple[tuple[str, bool], ...] = (
 _REFUSED = "refused: a query may read this database only"
 
 
+# The server opens the file once per request, from several threads at once, and DuckDB gives every connection
+# to one file in a process the same instance: two requests locking it down together would race (one reading a
+# setting before the other's lock, then refused by it), so locking down is one thread at a time.
+_LOCKING = threading.Lock()
+
+
 def lock_down(con: duckdb.DuckDBPyConnection) -> None:
     """Confine the database instance behind `con` (every cursor of it) to its own file, for good.
 
     A second Store on a file this process has open shares the instance, already locked down: settings
     already as wanted are left alone (setting them again would be refused by the lock)."""
-    for name, value in SANDBOX_SETTINGS:
-        current = con.execute("SELECT current_setting(?)", [name]).fetchone()
-        if current is None or current[0] != value:
-            con.execute(f"SET {name} = {'true' if value else 'false'}")  # our own names and values; SET binds none
+    with _LOCKING:
+        for name, value in SANDBOX_SETTINGS:
+            current = con.execute("SELECT current_setting(?)", [name]).fetchone()
+            if current is None or current[0] != value:
+                con.execute(f"SET {name} = {'true' if value else 'false'}")  # our own names and values
 
 
 def refusal(exc: Exception) -> str | None:
