@@ -9,6 +9,7 @@ from collections.abc import Callable, Iterable, Iterator
 from itertools import islice
 from typing import Any
 
+from eventwire import __version__
 from eventwire.batch import load_of, pipeline_for, pipelines_loaded
 from eventwire.ingest.language import detect_language
 from eventwire.model import Article, ExtractResult, Failure
@@ -53,12 +54,13 @@ def peak_rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
-def coded_article(item: ReadItem, result: ExtractResult) -> CodedRow:
+def coded_article(item: ReadItem, result: ExtractResult, settings: Settings) -> CodedRow:
     """The store's rows of one article; `story_id` starts as the article's own id and is set by the dedup step
-    once every article's MinHash signature is known."""
+    once every article's MinHash signature is known. Like the store, it records what coded the article."""
     article = result.article
     signature = [int(v) for v in minhash_of(article.text).hashvalues]
-    return ("article", item.source, item.position, rows.article_row(article, article.id, signature),
+    row = rows.article_row(article, article.id, signature, __version__, settings.user_files_fingerprint())
+    return ("article", item.source, item.position, row,
             rows.event_rows(result), rows.actor_rows(result), rows.place_rows(result), rows.time_rows(result),
             rows.quote_rows(result), None)
 
@@ -83,7 +85,7 @@ def code_partition(items: Iterable[ReadItem], settings: Settings,
         results = pipeline_for(settings).run_many((article for _, article in articles),
                                                   batch_size=settings.batch_size)
         for (item, _), result in zip(articles, results, strict=True):
-            yield coded_failure(item, result) if isinstance(result, Failure) else coded_article(item, result)
+            yield coded_failure(item, result) if isinstance(result, Failure) else coded_article(item, result, settings)
         coded += len(articles)
     if report is not None and coded:
         load = load_of(settings)

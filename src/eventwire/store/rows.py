@@ -54,7 +54,7 @@ def ordered(table: str, values: dict[str, Any]) -> Row:
 def article_values(article: Article, story_id: str, minhash: list[int], coded_version: str | None = None,
                    user_files: str | None = None) -> dict[str, Any]:
     """The article's columns by name (the store inserts them by name, so `ingested_at` takes its default);
-    `coded_version` and `user_files` say what coded it (left empty by Spark)."""
+    `coded_version` and `user_files` say what coded it (the store and Spark alike)."""
     return {
         "id": article.id, "source_key": source_key(article), "url": article.url, "title": article.title,
         "published": article.published, "sections": list(article.sections), "credit": article.credit,
@@ -64,8 +64,9 @@ def article_values(article: Article, story_id: str, minhash: list[int], coded_ve
     }
 
 
-def article_row(article: Article, story_id: str, minhash: list[int]) -> Row:
-    return ordered("articles", article_values(article, story_id, minhash))
+def article_row(article: Article, story_id: str, minhash: list[int], coded_version: str | None = None,
+                user_files: str | None = None) -> Row:
+    return ordered("articles", article_values(article, story_id, minhash, coded_version, user_files))
 
 
 def event_row(article_id: str, e: Event) -> Row:
