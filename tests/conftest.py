@@ -8,8 +8,14 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import socket
+import subprocess
 import sys
 import tempfile
+import time
+import urllib.request
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -62,3 +68,35 @@ def write_warc_record(writer: Any, record: Any) -> None:
 
 def load_json(path: Path) -> Any:
     return json.loads(path.read_text(encoding="utf-8"))
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+@contextmanager
+def serving(db: Path, log_path: Path) -> Iterator[str]:
+    """`eventwire serve --db DB` on a free 127.0.0.1 port, yielding its base URL once /stats answers; stopped
+    after. Its log goes to a file: a pipe nobody reads could fill and stall the server."""
+    port = free_port()
+    with log_path.open("w", encoding="utf-8") as log:
+        proc = subprocess.Popen([EVENTWIRE, "serve", "--db", str(db), "--port", str(port)],
+                                stdout=log, stderr=subprocess.STDOUT)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                with urllib.request.urlopen(base + "/stats", timeout=30):
+                    break
+            except OSError:
+                if proc.poll() is not None or time.monotonic() > deadline:
+                    log_text = log_path.read_text(encoding="utf-8")
+                    raise RuntimeError(f"eventwire serve did not start: {log_text}") from None
+                time.sleep(0.2)
+        yield base
+    finally:
+        proc.terminate()
+        proc.wait(timeout=30)

@@ -4,9 +4,7 @@
 from __future__ import annotations
 
 import json
-import socket
 import subprocess
-import time
 import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
@@ -16,7 +14,7 @@ import duckdb
 import pytest
 
 from eventwire.api.config import PACKAGED_STATIC
-from tests.conftest import EVENTWIRE, EXAMPLES, SEED, TESTS
+from tests.conftest import EVENTWIRE, EXAMPLES, SEED, TESTS, serving
 
 CHROMIUM = Path("/usr/bin/chromium")
 OUTPUT = TESTS / "output"
@@ -31,12 +29,6 @@ pytestmark = [
                        reason="the dashboard is not built: run `make web`"),
 ]
 playwright_api = pytest.importorskip("playwright.sync_api")
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
 
 
 def api(base: str, path: str) -> Any:
@@ -71,28 +63,8 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
                                "--workers", "1"], capture_output=True, text=True, timeout=600)
         assert seed.returncode == 0, seed.stderr
     give_articles_urls(db)
-    port = free_port()
-    # The server's log goes to a file: a pipe nobody reads could fill and stall it, and would be left open.
-    log_path = db.parent / "serve.log"
-    with log_path.open("w", encoding="utf-8") as log:
-        proc = subprocess.Popen([EVENTWIRE, "serve", "--db", str(db), "--port", str(port)],
-                                stdout=log, stderr=subprocess.STDOUT)
-    base = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                api(base, "/stats")
-                break
-            except OSError:
-                if proc.poll() is not None or time.monotonic() > deadline:
-                    log_text = log_path.read_text(encoding="utf-8")
-                    raise RuntimeError(f"eventwire serve did not start: {log_text}") from None
-                time.sleep(0.2)
+    with serving(db, db.parent / "serve.log") as base:
         yield base
-    finally:
-        proc.terminate()
-        proc.wait(timeout=30)
 
 
 @pytest.fixture(scope="module")

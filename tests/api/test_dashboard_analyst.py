@@ -6,8 +6,6 @@ from __future__ import annotations
 
 import csv
 import io
-import subprocess
-import time
 from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
@@ -17,9 +15,9 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 
 from eventwire.api.config import PACKAGED_STATIC
-from tests.api.test_dashboard import CHROMIUM, CHROMIUM_ARGS, OUTPUT, api, csp_violations, free_port
+from tests.api.test_dashboard import CHROMIUM, CHROMIUM_ARGS, OUTPUT, api, csp_violations
 from tests.api.wikinews import needs_wikinews
-from tests.conftest import EVENTWIRE, ROOT
+from tests.conftest import ROOT, serving
 
 AXE = ROOT / "web" / "node_modules" / "axe-core" / "axe.min.js"
 DESKTOP = {"width": 1440, "height": 900}
@@ -35,26 +33,8 @@ playwright_api = pytest.importorskip("playwright.sync_api")
 
 @pytest.fixture(scope="module")
 def server(wikinews_db: Path) -> Iterator[str]:
-    port = free_port()
-    log_path = wikinews_db.parent / "serve.log"
-    with log_path.open("w", encoding="utf-8") as log:
-        proc = subprocess.Popen([EVENTWIRE, "serve", "--db", str(wikinews_db), "--port", str(port)],
-                                stdout=log, stderr=subprocess.STDOUT)
-    base = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                api(base, "/stats")
-                break
-            except OSError:
-                if proc.poll() is not None or time.monotonic() > deadline:
-                    raise RuntimeError(f"eventwire serve did not start: {log_path.read_text()}") from None
-                time.sleep(0.2)
+    with serving(wikinews_db, wikinews_db.parent / "serve.log") as base:
         yield base
-    finally:
-        proc.terminate()
-        proc.wait(timeout=30)
 
 
 @pytest.fixture(scope="module")

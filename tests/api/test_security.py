@@ -29,7 +29,7 @@ from eventwire.api import ApiConfig, body, create_app
 from eventwire.api.config import hosts_for
 from eventwire.api.server import server_config
 from tests.api.test_api import NO_STATIC, assert_error, cli, local_client
-from tests.conftest import EVENTWIRE, EXAMPLES
+from tests.conftest import EVENTWIRE, EXAMPLES, free_port
 
 ARTICLE = (EXAMPLES / "attack_borno.txt").read_text(encoding="utf-8")
 
@@ -188,12 +188,6 @@ def test_a_gzipped_article_is_read_and_a_broken_one_is_422(client: TestClient) -
 
 
 # --- slow clients and a busy server: a real uvicorn on 127.0.0.1 -------------------------------------------------
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
 
 @contextmanager
 def running(app: FastAPI) -> Iterator[int]:

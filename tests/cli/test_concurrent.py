@@ -6,9 +6,7 @@ from __future__ import annotations
 
 import json
 import os
-import socket
 import subprocess
-import time
 import urllib.error
 import urllib.request
 from collections.abc import Iterator
@@ -20,7 +18,7 @@ import duckdb
 import pytest
 
 from tests.cli.wikinews import write_undated
-from tests.conftest import EVENTWIRE
+from tests.conftest import EVENTWIRE, serving
 
 RAW_DUCKDB = ("IO Error", "Could not set lock", "Conflicting lock", "readonly", "Traceback")
 
@@ -28,12 +26,6 @@ RAW_DUCKDB = ("IO Error", "Could not set lock", "Conflicting lock", "readonly", 
 def run(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
     return subprocess.run([EVENTWIRE, *args], capture_output=True, text=True, timeout=600,
                           env={**os.environ, **(env or {})})
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
 
 
 def get(base: str, path: str) -> tuple[int, Any]:
@@ -51,26 +43,8 @@ def served(tmp_path: Path) -> Iterator[tuple[Path, str]]:
     db = tmp_path / "events.duckdb"
     first = run("ingest", str(tmp_path / "first"), "--db", str(db), "--workers", "1")
     assert first.returncode == 0, first.stderr
-    port = free_port()
-    log_path = tmp_path / "serve.log"
-    with log_path.open("w", encoding="utf-8") as log:
-        proc = subprocess.Popen([EVENTWIRE, "serve", "--db", str(db), "--port", str(port)],
-                                stdout=log, stderr=subprocess.STDOUT)
-    base = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                get(base, "/stats")
-                break
-            except OSError:
-                if proc.poll() is not None or time.monotonic() > deadline:
-                    raise RuntimeError(f"eventwire serve did not start: {log_path.read_text()}") from None
-                time.sleep(0.2)
+    with serving(db, tmp_path / "serve.log") as base:
         yield db, base
-    finally:
-        proc.terminate()
-        proc.wait(timeout=30)
 
 
 def read_everything(db: Path, base: str) -> tuple[int, int]:
