@@ -168,6 +168,16 @@ def test_every_gold_sentence_is_in_its_article_as_eventwire_reads_it() -> None:
     assert not {a.url for a in fresh} & {a.url for a in load_gold()}, "the fresh set shares no article"
 
 
+def assert_halves_hold(report: dict[str, Any], floors: dict[str, Any]) -> None:
+    """Each half's precision, root, recall and quiet figures against its floors."""
+    for half in ("development", "held_out"):
+        got, floor = report[half], floors[half]
+        assert got["precision"]["real_political"] >= floor["real_political"], (half, got["precision"])
+        assert got["precision"]["root_of_real"] >= floor["root_of_real"], (half, got["precision"])
+        assert got["recall"]["root_dyad"] >= floor["recall_root_dyad"], (half, got["recall"])
+        assert got["non_political_articles"]["events_per_article"] <= floor["quiet_events_per_article_max"], half
+
+
 @pytest.mark.gold
 @pytest.mark.skipif(not WIKINEWS.exists(), reason="../shared/data is not here")
 def test_emitted_records_hold_their_floors(pipeline: Any) -> None:
@@ -178,12 +188,7 @@ def test_emitted_records_hold_their_floors(pipeline: Any) -> None:
     floors = json.loads(SCORE_FLOORS.read_text(encoding="utf-8"))["records"]
     gold = load_gold()
     report = report_by_split(code_gold_articles(pipeline, read_gold_articles(WIKINEWS, gold), gold))
-    for half in ("development", "held_out"):
-        got, floor = report[half], floors[half]
-        assert got["precision"]["real_political"] >= floor["real_political"], (half, got["precision"])
-        assert got["precision"]["root_of_real"] >= floor["root_of_real"], (half, got["precision"])
-        assert got["recall"]["root_dyad"] >= floor["recall_root_dyad"], (half, got["recall"])
-        assert got["non_political_articles"]["events_per_article"] <= floor["quiet_events_per_article_max"], half
+    assert_halves_hold(report, floors)
 
 
 @pytest.mark.gold
@@ -224,9 +229,4 @@ def test_the_web_set_holds_its_floors(pipeline: Any) -> None:
     gold = load_gold(web=True)
     assert len(gold) == 88 and sum(not g.political for g in gold) >= 40
     report = report_by_split(code_gold_articles(pipeline, read_web_gold_articles(WEB_PAGES, gold), gold))
-    for half in ("development", "held_out"):
-        got, floor = report[half], floors[half]
-        assert got["precision"]["real_political"] >= floor["real_political"], (half, got["precision"])
-        assert got["precision"]["root_of_real"] >= floor["root_of_real"], (half, got["precision"])
-        assert got["recall"]["root_dyad"] >= floor["recall_root_dyad"], (half, got["recall"])
-        assert got["non_political_articles"]["events_per_article"] <= floor["quiet_events_per_article_max"], half
+    assert_halves_hold(report, floors)
