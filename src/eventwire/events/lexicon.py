@@ -125,7 +125,19 @@ def object_lemmas(verb: Token) -> set[str]:
                     # experts" are about the hostages and the experts.
                     objs.update(c.lemma_.lower() for c in obj.subtree if c.dep_ == "compound" and c.i < obj.i)
                     objs.update(_partitive_lemmas(obj))
+        if has_object:  # "threatened Ukraine with sanctions", "provided Egypt with aid": the "with" thing
+            objs.update(_with_lemmas(head))
     return objs
+
+
+def _with_lemmas(verb: Token) -> set[str]:
+    out: set[str] = set()
+    for prep in verb.children:
+        if prep.dep_ == "prep" and prep.lower_ == "with":
+            for obj in (o for c in prep.children if c.dep_ == "pobj" for o in (c, *c.conjuncts)):
+                out.add(obj.lemma_.lower())
+                out.update(c.lemma_.lower() for c in obj.children if c.dep_ in ("compound", "amod"))
+    return out
 
 
 def _partitive_lemmas(obj: Token, depth: int = 0) -> set[str]:
