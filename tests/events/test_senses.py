@@ -125,3 +125,28 @@ def test_two_triggers_of_one_act_in_a_sentence_are_one_record(pipeline: Any) -> 
     events = coded(pipeline, "Lebanese Prime Minister Saad Hariri on Monday denounced the Israeli strike, calling "
                              "it \"irresponsible\" and \"an outrage\".")
     assert len([c for c in events if c[0].startswith("11")]) == 1, events
+
+
+def test_a_habit_or_standing_position_is_not_one_event(pipeline: Any) -> None:
+    assert not [c for c in coded(pipeline, "The Turkish president has repeatedly criticised the German "
+                                           "government over the arrests.") if c[0].startswith("11")]
+    assert not [c for c in coded(pipeline, "Beijing routinely detains activists in Xinjiang.")
+                if c[0].startswith("17")]
+    # One report told in the past tense stays: "repeatedly" there describes the one statement.
+    assert [c for c in coded(pipeline, "The Turkish president repeatedly criticised the German government "
+                                       "on Monday.") if c[0].startswith("11")]
+
+
+def test_a_present_passive_states_a_condition_not_an_act(pipeline: Any) -> None:
+    assert not [c for c in coded(pipeline, "The Iranian government is accused by critics of failing to act.")
+                if c[0].startswith("11")]
+    assert [c for c in coded(pipeline, "The Iranian government was accused by the United States of lying on "
+                                       "Monday.") if c[0].startswith("11")]
+
+
+def test_a_caption_line_is_not_a_report_of_an_act(pipeline: Any) -> None:
+    assert not [c for c in coded(pipeline, "Russian forces attacked the town on Monday.\n\n"
+                                           "—The Russian president urging Ukraine to hold talks")
+                if c[0].startswith("02")]
+    assert [c for c in coded(pipeline, "The Russian president was urging Ukraine to hold talks on Monday.")
+            if c[0].startswith("02")]

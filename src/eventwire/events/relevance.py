@@ -138,6 +138,7 @@ DIRECTED_ROOTS = frozenset({"04", "05", "06", "07", "08"})
 
 # Adverbs that put an act in the past before the news ("previously committed", "once told").
 _BACKGROUND_ADVERBS = word_list("eventwire.events", "background_adverb")
+_HABITUAL_ADVERBS = word_list("eventwire.events", "habitual_adverb")
 
 
 def never_emitted(event: Event, published: str | None, token: Token | None = None) -> bool:
@@ -149,7 +150,8 @@ def never_emitted(event: Event, published: str | None, token: Token | None = Non
     described = token is not None and (describes_a_state(token) or told_as_background(token)
                                        or described_act(token) or sports_play(event, token)
                                        or legal_appeal(event, token) or token.dep_ == "compound"
-                                       or private_report(event))
+                                       or private_report(event) or standing_passive(token)
+                                       or caption_fragment(token))
     return event.hypothetical or event.negated or history or undirected or described
 
 
@@ -216,9 +218,37 @@ _PUBLIC_GROUPS = frozenset({"REB", "OPP", "PTY", "IMG", "NGO"})
 
 
 def told_as_background(token: Token) -> bool:
-    """ "McConnell previously committed to a trial", "Mendez once told the Post": told as background."""
+    """ "McConnell previously committed to a trial", "Mendez once told the Post": told as background;
+    "Johnson has repeatedly stated", "has long called for": a habit or a standing position, not one act."""
     verb = _clause_head(token)
-    return any(c.dep_ == "advmod" and c.lower_ in _BACKGROUND_ADVERBS for c in (*token.children, *verb.children))
+    adverbs = {c.lower_ for c in (*token.children, *verb.children) if c.dep_ == "advmod"}
+    if adverbs & _BACKGROUND_ADVERBS:
+        return True
+    # A habit told in the present or the perfect; "repeatedly called it a witch hunt" in the simple past
+    # reports what was said in the news.
+    present_or_perfect = token.tag_ in ("VBZ", "VBP") or any(
+        c.dep_ == "aux" and (c.lemma_ == "have" or c.tag_ in ("VBZ", "VBP")) for c in token.children)
+    return bool(adverbs & _HABITUAL_ADVERBS) and present_or_perfect
+
+
+def standing_passive(token: Token) -> bool:
+    """A present simple passive states a standing condition ("Corbyn is accused by critics of ...", "the
+    group is backed by Iran"), not an act of the news; "is being investigated" and "has been arrested"
+    report one."""
+    if token.pos_ != "VERB" or token.tag_ != "VBN":
+        return False
+    aux = [c for c in token.children if c.dep_ in ("aux", "auxpass")]
+    return any(c.dep_ == "auxpass" and c.tag_ in ("VBZ", "VBP") for c in aux) and not any(
+        c.lemma_ in ("have", "will", "be") and c.dep_ == "aux" for c in aux)
+
+
+def caption_fragment(token: Token) -> bool:
+    """A line with no finite verb whose act is a bare -ing form ("—Zinichev calling a temporary halt to
+    rescue work") is a caption or pull quote beside the story, not a report of an act."""
+    return token.tag_ == "VBG" and not any(t.tag_ in _FINITE_TAGS for t in token.sent)
+
+
+_FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 
 
 def judge_events(doc: Doc, article: Article, events: Sequence[Event], actors: Sequence[ActorMention],
