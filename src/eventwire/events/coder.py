@@ -33,6 +33,7 @@ from eventwire.events.slots import NAMED_UNCODED_KINDS, slot
 from eventwire.events.sources import find_sources, unidentified_attacker
 from eventwire.events.targets import find_targets, protested_authority
 from eventwire.events.triggers import find_triggers
+from eventwire.events.violence import violence_code
 from eventwire.model import ActorMention, Article, CountMention, Event, Evidence, PlaceMention, Quote, TimeMention
 from eventwire.syntax import subjects_of
 
@@ -194,9 +195,10 @@ def _build(trig: Trigger, ctx: Context, sources: list[ActorMention], direct_sour
     hypothetical = trig.stance == "promised" or (not stated and is_hypothetical(trig))
     sent = trig.token.sent
     sentence = sent.text.rstrip()
-    plover, mode = ctx.table.plover_of(code.code)
     events = []
     for source, target, how in pairs:
+        pair_code = ctx.table.get(violence_code(code.code, trig.token, source, target))
+        plover, mode = ctx.table.plover_of(pair_code.code)
         confidence = 0.4 + (0.1 if trig.entry.specificity else 0.0)
         confidence += (0.2 if direct_source else 0.1) if source.code else 0.0  # an uncoded source adds nothing
         if target is not None:
@@ -204,13 +206,13 @@ def _build(trig: Trigger, ctx: Context, sources: list[ActorMention], direct_sour
         confidence += 0.0 if defaulted else 0.1
         confidence += 0.1 if main_clause else 0.0
         key = f"{ctx.article.id}|{trig.token.idx}|{source.code}|{source.start}|" \
-              f"{target.code if target else ''}|{target.start if target else ''}|{code.code}"
+              f"{target.code if target else ''}|{target.start if target else ''}|{pair_code.code}"
         events.append(Event(
             id=hashlib.sha1(key.encode()).hexdigest()[:16],
             date=date, date_precision=precision, date_defaulted=defaulted,
             source=source, target=target,
-            cameo=code.code, cameo_root=code.root, cameo_name=code.name,
-            plover=plover, plover_mode=mode, quad_class=code.quad_class, goldstein=code.goldstein,
+            cameo=pair_code.code, cameo_root=pair_code.root, cameo_name=pair_code.name,
+            plover=plover, plover_mode=mode, quad_class=pair_code.quad_class, goldstein=pair_code.goldstein,
             place=place, place_basis=place_how, negated=negated, hypothetical=hypothetical,
             confidence=round(min(confidence, 1.0), 2),
             evidence=Evidence(sentence=sentence, start=sent.start_char, end=sent.start_char + len(sentence),

@@ -1,0 +1,39 @@
+"""Which kind of violence a dyad makes of a generic use of force.
+
+The lexicon gives "killed", "shot", "opened fire", "attacked" the code of their most frequent news sense,
+conventional military force (190, 193). CAMEO keeps that root (19) for fighting between armed forces; the
+same verbs outside combat are something else, and an analyst counting war and crime apart needs them told
+apart (cameo.tsv: 182 "attacks people physically outside military combat", 1823 "kills people outside
+military combat"; 175 the state's violent repression of protest):
+- the police using force on protesters is repression (175);
+- anyone who is not an armed force or a government (police, a criminal, a civilian, an unnamed gunman)
+  attacking people who are not an armed force is assault (182), or killing by assault (1823) when they die.
+Attacks on soldiers, police and rebels, and whatever armed forces or governments do, stay 19.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from eventwire.model import ActorMention
+
+_GENERIC_FORCE = frozenset({"190", "193"})
+# Who uses conventional force by what they are.
+_ARMED_OR_STATE = frozenset({"MIL", "REB", "GOV", "SPY", "IMG"})
+# Whom an attack is combat against.
+_COMBATANTS = frozenset({"MIL", "REB", "COP", "SPY", "GOV", "IMG"})
+_KILLING = frozenset({"kill", "murder", "slay", "gun"})
+_PROTESTERS = frozenset({"OPP"})
+REPRESSION, ASSAULT, KILLING_BY_ASSAULT = "175", "182", "1823"
+
+
+def violence_code(code: str, trigger: Token, source: ActorMention, target: ActorMention | None) -> str:
+    """The code of a generic use of force (`code` 190/193) for this source and target; other codes as given."""
+    if code not in _GENERIC_FORCE or target is None:
+        return code
+    source_sector, target_sector = source.sector, target.sector
+    if source_sector == "COP" and target_sector in _PROTESTERS:
+        return REPRESSION
+    if source_sector in _ARMED_OR_STATE or target_sector in _COMBATANTS or target.kind == "country":
+        return code
+    return KILLING_BY_ASSAULT if trigger.lemma_.lower() in _KILLING else ASSAULT
