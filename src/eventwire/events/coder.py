@@ -26,7 +26,7 @@ from eventwire.datafiles import word_list
 from eventwire.events.circumstances import carry_places, event_date, event_place, is_hypothetical, is_negated
 from eventwire.events.codes import CodeTable
 from eventwire.events.context import Context, Trigger
-from eventwire.events.conventions import implicit_state_agent, implicit_suspects
+from eventwire.events.conventions import implicit_state_agent, implicit_suspects, known_as_suspects
 from eventwire.events.lexicon import Lexicon
 from eventwire.events.quoted import quoted_criticism
 from eventwire.events.slots import NAMED_UNCODED_KINDS, slot
@@ -178,6 +178,7 @@ def _build(trig: Trigger, ctx: Context, sources: list[ActorMention], direct_sour
     pairs: list[tuple[ActorMention, ActorMention | None, str]] = []
     if not targets:
         targets = implicit_suspects(trig, ctx, sources)
+    targets = known_as_suspects(trig, sources, targets)
     if not targets and code.root == "14":
         targets = protested_authority(sources, ctx)
         target_via_place = True

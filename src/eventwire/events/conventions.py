@@ -61,8 +61,26 @@ def implicit_suspects(trig: Trigger, ctx: Context, sources: list[ActorMention]) 
     if (lemma not in _POLICE_ACTS and lemma not in _COURT_ACTS) or token.pos_ != "VERB" or len(countries) != 1:
         return []
     country = countries.pop()
+    # "arrested three for trespassing": a bare number is that many people.
     return [_supplied(tok, f"{country}CRM", country, "suspect", "person") for tok in target_tokens(trig, ctx)
-            if not slot(tok, ctx)[0] and tok.lemma_.lower() in _PERSON_NOUNS]
+            if not slot(tok, ctx)[0] and (tok.lemma_.lower() in _PERSON_NOUNS or tok.pos_ == "NUM")]
+
+
+def known_as_suspects(trig: Trigger, sources: list[ActorMention], targets: list[ActorMention]) -> list[ActorMention]:
+    """"Manafort was sentenced by Judge Jackson": a person the knowledge base does not know, to whom a state
+    body's arrest, charge or sentence is done, is a suspect (CRM) of that body's country; coded targets and
+    acts of anyone else are returned as they are."""
+    lemma = trig.token.lemma_.lower()
+    countries = {s.country for s in sources if s.country and s.sector in _LEGAL_SECTORS}
+    if (lemma not in _POLICE_ACTS and lemma not in _COURT_ACTS) or len(countries) != 1:
+        return targets
+    country = countries.pop()
+    return [t.model_copy(update={"code": f"{country}CRM", "country": country, "resolved_from": _CONVENTION})
+            if not t.code and t.kind == "person" else t for t in targets]
+
+
+# The state bodies whose legal acts make their object a suspect.
+_LEGAL_SECTORS = frozenset({"COP", "JUD", "GOV", "SPY", "MIL"})
 
 
 def _supplied(token: Token, code: str, country: str, label: str, kind: str) -> ActorMention:

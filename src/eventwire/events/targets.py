@@ -120,8 +120,13 @@ def _addressee_of_that_clause(trig: Trigger, ctx: Context) -> list[ActorMention]
     if token.pos_ != "VERB" or not (trig.entry.code[:2] in _ADDRESSING_ROOTS
                                     or token.lemma_.lower() in _ADDRESSING_VERBS):
         return []
-    return [a for clause in token.children if clause.dep_ == "ccomp"
+    # "called for NATO members to increase spending": the subject of a for-to clause is who is to act.
+    return [a for clause in token.children if clause.dep_ == "ccomp" or _for_to_clause(clause)
             for subj in clause.children if subj.dep_ in ("nsubj", "nsubjpass") for a in slot(subj, ctx)[0]]
+
+
+def _for_to_clause(clause: Token) -> bool:
+    return clause.dep_ in ("advcl", "xcomp") and any(m.dep_ == "mark" and m.lower_ == "for" for m in clause.children)
 
 
 def _owners_of_object(trig: Trigger, ctx: Context) -> list[ActorMention]:
