@@ -81,7 +81,7 @@ def find_targets(trig: Trigger, ctx: Context, sources: list[ActorMention]) -> tu
     via_place = False
     for tok in target_tokens(trig, ctx):
         actors, from_place = slot(tok, ctx)
-        found.extend(actors)
+        found.extend(actors or _owner_of_thing(tok, ctx))
         via_place = via_place or from_place
     source_codes = {s.code for s in sources}
     source_countries = {s.country for s in sources}
@@ -99,6 +99,18 @@ def find_targets(trig: Trigger, ctx: Context, sources: list[ActorMention]) -> tu
         if earlier is not None:
             return [earlier], True
     return distinct, via_place
+
+
+def _owner_of_thing(token: Token, ctx: Context) -> list[ActorMention]:
+    """A thing in the target slot stands for whoever owns or made it: "a probe into Trump's financial
+    affairs" (Trump), "a lawsuit against the emergency the president declared" (the president)."""
+    if token.pos_ != "NOUN":
+        return []
+    owners = [a for c in token.children if c.dep_ == "poss" for a in slot(c, ctx)[0] if a.code]
+    if not owners:
+        owners = [a for clause in token.children if clause.dep_ == "relcl" for c in clause.children
+                  if c.dep_ == "nsubj" and c.tag_ not in ("WP", "WDT") for a in slot(c, ctx)[0] if a.code]
+    return owners
 
 
 def _same_side(target: ActorMention, sources: list[ActorMention]) -> bool:
