@@ -108,6 +108,8 @@ def object_lemmas(verb: Token) -> set[str]:
     objs: set[str] = set()
     heads = [verb] + [c for c in verb.children if c.dep_ in ("xcomp", "ccomp") and c.pos_ == "VERB"]
     objs.update(h.lemma_.lower() for h in heads[1:] if h.dep_ == "xcomp")
+    # A small clause: "found two officers guilty" (the parser's ccomp "guilty" with its own subject).
+    objs.update(c.lemma_.lower() for c in verb.children if c.dep_ in ("ccomp", "xcomp") and c.pos_ == "ADJ")
     for head in heads:
         has_object = any(c.dep_ == "dobj" for c in head.children)
         for child in head.children:

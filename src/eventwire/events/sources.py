@@ -113,6 +113,8 @@ def _light_verb_sources(noun: Token, ctx: Context) -> list[ActorMention]:
 # Acts whose victim is commonly reported without the actor behind them: violence, coercion ("was
 # arrested"), accusations ("has been accused of").
 _UNNAMED_AGENT_ROOTS = frozenset({"11", "17", "18", "19", "20"})
+_STATE_BODIES = frozenset({"GOV", "LEG", "JUD"})
+_ARREST = "173"
 _INTENDED_VIOLENCE = word_list("eventwire.events", "intended_violence")
 _ATTACK_NOUNS = word_list("eventwire.events", "attack_noun")
 
@@ -146,6 +148,10 @@ def unidentified_attacker(trig: Trigger, ctx: Context) -> list[ActorMention]:
     if not victims:
         return []
     violence = code.root in ("18", "19", "20")
+    # "Parliament was suspended", "the council was dissolved": a state body put under an administrative
+    # act with no agent named is procedure, not coercion by someone unknown ("ministers were detained" is).
+    if code.root == "17" and code.code != _ARREST and all(v.sector in _STATE_BODIES for v in victims):
+        return []
     if is_passive(trig.token):
         agent = next((obj for child in trig.token.children if child.dep_ == "agent" for obj in child.children
                       if obj.dep_ == "pobj"), None)

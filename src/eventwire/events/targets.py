@@ -49,6 +49,8 @@ def target_tokens(trig: Trigger, ctx: Context) -> list[Token]:
                 out.append(child)
             if child.dep_ == "xcomp":
                 holders.extend(c for c in child.children if c.dep_ == "dobj")
+            if child.dep_ in ("ccomp", "xcomp") and child.pos_ == "ADJ":  # "found two officers guilty"
+                out.extend(c for c in child.children if c.dep_ == "nsubj")
     for holder in holders:
         for child in holder.children:
             if token.pos_ == "VERB" and holder == token and not entry.objects and (
