@@ -23,6 +23,8 @@ _ARMED_OR_STATE = frozenset({"MIL", "REB", "GOV", "SPY", "IMG"})
 # Whom an attack is combat against.
 _COMBATANTS = frozenset({"MIL", "REB", "COP", "SPY", "GOV", "IMG"})
 _KILLING = frozenset({"kill", "murder", "slay", "gun"})
+# Verbs of force that harm people themselves; raids, storming and ambushes are told apart by who does them.
+_HARM_TO_PEOPLE = _KILLING | frozenset({"shoot", "fire", "open", "wound", "attack", "stab", "injure"})
 _PROTESTERS = frozenset({"OPP"})
 REPRESSION, ASSAULT, KILLING_BY_ASSAULT = "175", "182", "1823"
 
@@ -35,5 +37,7 @@ def violence_code(code: str, trigger: Token, source: ActorMention, target: Actor
     if source_sector == "COP" and target_sector in _PROTESTERS:
         return REPRESSION
     if source_sector in _ARMED_OR_STATE or target_sector in _COMBATANTS or target.kind == "country":
+        return code
+    if trigger.lemma_.lower() not in _HARM_TO_PEOPLE:  # a police raid on homes is no assault
         return code
     return KILLING_BY_ASSAULT if trigger.lemma_.lower() in _KILLING else ASSAULT
