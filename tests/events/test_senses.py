@@ -148,5 +148,9 @@ def test_a_caption_line_is_not_a_report_of_an_act(pipeline: Any) -> None:
     assert not [c for c in coded(pipeline, "Russian forces attacked the town on Monday.\n\n"
                                            "—The Russian president urging Ukraine to hold talks")
                 if c[0].startswith("02")]
+    # An attribution line opening with a dash, even where the parser finds a verb at its end.
+    assert not [c for c in coded(pipeline, "Russian forces attacked the town on Monday.\n\n"
+                                           "—The Russian president urging Ukraine to hold talks as fighting "
+                                           "resumes") if c[0].startswith("02")]
     assert [c for c in coded(pipeline, "The Russian president was urging Ukraine to hold talks on Monday.")
             if c[0].startswith("02")]

@@ -247,8 +247,11 @@ def standing_passive(token: Token) -> bool:
 
 def caption_fragment(token: Token) -> bool:
     """A line with no finite verb whose act is a bare -ing form ("—Zinichev calling a temporary halt to
-    rescue work") is a caption or pull quote beside the story, not a report of an act."""
-    return token.tag_ == "VBG" and not any(t.tag_ in _FINITE_TAGS for t in token.sent)
+    rescue work") is a caption or pull quote beside the story, not a report of an act; so is one that opens
+    with a dash, the typographic mark of a quote's attribution line."""
+    if token.tag_ != "VBG" or any(c.dep_ in ("aux", "auxpass") for c in token.children):
+        return False
+    return token.sent.text.lstrip().startswith(("—", "―")) or not any(t.tag_ in _FINITE_TAGS for t in token.sent)
 
 
 _FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
