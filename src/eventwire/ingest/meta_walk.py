@@ -44,11 +44,6 @@ _AUTHOR_CLASS = (re.compile(r"author-?name|AuthorName|authorName"),
                  re.compile(r"[Aa]uthor|screenname|writer|[Bb]yline"))
 _AUTHOR_ID = (re.compile(r"author|zuozhe|bianji|xiaobian"), re.compile(r"[Aa]uthor"))
 _BYLINE_CLASSES = frozenset({"byline", "username", "byl", "BBL"})
-# A gate before the selectors: an element none of these let through is selected by none of them.
-_AUTHOR_CLASS_ANY = re.compile("|".join(p.pattern for p in _AUTHOR_CLASS))
-_AUTHOR_ID_ANY = re.compile("|".join(p.pattern for p in _AUTHOR_ID))  # both find "author"
-_AUTHOR_CLASS_VALUES = _BYLINE_CLASSES | {"author"}
-_RARE_ATTRIBUTES = frozenset({"rel", "itemprop", "data-testid", "data-component"})  # the other ones tested
 AUTHOR_MAX_CHARS = 120  # extract_author's len_limit
 # CATEGORIES_XPATHS: links inside these containers, by the first selector that finds one to a category page.
 _CATEGORY_DIV_CLASS = re.compile(r"^(?:post-?info|post-?meta|meta|entry-meta|entry-info|entry-utility)")
@@ -70,22 +65,14 @@ def _selectors_digest() -> str:
 SELECTORS_MIRRORED = _selectors_digest() == MIRRORED_SELECTORS
 
 
-def _class_tests(cls: str) -> tuple[bool, bool]:
-    """(the class prunes an element of _DISCARD_TAGS, some author selector may take it)."""
-    return (cls in _DISCARD_EXACT or bool(_DISCARD_CLASS.search(cls)),
-            cls in _AUTHOR_CLASS_VALUES or bool(_AUTHOR_CLASS_ANY.search(cls)))
-
-
-def _discarded(tag: str, class_prunes: bool, ident: str, element: HtmlElement, rare: bool = True) -> bool:
-    """Pruned by AUTHOR_DISCARD_XPATHS (`class_prunes` from _class_tests, `ident` the id or "";
-    `rare` False when the element has none of _RARE_ATTRIBUTES)."""
+def _discarded(tag: str, cls: str, ident: str, element: HtmlElement) -> bool:
+    """Pruned by AUTHOR_DISCARD_XPATHS (`cls` and `ident` are the element's class and id, "" when missing)."""
     if tag in _DISCARD_ALWAYS:
         return True
     if tag not in _DISCARD_TAGS:
         return False
-    return (ident == "comments" or class_prunes
-            or (bool(ident) and bool(_DISCARD_ID.search(ident)))
-            or (rare and "Figure" in (element.get("data-component") or "")))
+    return (ident == "comments" or cls in _DISCARD_EXACT or (bool(ident) and bool(_DISCARD_ID.search(ident)))
+            or (bool(cls) and bool(_DISCARD_CLASS.search(cls))) or "Figure" in (element.get("data-component") or ""))
 
 
 def _author_selectors(tag: str, cls: str, ident: str, element: HtmlElement) -> int:
@@ -128,7 +115,7 @@ def _category_containers(tag: str, cls: str | None, ident: str) -> int:
 
 def _tag(element: HtmlElement) -> str:
     tag = element.tag
-    if tag.__class__ is not str or ":" in tag or tag == "rel":
+    if not isinstance(tag, str) or ":" in tag or tag == "rel":
         raise _CannotMirror(repr(tag))
     return tag
 
@@ -146,30 +133,18 @@ def _walk(root: HtmlElement, authors: bool, categories: bool) -> _Found:
     found = _Found()
     pruned: set[HtmlElement] = set()
     containers: list[list[HtmlElement]] = [[] for _ in CATEGORIES_XPATHS]
-    class_tests: dict[str, tuple[bool, bool]] = {}  # a page repeats its class values: each is searched once
     for element in root.iter():
         tag = _tag(element)
-        names = element.keys()
-        if names:
-            cls, ident, rare = element.get("class"), element.get("id") or "", not _RARE_ATTRIBUTES.isdisjoint(names)
-        else:
-            cls, ident, rare = None, "", False
+        cls, ident = element.get("class"), element.get("id") or ""
         if authors:
-            class_prunes = class_may_author = False
-            if cls:
-                if (tests := class_tests.get(cls)) is None:
-                    tests = class_tests[cls] = _class_tests(cls)
-                class_prunes, class_may_author = tests
             # the root is never pruned: trafilatura's prune reads descendants and cannot delete a root
-            if (tag in _DISCARD_ALWAYS or tag in _DISCARD_TAGS) and element is not root and _discarded(
-                    tag, class_prunes, ident, element, rare):
+            if element is not root and _discarded(tag, cls or "", ident, element):
                 pruned.add(element)
-            elif (rare or tag == "author" or class_may_author or (ident and _AUTHOR_ID_ANY.search(ident))
-                  ) and (selectors := _author_selectors(tag, cls or "", ident, element)):
+            elif selectors := _author_selectors(tag, cls or "", ident, element):
                 for index, elements in enumerate(found.authors):
                     if selectors >> index & 1:
                         elements.append(element)
-        if categories and tag in _CATEGORY_CONTAINER_TAGS and (kinds := _category_containers(tag, cls, ident)):
+        if categories and (kinds := _category_containers(tag, cls, ident)):
             for index, elements in enumerate(containers):
                 if kinds >> index & 1:
                     elements.append(element)
@@ -191,8 +166,7 @@ def _pruned_texts(element: HtmlElement) -> Iterator[str]:
     slots: list[str | None] = [element.text]
     last = 0  # the slot a pruned child's tail joins: the parent's text or the previous kept child's tail
     for child in element:
-        cls = child.get("class")
-        if _discarded(_tag(child), bool(cls) and _class_tests(cls)[0], child.get("id") or "", child):
+        if _discarded(_tag(child), child.get("class") or "", child.get("id") or "", child):
             if child.tail:
                 slots[last] = (slots[last] or "") + child.tail
             continue
