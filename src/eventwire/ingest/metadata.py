@@ -2,8 +2,7 @@
 extract_metadata, read with its own functions in its order (meta tags, JSON-LD, <title>, author, canonical
 URL, htmldate as it calls it, site name, categories), without the steps whose fields eventwire does not use:
 tags and licence (their XPaths run over the whole page, about a third of extract_metadata's time) and the
-host name. The author and category steps are read in one walk over the page (meta_walk.py) instead of
-trafilatura's XPaths. tests/ingest/test_metadata.py checks the values against trafilatura.extract_metadata.
+host name. tests/test_ingest_metadata.py checks the values against trafilatura.extract_metadata.
 """
 
 from __future__ import annotations
@@ -17,6 +16,8 @@ from lxml.html import HtmlElement
 from trafilatura.metadata import (
     META_URL,
     examine_meta,
+    extract_author,
+    extract_catstags,
     extract_meta_json,
     extract_sitename,
     extract_title,
@@ -24,8 +25,6 @@ from trafilatura.metadata import (
 )
 from trafilatura.settings import set_date_params
 from trafilatura.utils import line_processing
-
-from eventwire.ingest.meta_walk import author_and_categories
 
 
 @dataclass(frozen=True)
@@ -57,9 +56,8 @@ def read_metadata(tree: HtmlElement, default_url: str | None = None) -> PageMeta
         metadata = extract_meta_json(tree, metadata)
     if not metadata.title:
         metadata.title = extract_title(tree)
-    # extract_author and extract_catstags, in one walk and only for what the meta tags and JSON-LD left out
-    author, categories = author_and_categories(tree, authors=not metadata.author, categories=not metadata.categories)
-    metadata.author = metadata.author or author
+    if not metadata.author:
+        metadata.author = extract_author(tree)
     if not metadata.url:
         metadata.url = extract_url(tree, default_url)
     date_config = set_date_params(True)
@@ -72,7 +70,7 @@ def read_metadata(tree: HtmlElement, default_url: str | None = None) -> PageMeta
             sitename = sitename.title()
     elif metadata.url and (match := META_URL.match(metadata.url)):
         sitename = match[1]
-    categories = metadata.categories or categories
+    categories = metadata.categories or extract_catstags("category", tree)
     return PageMetadata(
         title=_trimmed(metadata.title),
         site_name=_trimmed(sitename),
