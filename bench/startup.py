@@ -47,7 +47,7 @@ def timed(cmd: list[str]) -> float:
 
 def main() -> None:
     exe = shutil.which("eventwire") or str(Path(sys.executable).parent / "eventwire")
-    timed([exe, "extract", str(ARTICLE)])  # the per-user caches (places/cache.py) are written by a first run
+    timed([exe, "extract", str(ARTICLE)])  # the per-user caches (cache.py) are written by a first run
     model, cold = [], []
     for _ in range(RUNS):
         model.append(timed([sys.executable, "-c", MODEL_ONLY]))
