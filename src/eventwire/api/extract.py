@@ -123,12 +123,12 @@ async def ingest(request: Request, published: Annotated[str | None, _PUBLISHED] 
 
     def store() -> IngestResponse:
         watcher = _OneArticle()
-        with db.write_lock:
-            counts = ingest_articles(db.store, [article], code, watcher)
+        with db.writer() as writer:
+            counts = ingest_articles(writer, [article], code, watcher)
             if watcher.failure is not None:  # recorded in the failures table; the client learns which stage
                 raise ApiError(500, f"internal error in stage {watcher.failure.stage}: {watcher.failure.reason}")
             if counts.unchanged:  # already stored, not coded again: its events as stored
-                row = db.store.con.execute("SELECT count(*) FROM events WHERE article_id = ?", [article.id]).fetchone()
+                row = writer.con.execute("SELECT count(*) FROM events WHERE article_id = ?", [article.id]).fetchone()
                 return IngestResponse(article_id=article.id, outcome="unchanged", events=int(row[0]) if row else 0)
         assert watcher.outcome is not None
         return IngestResponse(article_id=article.id, outcome=watcher.outcome.value, events=watcher.events)
