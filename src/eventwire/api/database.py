@@ -96,6 +96,7 @@ class EventDb:
         """The store for one POST /ingest: it opens the file read-write when it checks and saves (waiting while
         another process holds it) and closes it after, so other processes get their turn."""
         with self._turns.writing():
+            self.store.coded_by = None  # what codes now (the user's files may have changed): see CodedBy.current
             try:
                 yield self.store
             finally:
