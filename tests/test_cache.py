@@ -1,4 +1,4 @@
-"""The per-user disk cache's two other formats: an SQLite table read by key, and mapped numpy arrays. Each is
+"""The per-user disk cache's formats: an SQLite table read by key, and mapped numpy arrays. Each is
 read back equal to what was built, built again when damaged or written for another key, and never an error."""
 
 from __future__ import annotations

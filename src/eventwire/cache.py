@@ -17,14 +17,12 @@ import logging
 import math
 import mmap
 import os
-import pickle
 import tempfile
 from collections.abc import Callable
 from importlib import resources
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any
 
-T = TypeVar("T")
 log = logging.getLogger(__name__)
 
 
@@ -77,27 +75,6 @@ def write_atomically(path: Path, write: Callable[[Path], None]) -> bool:
         if tmp is not None:
             tmp.unlink(missing_ok=True)
         return False
-
-
-def cached(name: str, key: str, build: Callable[[], T]) -> T:
-    """`build()`'s value, read from the pickle entry for (name, key) when one is there, else built and saved."""
-    path = entry_path(name, key, ".pickle")
-    try:
-        with path.open("rb") as fh:
-            value: T = pickle.load(fh)  # our own file, written below by this same code
-        return value
-    except FileNotFoundError:
-        pass
-    except Exception as exc:  # a damaged entry is rebuilt
-        log.debug("cache entry %s unreadable (%s): rebuilding", path, exc)
-    value = build()
-
-    def write(tmp: Path) -> None:
-        with tmp.open("wb") as fh:
-            pickle.dump(value, fh, protocol=pickle.HIGHEST_PROTOCOL)
-
-    write_atomically(path, write)
-    return value
 
 
 _ALIGN = 64
