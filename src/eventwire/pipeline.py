@@ -159,6 +159,16 @@ class Pipeline:
     def load(cls, settings: Settings | None = None) -> Pipeline:
         return cls(load_resources(settings or Settings()))
 
+    def with_user_files(self, settings: Settings) -> Pipeline:
+        """The same pipeline coding with `settings`' user actor and lexicon files (a running server's user
+        edited them): the knowledge base, its matcher and the lexicon loaded again, the model, gazetteer and
+        tables shared."""
+        r = self.resources
+        kb = load_actor_kb(settings.actor_files)
+        resources = dataclasses.replace(r, actor_kb=kb, actor_matcher=build_actor_matcher(kb, r.nlp),
+                                        lexicon=load_lexicon(settings.lexicons), settings=settings)
+        return Pipeline(resources, self.stages)
+
     def without(self, stage: str) -> Pipeline:
         """The same pipeline with one stage left out (e.g. "relevance": every event the coder reads, with the
         coder's own confidence), sharing the loaded resources."""

@@ -69,3 +69,16 @@ def fingerprint(paths: Iterable[str]) -> str:
             content = b"\0missing"
         digest.update(hashlib.sha256(content).digest())
     return digest.hexdigest()[:16] if any_file else NO_USER_FILES
+
+
+def files_state(paths: Iterable[str]) -> tuple[tuple[str, int, int], ...]:
+    """Each file's path, modification time and size (-1, -1 when missing): a change of any, a cheap stat
+    apart, tells that the files were edited, added or removed."""
+    state = []
+    for path in paths:
+        try:
+            found = os.stat(path)
+            state.append((path, found.st_mtime_ns, found.st_size))
+        except OSError:
+            state.append((path, -1, -1))
+    return tuple(state)

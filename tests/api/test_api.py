@@ -97,6 +97,19 @@ def test_every_filter_keeps_only_matching_events(client: TestClient) -> None:
     check({"bbox": "8,9,14,13"}, lambda r: r["lon"] is not None and 8 <= r["lon"] <= 14 and 9 <= r["lat"] <= 13)
 
 
+def test_country_by_name_iso2_or_iso3_as_on_the_command_line(client: TestClient, db: Path) -> None:
+    georgia = events(client, country="GEO")
+    assert georgia and all(r["place_country"] == "GEO" for r in georgia)
+    for written in ("Georgia", "ge", "geo", " georgia "):
+        assert events(client, country=written) == georgia, written
+    cli_rows = [json.loads(line) for line in cli("query", "--db", str(db), "--country", "Georgia").stdout.splitlines()]
+    assert [r["id"] for r in cli_rows] == [r["id"] for r in georgia]
+    for unknown in ("Atlantis", "XX", "Georgia; DROP TABLE events"):
+        message = assert_error(client.get("/events", params={"country": unknown}), 422)
+        assert "\n" not in message and "is not a country" in message, message
+    assert "is not a country" in assert_error(client.get("/stats", params={"country": "Narnia"}), 422)
+
+
 def test_filters_compose(client: TestClient) -> None:
     rows = events(client, actor="NGA", cameo_root="19", country="NGA")
     assert rows and all(r["cameo_root"] == "19" and r["place_country"] == "NGA" for r in rows)

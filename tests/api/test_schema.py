@@ -56,6 +56,10 @@ def test_every_operation_honours_its_spec(api_schema: Any, method: str, path: st
               suppress_health_check=list(HealthCheck))
     @given(case=operation.as_strategy(generation_mode=mode))
     def run(case: Any) -> None:
+        if mode == schemathesis.GenerationMode.POSITIVE and (case.query or {}).get("country") is not None:
+            # Any short string fits the spec's `country`, but only a country's name or code is valid data (an
+            # unknown one is a documented 422): the generated value becomes a real country, written as a name.
+            case.query["country"] = "Syria"
         case.call_and_validate(excluded_checks=excluded)
 
     run()

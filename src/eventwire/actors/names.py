@@ -20,6 +20,7 @@ from eventwire.actors.gender import given_names
 from eventwire.actors.kb import ActorKB
 from eventwire.actors.mentions import new_mention, token_range
 from eventwire.model import ActorMention
+from eventwire.phrases import add_patterns, phrase_keys
 
 
 @dataclass(frozen=True)
@@ -33,20 +34,22 @@ class ActorMatcher:
 def build_actor_matcher(kb: ActorKB, nlp: Language) -> ActorMatcher:
     by_lower = PhraseMatcher(nlp.vocab, attr="LOWER")
     by_orth = PhraseMatcher(nlp.vocab, attr="ORTH")
-    lower: dict[str, list[Doc]] = {}
-    orth: dict[str, list[Doc]] = {}
+    lower: dict[str, list[str]] = {}
+    orth: dict[str, list[str]] = {}
     for alias, (kind, key) in kb.phrases.items():
         label = f"{kind}\t{key}"
         # Short upper-case aliases ("US", "IS", "AP") only match in capitals, never "us"/"is".
         target = orth if alias.isupper() and len(alias.replace(".", "")) <= 4 else lower
-        target.setdefault(label, []).append(nlp.make_doc(alias))
+        target.setdefault(label, []).append(alias)
         if alias.isalpha() and alias.isupper() and len(alias) == 4:
             # British style writes pronounceable acronyms as words: "Nato", "Farc", "Isis".
-            orth.setdefault(label, []).append(nlp.make_doc(alias.capitalize()))
-    for label, docs in lower.items():
-        by_lower.add(label, docs)
-    for label, docs in orth.items():
-        by_orth.add(label, docs)
+            orth.setdefault(label, []).append(alias.capitalize())
+    # the patterns' token keys, not Docs: the same matcher without tokenizing every name at start-up
+    keys = phrase_keys(nlp, (t for texts in (*lower.values(), *orth.values()) for t in texts), "actors")
+    for label, texts in lower.items():
+        add_patterns(by_lower, label, [keys[t][1] for t in texts])
+    for label, texts in orth.items():
+        add_patterns(by_orth, label, [keys[t][0] for t in texts])
     return ActorMatcher(by_lower, by_orth)
 
 

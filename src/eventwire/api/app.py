@@ -39,7 +39,11 @@ def create_app(config: ApiConfig, load_pipeline: Callable[[], Pipeline] | None =
     app.state.config = config
     app.state.db = db
     app.state.codes = load_code_table()
-    app.state.pipeline = extract.PipelineHolder(load_pipeline or (lambda: _load(config)))
+    if load_pipeline is None:  # the server's own: it follows the user's actor and lexicon files
+        watch = extract.UserFilesWatch(config.settings)
+        app.state.pipeline = extract.PipelineHolder(watch.load, watch.refresh)
+    else:
+        app.state.pipeline = extract.PipelineHolder(load_pipeline)
     install_error_handlers(app)
     app.add_middleware(BodyLimits, max_bytes=config.max_body_bytes, deadline=config.client_timeout)
     app.add_middleware(RequestGuard, config=config)  # added last: the outermost, its headers on every answer
@@ -50,8 +54,3 @@ def create_app(config: ApiConfig, load_pipeline: Callable[[], Pipeline] | None =
     mount_dashboard(app, config)
     return app
 
-
-def _load(config: ApiConfig) -> Pipeline:
-    from eventwire.batch import pipeline_for  # spaCy is imported only when something is extracted
-
-    return pipeline_for(config.settings)

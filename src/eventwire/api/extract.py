@@ -8,6 +8,7 @@ thread (CODE_LIMITER), so the GET routes, which run in the same thread pool, are
 
 from __future__ import annotations
 
+import dataclasses
 import threading
 from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING, Annotated, Any
@@ -21,8 +22,10 @@ from eventwire.api.errors import ERROR_RESPONSES, ApiError
 from eventwire.api.schemas import ExtractRequest, IngestResponse
 from eventwire.errors import CannotRun, StageFailed
 from eventwire.model import Article, ExtractResult, Failure
+from eventwire.settings import Settings
 from eventwire.store import SaveOutcome
 from eventwire.store.ingest import ingest as ingest_articles
+from eventwire.userfiles import files_state, user_actor_files, user_lexicon_files
 
 if TYPE_CHECKING:
     from eventwire.pipeline import Pipeline
@@ -55,25 +58,63 @@ _PUBLISHED = Query(description="Publication date YYYY-MM-DD (raw bodies; JSON bo
 
 
 class PipelineHolder:
-    """Loads the pipeline on first use (a few seconds) and serialises runs over it."""
+    """Loads the pipeline on first use (a few seconds) and serialises runs over it; with `refresh`, each run
+    first lets it swap the pipeline for a newer one (UserFilesWatch.refresh)."""
 
-    def __init__(self, load: Callable[[], Pipeline]) -> None:
+    def __init__(self, load: Callable[[], Pipeline], refresh: Callable[[Pipeline], Pipeline] | None = None) -> None:
         self._load = load
+        self._refresh = refresh
         self._pipeline: Pipeline | None = None
         self._lock = threading.Lock()
 
+    def _ready(self) -> Pipeline:
+        if self._pipeline is None:
+            self._pipeline = self._load()
+        elif self._refresh is not None:
+            self._pipeline = self._refresh(self._pipeline)
+        return self._pipeline
+
     def run(self, article: Article) -> ExtractResult:
         with self._lock:
-            if self._pipeline is None:
-                self._pipeline = self._load()
-            return self._pipeline.run(article)
+            return self._ready().run(article)
 
     def code(self, article: Article) -> ExtractResult | Failure:
         """Like run, with a failing stage returned as a Failure naming it (for the ingest loop to record)."""
         with self._lock:
-            if self._pipeline is None:
-                self._pipeline = self._load()
-            return self._pipeline.code(article)
+            return self._ready().code(article)
+
+
+class UserFilesWatch:
+    """The server's pipeline follows the user's actor and lexicon files (userfiles.py): `eventwire actors add`
+    while the server runs is coded from the next request on. Before each run a few stat calls compare the files
+    (which ones, their times and sizes) with those the pipeline was loaded with; when they differ, the knowledge
+    base, its matcher and the lexicon are loaded again, the model kept."""
+
+    def __init__(self, base: Settings) -> None:
+        self.base = base
+        self._seen: tuple[tuple[str, int, int], ...] | None = None
+
+    def settings_now(self) -> Settings:
+        return dataclasses.replace(self.base, actor_files=user_actor_files(), lexicons=user_lexicon_files())
+
+    def load(self) -> Pipeline:
+        from eventwire.batch import pipeline_for  # spaCy is imported only when something is extracted
+
+        settings = self.settings_now()
+        state = files_state((*settings.actor_files, *settings.lexicons))
+        pipeline = pipeline_for(settings)
+        self._seen = state
+        return pipeline
+
+    def refresh(self, pipeline: Pipeline) -> Pipeline:
+        settings = self.settings_now()
+        state = files_state((*settings.actor_files, *settings.lexicons))
+        if state == self._seen:
+            return pipeline
+        # a malformed file raises DataFileError (a CannotRun: a 503 naming it), and is read again next time
+        fresh = pipeline.with_user_files(settings)
+        self._seen = state
+        return fresh
 
 
 _MIN_CONFIDENCE = Query(description="Leave out events whose calibrated confidence (probability of a real, rightly "
@@ -123,12 +164,12 @@ async def ingest(request: Request, published: Annotated[str | None, _PUBLISHED] 
 
     def store() -> IngestResponse:
         watcher = _OneArticle()
-        with db.write_lock:
-            counts = ingest_articles(db.store, [article], code, watcher)
+        with db.writer() as writer:
+            counts = ingest_articles(writer, [article], code, watcher)
             if watcher.failure is not None:  # recorded in the failures table; the client learns which stage
                 raise ApiError(500, f"internal error in stage {watcher.failure.stage}: {watcher.failure.reason}")
             if counts.unchanged:  # already stored, not coded again: its events as stored
-                row = db.store.con.execute("SELECT count(*) FROM events WHERE article_id = ?", [article.id]).fetchone()
+                row = writer.con.execute("SELECT count(*) FROM events WHERE article_id = ?", [article.id]).fetchone()
                 return IngestResponse(article_id=article.id, outcome="unchanged", events=int(row[0]) if row else 0)
         assert watcher.outcome is not None
         return IngestResponse(article_id=article.id, outcome=watcher.outcome.value, events=watcher.events)

@@ -11,6 +11,7 @@ from typing import Annotated, Any, Literal
 from fastapi import Query
 
 from eventwire.api.errors import ApiError
+from eventwire.countries import country_iso3
 from eventwire.errors import InvalidValue
 from eventwire.store.query import EventFilter, Near, build_event_query
 
@@ -103,8 +104,8 @@ def event_selection(
     cameo: Annotated[str | None, Query(description="CAMEO code prefix (19, 195).", pattern=r"^\d{1,4}$")] = None,
     cameo_root: Annotated[str | None, Query(description="CAMEO root (08).", pattern=r"^\d{1,2}$")] = None,
     quad_class: Annotated[int | None, Query(description="QuadClass 1-4.", ge=1, le=4)] = None,
-    country: Annotated[str | None, Query(description="ISO3 country of the event's place.",
-                                         pattern=r"^[A-Za-z]{3}$")] = None,
+    country: Annotated[str | None, Query(description="Country of the event's place: a name, ISO2 or ISO3 code "
+                                                     "(Syria, SY, SYR).", min_length=2, max_length=80)] = None,
     since: Annotated[str | None, Query(description="From YYYY-MM-DD (inclusive).",
                                        pattern=r"^\d{4}-\d{2}-\d{2}$")] = None,
     until: Annotated[str | None, Query(description="To YYYY-MM-DD (inclusive).",
@@ -128,10 +129,11 @@ def event_selection(
     try:
         where = Near.parse(near) if near else None
         box = BBox.parse(bbox) if bbox else None
+        iso3 = country_iso3(country) if country else None  # the resolver of the command line's --country
     except InvalidValue as exc:
         raise ApiError(422, str(exc)) from None
     f = EventFilter(actor=actor, source=source, target=target, cameo=cameo, cameo_root=cameo_root,
-                    quad_class=quad_class, country=country, since=since, until=until, near=where, text=text or None,
+                    quad_class=quad_class, country=iso3, since=since, until=until, near=where, text=text or None,
                     include_hypothetical=not facts_only, include_negated=not facts_only,
                     min_confidence=min_confidence)
     return EventSelection(f, box, plover=plover, precision=precision)

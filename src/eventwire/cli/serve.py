@@ -16,8 +16,8 @@ def serve(
     db: Annotated[Path, typer.Option("--db", help="DuckDB database file.")] = Path("events.duckdb"),
     host: Annotated[str, typer.Option(help="Address to listen on (127.0.0.1: this machine only).")] = "127.0.0.1",
     port: Annotated[int, typer.Option(help="TCP port.")] = 8000,
-    allow_ingest: Annotated[bool, typer.Option("--allow-ingest", help="Enable POST /ingest (opens the database "
-                                                                      "read-write).")] = False,
+    allow_ingest: Annotated[bool, typer.Option("--allow-ingest", help=(
+        "Enable POST /ingest (opens the database read-write while it saves an article)."))] = False,
     max_body_mb: Annotated[float, typer.Option("--max-body-mb", help="Largest request body accepted (also once "
                                                                      "a gzipped body is unpacked).")] = 5.0,
     max_text_chars: Annotated[int, typer.Option("--max-text-chars", min=1, help="Longest article text POST "

@@ -11,9 +11,6 @@ import re
 from collections.abc import Callable, Iterator
 from typing import Any
 
-import feedparser
-import lxml.html
-
 from eventwire.dateparse import to_iso_date
 from eventwire.errors import CannotRun, UnreadableInput
 from eventwire.failures import failure_of
@@ -40,6 +37,8 @@ def fragment_text(html: str) -> str:
     """An HTML fragment (feed content) -> paragraphs separated by blank lines."""
     if "<" not in html:
         return join_paragraphs(html)
+    import lxml.html  # here, as feedparser below: an extract of a plain article never loads them
+
     root = lxml.html.fragment_fromstring(html, create_parent="div")
     for bad in root.xpath(".//script|.//style|.//figure|.//figcaption"):
         bad.drop_tree()
@@ -62,6 +61,8 @@ def _content(entry: Any) -> str:
 def iter_feed(name: str, data: bytes, options: IngestOptions, fetcher: Fetcher = fetch
               ) -> Iterator[Article | Failure]:
     """Articles of the feed document `data`; `name` (path or URL) names it in failures."""
+    import feedparser
+
     try:
         parsed = feedparser.parse(_valid_char_refs(data))
     except Exception as exc:  # feedparser's own fault on odd input: the feed's failure, the run goes on

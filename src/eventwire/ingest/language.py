@@ -21,19 +21,32 @@ class LanguageGuess:
 
 @lru_cache(maxsize=1)
 def _identifier() -> Any:
-    """py3langid's identifier, read back from the per-user cache (places/cache.py) after the first process:
-    unpacking its compressed model file takes seconds of every cold start, reading the pickle a fraction."""
+    """py3langid's identifier on its model's arrays as the per-user cache keeps them (cache.py): unpacking the
+    packaged model (LZMA) takes seconds, a pickle of it still 0.3-0.6 s of every cold start; mapped from the
+    cache file, only the pages an article's n-grams touch are read. The same numbers, so the same guesses."""
     from importlib.metadata import version
 
-    from eventwire.places.cache import cached
+    from py3langid.langid import LanguageIdentifier
 
-    return cached("langid", f"py3langid {version('py3langid')}; norm_probs", _load_identifier)
+    from eventwire.cache import cached_arrays, code_digest
+
+    arrays, classes = cached_arrays("langid", f"py3langid {version('py3langid')}; {code_digest(__file__)}",
+                                    _model_arrays)
+    # memoryviews index to plain ints, as the stdlib arrays and lists py3langid's own loader gives do
+    return LanguageIdentifier(arrays["ptc"], arrays["pc"], classes, memoryview(arrays["nextmove"]),
+                              memoryview(arrays["output"]), norm_probs=True, tk_row=memoryview(arrays["row"]))
 
 
-def _load_identifier() -> Any:
-    from py3langid.langid import MODEL_FILE, LanguageIdentifier
+def _model_arrays() -> tuple[dict[str, Any], list[str]]:
+    """py3langid's packaged model, unpacked by its own loader, as numpy arrays (and its language labels)."""
+    import numpy as np
+    from py3langid.langid import MODEL_DIR, MODEL_FILE
+    from py3langid.modelio import load_model
 
-    return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+    ptc, pc, classes, nextmove, row, output = load_model(MODEL_DIR / MODEL_FILE)
+    return ({"ptc": np.asarray(ptc), "pc": np.asarray(pc), "nextmove": np.frombuffer(nextmove, dtype=nextmove.typecode),
+             "row": np.frombuffer(row, dtype=row.typecode), "output": np.asarray(output, dtype=np.int32)},
+            list(classes))
 
 
 # The identifier walks its sample byte by byte in Python; ~300 words are plenty for a language's n-grams

