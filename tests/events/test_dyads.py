@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from tests.conftest import every_event
 from tests.conftest import run_text as run
 
 
@@ -19,3 +20,15 @@ def test_a_police_raid_is_not_an_assault_but_a_shooting_is(pipeline: Any) -> Non
     assert not [e for e in raid if e.cameo.startswith("18")], [(e.cameo, e.evidence.trigger) for e in raid]
     shooting = run(pipeline, "A gunman shot three people at a bar in Ohio on Saturday.").events
     assert [e.cameo for e in shooting if e.evidence.trigger == "shot"] == ["182"]
+
+
+def test_a_disaster_in_a_country_is_not_that_country_attacking(pipeline: Any) -> None:
+    coder = every_event(pipeline)  # the coder's reading, apart from the decision to emit
+    epidemic = run(coder, "A cholera epidemic in Angola has killed over 1,200 people in the past three "
+                             "months.").events
+    assert not [e for e in epidemic if e.cameo_root in ("18", "19", "20")], [(e.cameo, e.source.code)
+                                                                              for e in epidemic]
+    bomb = run(coder, "A car bomb in Kabul killed twelve people on Monday.").events
+    assert [(e.cameo_root, e.source.code) for e in bomb if e.evidence.trigger == "killed"] == [("18", "")]
+    strike = run(coder, "An airstrike in Idlib killed nine civilians on Monday.").events
+    assert [e.cameo_root for e in strike if e.evidence.trigger == "killed"] == ["19"]

@@ -58,10 +58,19 @@ def find_sources(trig: Trigger, ctx: Context) -> tuple[list[ActorMention], bool]
     subjects = subjects_of(token)
     direct = any(c.dep_ in ("nsubj", "csubj") for c in token.children)
     for subj in subjects:
-        found, _ = slot(subj, ctx)
+        found, from_place = slot(subj, ctx)
+        if found and from_place and _harm_by_a_thing(trig, subj, ctx):
+            break
         if found:
             return found, direct and not any(a.resolved_from in ("pronoun", "description") for a in found)
     return _nearest_subject_like(token, ctx), False
+
+
+def _harm_by_a_thing(trig: Trigger, subj: Token, ctx: Context) -> bool:
+    """"A cholera epidemic in Angola has killed 1,200 people", "a car bomb in Kabul killed twelve": the place
+    named in a subject that is a thing does not stand for the country attacking (a bomb's attacker is
+    unidentified, an epidemic has none)."""
+    return ctx.table.get(trig.entry.code).root in ("18", "19", "20") and subj.pos_ == "NOUN"
 
 
 # "advmod"/"dep": a name the parser misread ("USAID provided ..." with USAID as an adverb).

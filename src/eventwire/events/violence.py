@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from eventwire.datafiles import word_list
 from eventwire.model import ActorMention
 
 _GENERIC_FORCE = frozenset({"190", "193"})
@@ -26,6 +27,7 @@ _KILLING = frozenset({"kill", "murder", "slay", "gun"})
 # Verbs of force that harm people themselves; raids, storming and ambushes are told apart by who does them.
 _HARM_TO_PEOPLE = _KILLING | frozenset({"shoot", "fire", "open", "wound", "attack", "stab", "injure"})
 _PROTESTERS = frozenset({"OPP"})
+_MILITARY_WEAPONS = word_list("eventwire.events", "military_weapon")
 REPRESSION, ASSAULT, KILLING_BY_ASSAULT = "175", "182", "1823"
 
 
@@ -38,6 +40,8 @@ def violence_code(code: str, trigger: Token, source: ActorMention, target: Actor
         return REPRESSION
     if source_sector in _ARMED_OR_STATE or target_sector in _COMBATANTS or target.kind == "country":
         return code
+    if source.kind == "unidentified" and _MILITARY_WEAPONS & {w.lower().rstrip("s") for w in source.text.split()}:
+        return code  # "an airstrike killed nine civilians": fighting, whoever flew it
     if trigger.lemma_.lower() not in _HARM_TO_PEOPLE:  # a police raid on homes is no assault
         return code
     return KILLING_BY_ASSAULT if trigger.lemma_.lower() in _KILLING else ASSAULT
