@@ -330,6 +330,11 @@ def test_the_server_serves_the_site_at_guide_and_links_both_ways(built: BuiltSit
             assert client.get("/guide/js/settings.js").headers["content-type"].startswith("text/javascript")
             assert client.get("/guide/no-such-page.html").status_code == 404
             assert "/guide/" in client.get("/openapi.json").json()["info"]["description"]
+            # HEAD answers as GET does (link checkers and `curl -I` ask with HEAD)
+            head = client.head("/guide", follow_redirects=False)
+            assert head.status_code == moved.status_code and head.headers["location"] == "/guide/"
+            assert client.head("/guide/").status_code == 200
+            assert client.head("/guide/reference/cameo.html").status_code == 200
     finally:
         app.state.db.close()
 
@@ -342,6 +347,8 @@ def test_without_a_built_site_guide_says_how_to_build_it(tmp_path: Path) -> None
         with TestClient(app, base_url="http://127.0.0.1:8000") as client:
             answer = client.get("/guide/")
             assert answer.status_code == 404 and "make docs" in answer.text
+            assert client.head("/guide", follow_redirects=False).status_code == 307
+            assert client.head("/guide/").status_code == 404
     finally:
         app.state.db.close()
 
