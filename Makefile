@@ -44,11 +44,12 @@ demo: $(DEMO_STAMP)
 test: $(STAMP) $(WEB_BUILT)
 	$(BIN)/pytest
 
-# The documentation site: generated pages (codebook, CLI reference, accuracy, layout) into docs/reference/,
+# The documentation site: generated pages (codebook, CLI reference, accuracy from evaluation/results, layout) into docs/reference/,
 # then mkdocs with warnings as errors into the folder `eventwire serve` serves at /guide.
 docs: $(STAMP)
 	rm -rf docs/reference
-	$(BIN)/python -m eventwire.docsgen docs/reference --examples examples --examples docs/samples --floors tests/score_floors.json --bench bench/results
+	$(BIN)/python -m eventwire.docsgen docs/reference --examples examples --examples docs/samples --floors tests/score_floors.json --bench bench/results \
+	  --results evaluation/results
 	$(BIN)/mkdocs build --strict --quiet
 	@echo "built src/eventwire/api/guide/ (eventwire serve: http://127.0.0.1:8000/guide/)"
 

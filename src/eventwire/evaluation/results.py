@@ -97,4 +97,4 @@ def save_result(folder: Path, command: str, options: Sequence[str], data: Sequen
 
 def load_results(folder: Path) -> list[dict[str, Any]]:
     """Every stored run in `folder`, by name."""
-    return [json.loads(p.read_text(encoding="utf-8")) for p in sorted(folder.glob("*.json"))]
+    return [json.loads(p.read_text(encoding="utf-8")) for p in sorted(folder.glob("*.json"), key=lambda p: p.stem)]
