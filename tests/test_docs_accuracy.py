@@ -54,3 +54,13 @@ def test_the_accuracy_page_lists_every_stored_run_with_its_date_data_and_version
     assert "### times" not in accuracy_page(SCORE_FLOORS, BENCH, results)
     (results / "records-web.json").unlink()
     assert "No evaluation run is stored yet" in accuracy_page(SCORE_FLOORS, BENCH, results)
+
+
+def test_an_unwritable_save_folder_is_one_line_after_the_figures(tmp_path: Path) -> None:
+    blocker = tmp_path / "not_a_folder"
+    blocker.write_text("", encoding="utf-8")
+    proc = subprocess.run([EVENTWIRE, "eval", "numbers", "--save", str(blocker)], cwd=ROOT,
+                          capture_output=True, text=True, timeout=600, check=False)
+    assert proc.returncode == 3
+    assert json.loads(proc.stdout)["counts"] > 0  # the figures were printed before the save failed
+    assert proc.stderr.splitlines() == [f"eventwire: {blocker}: cannot write the result (File exists)"]

@@ -28,7 +28,11 @@ def _report(figures: Any, save: Path | None, command: str, options: list[str], d
     if save is not None:
         from eventwire.evaluation.results import save_result
 
-        typer.echo(f"saved {save_result(save, command, options, data, figures)}", err=True)
+        try:
+            typer.echo(f"saved {save_result(save, command, options, data, figures)}", err=True)
+        except OSError as exc:
+            fail(str(save), f"cannot write the result ({exc.strerror or exc})")
+            raise typer.Exit(EXIT_CANNOT_RUN) from None
 
 
 def _need(path: Path) -> None:
