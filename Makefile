@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test bench lint clean web docs
+.PHONY: demo test bench lint clean web docs eval-results
 
 $(BIN)/python:
 	$(PY) -m venv $(VENV)
@@ -44,13 +44,29 @@ demo: $(DEMO_STAMP)
 test: $(STAMP) $(WEB_BUILT)
 	$(BIN)/pytest
 
-# The documentation site: generated pages (codebook, CLI reference, accuracy, layout) into docs/reference/,
+# The documentation site: generated pages (codebook, CLI reference, accuracy from evaluation/results, layout) into docs/reference/,
 # then mkdocs with warnings as errors into the folder `eventwire serve` serves at /guide.
 docs: $(STAMP)
 	rm -rf docs/reference
-	$(BIN)/python -m eventwire.docsgen docs/reference --examples examples --examples docs/samples --floors tests/score_floors.json --bench bench/results
+	$(BIN)/python -m eventwire.docsgen docs/reference --examples examples --examples docs/samples --floors tests/score_floors.json --bench bench/results \
+	  --results evaluation/results
 	$(BIN)/mkdocs build --strict --quiet
 	@echo "built src/eventwire/api/guide/ (eventwire serve: http://127.0.0.1:8000/guide/)"
+
+# Every evaluation, measured again and stored with its data, date and commit in evaluation/results/ (what the
+# accuracy page of the site shows); needs the gold data in ../shared/data. Tens of minutes, one at a time.
+EVAL := $(BIN)/eventwire eval
+eval-results: $(STAMP)
+	$(EVAL) records --save evaluation/results > /dev/null
+	$(EVAL) records --fresh --save evaluation/results > /dev/null
+	$(EVAL) records --web --save evaluation/results > /dev/null
+	$(EVAL) places --save evaluation/results > /dev/null
+	$(EVAL) times --save evaluation/results > /dev/null
+	$(EVAL) ingest --save evaluation/results > /dev/null
+	$(EVAL) events --save evaluation/results > /dev/null
+	$(EVAL) actors --save evaluation/results > /dev/null
+	$(EVAL) quotes --save evaluation/results > /dev/null
+	$(EVAL) numbers --save evaluation/results > /dev/null
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests bench

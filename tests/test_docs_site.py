@@ -5,6 +5,7 @@ exported Python name is documented. The site is generated and built once, in a t
 from __future__ import annotations
 
 import dataclasses
+import json
 import os
 import re
 import shutil
@@ -22,6 +23,7 @@ from eventwire.actors.kb import load_actor_kb
 from eventwire.api import ApiConfig, create_app
 from eventwire.docsgen import __main__ as docsgen
 from eventwire.docsgen import fields
+from eventwire.docsgen.accuracy import measured_at
 from eventwire.docsgen.cli_reference import commands, undocumented
 from eventwire.docsgen.http_reference import openapi_spec
 from eventwire.docsgen.layout import modules
@@ -37,6 +39,10 @@ GENERATED = "reference"  # docs/reference/: written by eventwire.docsgen, not co
 # Paths of the server itself that the site may link to (it is served at /guide beside them).
 SERVER_PATHS = ("/", "/docs", "/openapi.json")
 RUN_MARK = "<!-- run -->"
+EVAL_RESULTS = ROOT / "evaluation" / "results"  # stored `eventwire eval ... --save` runs (make eval-results)
+# The evaluations whose stored run the accuracy page must show (issue 22): the record sets, places, times, ingest
+# and the sentence-level event suites.
+MEASURED = {"records", "records-fresh", "records-web", "places", "times", "ingest", "events"}
 
 
 def written_pages() -> dict[str, str]:
@@ -61,7 +67,8 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
     shutil.copytree(DOCS, docs, ignore=shutil.ignore_patterns(GENERATED))
     generate = subprocess.run(
         [sys.executable, "-m", "eventwire.docsgen", str(docs / GENERATED), "--examples", str(EXAMPLES),
-         "--examples", str(DOCS / "samples"), "--floors", str(SCORE_FLOORS), "--bench", str(ROOT / "bench/results")],
+         "--examples", str(DOCS / "samples"), "--floors", str(SCORE_FLOORS), "--bench", str(ROOT / "bench/results"),
+         "--results", str(EVAL_RESULTS)],
         capture_output=True, text=True, timeout=900, check=False)
     assert generate.returncode == 0, generate.stderr
     config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
@@ -192,6 +199,18 @@ def test_generated_codebook_has_every_code_with_real_examples(built: BuiltSite) 
     assert "`IGOUNO`" in actors
     people = (built.docs / GENERATED / "people.md").read_text(encoding="utf-8")
     assert not [name for name in load_actor_kb().people if f"| {name} |" not in people]
+
+
+def test_the_accuracy_page_shows_every_stored_evaluation_run_and_when(built: BuiltSite) -> None:
+    page = (built.docs / GENERATED / "accuracy.md").read_text(encoding="utf-8")
+    stored = {p.stem: json.loads(p.read_text(encoding="utf-8")) for p in EVAL_RESULTS.glob("*.json")}
+    assert set(stored) >= MEASURED
+    for name, run in stored.items():
+        section = page.split(f"\n### {name}\n", 1)[1].split("\n### ", 1)[0]
+        assert f"`{run['command']}`, measured {measured_at(run)} by eventwire" in section, name
+        assert all(f"`{d['path']}`" in section for d in run["data"]), name
+    html = (built.site / "reference" / "accuracy.html").read_text(encoding="utf-8")
+    assert 'id="records-web"' in html and 'href="#records-web"' in html
 
 
 def test_every_cli_command_and_option_has_help_and_is_in_the_reference(built: BuiltSite) -> None:
@@ -330,6 +349,11 @@ def test_the_server_serves_the_site_at_guide_and_links_both_ways(built: BuiltSit
             assert client.get("/guide/js/settings.js").headers["content-type"].startswith("text/javascript")
             assert client.get("/guide/no-such-page.html").status_code == 404
             assert "/guide/" in client.get("/openapi.json").json()["info"]["description"]
+            # HEAD answers as GET does (link checkers and `curl -I` ask with HEAD)
+            head = client.head("/guide", follow_redirects=False)
+            assert head.status_code == moved.status_code and head.headers["location"] == "/guide/"
+            assert client.head("/guide/").status_code == 200
+            assert client.head("/guide/reference/cameo.html").status_code == 200
     finally:
         app.state.db.close()
 
@@ -342,6 +366,8 @@ def test_without_a_built_site_guide_says_how_to_build_it(tmp_path: Path) -> None
         with TestClient(app, base_url="http://127.0.0.1:8000") as client:
             answer = client.get("/guide/")
             assert answer.status_code == 404 and "make docs" in answer.text
+            assert client.head("/guide", follow_redirects=False).status_code == 307
+            assert client.head("/guide/").status_code == 404
     finally:
         app.state.db.close()
 

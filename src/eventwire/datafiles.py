@@ -17,7 +17,12 @@ def read_tsv(package: str, name: str) -> list[dict[str, str]]:
 
 
 def parse_tsv(text: str, label: str) -> list[dict[str, str]]:
-    rows: list[dict[str, str]] = []
+    return [row for _, row in parse_numbered_tsv(text, label)]
+
+
+def parse_numbered_tsv(text: str, label: str) -> list[tuple[int, dict[str, str]]]:
+    """Rows with their line numbers in the file, for errors that name the line."""
+    rows: list[tuple[int, dict[str, str]]] = []
     header: list[str] | None = None
     for lineno, line in enumerate(text.splitlines(), start=1):
         if not line.strip() or line.startswith("#"):
@@ -30,7 +35,7 @@ def parse_tsv(text: str, label: str) -> list[dict[str, str]]:
             cells += [""] * (len(header) - len(cells))
         if len(cells) > len(header):
             raise DataFileError(f"{label}:{lineno}: {len(cells)} fields, header has {len(header)}")
-        rows.append(dict(zip(header, cells, strict=True)))
+        rows.append((lineno, dict(zip(header, cells, strict=True))))
     if header is None:
         raise DataFileError(f"{label}: no header row")
     return rows

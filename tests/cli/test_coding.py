@@ -31,3 +31,20 @@ def test_user_lexicon_rows_are_merged(tmp_path: Path) -> None:
     env = {**os.environ, "EVENTWIRE_LEXICON": str(lexicon)}
     proc = subprocess.run([EVENTWIRE, "explain", sentence], capture_output=True, text=True, timeout=300, env=env)
     assert "0874" in proc.stdout.split("events")[-1]
+
+
+def test_a_user_lexicon_row_with_an_unknown_code_is_one_line_naming_file_and_line(tmp_path: Path) -> None:
+    """Before any article is coded, `explain` and `extract` alike: the file, the row's line and the reason, exit 3
+    (a malformed data file: nothing can be coded until it is fixed), no traceback."""
+    lexicon = tmp_path / "mine.tsv"
+    lexicon.write_text("# my rows\ncode\tpos\tlemma\tparticle\tobjects\ttarget_preps\tnote\n"
+                       "111\tverb\tlambast\t\t\t\tfine\n999\tverb\tzorble\t\t\t\tno such code\n", encoding="utf-8")
+    article = tmp_path / "a.txt"
+    article.write_text("The Kenyan government zorbled the opposition on Monday.\n", encoding="utf-8")
+    env = {**os.environ, "EVENTWIRE_LEXICON": str(lexicon)}
+    for args in (["explain", "The Kenyan government zorbled the opposition."], ["extract", str(article)]):
+        proc = subprocess.run([EVENTWIRE, *args], capture_output=True, text=True, timeout=300, env=env)
+        assert proc.returncode == 3, (args, proc.stderr[-500:])
+        assert proc.stderr.splitlines() == [f"eventwire: {lexicon}:4: CAMEO code '999' is not in the code table "
+                                            "(eventwire codes lists them; 'none' blocks a pattern)"], args
+        assert proc.stdout == ""

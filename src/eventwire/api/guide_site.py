@@ -17,7 +17,8 @@ BUILD_HINT = ("The documentation site is not built. From the eventwire checkout 
 def mount_guide(app: FastAPI, config: ApiConfig) -> None:
     """Mounted before the dashboard, whose mount at / would otherwise answer every /guide path."""
 
-    @app.get(GUIDE_PATH, include_in_schema=False)
+    # HEAD as well as GET: link checkers and `curl -I` ask with HEAD (a plain @app.get answers it 404)
+    @app.api_route(GUIDE_PATH, methods=["GET", "HEAD"], include_in_schema=False)
     def guide_root() -> RedirectResponse:
         return RedirectResponse(f"{GUIDE_PATH}/")  # relative links in the site resolve under /guide/
 
@@ -25,7 +26,7 @@ def mount_guide(app: FastAPI, config: ApiConfig) -> None:
         app.mount(f"{GUIDE_PATH}/", StaticFiles(directory=config.guide_dir, html=True), name="guide")
         return
 
-    @app.get(GUIDE_PATH + "/{path:path}", include_in_schema=False)
+    @app.api_route(GUIDE_PATH + "/{path:path}", methods=["GET", "HEAD"], include_in_schema=False)
     def not_built(path: str) -> HTMLResponse:
         return HTMLResponse("<!doctype html><html><head><meta charset='utf-8'><title>eventwire guide</title></head>"
                             f"<body><h1>eventwire guide</h1><p>{BUILD_HINT}</p></body></html>", status_code=404)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
@@ -14,6 +14,25 @@ app = typer.Typer(add_completion=False, no_args_is_help=True, help="Measure even
 
 DataOption = Annotated[Path, typer.Option("--data", help="The shared gold data folder.")]
 DEFAULT_DATA = Path("../shared/data")
+SaveOption = Annotated[Path | None, typer.Option(
+    "--save", metavar="DIR", help="Also write the figures to DIR/<evaluation>.json with the data files read (size, "
+                                  "sha256), the date, the eventwire version and git commit (evaluation/results "
+                                  "in the checkout is what the documentation's accuracy page shows).")]
+
+
+def _report(figures: Any, save: Path | None, command: str, options: list[str], data: list[Path],
+            printed: bool = False) -> None:
+    """Print the figures (unless `printed` already); with --save also store them with what they were measured on."""
+    if not printed:
+        typer.echo(json.dumps(figures, indent=2))
+    if save is not None:
+        from eventwire.evaluation.results import save_result
+
+        try:
+            typer.echo(f"saved {save_result(save, command, options, data, figures)}", err=True)
+        except OSError as exc:
+            fail(str(save), f"cannot write the result ({exc.strerror or exc})")
+            raise typer.Exit(EXIT_CANNOT_RUN) from None
 
 
 def _need(path: Path) -> None:
@@ -28,6 +47,7 @@ def places(
     limit: Annotated[int | None, typer.Option(help="Only the first N articles of each corpus.")] = None,
     half: Annotated[str, typer.Option(help="all, development (articles at even positions of each file) or "
                                            "held-out (odd positions).")] = "all",
+    save: SaveOption = None,
 ) -> None:
     """Toponym recognition and resolution on LGL and GeoVirus."""
     from eventwire.evaluation.places import HALVES, evaluate_places
@@ -39,24 +59,30 @@ def places(
     for path in corpora.values():
         _need(path)
     pipeline = load_pipeline(None)
+    figures = {}
     for name, path in corpora.items():
-        typer.echo(json.dumps(evaluate_places(pipeline, name, path, limit, half)))
+        figures[name] = evaluate_places(pipeline, name, path, limit, half)
+        typer.echo(json.dumps(figures[name]))  # one line per corpus as it is done
+    options = [*(["--limit", str(limit)] if limit is not None else []), *(["--half", half] if half != "all" else [])]
+    _report(figures, save, "places", options, list(corpora.values()), printed=True)
 
 
 @app.command()
-def times(data: DataOption = DEFAULT_DATA) -> None:
+def times(data: DataOption = DEFAULT_DATA, save: SaveOption = None) -> None:
     """Date normalization on hand-annotated expressions in LGL, beside dateparser on the same spans."""
+    from eventwire.evaluation.results import packaged
     from eventwire.evaluation.times import evaluate_times
 
     path = data / "geoparsing" / "lgl.xml"
     _need(path)
-    typer.echo(json.dumps(evaluate_times(load_pipeline(None), path), indent=2))
+    _report(evaluate_times(load_pipeline(None), path), save, "times", [], [path, packaged("lgl_times.tsv")])
 
 
 @app.command()
 def quotes(
     data: DataOption = DEFAULT_DATA,
     gold: Annotated[Path, typer.Option(help="Hand-annotated quotes.")] = Path("tests/data/quotes_gold.tsv"),
+    save: SaveOption = None,
 ) -> None:
     """Quote spans and speakers on hand-annotated quotes in real articles."""
     from eventwire.evaluation.quotes import evaluate_quotes
@@ -64,23 +90,24 @@ def quotes(
     truth = data / "article-extraction" / "ground-truth.json"
     _need(truth)
     _need(gold)
-    typer.echo(json.dumps(evaluate_quotes(load_pipeline(None), gold, truth), indent=2))
+    _report(evaluate_quotes(load_pipeline(None), gold, truth), save, "quotes", [], [gold, truth])
 
 
 @app.command()
 def numbers(
     gold: Annotated[Path, typer.Option(help="Hand-annotated casualty sentences.")] = Path(
         "tests/data/casualties_gold.tsv"),
+    save: SaveOption = None,
 ) -> None:
     """Casualty counts (category, min, max) and the word they hang on."""
     from eventwire.evaluation.numbers import evaluate_numbers
 
     _need(gold)
-    typer.echo(json.dumps(evaluate_numbers(load_pipeline(None), gold), indent=2))
+    _report(evaluate_numbers(load_pipeline(None), gold), save, "numbers", [], [gold])
 
 
 @app.command()
-def events(data: DataOption = DEFAULT_DATA) -> None:
+def events(data: DataOption = DEFAULT_DATA, save: SaveOption = None) -> None:
     """Event coding on PLOVER GSR, CAMEO PentaClass and CAMEO source/target spans (dev and held-out)."""
     from eventwire.evaluation.events import evaluate_pentaclass, evaluate_plover, evaluate_spans
 
@@ -92,40 +119,43 @@ def events(data: DataOption = DEFAULT_DATA) -> None:
     pipeline = load_pipeline(None).without("relevance")  # the coder's reading of each sentence
     report = {"plover_gsr": evaluate_plover(pipeline, plover), "cameo_pentaclass": evaluate_pentaclass(pipeline, penta),
               "cameo_source_target": evaluate_spans(pipeline, spans)}
-    typer.echo(json.dumps(report, indent=2))
+    _report(report, save, "events", [], [plover, penta, spans])
 
 
 @app.command(name="actors")
-def actors_(data: DataOption = DEFAULT_DATA) -> None:
+def actors_(data: DataOption = DEFAULT_DATA, save: SaveOption = None) -> None:
     """Actor codes on PLOVER GSR, countries on CAMEO source/target spans, the seed gold's actors, and
     coreference of pronouns and descriptions in 48 real articles beside a recency baseline."""
     from eventwire.evaluation.actors import evaluate_plover_actors, evaluate_seed_actors, evaluate_span_countries
-    from eventwire.evaluation.coref import evaluate_coreference
+    from eventwire.evaluation.coref import GOLD_FILE, evaluate_coreference
+    from eventwire.evaluation.results import packaged
 
     plover = data / "plover-gsr" / "PLOVER_GSR_CAMEO.json"
     spans = data / "cameo-source-target" / "train.txt"
     seed = data.parent / "seed" / "000_ca7f5d1c64f82479.txt"
     gold = data.parent / "seed" / "000_ca7f5d1c64f82479.gold.json"
-    for path in (plover, spans, seed, gold, data / "article-extraction" / "ground-truth.json",
-                 data / "geoparsing" / "lgl.xml"):
+    read = [plover, spans, seed, gold, data / "article-extraction" / "ground-truth.json",
+            data / "geoparsing" / "lgl.xml"]
+    for path in read:
         _need(path)
     pipeline = load_pipeline(None).without("relevance")  # actors of every event the coder reads
     report = {"plover_gsr": evaluate_plover_actors(pipeline, plover),
               "cameo_source_target": evaluate_span_countries(pipeline, spans, pipeline.resources.actor_kb),
               "seed": evaluate_seed_actors(pipeline, seed, gold),
               "coreference": evaluate_coreference(pipeline, data)}
-    typer.echo(json.dumps(report, indent=2))
+    _report(report, save, "actors", [], [*read, packaged(GOLD_FILE)])
 
 
 @app.command(name="ingest")
-def ingest_(data: DataOption = DEFAULT_DATA) -> None:
+def ingest_(data: DataOption = DEFAULT_DATA, save: SaveOption = None) -> None:
     """Body text, title and date of 121 real HTML pages beside trafilatura's defaults; chrome removal on the
     same pages rendered to scraped text."""
-    from eventwire.evaluation.ingest import evaluate_html, evaluate_scraped_text
+    from eventwire.evaluation.ingest import META_FILE, evaluate_html, evaluate_scraped_text
+    from eventwire.evaluation.results import packaged
 
     _need(data / "article-extraction" / "ground-truth.json")
     report = {"html": evaluate_html(data), "scraped_text": evaluate_scraped_text(data)}
-    typer.echo(json.dumps(report, indent=2))
+    _report(report, save, "ingest", [], [data / "article-extraction", packaged(META_FILE)])
 
 
 @app.command()
@@ -142,6 +172,7 @@ def records(
                                                          "--details or --fit on it).")] = False,
     web: Annotated[bool, typer.Option("--web", help="Score the web set instead: news pages of many sites "
                                                      "(article-extraction), coded blind, in two halves.")] = False,
+    save: SaveOption = None,
 ) -> None:
     """Whole articles, whole records: every event emitted for 120 Wikinews articles coded blind (precision per
     field, recall of root and dyad, reliability of confidence), development and held-out halves; with
@@ -157,7 +188,8 @@ def records(
         report_by_split,
         score_articles,
     )
-    from eventwire.evaluation.records_gold import load_gold
+    from eventwire.evaluation.records_gold import FRESH_GOLD_NAME, GOLD_NAME, WEB_GOLD_NAME, load_gold
+    from eventwire.evaluation.results import packaged
 
     if fresh and (details is not None or fit is not None or gold is not None):
         raise typer.BadParameter("the fresh set is scored whole: it takes no --details, --fit or --gold",
@@ -190,4 +222,7 @@ def records(
             for row in detail_rows([s for s in scores if s.article.split == "development"]):
                 out.write(json.dumps(row, ensure_ascii=False) + "\n")
     report = {"fresh": score_articles(scores)} if fresh else report_by_split(scores)
-    typer.echo(json.dumps(report, indent=2))
+    options = [*(["--fresh"] if fresh else []), *(["--web"] if web else []),
+               *(["--gold", gold.name] if gold is not None else []), *(["--fit", fit.name] if fit is not None else [])]
+    packaged_gold = FRESH_GOLD_NAME if fresh else WEB_GOLD_NAME if web else GOLD_NAME
+    _report(report, save, "records", options, [corpus, gold or packaged(packaged_gold)])

@@ -1,6 +1,7 @@
-"""`python -m eventwire.docsgen OUT_DIR [--examples DIR ...] [--floors FILE] [--bench DIR]`: writes the generated
-pages of the documentation site into OUT_DIR (docs/reference when `make docs` runs it). Exit status 3 when a
-field, column, role, command or option has no meaning or help written for it: the site would be incomplete."""
+"""`python -m eventwire.docsgen OUT_DIR [--examples DIR ...] [--floors FILE] [--bench DIR] [--results DIR]`:
+writes the generated pages of the documentation site into OUT_DIR (docs/reference when `make docs` runs it).
+Exit status 3 when a field, column, role, command or option has no meaning or help written for it: the site would
+be incomplete."""
 
 from __future__ import annotations
 
@@ -17,6 +18,7 @@ from eventwire.docsgen.fields import fields_page, missing_meanings
 from eventwire.docsgen.http_reference import http_page, openapi_spec
 from eventwire.docsgen.layout import layout_page
 from eventwire.docsgen.meanings import meaning
+from eventwire.evaluation.results import RESULTS_DIR
 from eventwire.events.codes import load_code_table
 
 EXIT_INCOMPLETE = 3
@@ -28,7 +30,7 @@ def gaps() -> list[str]:
     return [*missing_meanings(), *roles, *undocumented()]
 
 
-def write_pages(out: Path, examples: list[Path], floors: Path, bench: Path) -> list[Path]:
+def write_pages(out: Path, examples: list[Path], floors: Path, bench: Path, results: Path) -> list[Path]:
     out.mkdir(parents=True, exist_ok=True)
     kb = load_actor_kb()
     pages = {
@@ -38,7 +40,7 @@ def write_pages(out: Path, examples: list[Path], floors: Path, bench: Path) -> l
         "fields.md": fields_page(),
         "cli.md": cli_page(),
         "http-api.md": http_page(openapi_spec()),
-        "accuracy.md": accuracy_page(floors, bench),
+        "accuracy.md": accuracy_page(floors, bench, results),
         "layout.md": layout_page(),
     }
     written = []
@@ -56,13 +58,15 @@ def main(argv: list[str] | None = None) -> int:
                         help="a folder of sample articles (*.txt), repeatable (default: examples and docs/samples)")
     parser.add_argument("--floors", type=Path, default=Path("tests/score_floors.json"))
     parser.add_argument("--bench", type=Path, default=Path("bench/results"))
+    parser.add_argument("--results", type=Path, default=RESULTS_DIR,
+                        help="stored evaluation runs (eventwire eval ... --save)")
     args = parser.parse_args(argv)
     missing = gaps()
     if missing:
         print(f"eventwire.docsgen: undocumented: {', '.join(missing)}", file=sys.stderr)
         return EXIT_INCOMPLETE
     examples = args.examples or [Path("examples"), Path("docs/samples")]
-    for path in write_pages(args.out, examples, args.floors, args.bench):
+    for path in write_pages(args.out, examples, args.floors, args.bench, args.results):
         print(f"wrote {path}")
     return 0
 

@@ -12,12 +12,14 @@ The most specific matching row wins.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from importlib import resources
 from pathlib import Path
 
 from spacy.tokens import Token
 
-from eventwire.datafiles import parse_tsv, read_tsv, split_list
+from eventwire.datafiles import parse_numbered_tsv, split_list
 from eventwire.errors import DataFileError
+from eventwire.events.codes import load_code_table
 
 _PKG = "eventwire.events"
 
@@ -48,19 +50,26 @@ NOT_AN_EVENT = "none"
 
 def load_lexicon(extra: tuple[str, ...] = ()) -> Lexicon:
     """The packaged lexicon, plus users' files (same columns); a user row for the same lemma, pattern
-    and requirements replaces the packaged one."""
-    rows = read_tsv(_PKG, "lexicon.tsv")
+    and requirements replaces the packaged one. A malformed row is a DataFileError naming its file and line."""
+    rows = [(f"{_PKG}/data/lexicon.tsv:{n}", row) for n, row in
+            parse_numbered_tsv(resources.files(_PKG).joinpath("data", "lexicon.tsv").read_text(encoding="utf-8"),
+                               f"{_PKG}/data/lexicon.tsv")]
     for path in extra:
         try:
             text = Path(path).read_text(encoding="utf-8")
         except OSError as exc:
             raise DataFileError(f"{path}: cannot read user lexicon ({exc.strerror or exc})") from exc
-        rows += parse_tsv(text, path)
+        rows += [(f"{path}:{n}", row) for n, row in parse_numbered_tsv(text, path)]
+    known = load_code_table().codes
     verbs: dict[str, list[LexEntry]] = {}
     nouns: dict[str, list[LexEntry]] = {}
-    for row in rows:
+    for where, row in rows:
         if row.get("pos") not in ("verb", "noun") or not row.get("code") or not row.get("lemma"):
-            raise DataFileError(f"lexicon row {row}: needs code, pos (verb|noun) and lemma")
+            raise DataFileError(f"{where}: needs code, pos (verb|noun) and lemma")
+        if row["code"] != NOT_AN_EVENT and row["code"] not in known:
+            # caught here, not when a sentence fires the row and every such article fails in the coder
+            raise DataFileError(f"{where}: CAMEO code {row['code']!r} is not in the code table "
+                                f"(eventwire codes lists them; {NOT_AN_EVENT!r} blocks a pattern)")
         lemma = row["lemma"].lower().strip()
         particle = row.get("particle", "").lower().strip()
         if " " in lemma and not particle and row["pos"] == "verb":
