@@ -174,3 +174,27 @@ def _future_and_negation(verb: Token) -> tuple[bool, bool]:
     children = list(verb.children)
     return (any(c.dep_ == "aux" and c.lower_ in _FUTURE_AUX for c in children),
             any(c.dep_ == "neg" for c in children))
+
+
+# What a bare "warn" does, by its complement: advice to someone ("warned the WHO to be cautious") is an
+# appeal; a warning about how things stand, with no one addressed and nothing anyone will do ("warned that
+# migrants are not the only people at risk") is a gloomy assessment. A warning of what will or could
+# happen stays a threat: coders differ on "warned that the disease cannot be contained" and the blind web
+# gold codes such warnings 13.
+APPEAL, PESSIMISM = "020", "012"
+_MODALS = frozenset({"will", "would", "'ll", "could", "can", "may", "might", "must", "should", "ca", "wo"})
+
+
+def warning_code(verb: Token) -> str | None:
+    """The code of a bare "warn" (lexicon 130) read from its complement; None keeps the threat."""
+    if verb.lemma_.lower() != "warn":
+        return None
+    children = list(verb.children)
+    if any(c.dep_ == "dobj" for c in children) and any(c.dep_ == "xcomp" for c in children):
+        return APPEAL
+    clause = next((c for c in children if c.dep_ == "ccomp"), None)
+    if clause is None or any(c.dep_ in ("dobj", "dative") for c in children):
+        return None
+    if any(c.dep_ == "aux" and c.lower_ in _MODALS for c in clause.children) or clause.tag_ == "VB":
+        return None
+    return PESSIMISM

@@ -123,9 +123,10 @@ def _same_side(target: ActorMention, sources: list[ActorMention]) -> bool:
         for s in sources)
 
 
-# Acts whose that-clause names who is to act ("demanded that the United States match the EU's support") or
+# Acts whose that-clause names who is to act ("demanded that the United States match the EU's support"), who is
+# threatened ("warned that Iran would face consequences") or
 # whom the act is aimed at ("alleged Mahan had contributed to human suffering", "blamed that Iran ...").
-_ADDRESSING_ROOTS = frozenset({"02", "10", "11"})
+_ADDRESSING_ROOTS = frozenset({"02", "10", "11", "13"})
 _ADDRESSING_VERBS = word_list("eventwire.events", "addressing_verb")
 
 

@@ -32,6 +32,7 @@ from eventwire.events.stance import (
     refusal_code,
     refused,
     threat_code,
+    warning_code,
 )
 from eventwire.model import ActorMention
 from eventwire.syntax import governing_verb
@@ -54,6 +55,8 @@ def find_triggers(doc: Doc, lexicon: Lexicon, ctx: Context) -> list[Trigger]:
             entry = match_verb(lexicon, token)
             if entry is not None and opinion_not_act(token, entry):
                 entry = None
+            if entry is not None and entry.code == "130" and (warned := warning_code(token)) is not None:
+                entry = replace(entry, code=warned)
         elif token.pos_ == "NOUN" and token.i not in ctx.actors and not (
                 token.dep_ in ("compound", "amod") and token.head.i in ctx.actors) and not named_thing(token):
             # "opposition" the actor is not the act, nor is it in "the opposition coalition"
