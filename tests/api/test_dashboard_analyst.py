@@ -147,6 +147,31 @@ def test_actor_ranking_adds_up_and_a_click_filters_everything(dash: Dashboard, s
     assert counted == sum(b["events"] for b in api(server, f"/series?actor={code}")["bins"]) > 0
 
 
+def test_the_actor_picker_finds_names_on_the_server_and_a_typed_name_filters(dash: Dashboard, server: str) -> None:
+    tab = dash.open()
+    offered = set(tab.locator("#actor-list option").evaluate_all("os => os.map(o => o.value)"))
+    # An actor the page did not load with, found by a word of its name that is not its code.
+    listing = [a for a in api(server, "/actors?limit=5000")["actors"] if a["code"] and a["code"] not in offered]
+    word, actor = next((w, a) for a in listing for name in a["names"] for w in name.split()
+                       if len(w) >= 5 and w.isalpha() and not a["code"].startswith(w.upper()))
+    asked: list[str] = []
+    tab.on("request", lambda r: asked.append(r.url) if "/actors?" in r.url and "q=" in r.url else None)
+    field = tab.locator("#filters [name=actor]")
+    field.press_sequentially(word.lower(), delay=30)
+    tab.wait_for_function("code => [...document.querySelectorAll('#actor-list option')].some(o => o.value === code)",
+                          arg=actor["code"])
+    label = tab.locator(f"#actor-list option[value='{actor['code']}']").text_content() or ""
+    assert word.lower() in label.lower()  # the name that matched, not only the code
+    assert asked
+    # Submitted as typed, the name becomes the code of the most active actor it names, and everything filters.
+    best = api(server, f"/actors?q={word.lower()}&limit=1")["actors"][0]["code"]
+    tab.click("#filters button[type=submit]")
+    tab.wait_for_function(f"() => new URLSearchParams(location.search).get('actor') === '{best}'")
+    settled(tab)
+    assert field.input_value() == best
+    assert matching(tab) == api(server, f"/events?actor={best}&limit=1")["total"] > 0
+
+
 def test_a_dyad_click_filters_to_source_and_target(dash: Dashboard, server: str) -> None:
     tab = dash.open()
     row = tab.locator("#dyads tbody tr").nth(1)
@@ -249,7 +274,7 @@ def test_bad_filters_are_explained_in_words(dash: Dashboard) -> None:
     error.locator(".message").first.wait_for()
     text = error.inner_text()
     assert "no country is called “Atlantis”" in text
-    assert "“US GOV” is not an actor code" in text
+    assert "no actor has a code or a name like “US GOV”" in text
     assert "“until” (2019-05-01) is before “since” (2019-06-01)" in text
     assert "pattern" not in text and "^" not in text
     shot(tab, "validation.png", panel="#filters")

@@ -145,3 +145,26 @@ def test_plover_and_place_precision_filter_like_the_fields_say(client: TestClien
         assert chosen and {e["id"] for e in chosen} == {e["id"] for e in events if e["place_precision"] == precision}
     assert get(client, "/stats", precision="country")["matching"] == len(all_events(client, precision="country"))
     assert client.get("/events", params={"precision": "street"}).status_code == 422
+
+
+def test_actor_search_finds_an_actor_by_any_of_its_names_with_all_its_events(client: TestClient) -> None:
+    listing = {a["code"]: a for a in get(client, "/actors", limit=5000)["actors"] if a["code"]}
+    # A word of one of an actor's names that is in none of its other names nor in its code: the search must
+    # still answer with the actor's whole counts, not those of the mentions that used this name.
+    word, actor = next((w, a) for a in listing.values() if len(a["names"]) >= 2 for name in a["names"]
+                       for w in name.split() if len(w) >= 4 and w.isalpha() and w.upper() not in a["code"]
+                       and sum(w.lower() in n.lower() for n in a["names"]) == 1)
+    found = {a["code"]: a for a in get(client, "/actors", q=word.lower(), limit=5000)["actors"]}
+    assert actor["code"] in found
+    assert found[actor["code"]] == actor
+    assert all(code and (code.startswith(word.upper()) or any(word.lower() in n.lower() for n in a["names"]))
+               for code, a in found.items())
+
+
+def test_actor_search_leaves_out_uncoded_actors_and_takes_wildcards_literally(client: TestClient) -> None:
+    uncoded = next(a for a in get(client, "/actors", limit=5000)["actors"] if not a["code"])
+    assert uncoded["names"]
+    assert all(a["code"] for a in get(client, "/actors", q=uncoded["names"][0], limit=5000)["actors"])
+    assert get(client, "/actors", q="%")["total"] == 0
+    assert get(client, "/actors", q="_")["total"] == 0
+    assert get(client, "/actors", q="rus")["actors"][0]["code"].startswith("RUS")

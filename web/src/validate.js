@@ -1,7 +1,6 @@
 // The filters as the user typed them -> the codes the API takes, or messages in words.
-// Names are looked up in the vocabulary (GET /vocabulary): "Syria" -> SYR, "Fight" -> 19.
-
-const CODE = /^[A-Za-z0-9]{1,24}$/;
+// Names are looked up in the vocabulary (GET /vocabulary): "Syria" -> SYR, "Fight" -> 19; actor names are
+// searched on the server (actors.js).
 
 export function createValidator(vocabulary) {
   const countryByName = new Map(vocabulary.countries.map((c) => [c.name.toLowerCase(), c.code]));
@@ -13,12 +12,6 @@ export function createValidator(vocabulary) {
   return function validate(raw) {
     const values = { ...raw };
     const errors = [];
-    for (const name of ['actor', 'source', 'target']) {
-      if (values[name] && !CODE.test(values[name])) {
-        errors.push(`${name}: “${values[name]}” is not an actor code; use letters and digits such as RUS or USAGOV, `
-          + 'or pick a name from the list');
-      }
-    }
     if (values.country) {
       const typed = values.country.trim();
       const code = countryByName.get(typed.toLowerCase()) || (countryCodes.has(typed.toUpperCase()) ? typed.toUpperCase() : null);

@@ -36,19 +36,27 @@ FROM sides
 @router.get("/actors", response_model=ActorPage, summary="Actors by number of events")
 def list_actors(
     cur: Cursor,
-    q: Annotated[str | None, Query(description="Code prefix or words of a name (RUS, Putin).", max_length=100)] = None,
+    q: Annotated[str | None, Query(description="Code prefix or words of any name the actor is given (RUS, Putin); "
+                                                "uncoded actors are left out of a search.", max_length=100)] = None,
     limit: Annotated[int, Query(ge=1, le=5000)] = 100,
     offset: Annotated[int, Query(ge=0, le=10_000_000)] = 0,
 ) -> dict[str, Any]:
-    where, params = "", []
+    having, params = "", []
     if q:
-        where = "WHERE code ILIKE ? OR name ILIKE ?"
-        params = [q + "%", "%" + q + "%"]
-    grouped = f"{_SIDES} {_SUMMARY} {where} GROUP BY code"
+        # Tested on the actor's whole group, so its counts and names are all its events', not only those of
+        # the mentions that matched; an uncoded actor (code '') cannot be filtered on, so it is no answer.
+        having = "HAVING code <> '' AND (code ILIKE ? ESCAPE '\\' OR bool_or(name ILIKE ? ESCAPE '\\'))"
+        params = [_like_escaped(q.strip()) + "%", "%" + _like_escaped(q.strip()) + "%"]
+    grouped = f"{_SIDES} {_SUMMARY} GROUP BY code {having}"
     total = cur.execute(f"SELECT count(*) FROM ({grouped}) AS g", params).fetchone()
     rows = fetch_dicts(cur, f"{grouped} ORDER BY events DESC, code LIMIT ? OFFSET ?", [*params, limit, offset])
     return {"total": total[0] if total else 0, "limit": limit, "offset": offset,
             "actors": [{**r, "names": r["names"] or []} for r in rows]}
+
+
+def _like_escaped(text: str) -> str:
+    """`text` matched literally by ILIKE ... ESCAPE '\\': its % and _ are not wildcards."""
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
 @router.get("/actors/{code}", response_model=ActorDetail, summary="One actor: counts, partners, timeline")
