@@ -149,6 +149,7 @@ def test_actor_ranking_adds_up_and_a_click_filters_everything(dash: Dashboard, s
 
 def test_the_actor_picker_finds_names_on_the_server_and_a_typed_name_filters(dash: Dashboard, server: str) -> None:
     tab = dash.open()
+    tab.wait_for_selector("#actor-list option", state="attached")  # offered once the first view is drawn
     offered = set(tab.locator("#actor-list option").evaluate_all("os => os.map(o => o.value)"))
     # An actor the page did not load with, found by a word of its name that is not its code.
     listing = [a for a in api(server, "/actors?limit=5000")["actors"] if a["code"] and a["code"] not in offered]

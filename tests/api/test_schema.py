@@ -38,7 +38,7 @@ def api_schema(tmp_path_factory: pytest.TempPathFactory, pipeline: Any) -> Itera
 OPERATIONS = [("GET", "/events"), ("GET", "/events/{event_id}"), ("GET", "/actors"), ("GET", "/actors/{code}"),
               ("GET", "/stats"), ("GET", "/articles/{article_id}"), ("POST", "/extract"),
               ("GET", "/rankings/actors"), ("GET", "/rankings/dyads"), ("GET", "/series"), ("GET", "/vocabulary"),
-              ("GET", "/export.csv"), ("GET", "/export.jsonl"), ("GET", "/export.geojson")]
+              ("GET", "/export.csv"), ("GET", "/export.jsonl"), ("GET", "/export.geojson"), ("GET", "/view")]
 
 
 @pytest.mark.parametrize("mode", list(schemathesis.GenerationMode), ids=lambda m: m.value)

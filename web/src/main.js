@@ -147,32 +147,31 @@ async function refresh({ keepPage = false } = {}) {
   view.n = networkN.value;
   view.by = networkBy.value;
   view.map = mapMode.value;
-  const { since, until, ...undated } = values;
+  const { since, until } = values;
   status.textContent = 'loading…';
   document.body.dataset.loading = 'true';
   rankings.loading();
   setDownloads(values);
+  writeUrl(values, view);
   try {
-    // The timeline counts over every date (the other filters apply) so the brush can move anywhere.
-    const [all, stats, series, actors, dyads, top] = await Promise.all([
-      getJSON('/events', { ...values, limit: MAP_LIMIT }),
-      getJSON('/stats', values),
-      getJSON('/series', { ...undated, bin: view.bin }),
-      getJSON('/rankings/actors', { ...values, limit: RANKED }),
-      getJSON('/rankings/dyads', { ...values, limit: RANKED }),
-      getJSON('/rankings/actors', { ...values, limit: view.n, by: view.by }),
-      refreshTable(values),
-    ]);
+    // Every panel from one request (GET /view): the server merges the events once for all of them. Its
+    // timeline counts over every date (the other filters apply) so the brush can move anywhere.
+    const answer = await getJSON('/view', {
+      ...values, map_limit: MAP_LIMIT, limit: PAGE_SIZE, offset: view.offset, sort: view.sort, bin: view.bin,
+      ranked: RANKED, network_n: view.n, network_by: view.by,
+    });
     if (mine !== generation) return;
+    const { map: all, series, totals } = answer;
     map.update(all.events);
     showMapMode();
-    rankings.update(actors, dyads);
-    network.update(top.actors, all.events);
+    rankings.update(answer.actors, answer.dyads);
+    network.update(answer.network.actors, all.events);
     timeline.update(series, since && until ? [since, until] : null);
+    table.update(answer.table, view.sort);
     const placed = all.events.filter((e) => e.lat !== null).length;
     document.getElementById('map-note').textContent = all.total === 0 ? 'No events match these filters.'
       : placed === 0 ? 'None of the matching events has a place.' : `${placed} placed events`;
-    document.getElementById('summary').textContent = `${stats.events} events from ${stats.articles} articles; `
+    document.getElementById('summary').textContent = `${totals.events} events from ${totals.articles} articles; `
       + `${all.total} match${all.total > all.events.length ? ` (map shows ${all.events.length})` : ''}`;
     document.getElementById('undated').textContent = series.undated
       ? `${series.undated} without a day-precision date` : '';
@@ -194,7 +193,7 @@ async function refresh({ keepPage = false } = {}) {
 
 async function loadVocabulary() {
   try {
-    const [vocabulary, actors] = await Promise.all([getJSON('/vocabulary'), getJSON('/actors', { limit: OFFERED })]);
+    const vocabulary = await getJSON('/vocabulary');
     validate = createValidator(vocabulary);
     map.setCountries(vocabulary.countries);
     form.elements.plover.append(...vocabulary.plover.map((kind) => el('option', { value: kind }, kind.toLowerCase())));
@@ -203,7 +202,6 @@ async function loadVocabulary() {
       el('option', { value: c.code }, `${c.code} ${c.name}`)));
     document.getElementById('country-list').replaceChildren(...vocabulary.countries.map((c) =>
       el('option', { value: c.name }, c.code)));
-    actorPicker.show(actors.actors);
   } catch (error) {
     errorBox.replaceChildren(el('span', { class: 'message' }, `The pickers' names could not be loaded: ${error.message}`));
   }
@@ -224,4 +222,8 @@ mapMode.addEventListener('change', () => { view.map = mapMode.value; writeUrl(la
 for (const select of [binSelect, networkN, networkBy]) select.addEventListener('change', () => refresh({ keepPage: true }));
 
 setForm(fromUrl.filters);
-loadVocabulary().then(() => refresh({ keepPage: true }));
+// The filters need the vocabulary to be read; the actors offered before anything is typed load after the
+// first view is drawn, not competing with it.
+loadVocabulary().then(() => refresh({ keepPage: true }))
+  .then(() => getJSON('/actors', { limit: OFFERED }))
+  .then((found) => actorPicker.show(found.actors), () => {});

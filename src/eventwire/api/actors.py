@@ -8,6 +8,7 @@ from fastapi import APIRouter, Path, Query
 
 from eventwire.api.deps import Cursor, fetch_dicts
 from eventwire.api.errors import ERROR_RESPONSES, ApiError
+from eventwire.api.groups import event_groups_once
 from eventwire.api.schemas import ActorDetail, ActorPage
 
 router = APIRouter(tags=["actors"], responses=ERROR_RESPONSES)
@@ -48,8 +49,9 @@ def list_actors(
         having = "HAVING code <> '' AND (code ILIKE ? ESCAPE '\\' OR bool_or(name ILIKE ? ESCAPE '\\'))"
         params = [_like_escaped(q.strip()) + "%", "%" + _like_escaped(q.strip()) + "%"]
     grouped = f"{_SIDES} {_SUMMARY} GROUP BY code {having}"
-    total = cur.execute(f"SELECT count(*) FROM ({grouped}) AS g", params).fetchone()
-    rows = fetch_dicts(cur, f"{grouped} ORDER BY events DESC, code LIMIT ? OFFSET ?", [*params, limit, offset])
+    with event_groups_once(cur):
+        total = cur.execute(f"SELECT count(*) FROM ({grouped}) AS g", params).fetchone()
+        rows = fetch_dicts(cur, f"{grouped} ORDER BY events DESC, code LIMIT ? OFFSET ?", [*params, limit, offset])
     return {"total": total[0] if total else 0, "limit": limit, "offset": offset,
             "actors": [{**r, "names": r["names"] or []} for r in rows]}
 

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from fastapi import FastAPI
 
 from eventwire import __version__
-from eventwire.api import actors, articles, docs, events, export, extract, rankings, series, stats, vocabulary
+from eventwire.api import actors, articles, docs, events, export, extract, rankings, series, stats, view, vocabulary
 from eventwire.api.config import ApiConfig
 from eventwire.api.dashboard import mount_dashboard
 from eventwire.api.database import EventDb
@@ -47,7 +47,7 @@ def create_app(config: ApiConfig, load_pipeline: Callable[[], Pipeline] | None =
     install_error_handlers(app)
     app.add_middleware(BodyLimits, max_bytes=config.max_body_bytes, deadline=config.client_timeout)
     app.add_middleware(RequestGuard, config=config)  # added last: the outermost, its headers on every answer
-    for module in (events, actors, rankings, stats, series, articles, export, vocabulary, extract, docs):
+    for module in (events, actors, rankings, stats, series, view, articles, export, vocabulary, extract, docs):
         app.include_router(module.router)
     app.include_router(extract.ingest_router, include_in_schema=config.allow_ingest)
     mount_guide(app, config)

@@ -55,6 +55,11 @@ class DyadRanking(BaseModel):
     dyads: list[RankedDyad]
 
 
+# An actor's name: the one most used among the ranked events, ties to the first in order (DuckDB's mode()
+# breaks ties as its threads happen to meet them, so a reload could show another name). `n` is a window count
+# of each name's rows.
+_MOST_USED = "first({name} ORDER BY {n} DESC, {name} NULLS LAST)"
+
 Limit = Annotated[int, Query(description="At most this many rows.", ge=1, le=1000)]
 By = Annotated[Measure, Query(description="Rank by events, conflict (QuadClass 3-4), cooperation (1-2) "
                                           "or goldstein (lowest Goldstein sum first).")]
@@ -74,15 +79,17 @@ def rank_actors(cur: Cursor, selection: Annotated[EventSelection, Depends(event_
             SELECT id, quad_class, goldstein, target_code, target_name, 'target' FROM m WHERE target_code <> ''
         ),  -- an actor the knowledge base could not code has the code '' and is left out of the ranks
         per AS (
-            SELECT code, id, any_value(name) AS name, any_value(quad_class) AS q, any_value(goldstein) AS g,
+            SELECT code, id, min(name) AS name, any_value(quad_class) AS q, any_value(goldstein) AS g,
                    bool_or(role = 'source') AS s, bool_or(role = 'target') AS t
             FROM sides GROUP BY code, id
-        )"""
+        ),
+        named AS (SELECT *, count(*) OVER (PARTITION BY code, name) AS name_n FROM per)"""
     grouped = f"""{per_event}
-        SELECT code, mode(name) AS name, count(*) AS events, count(*) FILTER (s) AS as_source,
-               count(*) FILTER (t) AS as_target, count(*) FILTER (q IN (1, 2)) AS cooperation,
-               count(*) FILTER (q IN (3, 4)) AS conflict, round(coalesce(sum(g), 0), 1) AS goldstein_sum
-        FROM per GROUP BY code"""
+        SELECT code, {_MOST_USED.format(name="name", n="name_n")} AS name, count(*) AS events,
+               count(*) FILTER (s) AS as_source, count(*) FILTER (t) AS as_target,
+               count(*) FILTER (q IN (1, 2)) AS cooperation, count(*) FILTER (q IN (3, 4)) AS conflict,
+               round(coalesce(sum(g), 0), 1) AS goldstein_sum
+        FROM named GROUP BY code"""
     total = cur.execute(f"SELECT count(*) FROM ({grouped}) AS g", params).fetchone()
     rows = fetch_dicts(cur, f"{grouped} ORDER BY {_ORDER[by]}, code LIMIT ?", [*params, limit])
     return {"total": total[0] if total else 0, "actors": rows}
@@ -93,12 +100,15 @@ def rank_dyads(cur: Cursor, selection: Annotated[EventSelection, Depends(event_s
                limit: Limit = 20, by: By = "events") -> dict[str, Any]:
     matching, params = selection.sql()
     grouped = f"""
-        SELECT source_code, mode(source_name) AS source_name, target_code, mode(target_name) AS target_name,
+        SELECT source_code, {_MOST_USED.format(name="source_name", n="source_n")} AS source_name,
+               target_code, {_MOST_USED.format(name="target_name", n="target_n")} AS target_name,
                count(*) AS events, count(*) FILTER (quad_class IN (1, 2)) AS cooperation,
                count(*) FILTER (quad_class IN (3, 4)) AS conflict,
                round(coalesce(sum(goldstein), 0), 1) AS goldstein_sum
-        FROM ({matching}) AS m
-        WHERE source_code <> '' AND target_code <> '' AND source_code <> target_code
+        FROM (SELECT *, count(*) OVER (PARTITION BY source_code, source_name) AS source_n,
+                     count(*) OVER (PARTITION BY target_code, target_name) AS target_n
+              FROM ({matching}) AS m
+              WHERE source_code <> '' AND target_code <> '' AND source_code <> target_code) AS m
         GROUP BY source_code, target_code"""
     total = cur.execute(f"SELECT count(*) FROM ({grouped}) AS g", params).fetchone()
     rows = fetch_dicts(cur, f"{grouped} ORDER BY {_ORDER[by]}, source_code, target_code LIMIT ?", [*params, limit])
