@@ -30,9 +30,37 @@ class Totals(BaseModel):
     events: int = Field(description="events in the database (merged across articles), whatever the filters")
 
 
+class MapEvent(BaseModel):
+    """An event as the map, its cluster lists and the network draw it: GET /events' row without the evidence
+    sentences and counts (a quarter of the bytes); the table's page and GET /events/{id} have them."""
+
+    id: str
+    date: str | None
+    source_code: str | None
+    source_name: str | None
+    target_code: str | None
+    target_name: str | None
+    cameo: str | None
+    cameo_name: str | None
+    quad_class: int | None
+    place_name: str | None
+    lat: float | None
+    lon: float | None
+    place_country: str | None
+    place_precision: Literal["exact", "admin1", "country"] | None
+
+
+class MapEvents(BaseModel):
+    total: int = Field(description="events matching the filters")
+    limit: int
+    offset: int
+    events: list[MapEvent]
+
+
 class View(BaseModel):
     totals: Totals
-    map: EventPage = Field(description="the matching events, newest first, up to map_limit (GET /events)")
+    map: MapEvents = Field(description="the matching events, newest first, up to map_limit (as GET /events orders "
+                                       "them), with the fields the map draws")
     table: EventPage = Field(description="one page of the matching events (GET /events with limit, offset, sort)")
     series: Series = Field(description="GET /series over the same filters but every date, so a brush can move")
     actors: ActorRanking = Field(description="the most active actors (GET /rankings/actors, by events)")

@@ -4,6 +4,7 @@ dashboard's pickers can offer "Use conventional military force" and "Syria" rath
 from __future__ import annotations
 
 from functools import cache
+from importlib import resources
 from typing import Any
 
 from fastapi import APIRouter
@@ -11,7 +12,7 @@ from pydantic import BaseModel, Field
 
 from eventwire.api.deps import Codes
 from eventwire.api.errors import ERROR_RESPONSES
-from eventwire.datafiles import read_tsv
+from eventwire.datafiles import parse_tsv
 
 router = APIRouter(tags=["vocabulary"], responses=ERROR_RESPONSES)
 
@@ -35,7 +36,10 @@ class Vocabulary(BaseModel):
 @cache
 def countries() -> tuple[dict[str, Any], ...]:
     """Code (ISO3), name and rough centre of every country and territory the actor knowledge base knows."""
-    rows = read_tsv("eventwire.actors", "countries.tsv")
+    # Read beside the package, not through it: importing eventwire.actors loads spaCy, seconds the server's
+    # first dashboard would wait for.
+    path = resources.files("eventwire").joinpath("actors", "data", "countries.tsv")
+    rows = parse_tsv(path.read_text(encoding="utf-8"), "eventwire.actors/data/countries.tsv")
     return tuple(sorted(({"code": r["iso3"].upper(), "name": r["name"], "lat": _number(r.get("lat", "")),
                           "lon": _number(r.get("lon", ""))} for r in rows), key=lambda c: str(c["name"])))
 
