@@ -72,13 +72,14 @@ lint: $(STAMP)
 	$(BIN)/ruff check src tests bench
 	$(BIN)/mypy
 
-bench: $(STAMP)
+bench: $(STAMP) $(WEB_BUILT)
 	$(BIN)/python bench/run.py
 	$(BIN)/python bench/startup.py
 	$(BIN)/python bench/store.py
 	$(BIN)/python bench/ingest.py
 	$(BIN)/python bench/spark.py
 	$(BIN)/python bench/fuzz.py
+	$(BIN)/python bench/dashboard.py
 
 clean:
 	rm -rf $(VENV) out .pytest_cache .mypy_cache .ruff_cache web/node_modules src/eventwire/api/static \

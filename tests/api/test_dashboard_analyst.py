@@ -173,6 +173,18 @@ def test_the_actor_picker_finds_names_on_the_server_and_a_typed_name_filters(das
     assert matching(tab) == api(server, f"/events?actor={best}&limit=1")["total"] > 0
 
 
+def test_a_filter_change_asks_the_server_once(dash: Dashboard, server: str) -> None:
+    tab = dash.open()
+    asked: list[str] = []
+    tab.on("request", lambda r: asked.append(urlsplit(r.url).path) if r.url.startswith(server) else None)
+    tab.select_option("#filters [name=quad_class]", "4")
+    tab.click("#filters button[type=submit]")
+    tab.wait_for_function("() => location.search.includes('quad_class=4')")
+    settled(tab)
+    assert asked == ["/view"]  # every panel from one answer, not one request per panel
+    assert matching(tab) == api(server, "/events?quad_class=4&limit=1")["total"]
+
+
 def test_a_dyad_click_filters_to_source_and_target(dash: Dashboard, server: str) -> None:
     tab = dash.open()
     row = tab.locator("#dyads tbody tr").nth(1)

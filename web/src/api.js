@@ -1,12 +1,16 @@
 // Calls to the eventwire HTTP API; every error arrives as {"error": {"status", "message"}}.
 
-export async function getJSON(path, params = {}) {
+// The URL of a GET: parameters without a value are left out.
+export function withQuery(path, params = {}) {
   const query = new URLSearchParams();
   for (const [key, value] of Object.entries(params)) {
     if (value !== undefined && value !== null && value !== '') query.set(key, value);
   }
-  const url = query.size ? `${path}?${query}` : path;
-  return unwrap(await fetch(url));
+  return query.size ? `${path}?${query}` : path;
+}
+
+export async function getJSON(path, params = {}) {
+  return unwrap(await fetch(withQuery(path, params)));
 }
 
 export async function postJSON(path, body) {

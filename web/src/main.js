@@ -1,7 +1,7 @@
 // The dashboard: filters (from and to the URL) -> one state -> map, rankings, timeline, network and
 // table redrawn from the API.
 import { createActorPicker, resolveActors } from './actors.js';
-import { getJSON } from './api.js';
+import { getJSON, withQuery } from './api.js';
 import { createArticleView } from './article.js';
 import { createCard } from './card.js';
 import { chipStyle, QUAD } from './colors.js';
@@ -28,6 +28,20 @@ const fromUrl = readUrl();
 const view = { ...fromUrl.view };
 let validate = (raw) => ({ values: raw, errors: [] });
 let generation = 0; // answers to an older refresh are dropped
+
+// What GET /view is asked for these filters and the view settings.
+function viewUrl(values) {
+  return withQuery('/view', {
+    ...values, map_limit: MAP_LIMIT, limit: PAGE_SIZE, offset: view.offset, sort: view.sort, bin: view.bin,
+    ranked: RANKED, network_n: view.n, network_by: view.by,
+  });
+}
+// Asked before anything is drawn, so the answers travel while the world map below is drawn: the vocabulary, and
+// the view of the URL's filters (a shared link holds codes, so the first refresh almost always asks the same;
+// if not, it asks again).
+const vocabularyAnswer = getJSON('/vocabulary');
+let early = { url: viewUrl(fromUrl.filters), answer: getJSON(viewUrl(fromUrl.filters)) };
+early.answer.catch(() => {}); // an unused early answer's failure is nobody's error
 
 const showArticle = createArticleView(document.getElementById('article'), document.getElementById('article-body'),
   document.getElementById('article-close'));
@@ -156,10 +170,9 @@ async function refresh({ keepPage = false } = {}) {
   try {
     // Every panel from one request (GET /view): the server merges the events once for all of them. Its
     // timeline counts over every date (the other filters apply) so the brush can move anywhere.
-    const answer = await getJSON('/view', {
-      ...values, map_limit: MAP_LIMIT, limit: PAGE_SIZE, offset: view.offset, sort: view.sort, bin: view.bin,
-      ranked: RANKED, network_n: view.n, network_by: view.by,
-    });
+    const url = viewUrl(values);
+    const answer = await (early && early.url === url ? early.answer : getJSON(url));
+    early = null;
     if (mine !== generation) return;
     const { map: all, series, totals } = answer;
     map.update(all.events);
@@ -193,7 +206,7 @@ async function refresh({ keepPage = false } = {}) {
 
 async function loadVocabulary() {
   try {
-    const vocabulary = await getJSON('/vocabulary');
+    const vocabulary = await vocabularyAnswer;
     validate = createValidator(vocabulary);
     map.setCountries(vocabulary.countries);
     form.elements.plover.append(...vocabulary.plover.map((kind) => el('option', { value: kind }, kind.toLowerCase())));
