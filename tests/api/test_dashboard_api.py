@@ -195,4 +195,7 @@ def test_the_whole_view_is_what_each_endpoint_answers(client: TestClient, filter
     assert view["network"] == get(client, "/rankings/actors", **filters, limit=10, by="conflict")
     stats = get(client, "/stats")
     assert view["totals"] == {"articles": stats["articles"], "events": stats["events"]}
+    by_events = get(client, "/view", **filters, ranked=5, network_n=12)
+    assert by_events["actors"] == get(client, "/rankings/actors", **filters, limit=5)
+    assert by_events["network"] == get(client, "/rankings/actors", **filters, limit=12)
     assert view["map"]["total"] > 0

@@ -84,12 +84,20 @@ def get_view(
     with event_groups_once(cur):
         totals = cur.execute("SELECT (SELECT count(*) FROM articles), (SELECT count(*) FROM event_groups)").fetchone()
         assert totals is not None
+        # The ranked table and a network ranked by events are the same ranking cut at two lengths: asked once.
+        most = rank_actors(cur, selection, max(ranked, network_n) if network_by == "events" else ranked, "events")
+        network = (_first(most, network_n) if network_by == "events"
+                   else rank_actors(cur, selection, network_n, network_by))
         return {
             "totals": {"articles": totals[0], "events": totals[1]},
             "map": list_events(cur, codes, selection, Page(map_limit, 0, "-date")),
             "table": list_events(cur, codes, selection, Page(limit, offset, sort)),
             "series": get_series(cur, every_date, bin_size),
-            "actors": rank_actors(cur, selection, ranked, "events"),
+            "actors": _first(most, ranked),
             "dyads": rank_dyads(cur, selection, ranked, "events"),
-            "network": rank_actors(cur, selection, network_n, network_by),
+            "network": network,
         }
+
+
+def _first(ranking: dict[str, Any], n: int) -> dict[str, Any]:
+    return {**ranking, "actors": ranking["actors"][:n]}
