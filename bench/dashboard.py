@@ -6,8 +6,8 @@ it, or with --rebuild; about 10 minutes on two busy cores). Nothing from ../shar
 repository: the JSON lines the ingest reads are written to a temporary folder. Sources: the 171 Wikinews
 articles of 2019 (dated), the LGL local news (dated by their download time) and GeoVirus articles, the 121
 article-extraction pages as crawled (HTML), and the news sentences of cameo-pentaclass, cameo-source-target
-and plover-gsr (one record each, undated: their sources give no date). 3,324 texts, 2,091 events (588 with a
-day-precision date, 1,427 placed).
+and plover-gsr (one record each, undated: their sources give no date). 3,324 texts, 2,094 events (585 with a
+day-precision date, 1,435 placed).
 
 Measured: `eventwire serve` on 127.0.0.1 over that database, Chromium driven by Playwright at 1440x900;
 - first render: from navigation to the dashboard's own signal that every panel's requests are answered
@@ -22,6 +22,7 @@ import argparse
 import csv
 import json
 import os
+import platform
 import re
 import shutil
 import socket
@@ -223,10 +224,11 @@ def measure(base: str) -> dict[str, Any]:
             first_render(browser, base)  # warm-up: the server's first DuckDB open, Chromium's first page
             renders = [first_render(browser, base) for _ in range(RUNS)]
             changes = filter_changes(browser, base)
+            version = browser.version
         finally:
             browser.close()
     every_change = [s for runs in changes.values() for s in runs]
-    return {"first_render": summary(renders), "filter_change": summary(every_change),
+    return {"chromium": version, "first_render": summary(renders), "filter_change": summary(every_change),
             "filter_change_by_filter": {label: summary(runs) for label, runs in changes.items()}}
 
 
@@ -241,8 +243,10 @@ def main() -> None:
         build_db(DB)
     with serving(DB) as base:
         database = counts(base)
-        result = {"database": database, "viewport": VIEWPORT, "goal_s": GOAL_S, **measure(base),
-                  "load_average_1min": round(os.getloadavg()[0], 2)}
+        machine = {"python": platform.python_version(), "cpu": platform.processor() or platform.machine(),
+                   "cores": os.cpu_count(), "load_average_1min_before": round(os.getloadavg()[0], 2)}
+        result = {"machine": machine, "database": database, "viewport": VIEWPORT, "goal_s": GOAL_S,
+                  **measure(base), "load_average_1min": round(os.getloadavg()[0], 2)}
     result["under_goal"] = max(result["first_render"]["median_s"], result["filter_change"]["median_s"]) < GOAL_S
     OUT.write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
     print(json.dumps(result, indent=2))
