@@ -58,3 +58,23 @@ def test_a_world_known_capital_wins_over_namesakes_unless_the_article_says_other
     assert next(p for p in state.places if p.text == "Washington").feature == "admin1"
     ontario = run(pipeline, "Police in London, Ontario, arrested two men near Western University.")
     assert next(p for p in ontario.places if p.text == "London").country == "CAN"
+
+
+def test_a_town_followed_by_its_state_is_the_town_in_that_state(pipeline: Any) -> None:
+    result = run(pipeline, "A man from Lebanon, Ind., was charged after a crash near London, Ky., on Friday. "
+                           "Protesters gathered in Athens, Georgia, and in Greenwood, W. Va.")
+    places = {p.text: p for p in result.places}
+    assert (places["Lebanon"].country, places["Lebanon"].admin1) == ("USA", "Indiana"), places["Lebanon"]
+    assert (places["London"].country, places["London"].admin1) == ("USA", "Kentucky"), places["London"]
+    assert (places["Athens"].admin1, places["Georgia"].feature) == ("Georgia", "admin1"), places["Athens"]
+    # A town the gazetteer lacks in that state sits at the state's own point, saying so by its precision.
+    assert places["Greenwood"].admin1 == "West Virginia" and places["Greenwood"].country == "USA"
+    assert places["Greenwood"].precision in ("exact", "admin1")
+
+
+def test_names_in_a_row_are_a_list_not_a_town_and_its_state(pipeline: Any) -> None:
+    result = run(pipeline, "Cases were found in Alaska, Alabama, Arizona and Texas, and in Mexico, China, "
+                           "Japan and Brazil.")
+    places = {p.text: p for p in result.places}
+    assert places["Alaska"].name == "Alaska" and places["Alabama"].name == "Alabama", places
+    assert places["China"].feature == "country" and places["China"].country == "CHN", places["China"]

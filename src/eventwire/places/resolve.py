@@ -36,8 +36,10 @@ _SUFFIXES = ("province", "governorate", "region", "state", "district", "city", "
 def resolve_places(doc: Doc, gazetteer: Gazetteer, matcher: PlaceMatcher, dateline: str | None = None
                    ) -> tuple[PlaceMention, ...]:
     """Toponyms of the text, plus the dateline's place (with no offsets) when the article has one."""
-    toponyms = find_toponyms(doc, gazetteer, matcher, lambda span: bool(_candidates(gazetteer, span)))
+    toponyms = find_toponyms(doc, gazetteer, matcher, lambda span: bool(_candidates(gazetteer, span))
+                             or _regions_after(doc, span.end, gazetteer) is not None)
     candidates = {span.start: _candidates(gazetteer, span) for span in toponyms}
+    _settle_towns_in_regions(doc, toponyms, candidates, gazetteer)
     ordered = [s for s in sorted(toponyms, key=lambda s: s.start) if candidates[s.start]]
     # Two passes: the first reads each toponym with the countries named unambiguously; the second
     # rereads every one in the light of all first readings (country focus, shared admin1, proximity),
@@ -62,6 +64,71 @@ def resolve_places(doc: Doc, gazetteer: Gazetteer, matcher: PlaceMatcher, dateli
                                     country=best.country, admin1=best.admin1, start=None, end=None,
                                     feature=best.feature, geonameid=best.geonameid))
     return tuple(out)
+
+
+def _regions_after(doc: Doc, end: int, gazetteer: Gazetteer) -> tuple[Span, list[Place]] | None:
+    """The state, province or country that follows a toponym after a comma ("Lebanon, Ind.", "London,
+    Ontario", "Greenwood, W. Va."): its words and readings."""
+    if end + 1 >= len(doc) or doc[end].text != ",":
+        return None
+    for size in (3, 2, 1):
+        words = doc[end + 1: end + 1 + size]
+        if len(words) < size or not words[0].text[:1].isupper():
+            continue
+        regions = [p for p in gazetteer.candidates(words.text) if p.feature in ("admin1", "country")]
+        if regions:
+            return words, regions
+    return None
+
+
+_TOWN_STATE = frozenset({"USA", "CAN", "AUS"})
+_NEAR_REGION_KM = 1000.0
+
+
+def _in_a_list(doc: Doc, region: Span, starts: set[int]) -> bool:
+    """"Alaska, Alabama, Arizona", "Mashonaland West, Manicaland and Midlands": names in a row, not a town
+    and its state."""
+    after = doc[region.end: region.end + 2]
+    if len(after) and after[0].lower_ in ("and", "or", "&"):
+        return True
+    return len(after) == 2 and after[0].text == "," and after[1].i in starts
+
+
+def _settle_towns_in_regions(doc: Doc, toponyms: list[Span], candidates: dict[int, tuple[Place, ...]],
+                             gazetteer: Gazetteer) -> None:
+    """"Town, State": the town of that name in that state (a small town too, though a world-known namesake
+    exists), and the state read as the one holding it ("Athens, Georgia" is not the country). A town the
+    gazetteer lacks in a state named only one way stays at the state's own point (precision admin1)."""
+    starts = {s.start for s in toponyms}
+    for span in toponyms:
+        after = _regions_after(doc, span.end, gazetteer)
+        if after is None or _in_a_list(doc, after[0], starts):
+            continue
+        words, regions = after
+        own = candidates[span.start]
+        pool = own + gazetteer.towns_named(span.text)
+        for region in sorted(regions, key=lambda p: (p.feature != "admin1", -p.population)):
+            if any(p.feature == region.feature for p in own):
+                continue  # "Iraq, Iran": two countries, not one inside the other
+            in_country = [p for p in pool if p.feature != "country" and p.country == region.country
+                          and not (region.feature == "admin1" and p.feature == "admin1")]
+            # Its own state first; next, a namesake near the state whose state the gazetteer does not know
+            # (its towns' states are joined by coordinates, which now and then miss: Toronto).
+            inside = ([p for p in in_country if region.feature == "country" or p.admin1 == region.name]
+                      or [p for p in in_country if p.admin1 is None
+                          and km_between(p.lat, p.lon, region.lat, region.lon) < _NEAR_REGION_KM])
+            if inside:
+                candidates[span.start] = tuple(dict.fromkeys(inside))
+                break
+        else:
+            # Only where "Town, State" is the written convention, and not for a name that is itself a region.
+            if len(regions) != 1 or regions[0].feature != "admin1" or regions[0].country not in _TOWN_STATE \
+                    or any(p.feature in ("country", "admin1") for p in own):
+                continue
+            region = regions[0]
+            candidates[span.start] = (region,)
+        if words.start in candidates:
+            candidates[words.start] = (region,)
 
 
 def _countries(place: Place) -> list[str]:
