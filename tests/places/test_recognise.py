@@ -93,3 +93,29 @@ def test_a_town_leads_only_a_local_body_not_any_organisation(pipeline: Any) -> N
                               "Department closed the road.")
     assert "Green" not in places, places
     assert places["Gainesville"].country == "USA"
+
+
+def test_capitalised_datelines_before_a_dash_or_colon_are_places(pipeline: Any) -> None:
+    places = _found(pipeline, "Council approves budget. HARTFORD — Connecticut legislators met on Monday.\n"
+                              "Man accused of threatening tax worker. ST. PAUL -- A man was charged.\n"
+                              "Graves desecrated near church. BEIRUT: Unknown assailants removed the doors.\n"
+                              "UPDATE: The mayor said the plan would pass. BREAKING — Police arrived.")
+    assert places["HARTFORD"].admin1 == "Connecticut", places
+    assert places["ST. PAUL"].admin1 == "Minnesota", places
+    assert places["BEIRUT"].country == "LBN", places
+    assert "UPDATE" not in places and "BREAKING" not in places, places
+
+
+def test_names_before_counties_are_counties(pipeline: Any) -> None:
+    places = _found(pipeline, "Roofs collapsed in Harvey, Harper and Kingman counties in Kansas, and the county "
+                              "ranks near the middle of Indiana counties.")
+    for name in ("Harvey", "Harper", "Kingman"):
+        assert places[name].feature == "admin2" and places[name].admin1 == "Kansas", places[name]
+    assert places["Indiana"].feature == "admin1", places["Indiana"]
+
+
+def test_a_legislators_home_after_the_party_letter_is_a_place(pipeline: Any) -> None:
+    places = _found(pipeline, "House Speaker Nancy Pelosi, D-Calif, told colleagues that Sen. Tom Bakk, "
+                              "DFL-Duluth, had agreed.")
+    assert places["Calif"].name == "California", places
+    assert places["Duluth"].admin1 == "Minnesota", places

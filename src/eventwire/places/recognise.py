@@ -22,6 +22,7 @@ from eventwire.phrases import add_patterns, phrase_keys
 from eventwire.places.gazetteer import Gazetteer
 
 NER_LABELS = frozenset({"GPE", "LOC", "FAC"})
+COUNTY = "COUNTY"  # the label of a name read with " County" after it: "Harvey, Harper and Kingman counties"
 DEMONYM = "DEMONYM"  # the label of a span resolved through the gazetteer's demonyms, to its country
 
 # Short upper-case names safe to match case-sensitively ("UK" is the country, "Us" never is).
@@ -54,6 +55,7 @@ def find_toponyms(doc: Doc, gazetteer: Gazetteer, matcher: PlaceMatcher,
     """The place-naming spans of a parse that `resolvable` accepts, without overlaps (the longest wins):
     an unknown "Nashville Airport" must not hide the "Nashville" inside it."""
     spans = _demonyms_of_place(doc, gazetteer)  # first: it wins a tie with NER's "Sri Lankan" GPE
+    spans += _counties_in_a_row(doc, gazetteer)  # and "Harper" of "Harper and Kingman counties" is a county, not a town
     spans += [e for e in doc.ents if e.label_ in NER_LABELS and not _is_acronym_of_org(e, gazetteer)]
     spans = _without_people(doc, spans, gazetteer)
     spans += [Span(doc, s, e, label="PLACE") for _, s, e in matcher.matcher(doc)
@@ -66,6 +68,7 @@ def find_toponyms(doc: Doc, gazetteer: Gazetteer, matcher: PlaceMatcher,
     spans += _untagged_names(doc, gazetteer)
     spans += _shouted_datelines(doc, gazetteer)
     spans += _places_as_organisations(doc, gazetteer)
+    spans += _party_home_places(doc)
     return filter_spans([s for s in spans if resolvable(s)])
 
 
@@ -324,19 +327,81 @@ def _after_directions(doc: Doc, start: int, end: int) -> int:
     return start
 
 
+_DATELINE_MARKS = frozenset({"—", "–", "-", "--", "---", ":"})
+
+
 def _shouted_datelines(doc: Doc, gazetteer: Gazetteer) -> list[Span]:
-    """"CHARLESTON, W.Va. --": an all-caps place name followed by a comma, as datelines write it."""
+    """"CHARLESTON, W.Va. --", "MANSFIELD — The ...", "BEIRUT: ...": an all-caps place name followed by a
+    comma, or opening a sentence and followed by a dash or colon, as datelines write it. Behind a dash a
+    small town counts too ("BANTAM —"): nothing else opens a news paragraph in capitals and a dash."""
     out = []
     for token in doc[:-1]:
         starts_name = token.i == 0 or not (doc[token.i - 1].text.isupper() and doc[token.i - 1].is_alpha)
         if not (starts_name and token.text.isupper() and token.is_alpha and len(token.text) > 3):
             continue
         end = token.i + 1
-        while end < len(doc) and doc[end].text.isupper() and doc[end].is_alpha:
+        while end < len(doc) and ((doc[end].text.isupper() and doc[end].is_alpha) or doc[end].text == "OF"):
             end += 1
-        span = doc[token.i: end]
-        if end < len(doc) and doc[end].text == "," and _known_name(span, gazetteer, shouted=True):
+        start = token.i
+        if token.i > 1 and doc[token.i - 1].text == "." and doc[token.i - 2].text in ("ST", "MT", "FT"):
+            start = token.i - 2  # "ST. PAUL --", tokenised "ST", ".", "PAUL"
+        elif token.i > 0 and doc[token.i - 1].text in ("ST.", "MT.", "FT."):
+            start = token.i - 1
+        span = doc[start: end]
+        if end >= len(doc):
+            continue
+        mark = doc[end + 1].text if doc[end].is_space and end + 1 < len(doc) else doc[end].text
+        first = doc[span.start]
+        opens = first.is_sent_start or first.i == 0 or doc[first.i - 1].is_punct or doc[first.i - 1].is_space
+        before_comma = mark == "," and _known_name(span, gazetteer, shouted=True)
+        before_dash = (opens and (mark in _DATELINE_MARKS or doc[end].is_space)
+                       and name_key(span.text) not in _COMMON_WORDS and bool(gazetteer.candidates(span.text)))
+        if before_comma or before_dash:
             out.append(Span(doc, span.start, span.end, label="PLACE"))
+    return out
+
+
+_COUNTY_NOUNS = {"counties": "County", "parishes": "Parish", "boroughs": "Borough"}
+
+
+def _counties_in_a_row(doc: Doc, gazetteer: Gazetteer) -> list[Span]:
+    """"Harvey, Harper and Kingman counties", "Jackson and Barrow counties": each name is a county's; not
+    "Indiana counties" (the counties of a state)."""
+    out = []
+    for token in doc:
+        if token.lower_ not in _COUNTY_NOUNS or token.i == 0:
+            continue
+        names = []
+        i = token.i - 1
+        while i >= 0:
+            end = i + 1
+            while i >= 0 and doc[i].is_alpha and doc[i].text[:1].isupper() and doc[i].pos_ == "PROPN":
+                i -= 1
+            if i + 1 == end:
+                break
+            names.append(Span(doc, i + 1, end, label=COUNTY))
+            while i >= 0 and doc[i].lower_ in (",", "and", "or", "&"):
+                i -= 1
+        if len(names) == 1 and _region_name(names[0], gazetteer):
+            continue
+        out += names
+    return out
+
+
+# Party and home town after a legislator's name: "Robert Ford, D-Charleston", "Nancy Pelosi, D-Calif".
+_PARTIES = frozenset({"D", "R", "I", "DFL", "Ind", "Dem", "Rep"})
+
+
+def _party_home_places(doc: Doc) -> list[Span]:
+    out = []
+    for token in doc[:-3]:
+        if token.text not in _PARTIES or doc[token.i + 1].text not in ("-", "–"):
+            continue
+        start = end = token.i + 2
+        while end < len(doc) and doc[end].is_alpha and doc[end].text[:1].isupper():
+            end += 1
+        if start < end and end < len(doc) and doc[end].text in (",", ")", ";", "."):
+            out.append(Span(doc, start, end, label="PLACE"))
     return out
 
 

@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Span
 from eventwire.datafiles import name_key
 from eventwire.model import PlaceMention
 from eventwire.places.gazetteer import Gazetteer, Place, km_between
-from eventwire.places.recognise import DEMONYM, PlaceMatcher, find_toponyms
+from eventwire.places.recognise import COUNTY, DEMONYM, PlaceMatcher, find_toponyms
 
 _FEATURE_PRIOR = {"town": -0.5, "country": 4.0, "admin1": 2.5, "region": 2.5, "airbase": 3.0, "naval_base": 3.0,
                   "military_base": 3.0, "airport": 2.0, "border_crossing": 3.0, "camp": 2.0, "facility": 2.0,
@@ -148,10 +148,14 @@ def _candidates(gazetteer: Gazetteer, span: Span) -> tuple[Place, ...]:
     if span.label_ == DEMONYM:
         country = gazetteer.demonyms.get(name_key(span.text))
         return (country,) if country else ()
+    if span.label_ == COUNTY:  # "Harper" of "Harvey, Harper and Kingman counties"
+        noun = span.doc[span.end:].text.split(" ", 1)[0] if span.end < len(span.doc) else ""
+        suffix = {"parishes": "Parish", "boroughs": "Borough"}.get(noun.lower(), "County")
+        return tuple(p for p in gazetteer.candidates(f"{span.text} {suffix}") if p.feature == "admin2")
     text = span.text
     if text.lower().startswith("the "):
         text = text[4:]
-    found = gazetteer.candidates(text)
+    found = gazetteer.candidates(text) or gazetteer.short_forms.get(text + ".", ())  # "D-Calif"
     words = text.split()
     if not found and len(words) > 1 and words[0].lower() in _DIRECTIONS:  # NER's "Northeast Georgia"
         found = gazetteer.candidates(" ".join(words[1:]))
@@ -199,7 +203,8 @@ _DIRECTIONS = frozenset({"northern", "southern", "eastern", "western", "central"
 def _with_direction(span: Span) -> Span:
     """"northern Iraq": the direction is part of the toponym's text (the point stays the country's)."""
     i = span.start
-    while i > 0 and (span.doc[i - 1].lower_ in _DIRECTIONS or span.doc[i - 1].text == "-"):
+    while i > 0 and (span.doc[i - 1].lower_ in _DIRECTIONS or (span.doc[i - 1].text == "-" and i > 1
+                     and span.doc[i - 2].lower_ in _DIRECTIONS)):
         i -= 1
     return span.doc[i: span.end] if i < span.start else span
 
