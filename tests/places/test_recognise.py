@@ -119,3 +119,11 @@ def test_a_legislators_home_after_the_party_letter_is_a_place(pipeline: Any) -> 
                               "DFL-Duluth, had agreed.")
     assert places["Calif"].name == "California", places
     assert places["Duluth"].admin1 == "Minnesota", places
+
+
+def test_a_capital_that_speaks_and_places_inside_local_names_are_places(pipeline: Any) -> None:
+    places = _found(pipeline, "Earlier in the week Tbilisi announced that talks were scheduled. Richard Harper told "
+                              "Lamar County Commissioners Monday that The Springfield Science Museum would close.")
+    assert places["Tbilisi"].country == "GEO", places
+    assert places["Lamar County"].feature == "admin2", places
+    assert "Springfield" in places, places

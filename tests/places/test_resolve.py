@@ -78,3 +78,12 @@ def test_names_in_a_row_are_a_list_not_a_town_and_its_state(pipeline: Any) -> No
     places = {p.text: p for p in result.places}
     assert places["Alaska"].name == "Alaska" and places["Alabama"].name == "Alabama", places
     assert places["China"].feature == "country" and places["China"].country == "CHN", places["China"]
+
+
+def test_a_county_sits_in_the_state_the_story_names_and_a_state_stays_a_state(pipeline: Any) -> None:
+    county = run(pipeline, "The Indiana Department of Workforce Development said Boone County’s unemployment "
+                           "rate reached 7.7 percent, near the middle of Indiana counties.")
+    boone = next(p for p in county.places if p.text.startswith("Boone County"))
+    assert (boone.admin1, boone.feature) == ("Indiana", "admin2"), boone
+    states = run(pipeline, "Cases were reported in Michigan, Oregon, New Mexico, Indiana and Ohio.")
+    assert next(p for p in states.places if p.text == "Oregon").feature == "admin1"

@@ -175,6 +175,7 @@ _LED_BY_PLACE = frozenset({
     "medical", "general", "symphony", "zoo", "arts", "little", "youth", "civic", "rotary", "lions",
     "kiwanis", "jaycees", "heritage", "main", "street", "times", "daily", "herald", "news", "gazette", "tribune",
     "courier", "journal", "post", "star", "register", "record", "observer", "fiscal", "circuit",
+    "science", "performing", "volunteer", "theatre", "theater", "orchestra", "club", "boys", "girls", "bus",
 })
 
 
@@ -193,7 +194,8 @@ def _places_in_org_names(doc: Doc, gazetteer: Gazetteer) -> list[Span]:
     out = []
     for ent in doc.ents:
         start = _after_directions(doc, ent.start + 1 if ent[0].lower_ == "the" else ent.start, ent.end)
-        if ent.label_ not in ("ORG", "FAC", "PERSON", "WORK_OF_ART") or ent.end - start < 2:
+        # GPE/LOC too: the model tags "Lamar County Commissioners" GPE, which no gazetteer resolves whole.
+        if ent.label_ not in ("ORG", "FAC", "PERSON", "WORK_OF_ART", "GPE", "LOC") or ent.end - start < 2:
             continue
         for size in range(min(4, ent.end - start - 1), 0, -1):
             head = doc[start: start + size]
@@ -271,13 +273,22 @@ def _places_as_people(doc: Doc, gazetteer: Gazetteer) -> list[Span]:
     """A one-word PERSON the gazetteer knows ("Steven Sachs of Alexandria", "Gainesville's charter"), unless
     the article names a person with that word ("Raquel Henry" ... "Henry") or a title precedes it."""
     people_words = _people_words(doc)
+    named_people = _people_words(doc, speakers=False)
     out = []
     for ent in doc.ents:
-        if ent.label_ != "PERSON" or len(ent) != 1 or ent[0].lower_ in people_words:
+        if ent.label_ != "PERSON" or len(ent) != 1:
+            continue
+        # "Tbilisi says": a capital or a country that speaks is its government, still a place name.
+        if ent[0].lower_ in named_people or (ent[0].lower_ in people_words and not _seat_of_state(ent, gazetteer)):
             continue
         if _known_name(ent, gazetteer) and _populous(ent, gazetteer):
             out.append(Span(doc, ent.start, ent.end, label="PLACE"))
     return out
+
+
+def _seat_of_state(span: Span, gazetteer: Gazetteer) -> bool:
+    key = name_key(span.text)
+    return any(p.capital or p.feature == "country" for p in gazetteer.by_key.get(key, ()) if name_key(p.name) == key)
 
 
 def _populous(span: Span, gazetteer: Gazetteer) -> bool:

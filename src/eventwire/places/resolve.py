@@ -137,11 +137,14 @@ def _countries(place: Place) -> list[str]:
 
 def _best(span: Span, options: tuple[Place, ...], focus: Counter[str], others: list[Place]) -> Place:
     key = name_key(span.text)
+    # "Oregon" beside "Ohio" is the state, not Oregon, Ohio: a name that is a region's is not pulled into
+    # another named state.
+    region_named = any(p.feature in ("admin1", "country") and name_key(p.name) == key for p in options)
     capitals = {p.country for p in options if p.capital and name_key(p.name) == key}
     # "Washington": the capital, not the state of the same name, unless the article names a place in the state.
     options = tuple(p for p in options if not (p.feature == "admin1" and p.country in capitals and not any(
         o.admin1 == p.name and o.country == p.country and o is not p for o in others))) or options
-    return max(options, key=lambda p: _score(p, key, focus, others))
+    return max(options, key=lambda p: _score(p, key, focus, others, not region_named))
 
 
 def _candidates(gazetteer: Gazetteer, span: Span) -> tuple[Place, ...]:
@@ -155,6 +158,8 @@ def _candidates(gazetteer: Gazetteer, span: Span) -> tuple[Place, ...]:
     text = span.text
     if text.lower().startswith("the "):
         text = text[4:]
+    if text.endswith(("'s", "’s")) and len(span) > 1:  # "Boone County’s", one token for the model
+        text = text[:-2]
     found = gazetteer.candidates(text) or gazetteer.short_forms.get(text + ".", ())  # "D-Calif"
     words = text.split()
     if not found and len(words) > 1 and words[0].lower() in _DIRECTIONS:  # NER's "Northeast Georgia"
@@ -179,7 +184,7 @@ def _focus(groups: Iterable[tuple[Place, ...]]) -> Counter[str]:
     return counts
 
 
-def _score(place: Place, key: str, focus: Counter[str], chosen: list[Place]) -> float:
+def _score(place: Place, key: str, focus: Counter[str], chosen: list[Place], in_named_state: bool = True) -> float:
     score = _FEATURE_PRIOR.get(place.feature, 1.0) + math.log10(place.population + 1) / 2
     if key == name_key(place.name):
         score += 1.5  # its own name, not one of its many alternate names
@@ -189,9 +194,13 @@ def _score(place: Place, key: str, focus: Counter[str], chosen: list[Place]) -> 
         score += 3.0 + min(focus[place.country], 5) * 0.2
     if any(km_between(place.lat, place.lon, c.lat, c.lon) < 300 for c in chosen if c.feature != "country"):
         score += 1.0
-    if place.admin1 and any(c.admin1 == place.admin1 and c.country == place.country and c is not place
-                            for c in chosen):
-        score += 1.5  # "Athens" with "Georgia" (the state) named in the same story
+    if in_named_state and place.admin1 and any(
+            c.feature == "admin1" and c.name == place.admin1 and c.country == place.country and c is not place
+            for c in chosen):
+        score += 3.0  # "Boone County" in a story that names Indiana: inside the state the story names
+    elif place.admin1 and any(c.admin1 == place.admin1 and c.country == place.country and c is not place
+                              for c in chosen):
+        score += 1.5  # "Athens" beside "Clarke County": sharing a state with another place of the story
     return score
 
 
