@@ -22,6 +22,7 @@ from eventwire.datafiles import word_list
 from eventwire.events.context import Context, Trigger
 from eventwire.events.slots import place_in_np
 from eventwire.model import Event, PlaceMention, TimeMention
+from eventwire.places.roles import says_where
 from eventwire.syntax import clause_of, governing_verb, is_under
 
 # Auxiliaries, and verbs embedding a clause, that make it only possible; prepositions of place
@@ -31,6 +32,7 @@ _HYPOTHETICAL_HEADS = word_list("eventwire.events", "hypothetical_head")
 _CLAIM_HEADS = word_list("eventwire.events", "claim_head")
 _HYPOTHETICAL_NOUNS = word_list("eventwire.events", "hypothetical_noun")
 _LOCATIVE_PREPS = word_list("eventwire.events", "locative_prep")
+_FORCE_ROOTS = frozenset({"15", "17", "18", "19", "20"})  # acts done in the place they are done to
 
 
 def carry_places(events: list[Event], doc: Doc) -> list[Event]:
@@ -131,7 +133,8 @@ def event_place(trig: Trigger, ctx: Context) -> tuple[PlaceMention | None, str]:
                         return place, "clause"
             if child.dep_ in ("dobj", "npadvmod"):
                 place = place_in_np(child, ctx)
-                if place is not None:
+                # "sanctioned Iran", "blaming Iran": a country as the object is the target; "bombed Syria" is where.
+                if place is not None and (place.feature != "country" or trig.entry.code[:2] in _FORCE_ROOTS):
                     return place, "clause"
         if holder.dep_ == "relcl" and any(c.lower_ == "where" for c in holder.children):
             hit = ctx.places.get(holder.head.i)
@@ -142,7 +145,8 @@ def event_place(trig: Trigger, ctx: Context) -> tuple[PlaceMention | None, str]:
     # Office of Germany") says who acts, not where.
     naming = [(a.start, a.end) for mentions in ctx.actors.values() for a in mentions if a.kind != "country"]
     in_sentence = [p for i, p in ctx.places.items() if sent.start <= i < sent.end
-                   and not any(start <= (p.start or -1) < end for start, end in naming)]
+                   and not any(start <= (p.start or -1) < end for start, end in naming)
+                   and says_where(ctx.doc[i], _LOCATIVE_PREPS)]  # not "Steve Scalise of Louisiana", "blaming Iran"
     if in_sentence:
         nearest = min(in_sentence, key=lambda p: abs(p.token - trig.token.i))
         return _refine_by_dateline(nearest, ctx), "sentence"

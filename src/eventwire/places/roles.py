@@ -1,0 +1,36 @@
+"""What a toponym does in its sentence: say where something happened, or say who someone is.
+
+"Protesters gathered in Hong Kong", "the Polish city of Gdańsk", "Hong Kong's police compound" say where;
+"US Ambassador to Germany", "the Yemen-based Houthi movement", "Steve Scalise of Louisiana", "blaming Iran"
+say who acts or is acted on, and a place named so is not the place of the act.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+# Nouns of places and sites: a toponym modifying one, or after "of" under one, says where
+# ("the city of Gdańsk", "a Georgian village", "Hong Kong's principal police compound").
+PLACE_NOUNS = frozenset({
+    "city", "town", "village", "capital", "state", "province", "region", "district", "county", "country",
+    "territory", "area", "border", "coast", "port", "island", "neighborhood", "neighbourhood", "suburb",
+    "street", "streets", "square", "compound", "complex", "building", "headquarters", "base", "camp", "airport",
+    "prison", "outskirts",
+    "centre", "center", "soil", "airspace", "waters", "side", "part", "parts", "north", "south", "east", "west",
+})
+_DIRECTIONAL = frozenset({"to", "from", "toward", "towards", "into"})
+_MODIFIER_DEPS = frozenset({"compound", "amod", "poss", "nmod"})
+
+
+def says_where(token: Token, locative_preps: frozenset[str]) -> bool:
+    """Whether the toponym headed by `token` tells where: the object of a locative preposition ("in X",
+    "near X"), a modifier of a noun of place ("X's police compound"), or "of X" under such a noun."""
+    head = token.head
+    if token.dep_ == "pobj" and head.lower_ in locative_preps:
+        # "the envoy to Ukraine", "a delegation from Iran": a direction after a noun says who, not where.
+        return head.lower_ not in _DIRECTIONAL or head.head.pos_ in ("VERB", "AUX")
+    if token.dep_ == "pobj" and head.lower_ == "of":
+        return head.head.lemma_.lower() in PLACE_NOUNS
+    if token.dep_ in _MODIFIER_DEPS or token.dep_ == "appos":
+        return head.lemma_.lower() in PLACE_NOUNS or (token.dep_ == "appos" and says_where(head, locative_preps))
+    return False

@@ -1,0 +1,42 @@
+"""The event's place is where the act happened: a place named for the actor or for its target is not it
+(places/roles.py, used by events/circumstances.event_place)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from tests.conftest import every_event
+from tests.conftest import run_text as run
+
+
+@pytest.fixture(scope="module")
+def pipeline(pipeline: Any) -> Any:
+    return every_event(pipeline)
+
+
+def _places(pipeline: Any, text: str) -> dict[str, Any]:
+    return {e.evidence.trigger: e.place for e in run(pipeline, text, "2019-10-31").events}
+
+
+def test_a_place_that_says_who_someone_is_is_not_where_they_acted(pipeline: Any) -> None:
+    places = _places(pipeline, "Republican Representatives attacked the inquiry, with Steve Scalise of Louisiana "
+                               "calling the investigation a sham.")
+    assert places and all(p is None for p in places.values()), places
+    envoy = _places(pipeline, "The US Ambassador to Germany Richard Grenell accused Mahan Air of supporting terror.")
+    assert envoy and all(p is None for p in envoy.values()), envoy
+
+
+def test_a_country_the_act_is_aimed_at_is_its_target_not_its_place(pipeline: Any) -> None:
+    places = _places(pipeline, "The European Union sanctioned Iran earlier this month.")
+    assert places and all(p is None for p in places.values()), places
+    bombed = _places(pipeline, "Russian jets bombed Syria on Tuesday.")
+    assert any(p is not None and p.country == "SYR" for p in bombed.values()), bombed
+
+
+def test_a_place_that_says_where_is_the_events_place(pipeline: Any) -> None:
+    places = _places(pipeline, "Police arrested two men at their home in the neighboring state of Massachusetts.")
+    assert any(p is not None and p.name == "Massachusetts" for p in places.values()), places
+    compound = _places(pipeline, "Masked protesters attacked Hong Kong's police headquarters on Friday.")
+    assert any(p is not None and p.country == "HKG" for p in compound.values()), compound
