@@ -87,3 +87,9 @@ def test_a_county_sits_in_the_state_the_story_names_and_a_state_stays_a_state(pi
     assert (boone.admin1, boone.feature) == ("Indiana", "admin2"), boone
     states = run(pipeline, "Cases were reported in Michigan, Oregon, New Mexico, Indiana and Ohio.")
     assert next(p for p in states.places if p.text == "Oregon").feature == "admin1"
+
+
+def test_a_town_of_that_very_name_is_a_reading_beside_a_city_known_by_it_only_as_an_alias(pipeline: Any) -> None:
+    gazetteer = pipeline.resources.gazetteer
+    assert any(p.name == "Rogersville" for p in gazetteer.candidates("Rogersville")), \
+        [p.name for p in gazetteer.candidates("Rogersville")]

@@ -135,8 +135,10 @@ class Gazetteer:
         if key in NOT_POINTS:
             return ()
         found = self.by_key.get(key, ())
-        if not found and self.small_towns is not None and len(key) >= 4:
-            found = self.small_towns.candidates(key)
+        if self.small_towns is not None and len(key) >= 4 and not any(
+                name_key(p.name) == key or p.feature != "city" for p in found):
+            # "Rogersville": a town of that very name before a city that has it only as an alternate name.
+            found = found + self.small_towns.candidates(key)
         return found
 
     def towns_named(self, text: str) -> tuple[Place, ...]:
