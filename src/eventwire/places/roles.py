@@ -15,7 +15,7 @@ PLACE_NOUNS = frozenset({
     "city", "town", "village", "capital", "state", "province", "region", "district", "county", "country",
     "territory", "area", "border", "coast", "port", "island", "neighborhood", "neighbourhood", "suburb",
     "street", "streets", "square", "compound", "complex", "building", "headquarters", "base", "camp", "airport",
-    "prison", "outskirts",
+    "prison", "outskirts", "statehouse", "capitol", "courthouse", "hall",
     "centre", "center", "soil", "airspace", "waters", "side", "part", "parts", "north", "south", "east", "west",
 })
 _DIRECTIONAL = frozenset({"to", "from", "toward", "towards", "into"})
