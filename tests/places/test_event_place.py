@@ -40,3 +40,11 @@ def test_a_place_that_says_where_is_the_events_place(pipeline: Any) -> None:
     assert any(p is not None and p.name == "Massachusetts" for p in places.values()), places
     compound = _places(pipeline, "Masked protesters attacked Hong Kong's police headquarters on Friday.")
     assert any(p is not None and p.country == "HKG" for p in compound.values()), compound
+
+
+def test_a_dateline_and_the_owner_of_a_protest_say_where(pipeline: Any) -> None:
+    dateline = _places(pipeline, "Indianapolis – Several thousand teachers surrounded the Statehouse on Tuesday "
+                                 "in a protest against the state government.")
+    assert any(p is not None and p.name == "Indianapolis" for p in dateline.values()), dateline
+    owner = _places(pipeline, "The rally was followed by Indiana's biggest teacher protest in years.")
+    assert any(p is not None and p.name == "Indiana" for p in owner.values()), owner

@@ -140,6 +140,12 @@ def event_place(trig: Trigger, ctx: Context) -> tuple[PlaceMention | None, str]:
             hit = ctx.places.get(holder.head.i)
             if hit is not None:
                 return hit, "clause"
+    # "Indiana's biggest teacher protest": a protest is where its people are (elsewhere the owner of an
+    # event noun is its agent: "Russia's invasion").
+    if trig.entry.code[:2] == "14":
+        for child in trig.token.children:
+            if child.dep_ == "poss" and child.i in ctx.places:
+                return ctx.places[child.i], "clause"
     sent = trig.token.sent
     # A place that is part of an actor's name or title ("the Ambassador to Germany", "the Federal Aviation
     # Office of Germany") says who acts, not where.

@@ -26,6 +26,8 @@ def says_where(token: Token, locative_preps: frozenset[str]) -> bool:
     """Whether the toponym headed by `token` tells where: the object of a locative preposition ("in X",
     "near X"), a modifier of a noun of place ("X's police compound"), or "of X" under such a noun."""
     head = token.head
+    if _opens_dateline(token):
+        return True
     if token.dep_ == "pobj" and head.lower_ in locative_preps:
         # "the envoy to Ukraine", "a delegation from Iran": a direction after a noun says who, not where.
         return head.lower_ not in _DIRECTIONAL or head.head.pos_ in ("VERB", "AUX")
@@ -34,3 +36,18 @@ def says_where(token: Token, locative_preps: frozenset[str]) -> bool:
     if token.dep_ in _MODIFIER_DEPS or token.dep_ == "appos":
         return head.lemma_.lower() in PLACE_NOUNS or (token.dep_ == "appos" and says_where(head, locative_preps))
     return False
+
+
+_DASHES = frozenset({"—", "–", "-", "--", "---"})
+
+
+def _opens_dateline(token: Token) -> bool:
+    """"Indianapolis – Several thousand teachers ...", "BEIRUT: ...": a place opening a paragraph before a dash
+    or colon is where the story was filed, the dateline's convention for where it happened."""
+    start = token.left_edge
+    if not (start.is_sent_start or start.i == 0 or start.nbor(-1).is_space):
+        return False
+    end = token.right_edge.i if token.right_edge.i > token.i and token.right_edge.is_punct else token.i
+    following = token.doc[end + 1] if end + 1 < len(token.doc) else None
+    return following is not None and (following.text in _DASHES or following.text == ":") and \
+        all(t.is_alpha or t.text in (".", "'") for t in token.doc[start.i: end + 1] if t.i <= token.i)
