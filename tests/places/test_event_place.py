@@ -48,3 +48,9 @@ def test_a_dateline_and_the_owner_of_a_protest_say_where(pipeline: Any) -> None:
     assert any(p is not None and p.name == "Indianapolis" for p in dateline.values()), dateline
     owner = _places(pipeline, "The rally was followed by Indiana's biggest teacher protest in years.")
     assert any(p is not None and p.name == "Indiana" for p in owner.values()), owner
+
+
+def test_a_place_modifying_what_a_locative_governs_says_where(pipeline: Any) -> None:
+    places = _places(pipeline, "Yesterday in California's Riverside County criminal court, Judge Bernard Schwartz "
+                               "sentenced the couple to life in prison.")
+    assert any(p is not None and p.country == "USA" for p in places.values()), places

@@ -34,7 +34,11 @@ def says_where(token: Token, locative_preps: frozenset[str]) -> bool:
     if token.dep_ == "pobj" and head.lower_ == "of":
         return head.head.lemma_.lower() in PLACE_NOUNS
     if token.dep_ in _MODIFIER_DEPS or token.dep_ == "appos":
-        return head.lemma_.lower() in PLACE_NOUNS or (token.dep_ == "appos" and says_where(head, locative_preps))
+        # "in California's Riverside County criminal court": a modifier of what a locative preposition governs.
+        inside_locative = head.dep_ == "pobj" and head.head.lower_ in locative_preps and head.head.lower_ not in \
+            _DIRECTIONAL
+        return head.lemma_.lower() in PLACE_NOUNS or inside_locative or (
+            token.dep_ == "appos" and says_where(head, locative_preps))
     return False
 
 
