@@ -35,8 +35,10 @@ def says_where(token: Token, locative_preps: frozenset[str]) -> bool:
         return head.head.lemma_.lower() in PLACE_NOUNS
     if token.dep_ in _MODIFIER_DEPS or token.dep_ == "appos":
         # "in California's Riverside County criminal court": a modifier of what a locative preposition governs.
-        inside_locative = head.dep_ == "pobj" and head.head.lower_ in locative_preps and head.head.lower_ not in \
-            _DIRECTIONAL
+        # Only as part of the name (compound, nmod): "in the country's affairs" is no place.
+        governor = head.head.lower_
+        inside_locative = (token.dep_ in ("compound", "nmod") and head.dep_ == "pobj" and governor in locative_preps
+                           and governor not in _DIRECTIONAL)
         return head.lemma_.lower() in PLACE_NOUNS or inside_locative or (
             token.dep_ == "appos" and says_where(head, locative_preps))
     return False
