@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from eventwire.times import normalize
+from eventwire.dateparse import period_of
+from eventwire.holidays import easter_sunday
+from eventwire.times import DURATION_NOTE, anaphoric_offset, normalize
 
 PUB = date(2017, 12, 11)  # a Monday
 
@@ -44,10 +46,64 @@ PUB = date(2017, 12, 11)  # a Monday
         ("Four years from now", "present", "2021", "year"),
         ("May 5", "present", "2018-05-05", "day"),  # more than half a year back: the next one
         ("January 5", "present", "2018-01-05", "day"),
+        ("this past December", "present", "2016-12", "month"),  # the words fix the year, not the tense
+        ("last November", "past", "2017-11", "month"),
+        ("next January", "present", "2018-01", "month"),
+        ("November last year", "past", "2016-11", "month"),
+        ("March of next year", "future", "2018-03", "month"),
+        ("earlier this month", "past", "2017-12", "month"),
+        ("earlier in the month", "past", "2017-12", "month"),
+        ("later this week", "future", "2017-W50", "week"),
+        ("over the weekend", "past", "2017-W49", "week"),  # Saturday 9 and Sunday 10 December
+        ("next weekend", "future", "2017-W50", "week"),
+        ("last summer", "past", "2017", "year"),
+        ("next spring", "future", "2018", "year"),
+        ("Christmas", "past", "2016-12-25", "day"),
+        ("Christmas", "future", "2017-12-25", "day"),
+        ("New Year's Eve", "past", "2016-12-31", "day"),
+        ("New Year's Day", "future", "2018-01-01", "day"),
+        ("Easter", "past", "2017-04-16", "day"),
+        ("Good Friday 2016", "past", "2016-03-25", "day"),
+        ("Thanksgiving", "past", "2017-11-23", "day"),
     ],
 )
 def test_normalize_against_publication_date(text: str, tense: str, value: str, precision: str) -> None:
     assert normalize(text, PUB, tense)[:2] == (value, precision)
+
+
+@pytest.mark.parametrize("text", ["73 months", "six-year", "an eleven-month-old", "several weeks",
+                                  "the past three years", "for two days"])
+def test_a_length_of_time_is_no_date(text: str) -> None:
+    assert normalize(text, PUB, "past") == (None, "unresolved", DURATION_NOTE)
+
+
+@pytest.mark.parametrize(("year", "easter"), [(2000, "2000-04-23"), (2008, "2008-03-23"), (2011, "2011-04-24"),
+                                              (2019, "2019-04-21"), (2024, "2024-03-31"), (2038, "2038-04-25")])
+def test_easter_is_computed_for_any_year(year: int, easter: str) -> None:
+    assert easter_sunday(year).isoformat() == easter
+    assert normalize(f"Easter Monday {year}", PUB)[0] == (easter_sunday(year) + timedelta(days=1)).isoformat()
+
+
+@pytest.mark.parametrize(("text", "offset"), [("the previous day", -1), ("the day before", -1), ("that day", 0),
+                                              ("the same day", 0), ("later that day", 0), ("on the next day", 1),
+                                              ("a day later", 1), ("two days later", 2), ("three days earlier", -3),
+                                              ("Monday", None), ("the day", None)])
+def test_days_named_from_the_story_count_from_its_last_day(text: str, offset: int | None) -> None:
+    assert anaphoric_offset(text) == offset
+
+
+@pytest.mark.parametrize(("value", "first", "last"), [
+    ("2019-03-05", "2019-03-05", "2019-03-05"), ("2019-W10", "2019-03-04", "2019-03-10"),
+    ("2019-02", "2019-02-01", "2019-02-28"), ("2020-02", "2020-02-01", "2020-02-29"),
+    ("2019-12", "2019-12-01", "2019-12-31"), ("2019", "2019-01-01", "2019-12-31"),
+    ("2017-03-03/2017-03-05", "2017-03-03", "2017-03-05"), ("2011/2013", "2011-01-01", "2013-12-31")])
+def test_a_value_covers_the_days_of_its_precision(value: str, first: str, last: str) -> None:
+    assert period_of(value) == (date.fromisoformat(first), date.fromisoformat(last))
+
+
+@pytest.mark.parametrize("value", [None, "", "2019-13", "2019-W60", "soon", "2019-05/2018-01"])
+def test_what_is_no_calendar_value_covers_no_days(value: str | None) -> None:
+    assert period_of(value) is None
 
 
 def test_relative_dates_without_publication_date_stay_unresolved_and_say_why() -> None:

@@ -86,3 +86,32 @@ def to_iso_date(value: object) -> str | None:
         pass
     found = find_full_date(text)
     return found[0].isoformat() if found else None
+
+
+_WEEK = re.compile(r"^(?P<year>\d{4})-W(?P<week>\d\d)$")
+
+
+def period_of(value: str | None) -> tuple[date, date] | None:
+    """The first and last day an ISO 8601 value covers: a day, a week ("2019-W10"), a month, a year, or an
+    interval "start/end" of those; None for no value or one that is not a calendar value."""
+    if not value:
+        return None
+    if "/" in value:
+        first, _, last = value.partition("/")
+        start, end = period_of(first), period_of(last)
+        return (start[0], end[1]) if start and end and start[0] <= end[1] else None
+    try:
+        week = _WEEK.match(value)
+        if week:
+            monday = date.fromisocalendar(int(week.group("year")), int(week.group("week")), 1)
+            return monday, date.fromordinal(monday.toordinal() + 6)
+        if re.fullmatch(r"\d{4}", value):
+            return date(int(value), 1, 1), date(int(value), 12, 31)
+        if re.fullmatch(r"\d{4}-\d\d", value):
+            year, month = int(value[:4]), int(value[5:])
+            following = date(year + month // 12, month % 12 + 1, 1)
+            return date(year, month, 1), date.fromordinal(following.toordinal() - 1)
+        day = date.fromisoformat(value)
+        return day, day
+    except ValueError:
+        return None

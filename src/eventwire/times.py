@@ -14,10 +14,12 @@ from datetime import date, timedelta
 from spacy.tokens import Doc, Span, Token
 
 from eventwire.dateparse import MONTHS, find_full_date, month_number
+from eventwire.holidays import HOLIDAY_PATTERN, find_holiday, holiday_near
 from eventwire.model import TimeMention
 
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 _LEAD_PREPS = {"on", "in", "since", "by", "until", "till", "from", "before", "after", "during", "through"}
+_HOLIDAY_PREPS = {"on", "at", "over", "during", "before", "after", "since", "until", "by", "for", "of"}
 _NUMBER_WORDS = {
     "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
     "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "several": 3, "a few": 3,
@@ -38,7 +40,39 @@ _DAY_PART = re.compile(r"\b(morning|afternoon|evening|night|tonight|overnight|to
 # Verbs whose to-infinitive is a planned, future act: "is expected to vote on Wednesday".
 _FUTURE_HEADS = frozenset({"expect", "plan", "schedule", "due", "set", "intend", "prepare", "aim", "hope",
                            "going", "seek", "want", "vow", "pledge", "promise", "threaten"})
+DURATION_NOTE = "a duration, not a date"
 _RELATIVE_UNIT = re.compile(r"\b(?P<which>last|next|this|past|coming)\s+(?P<unit>week|month|year)\b", re.I)
+# "earlier this month", "later in the week": inside the publication's own week, month or year.
+_WITHIN_UNIT = re.compile(r"\b(?:earlier|later|early|late)\s+(?:in\s+)?(?:this|the)\s+(?P<unit>week|month|year)\b",
+                          re.I)
+# "this past December", "last November", "next March": the month in the direction the word says.
+_QUALIFIED_MONTH = re.compile(rf"\b(?P<which>this past|last|past|this coming|coming|next|this)\s+"
+                              rf"(?P<month>{_MONTH_RE})\b", re.I)
+# "November last year", "March of next year": a month of the year named relative to publication.
+_MONTH_OF_YEAR = re.compile(rf"\b(?P<month>{_MONTH_RE})\s+(?:of\s+)?(?P<which>last|this|next)\s+year\b", re.I)
+_WEEKEND = re.compile(r"\b(?P<which>over the|during the|on the|at the|this|last|next|this past|the)\s+weekend\b", re.I)
+_SEASONS = {"spring": (3, 5), "summer": (6, 8), "autumn": (9, 11), "fall": (9, 11)}
+_SEASON = re.compile(r"\b(?P<which>this past|this coming|last|this|next|past)\s+"
+                     r"(?P<season>spring|summer|autumn|fall)\b", re.I)
+_COUNT_WORDS = (r"\d+|a few|a couple of|several|many|some|dozens of|hundreds of|an?|one|two|three|four|five|six|"
+                r"seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|"
+                r"twenty|thirty|forty|fifty|sixty|hundred")
+# A length of time ("73 months", "six-year terms", "an eleven-month-old", "the past three years"), not a
+# point in time: it dates nothing.
+_DURATION = re.compile(rf"^(?:(?:for|about|around|nearly|almost|over|under|within|more than|less than|up to|"
+                       rf"at least|the|an?|another|(?:the\s+)?(?:past|last|first|next|previous))\s+)*"
+                       rf"(?:{_COUNT_WORDS})[\s-]+(?:hour|day|night|week|month|year|decade|centur(?:y|ie))s?"
+                       rf"(?:[\s-](?:old|long))?$", re.I)
+# Days named by reference to the day the story last named: "the previous day", "the same day".
+_ANAPHORIC_DAYS = [
+    (re.compile(r"^(?:(?:later|earlier|late|early)\s+)?(?:on\s+)?(?:the\s+(?:same|very)|that(?:\s+same)?)\s+"
+                r"(?:day|night|morning|afternoon|evening)$", re.I), 0),
+    (re.compile(r"^(?:on\s+)?(?:the\s+(?:previous|prior|preceding)\s+(?:day|night|evening|morning)|"
+                r"the\s+(?:day|night|evening)\s+before)$", re.I), -1),
+    (re.compile(r"^(?:on\s+)?(?:the\s+(?:next|following)\s+(?:day|morning|evening)|the\s+day\s+after|"
+                r"a\s+day\s+later)$", re.I), 1),
+]
+_DAYS_LATER = re.compile(rf"^(?P<n>{_COUNT_WORDS})\s+days?\s+(?P<dir>later|earlier|before|after)$", re.I)
 
 
 def extract_times(doc: Doc, published: str | None) -> tuple[TimeMention, ...]:
@@ -46,13 +80,61 @@ def extract_times(doc: Doc, published: str | None) -> tuple[TimeMention, ...]:
     pub = date.fromisoformat(published) if published else None
     out: list[TimeMention] = []
     for ent in doc.ents:
-        if ent.label_ != "DATE" and not (ent.label_ == "TIME" and _DAY_PART.search(ent.text)):
+        if ent.label_ != "DATE" and not (ent.label_ == "TIME" and _DAY_PART.search(ent.text)) \
+                and not (ent.label_ == "EVENT" and find_holiday(ent.text) is not None):
             continue
         span = _with_preposition(ent)
         value, precision, note = normalize(ent.text, pub, tense_of(ent.root))
+        if value is None and not _names_an_event_after(ent):
+            offset = anaphoric_offset(span.text)
+            anchor = next((t for t in reversed(out) if t.precision == "day" and t.value and "/" not in t.value),
+                          None)
+            if offset is not None and anchor is not None and anchor.value is not None:
+                value = (date.fromisoformat(anchor.value) + timedelta(days=offset)).isoformat()
+                precision, note = "day", f"counted from '{anchor.text.strip()}'"
         out.append(TimeMention(text=span.text, value=value, precision=precision, start=span.start_char,
                                end=span.end_char, note=note, token=ent.root.i))
-    return tuple(out)
+    out.extend(_unrecognised_holidays(doc, pub, out))
+    return tuple(sorted(out, key=lambda t: t.start))
+
+
+def _unrecognised_holidays(doc: Doc, pub: date | None, found: list[TimeMention]) -> list[TimeMention]:
+    """Named days the model did not tag as dates ("on Easter Sunday" read as a name)."""
+    extra = []
+    for m in HOLIDAY_PATTERN.finditer(doc.text):
+        before = doc.text[max(0, m.start() - 8): m.start()].lower().split()
+        if any(t.start < m.end() and m.start() < t.end for t in found) or not before \
+                or before[-1] not in _HOLIDAY_PREPS:
+            continue  # only "on Easter Sunday", "over Christmas": "Easter Island" and "Christmas trees" are no days
+        span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
+        if span is None:
+            continue
+        span = _with_preposition(span)
+        value, precision, note = normalize(m.group(0), pub, tense_of(span.root))
+        extra.append(TimeMention(text=span.text, value=value, precision=precision, start=span.start_char,
+                                 end=span.end_char, note=note, token=span.root.i))
+    return extra
+
+
+def anaphoric_offset(text: str) -> int | None:
+    """Days from the day the story last named, for "the previous day" (-1), "that day" (0), "two days later" (2)."""
+    low = " ".join(text.lower().split())
+    first, _, rest = low.partition(" ")
+    low = rest if first in _LEAD_PREPS and rest else low
+    for pattern, offset in _ANAPHORIC_DAYS:
+        if pattern.match(low):
+            return offset
+    m = _DAYS_LATER.match(low)
+    if m and m.group("n").lower() in _NUMBER_WORDS | {str(i): i for i in range(1, 32)}:
+        n = int(m.group("n")) if m.group("n").isdigit() else _NUMBER_WORDS[m.group("n").lower()]
+        return n if m.group("dir").lower() in ("later", "after") else -n
+    return None
+
+
+def _names_an_event_after(ent: Span) -> bool:
+    """ "the day before the blast" counts from the blast, not from the day the story last named."""
+    nxt = ent.doc[ent.end] if ent.end < len(ent.doc) else None
+    return ent[-1].lower_ in ("before", "after") and nxt is not None and not nxt.is_punct
 
 
 def _with_preposition(ent: Span) -> Span:
@@ -73,6 +155,14 @@ def tense_of(token: Token) -> str:
     if verb is None:
         return "past"
     aux = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+    # A participle with no auxiliary ("When announcing it on Monday, he called ...") has the tense of its clause.
+    for _ in range(3):
+        if aux or verb.tag_ not in ("VBG", "VBN") or verb.dep_ not in ("advcl", "acl", "pcomp", "conj", "relcl"):
+            break
+        head = verb.head if verb.head.pos_ in ("VERB", "AUX") else None
+        if head is None:
+            break
+        verb, aux = head, {c.lower_ for c in head.children if c.dep_ in ("aux", "auxpass")}
     if aux & {"will", "shall", "'ll"} or verb.lower_ in ("will",):
         return "future"
     if verb.tag_ == "VB" and "to" in aux and verb.head.lemma_.lower() in _FUTURE_HEADS:
@@ -123,6 +213,22 @@ def _normalize_point(text: str, pub: date | None, tense: str) -> tuple[str | Non
     full = find_full_date(text)
     if full:
         return full[0].isoformat(), "day", None
+    if _DURATION.match(low):
+        return None, "unresolved", DURATION_NOTE
+    holiday = find_holiday(low)
+    if holiday is not None:
+        year_named = _YEAR.search(low)
+        if year_named is None and pub is None:
+            return None, "unresolved", "holiday without a year or a publication date"
+        try:
+            named_day = holiday_near(holiday, pub or date.min, tense,
+                                     int(year_named.group("year")) if year_named else None)
+        except ValueError:
+            return None, "unresolved", "not a calendar date"
+        return named_day.isoformat(), "day", None
+    named_month = _month_named_relative(low, pub, tense)
+    if named_month is not None:
+        return named_month
     m = _MONTH_YEAR.search(low)
     if m:
         return f"{int(m.group('year')):04d}-{month_number(m.group('month')):02d}", "month", None
@@ -145,6 +251,9 @@ def _normalize_point(text: str, pub: date | None, tense: str) -> tuple[str | Non
     relative = _relative_day(low, pub)
     if relative is not None:
         return relative
+    loose = _loose_period(low, pub, tense)
+    if loose is not None:
+        return loose
     m = _AHEAD.search(low)
     if m:
         if pub is None:
@@ -179,6 +288,64 @@ def _normalize_point(text: str, pub: date | None, tense: str) -> tuple[str | Non
             year += 1
         return f"{year:04d}-{month:02d}", "month", None
     return None, "unresolved", "expression not normalized"
+
+
+def _month_named_relative(low: str, pub: date | None, tense: str) -> tuple[str | None, str, str | None] | None:
+    """ "November last year" and "this past December": a month whose year the words, not the tense, fix."""
+    of_year = _MONTH_OF_YEAR.search(low)
+    qualified = _QUALIFIED_MONTH.search(low)
+    if of_year is None and qualified is None:
+        return None
+    if pub is None:
+        return None, "unresolved", "relative date without a publication date"
+    if of_year is not None:
+        month = month_number(of_year.group("month")) or 1
+        year = pub.year + {"last": -1, "this": 0, "next": 1}[of_year.group("which").lower()]
+        return f"{year:04d}-{month:02d}", "month", None
+    assert qualified is not None
+    month = month_number(qualified.group("month")) or 1
+    which = " ".join(qualified.group("which").lower().split())
+    if which in ("last", "past", "this past"):
+        year = pub.year if month < pub.month else pub.year - 1
+    elif which in ("next", "coming", "this coming"):
+        year = pub.year if month > pub.month else pub.year + 1
+    else:  # "this December": this year's, whatever the tense
+        year = pub.year
+    return f"{year:04d}-{month:02d}", "month", None
+
+
+def _loose_period(low: str, pub: date | None, tense: str) -> tuple[str | None, str, str | None] | None:
+    """ "earlier this month", "over the weekend", "last summer": a week, month or year around publication."""
+    within = _WITHIN_UNIT.search(low)
+    weekend = _WEEKEND.search(low)
+    season = _SEASON.search(low)
+    if within is None and weekend is None and season is None:
+        return None
+    if pub is None:
+        return None, "unresolved", "relative date without a publication date"
+    if within is not None:
+        return _shift(pub, within.group("unit").lower(), 0)
+    if weekend is not None:
+        which = weekend.group("which").lower()
+        ahead = which == "next" or (tense == "future" and which != "last" and "past" not in which)
+        if pub.weekday() >= 5 and which not in ("last", "next"):
+            saturday = pub - timedelta(days=pub.weekday() - 5)  # the weekend publication falls in
+        elif ahead:
+            saturday = pub + timedelta(days=5 - pub.weekday())
+        else:
+            saturday = pub - timedelta(days=pub.weekday() + 2)
+        year, week, _ = saturday.isocalendar()
+        return f"{year:04d}-W{week:02d}", "week", None
+    assert season is not None
+    first, last = _SEASONS[season.group("season").lower()]
+    which = " ".join(season.group("which").lower().split())
+    if which in ("last", "past", "this past"):
+        year = pub.year if pub.month > last else pub.year - 1
+    elif which in ("next", "this coming"):
+        year = pub.year if pub.month < first else pub.year + 1
+    else:
+        year = pub.year
+    return f"{year:04d}", "year", None
 
 
 def _relative_day(low: str, pub: date | None) -> tuple[str | None, str, str | None] | None:
