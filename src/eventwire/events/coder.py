@@ -23,7 +23,14 @@ from spacy.tokens import Doc
 from eventwire.actors.kb import ActorKB
 from eventwire.actors.mentions import index_by_token
 from eventwire.datafiles import word_list
-from eventwire.events.circumstances import carry_places, event_date, event_place, is_hypothetical, is_negated
+from eventwire.events.circumstances import (
+    after_publication,
+    carry_places,
+    event_date,
+    event_place,
+    is_hypothetical,
+    is_negated,
+)
 from eventwire.events.codes import CodeTable
 from eventwire.events.context import Context, Trigger
 from eventwire.events.conventions import implicit_state_agent, implicit_suspects, known_as_suspects
@@ -194,7 +201,8 @@ def _build(trig: Trigger, ctx: Context, sources: list[ActorMention], direct_sour
     main_clause = trig.clause.dep_ == "ROOT" or (trig.clause.dep_ == "conj" and trig.clause.head.dep_ == "ROOT")
     stated = trig.stance in ("refused", "announced")  # the statement of a refusal or intent is the fact
     negated = not stated and is_negated(trig)
-    hypothetical = trig.stance == "promised" or (not stated and is_hypothetical(trig))
+    hypothetical = trig.stance == "promised" or (not stated and (is_hypothetical(trig)
+                                                                  or after_publication(date, ctx.article.published)))
     sent = trig.token.sent
     sentence = sent.text.rstrip()
     events = []

@@ -1,0 +1,81 @@
+"""When an act happened, read from the sentence and the story (events/circumstances.py `event_date`, times.py):
+background is not today, a day may be named by reference to another, named days and loose periods are
+calendar values, and a future date makes the act hypothetical. Sentences name only the invented actors
+of fictional_actors.tsv; the articles are published on Wednesday 2023-05-10."""
+
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from eventwire.actors import build_actor_matcher, load_actor_kb
+from eventwire.ingest.sources import article_id
+from eventwire.model import Article, Event
+from eventwire.pipeline import Pipeline
+from tests.conftest import every_event
+
+FICTIONAL_ACTORS = Path(__file__).parent / "fictional_actors.tsv"
+PUBLISHED = "2023-05-10"
+RAID = "On Monday, Ostmark Defence Force soldiers attacked a Kestrel Front camp. "  # the story's day: 2023-05-08
+
+
+@pytest.fixture(scope="module")
+def coder(pipeline: Any) -> Any:
+    resources = pipeline.resources
+    kb = load_actor_kb((str(FICTIONAL_ACTORS),))
+    return every_event(Pipeline(dataclasses.replace(
+        resources, actor_kb=kb, actor_matcher=build_actor_matcher(kb, resources.nlp),
+        settings=dataclasses.replace(resources.settings, actor_files=(str(FICTIONAL_ACTORS),)))))
+
+
+def event(coder: Any, text: str, cameo_root: str) -> Event:
+    events = coder.run(Article(id=article_id(text), text=text, published=PUBLISHED)).events
+    hits = [e for e in events if e.cameo_root == cameo_root]
+    assert hits, [(e.cameo, e.evidence.trigger, e.date) for e in events]
+    return hits[-1]
+
+
+@pytest.mark.parametrize(("text", "root", "date", "precision"), [
+    # background told in the past perfect or as a habit stays undated: never the publication day
+    (RAID + "Tomas Arkwright had met Lena Vasko in Geneva.", "04", None, "unresolved"),
+    (RAID + "Tomas Arkwright has repeatedly criticised Lena Vasko.", "11", None, "unresolved"),
+    # ... and takes the date it names
+    (RAID + "Tomas Arkwright has criticised Ostmark since 2017.", "11", "2017", "year"),
+    ("Tomas Arkwright met Lena Vasko in Geneva in November last year.", "04", "2022-11", "month"),
+    # the present is the publication day's news, the past the story's day
+    (RAID + "Tomas Arkwright accuses Lena Vasko of lying about the raid.", "11", PUBLISHED, "day"),
+    (RAID + "Tomas Arkwright has criticised Lena Vasko.", "11", "2023-05-08", "day"),
+    # a quote's present is the day it was said
+    ('Tomas Arkwright said on Monday: "I urge Ostmark to release the prisoners."', "02", "2023-05-08", "day"),
+    # a day named from the day the story last named
+    ("Tomas Arkwright met Lena Vasko in Geneva on Monday. Kestrel Front fighters attacked an Ostmark Defence "
+     "Force base the previous day.", "19", "2023-05-07", "day"),
+    ("Tomas Arkwright met Lena Vasko in Geneva on Monday. Kestrel Front fighters attacked an Ostmark Defence "
+     "Force base the same day.", "19", "2023-05-08", "day"),
+    # named days, computed for the year the tense points to
+    ("Kestrel Front fighters attacked an Ostmark Defence Force base on Christmas Eve.", "19", "2022-12-24", "day"),
+    ("Tomas Arkwright met Lena Vasko on Easter Sunday.", "04", "2023-04-09", "day"),
+    # loose periods around publication
+    ("Kestrel Front fighters attacked an Ostmark Defence Force base earlier this month.", "19", "2023-05", "month"),
+    ("Kestrel Front fighters attacked an Ostmark Defence Force base over the weekend.", "19", "2023-W18", "week"),
+    ("Tomas Arkwright met Lena Vasko in Geneva last summer.", "04", "2022", "year"),
+    # a temporal clause under the act dates it; a length of time dates nothing
+    ("When announcing the embargo on Monday, Tomas Arkwright accused Lena Vasko of lying.", "11", "2023-05-08",
+     "day"),
+    ("For the first time in sixteen weeks, Ostmark Defence Force soldiers fired on Kestrel Front fighters "
+     "yesterday.", "19", "2023-05-09", "day"),
+])
+def test_the_act_takes_the_date_its_story_gives(coder: Any, text: str, root: str, date: str | None,
+                                                precision: str) -> None:
+    found = event(coder, text, root)
+    assert (found.date, found.date_precision) == (date, precision)
+
+
+def test_an_act_dated_after_publication_is_hypothetical(coder: Any) -> None:
+    planned = event(coder, "Tomas Arkwright visits Ostmark on June 3.", "04")
+    assert planned.hypothetical and planned.date == "2023-06-03"
+    done = event(coder, "Tomas Arkwright visited Ostmark on May 3.", "04")
+    assert not done.hypothetical and done.date == "2023-05-03"
