@@ -104,6 +104,17 @@ def test_a_date_less_precise_than_the_gold_is_wrong_a_more_precise_one_right() -
     assert coarse["precision"]["date_of_real"] == 0.0
 
 
+@pytest.mark.parametrize(("emitted", "right"), [("2019-W10", True), ("2019-W09", False), ("2019-03-04", True),
+                                               ("2019-03", True), ("2019", False), (None, False)])
+def test_a_week_inside_the_gold_month_is_right_one_straddling_two_months_is_not(emitted: str | None,
+                                                                                right: bool) -> None:
+    """W10 of 2019 is 4-10 March; W09 is 25 February - 3 March."""
+    month = {**gold_event(), "date": "2019-03", "date_precision": "month"}
+    gold = parse_gold([gold_line([month])])[0]
+    scored = score_articles([match_article(gold, [event("173", "FRDCOP", "FRDCRM", date=emitted)])])
+    assert scored["precision"]["date_of_real"] == (1.0 if right else 0.0)
+
+
 def test_non_political_articles_report_events_per_article() -> None:
     quiet = parse_gold([gold_line([], political=False)])[0]
     report = score_articles([match_article(quiet, [event("190", "", None, trigger="killed")])])

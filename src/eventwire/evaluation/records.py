@@ -25,6 +25,7 @@ from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
+from eventwire.dateparse import period_of
 from eventwire.evaluation.records_gold import SPLITS, GoldActor, GoldArticle, GoldEvent, check_sentences, normalise
 from eventwire.model import ActorMention, Article, Event, ExtractResult
 
@@ -96,10 +97,12 @@ def dyad_right(event: Event, gold: GoldEvent) -> tuple[bool, bool]:
 
 
 def date_right(event: Event, gold: GoldEvent) -> bool:
-    """The emitted date says the gold's day, month or year, at least as precisely."""
+    """The emitted date says the gold's day, month or year, at least as precisely: the days it covers lie within
+    the gold's (a week, "2019-W10", inside the gold's month "2019-03" is right; one straddling two months is not)."""
     if gold.date is None:
         return event.date is None
-    return event.date is not None and len(event.date) >= len(gold.date) and event.date.startswith(gold.date)
+    ours, theirs = period_of(event.date), period_of(gold.date)
+    return ours is not None and theirs is not None and theirs[0] <= ours[0] and ours[1] <= theirs[1]
 
 
 def fields_right(event: Event, gold: GoldEvent) -> dict[str, bool]:
