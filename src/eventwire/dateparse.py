@@ -26,7 +26,7 @@ _YEAR = r"(?P<year>(?:19|20)\d\d)"
 # Ordered most specific first; each yields (year, month, day) where year may be absent.
 ABSOLUTE_PATTERNS = [
     re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<month>[01]\d)-(?P<day>[0-3]\d)\b"),
-    re.compile(rf"\b{_DAY}\s+{_MONTH},?\s+{_YEAR}\b", re.I),
+    re.compile(rf"\b{_DAY}\s+(?:of\s+)?{_MONTH},?\s+{_YEAR}\b", re.I),
     re.compile(rf"\b{_MONTH}\s+{_DAY},?\s+{_YEAR}\b", re.I),
 ]
 
@@ -113,5 +113,55 @@ def period_of(value: str | None) -> tuple[date, date] | None:
             return date(year, month, 1), date.fromordinal(following.toordinal() - 1)
         day = date.fromisoformat(value)
         return day, day
+    except ValueError:
+        return None
+
+
+_WEEKDAY_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+# What may stand beside the date in a written publication date: a weekday, a time, a zone, "at", "of".
+_BESIDE_THE_DATE = re.compile(
+    r"^(?:(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|sday|nesday|rsday|urday)?\.?|at|of|on|the|"
+    r"\d{1,2}(?::\d\d){1,2}(?:\.\d+)?|[ap]\.?m\.?|utc|gmt|z|[ecmp][sd]t|bst|cet|cest|[+-]\d\d:?\d\d|[,;/()-])$",
+    re.I)
+
+
+def read_written_date(text: str) -> tuple[str | None, str]:
+    """A publication date as a person or a feed writes it -> ("YYYY-MM-DD", "") or (None, why not).
+
+    Takes ISO 8601 with or without a time, RFC 822, "3 Jan 2015", "Sat January 3, 2015", "January 3rd, 2015
+    at 10:00 GMT"; refuses a date in digits whose order is a guess ("11/12/2017"), words that are no date, and
+    a weekday that the date does not fall on."""
+    text = " ".join(text.split())
+    if re.fullmatch(r"\d{1,2}[/.]\d{1,2}[/.]\d{2,4}", text):
+        return None, "day and month in digits could be either way round"
+    found = find_full_date(text)
+    iso = to_iso_date(text)
+    if iso is None:
+        return None, "no day, month and year found"
+    if found is not None:
+        rest = (text[: found[1]] + " " + text[found[2]:]).replace(",", " , ")
+        stray = [w for w in re.split(r"\s+", rest) if w and not _BESIDE_THE_DATE.match(w)]
+        if stray:
+            return None, f"'{' '.join(stray)}' is not part of a date"
+        named = [i for i, day in enumerate(_WEEKDAY_NAMES) if re.search(rf"\b{day[:3]}", rest, re.I)]
+        if named and found[0].weekday() not in named:
+            return None, f"{found[0].isoformat()} is a {_WEEKDAY_NAMES[found[0].weekday()].title()}"
+    return iso, ""
+
+
+# A date in a file's name ("2019-03-05_story.txt", "story-2019-03-05.html"): the article's publication day.
+_NAME_DATE = re.compile(r"(?<!\d)(?P<year>(?:19|20)\d\d)-(?P<month>[01]\d)-(?P<day>[0-3]\d)(?!\d)")
+
+
+def date_in_file_name(path: str) -> str | None:
+    """The YYYY-MM-DD date a local file's name carries, if it carries one that is a calendar date."""
+    if "://" in path:
+        return None
+    name = path.replace("\\", "/").rsplit("/", 1)[-1]
+    m = _NAME_DATE.search(name)
+    if m is None:
+        return None
+    try:
+        return date(int(m.group("year")), int(m.group("month")), int(m.group("day"))).isoformat()
     except ValueError:
         return None

@@ -44,7 +44,8 @@ def codes(
 
 def explain(
     sentence: Annotated[str, typer.Argument(help="A news sentence or short text.")],
-    published: Annotated[str | None, typer.Option(help="Publication date YYYY-MM-DD.", callback=check_date)] = None,
+    published: Annotated[str | None, typer.Option(help="Publication date (YYYY-MM-DD, '3 Jan 2015', RFC 822).",
+                                                                 callback=check_date)] = None,
 ) -> None:
     """Show the parse, the actors, places and times found, the lexicon rows that fired and the events."""
     from eventwire.events.lexicon import match_noun, match_verb

@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
-import re
 from collections.abc import Iterator
-from datetime import date
 from typing import TYPE_CHECKING, Annotated, NoReturn
 
 import typer
@@ -42,16 +40,23 @@ def cannot_run(exc: CannotRun) -> NoReturn:
     raise typer.Exit(EXIT_CANNOT_RUN) from None
 
 
-def check_date(value: str | None) -> str | None:
+PUBLISHED_HELP = ("Publication date for every input (YYYY-MM-DD, '3 Jan 2015', 'Sat January 3, 2015', RFC 822); "
+                  "without it, a date in a file's name (2019-03-05_story.txt), else the page's own date.")
+
+
+def check_date(param: typer.CallbackParam, value: str | None) -> str | None:
+    """A date option in any common written form ("2015-01-03", "3 Jan 2015", "Sat January 3, 2015", RFC 822,
+    ISO 8601 with a time) -> YYYY-MM-DD; anything else is one line naming the value and why, exit 2."""
+    from eventwire.dateparse import read_written_date
+
     if value is None:
         return None
-    try:
-        valid = bool(re.fullmatch(r"\d{4}-\d{2}-\d{2}", value)) and date.fromisoformat(value) is not None
-    except ValueError:
-        valid = False
-    if not valid:
-        raise typer.BadParameter(f"'{value}' is not a YYYY-MM-DD date")
-    return value
+    iso, why = read_written_date(value)
+    if iso is None:
+        option = param.opts[0] if param.opts else f"--{param.name}"
+        usage_error(option, f"'{value}' is not a YYYY-MM-DD date or one written out ('3 Jan 2015', "
+                            f"'Sat January 3, 2015', RFC 822): {why}")
+    return iso
 
 
 InputsArgument = Annotated[list[str] | None, typer.Argument(

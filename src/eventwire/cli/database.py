@@ -17,6 +17,7 @@ from eventwire.choices import unknown
 from eventwire.cli.common import (
     EXIT_INPUT_FAILED,
     EXIT_USAGE,
+    PUBLISHED_HELP,
     AllEventsOption,
     AllowPrivateUrlsOption,
     FetchOption,
@@ -103,7 +104,7 @@ def _short(value: Any) -> str:
 def ingest(
     paths: InputsArgument = None,
     db: DbOption = Path("events.duckdb"),
-    published: Annotated[str | None, typer.Option(help="Publication date YYYY-MM-DD for every input.",
+    published: Annotated[str | None, typer.Option(help=PUBLISHED_HELP,
                                                   callback=check_date)] = None,
     url: UrlOption = None,
     input_format: InputFormatOption = "auto",

@@ -12,6 +12,7 @@ import typer
 from eventwire.choices import find
 from eventwire.cli.common import (
     EXIT_INPUT_FAILED,
+    PUBLISHED_HELP,
     AllEventsOption,
     AllowPrivateUrlsOption,
     FetchOption,
@@ -39,7 +40,7 @@ OUTPUT_STAGE = "output"  # the stage of an article coded but not writable in the
 
 def extract(
     paths: InputsArgument = None,
-    published: Annotated[str | None, typer.Option(help="Publication date YYYY-MM-DD (overrides the page).",
+    published: Annotated[str | None, typer.Option(help=PUBLISHED_HELP,
                                                   callback=check_date)] = None,
     url: UrlOption = None,
     input_format: InputFormatOption = "auto",

@@ -9,7 +9,7 @@ from typing import Annotated, Any
 import typer
 from rich.console import Console
 
-from eventwire.cli.common import EXIT_INPUT_FAILED, cannot_run, check_date, fail, settings_for
+from eventwire.cli.common import EXIT_INPUT_FAILED, PUBLISHED_HELP, cannot_run, check_date, fail, settings_for
 from eventwire.errors import CannotRun, InvalidValue, UnreadableInput
 
 app = typer.Typer(add_completion=False, no_args_is_help=True)
@@ -37,7 +37,7 @@ def run(
     out: Annotated[str, typer.Option("--out", help="Output folder (or URI) of Parquet tables, replaced.")],
     master: Annotated[str | None, typer.Option(help="Spark master: local[2], spark://HOST:7077, yarn "
                                                     "(default: spark-submit's, else local[*]).")] = None,
-    published: Annotated[str | None, typer.Option(help="Publication date YYYY-MM-DD for every input.",
+    published: Annotated[str | None, typer.Option(help=PUBLISHED_HELP,
                                                   callback=check_date)] = None,
     partitions: Annotated[int | None, typer.Option(help="Coding tasks (default: 4 per core).")] = None,
     model: Annotated[str | None, typer.Option(help="spaCy model name.")] = None,

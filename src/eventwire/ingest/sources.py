@@ -7,6 +7,7 @@ import hashlib
 import re
 from pathlib import Path
 
+from eventwire.dateparse import date_in_file_name
 from eventwire.errors import UnreadableInput
 from eventwire.ingest.language import detect_language
 from eventwire.ingest.raw import MAX_BYTES, decode, gunzip, is_gzip, read_file_bytes
@@ -25,7 +26,8 @@ def article_id(text: str) -> str:
 
 
 def read_article(path: str | Path, published: str | None = None) -> Article:
-    """Read a scraped-text or HTML file. `published` (YYYY-MM-DD) overrides any date on the page."""
+    """Read a scraped-text or HTML file. `published` (YYYY-MM-DD) overrides a date in the file's name
+    ("2019-03-05_story.txt"), which overrides any date on the page."""
     return article_from_bytes(str(path), read_file_bytes(path), published)
 
 
@@ -72,7 +74,7 @@ def _from_scraped_text(source: str, raw: str, published: str | None) -> Article:
     return Article(
         id=article_id(cleaned.body),
         title=cleaned.title,
-        published=published or cleaned.published,
+        published=published or date_in_file_name(source) or cleaned.published,
         sections=cleaned.sections,
         credit=cleaned.credit,
         text=cleaned.body,
@@ -92,7 +94,7 @@ def _from_html(source: str, html: str, published: str | None, url: str | None = 
         id=article_id(extracted.text),
         url=extracted.url,
         title=extracted.title,
-        published=published or extracted.published,
+        published=published or date_in_file_name(source) or extracted.published,
         sections=extracted.sections,
         author=extracted.author,
         credit=extracted.credit,
