@@ -14,13 +14,10 @@ EVENT_COLUMNS = (
     "quad_class", "goldstein", "place_name", "lat", "lon", "place_country", "num_mentions", "num_articles",
     "num_sources", "fatalities", "confidence", "negated", "hypothetical", "evidence", "source_url",
 )
-# The first day of an event date at any precision as a DATE: "2019-08-04", "2019-08" (the 1st), "2019"
-# (1 January), "2019-W03" (its Monday); NULL when undated. Dates sort and compare as dates, not as strings
+# The first day of an event date at any precision as a DATE (schema 6: "2019-08" starts on the 1st, "2019" on
+# 1 January, "2019-W03" on its Monday); NULL when undated. Dates sort and compare as dates, not as strings
 # (where "2019-W03" would come after every day of 2019).
-DATE_START = """CAST(coalesce(try_strptime(date, '%Y-%m-%d'), try_strptime(date, '%Y-%m'), try_strptime(date, '%Y'),
-    CASE WHEN regexp_matches(date, '^[0-9]{4}-W[0-9]{2}$')
-    THEN date_trunc('week', make_date(CAST(substr(date, 1, 4) AS INTEGER), 1, 4))
-         + to_days((CAST(substr(date, 7, 2) AS INTEGER) - 1) * 7) END) AS DATE)"""
+DATE_START = "date_start"
 _NEAR = re.compile(r"^\s*(-?\d+(?:\.\d+)?)\s*,\s*(-?\d+(?:\.\d+)?)\s*,\s*(\d+(?:\.\d+)?)\s*(km)?\s*$")
 
 

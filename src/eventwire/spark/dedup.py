@@ -99,6 +99,7 @@ def event_groups(events: DataFrame, articles: DataFrame) -> DataFrame:
 
     return joined.groupBy(F.col("e.group_key").alias("id")).agg(
         F.min("e.date").alias("date"), first("date_precision"),
+        F.min("e.date_start").alias("date_start"), F.max("e.date_end").alias("date_end"),
         first("source_code"), first("source_name"), first("source_country"),
         first("target_code"), first("target_name"), first("target_country"),
         F.mode("e.cameo", deterministic=True).alias("cameo"), first("cameo_root"),

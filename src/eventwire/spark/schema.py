@@ -6,6 +6,7 @@ from pyspark.sql.types import (
     ArrayType,
     BooleanType,
     DataType,
+    DateType,
     DoubleType,
     IntegerType,
     LongType,
@@ -20,7 +21,7 @@ from eventwire.store.columns import store_columns
 
 _SCALARS: dict[str, DataType] = {
     "VARCHAR": StringType(), "BOOLEAN": BooleanType(), "INTEGER": IntegerType(), "BIGINT": LongType(),
-    "DOUBLE": DoubleType(),
+    "DOUBLE": DoubleType(), "DATE": DateType(),
     # Parquet has no unsigned 64-bit type Spark writes; MinHash values are below 2**32 and fit a signed long.
     "UBIGINT": LongType(),
     # The store's TIMESTAMP is without time zone; NTZ keeps Spark from shifting it by the session zone.

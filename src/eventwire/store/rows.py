@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlparse
 
+from eventwire.dateparse import period_of
 from eventwire.errors import SchemaMismatch
 from eventwire.model import Article, Event, ExtractResult, Failure
 from eventwire.store.columns import column_names
@@ -71,7 +72,9 @@ def article_row(article: Article, story_id: str, minhash: list[int], coded_versi
 
 def event_row(article_id: str, e: Event) -> Row:
     s, t, p = e.source, e.target, e.place
+    period = period_of(e.date)
     return ordered("events", {
+        "date_start": period[0] if period else None, "date_end": period[1] if period else None,
         "id": e.id, "article_id": article_id, "group_key": group_key(e), "date": e.date,
         "date_precision": e.date_precision, "date_defaulted": e.date_defaulted,
         "source_text": s.text, "source_name": s.name, "source_code": s.code, "source_country": s.country,

@@ -14,7 +14,7 @@ import duckdb
 
 from eventwire.errors import DatabaseTooNew
 
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 
 _V1 = [
     """CREATE TABLE IF NOT EXISTS meta (key VARCHAR PRIMARY KEY, value VARCHAR)""",
@@ -95,9 +95,24 @@ def _coded_by_v5(con: duckdb.DuckDBPyConnection) -> None:
     con.execute("ALTER TABLE articles ADD COLUMN user_files VARCHAR")
 
 
+def _typed_dates_v6(con: duckdb.DuckDBPyConnection) -> None:
+    """Version 6: each event's date as the first and last day it covers (DATE), so that queries sort and bin by
+    real dates and a week, month or year event is a range, not a string sorted before days. Events stored
+    before get theirs from their `date` text."""
+    from eventwire.dateparse import period_of
+
+    con.execute("ALTER TABLE events ADD COLUMN date_start DATE")
+    con.execute("ALTER TABLE events ADD COLUMN date_end DATE")
+    values = [row[0] for row in con.execute("SELECT DISTINCT date FROM events WHERE date IS NOT NULL").fetchall()]
+    periods = [(*period, value) for value in values if (period := period_of(value)) is not None]
+    if periods:
+        con.executemany("UPDATE events SET date_start = ?, date_end = ? WHERE date = ?", periods)
+
+
 # Migration steps: MIGRATIONS[n] brings a database at version n to version n + 1.
 MIGRATIONS: dict[int, Callable[[duckdb.DuckDBPyConnection], None]] = {
-    0: _create_v1, 1: _add_counts_v2, 2: _add_political_v3, 3: _failures_once_v4, 4: _coded_by_v5}
+    0: _create_v1, 1: _add_counts_v2, 2: _add_political_v3, 3: _failures_once_v4, 4: _coded_by_v5,
+    5: _typed_dates_v6}
 
 # Events merged across articles: one row per real-world event, GDELT's counts done per story.
 EVENT_GROUPS_VIEW = """
@@ -105,6 +120,7 @@ CREATE OR REPLACE VIEW event_groups AS
 SELECT
     e.group_key AS id,
     min(e.date) AS date, any_value(e.date_precision) AS date_precision,
+    min(e.date_start) AS date_start, max(e.date_end) AS date_end,
     any_value(e.source_code) AS source_code, any_value(e.source_name) AS source_name,
     any_value(e.source_country) AS source_country,
     any_value(e.target_code) AS target_code, any_value(e.target_name) AS target_name,
