@@ -14,6 +14,13 @@ def test_time_gold_is_well_formed() -> None:
     assert all((g.precision == "none") == (g.value == "") for g in gold)
 
 
+def test_the_blind_wikinews_time_gold_is_well_formed() -> None:
+    gold = read_gold("wikinews")
+    assert len(gold) >= 60 and len({g.doc_id for g in gold}) >= 10
+    assert all(g.doc_id.startswith("https://en.wikinews.org/") and g.end > g.start and g.text for g in gold)
+    assert all((g.precision == "none") == (g.value == "") for g in gold)
+
+
 def test_dateparser_baseline_is_read_at_gold_precision() -> None:
     assert dateparser_value("last month", date(2009, 3, 20), "month") == "2009-02"
     assert dateparser_value("March 3", date(2009, 3, 20), "day") == "2009-03-03"

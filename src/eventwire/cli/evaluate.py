@@ -69,13 +69,17 @@ def places(
 
 @app.command()
 def times(data: DataOption = DEFAULT_DATA, save: SaveOption = None) -> None:
-    """Date normalization on hand-annotated expressions in LGL, beside dateparser on the same spans."""
+    """Date normalization on hand-annotated expressions in LGL and in Wikinews (annotated blind), beside dateparser
+    on the same spans; each set and the whole."""
     from eventwire.evaluation.results import packaged
     from eventwire.evaluation.times import evaluate_times
 
     path = data / "geoparsing" / "lgl.xml"
+    wikinews = data / "wikinews" / "wikinews_2019.csv"
     _need(path)
-    _report(evaluate_times(load_pipeline(None), path), save, "times", [], [path, packaged("lgl_times.tsv")])
+    _need(wikinews)
+    _report(evaluate_times(load_pipeline(None), path, wikinews), save, "times", [],
+            [path, wikinews, packaged("lgl_times.tsv"), packaged("wikinews_times.tsv")])
 
 
 @app.command()
