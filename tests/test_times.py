@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from eventwire.dateparse import period_of
 from eventwire.holidays import easter_sunday
-from eventwire.times import DURATION_NOTE, anaphoric_offset, normalize
+from eventwire.times import DURATION_NOTE, anaphoric_offset, extract_times, normalize
 
 PUB = date(2017, 12, 11)  # a Monday
 
@@ -65,6 +65,10 @@ PUB = date(2017, 12, 11)  # a Monday
         ("Easter", "past", "2017-04-16", "day"),
         ("Good Friday 2016", "past", "2016-03-25", "day"),
         ("Thanksgiving", "past", "2017-11-23", "day"),
+        ("Labor Day", "past", "2017-09-04", "day"),
+        ("for March 24", "past", "2018-03-24", "day"),  # "scheduled for": ahead, whatever the tense
+        ("through January 5", "past", "2018-01-05", "day"),
+        ("by this coming Friday", "past", "2017-12-15", "day"),
     ],
 )
 def test_normalize_against_publication_date(text: str, tense: str, value: str, precision: str) -> None:
@@ -72,7 +76,7 @@ def test_normalize_against_publication_date(text: str, tense: str, value: str, p
 
 
 @pytest.mark.parametrize("text", ["73 months", "six-year", "an eleven-month-old", "several weeks",
-                                  "the past three years", "for two days"])
+                                  "the past three years", "for two days", "in the sixteen weeks"])
 def test_a_length_of_time_is_no_date(text: str) -> None:
     assert normalize(text, PUB, "past") == (None, "unresolved", DURATION_NOTE)
 
@@ -104,6 +108,24 @@ def test_a_value_covers_the_days_of_its_precision(value: str, first: str, last: 
 @pytest.mark.parametrize("value", [None, "", "2019-13", "2019-W60", "soon", "2019-05/2018-01"])
 def test_what_is_no_calendar_value_covers_no_days(value: str | None) -> None:
     assert period_of(value) is None
+
+
+@pytest.mark.parametrize("text", ["A few years ago", "several months ago"])
+def test_a_vague_count_back_is_no_date(text: str) -> None:
+    assert normalize(text, PUB, "past")[0] is None
+
+
+@pytest.mark.parametrize(("sentence", "mention", "value"), [
+    ("The building collapsed on Monday. The blast occurred at 6am as residents slept.", "6am", "2017-12-11"),
+    ("Police said the man was arrested late Thursday night in the capital.", "late Thursday", "2017-12-07"),
+    ("The storm made landfall on Friday. It weakened by 1000 UTC over land.", "1000", "2017-12-08"),
+    ("The minibus exploded on the night of Monday in the city.", "Monday", "2017-12-11"),
+])
+def test_a_clock_time_falls_on_the_day_the_story_last_named(nlp: Any, sentence: str, mention: str,
+                                                            value: str) -> None:
+    found = {t.text: t.value for t in extract_times(nlp(sentence), PUB.isoformat())}
+    assert any(mention in text and found[text] == value for text in found), found
+    assert not any(text.strip().endswith("of") for text in found)
 
 
 def test_relative_dates_without_publication_date_stay_unresolved_and_say_why() -> None:

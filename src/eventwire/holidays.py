@@ -55,6 +55,8 @@ HOLIDAYS: dict[str, Callable[[int], date]] = {
     # US days (news in English names them most); a country's own "Independence Day" or "Labour Day" differs.
     r"thanksgiving(?: day)?": lambda y: _nth_weekday(y, 11, 3, 4),  # 4th Thursday of November
     r"memorial day": lambda y: _nth_weekday(y, 5, 0, -1),  # last Monday of May
+    r"labor day": lambda y: _nth_weekday(y, 9, 0, 1),  # the US spelling: 1st Monday of September ("Labour Day"
+    # is 1 May in most countries, so it is not read)
     r"(?:the )?fourth of july": _fixed(7, 4),
 }
 HOLIDAY_PATTERN = re.compile(r"\b(?:" + "|".join(f"(?P<h{i}>{p})" for i, p in enumerate(HOLIDAYS)) + r")\b", re.I)

@@ -18,7 +18,7 @@ from eventwire.holidays import HOLIDAY_PATTERN, find_holiday, holiday_near
 from eventwire.model import TimeMention
 
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
-_LEAD_PREPS = {"on", "in", "since", "by", "until", "till", "from", "before", "after", "during", "through"}
+_LEAD_PREPS = {"on", "in", "since", "by", "until", "till", "from", "before", "after", "during", "through", "for"}
 _HOLIDAY_PREPS = {"on", "at", "over", "during", "before", "after", "since", "until", "by", "for", "of"}
 _NUMBER_WORDS = {
     "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
@@ -36,6 +36,11 @@ _AHEAD = re.compile(r"(?:\bin\s+(?P<n>\d+|a few|several|an?|one|two|three|four|f
                     r"eleven|twelve)\s+(?P<unit>day|week|month|year)s?\b(?!\s+ago))"
                     r"|(?:\b(?P<n2>\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?P<unit2>day|week|month|"
                     r"year)s?\s+from\s+now\b)", re.I)
+# A clock time ("at 6am", "13:40 local time", "0040 UTC"): it falls on the day the story last named.
+_CLOCK = re.compile(r"\b(?:\d{1,2}(?::\d\d)?\s*(?:[ap]\.?m\.?)|\d{1,2}:\d\d|[0-2]\d[0-5]\d\s*(?:UTC|GMT|Z)\b)", re.I)
+_PART_OF_DAY_OF = re.compile(r"^(?:on\s+|in\s+)?(?:the\s+)?(?:night|morning|evening|afternoon)\s+of$", re.I)
+_FORWARD_PREPS = re.compile(r"^(?:for|through|until|till|by|up to)\s", re.I)
+_WEEKDAY = re.compile(r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.I)
 _DAY_PART = re.compile(r"\b(morning|afternoon|evening|night|tonight|overnight|today|yesterday)\b", re.I)
 # Verbs whose to-infinitive is a planned, future act: "is expected to vote on Wednesday".
 _FUTURE_HEADS = frozenset({"expect", "plan", "schedule", "due", "set", "intend", "prepare", "aim", "hope",
@@ -59,7 +64,8 @@ _COUNT_WORDS = (r"\d+|a few|a couple of|several|many|some|dozens of|hundreds of|
                 r"twenty|thirty|forty|fifty|sixty|hundred")
 # A length of time ("73 months", "six-year terms", "an eleven-month-old", "the past three years"), not a
 # point in time: it dates nothing.
-_DURATION = re.compile(rf"^(?:(?:for|about|around|nearly|almost|over|under|within|more than|less than|up to|"
+_DURATION = re.compile(rf"^(?:(?:(?:in|during|over)\s+the|for|about|around|nearly|almost|over|under|within|"
+                       rf"more than|less than|up to|"
                        rf"at least|the|an?|another|(?:the\s+)?(?:past|last|first|next|previous))\s+)*"
                        rf"(?:{_COUNT_WORDS})[\s-]+(?:hour|day|night|week|month|year|decade|centur(?:y|ie))s?"
                        rf"(?:[\s-](?:old|long))?$", re.I)
@@ -80,13 +86,26 @@ def extract_times(doc: Doc, published: str | None) -> tuple[TimeMention, ...]:
     pub = date.fromisoformat(published) if published else None
     out: list[TimeMention] = []
     for ent in doc.ents:
-        if ent.label_ != "DATE" and not (ent.label_ == "TIME" and _DAY_PART.search(ent.text)) \
+        timed = ent.label_ == "TIME" and (_DAY_PART.search(ent.text) or _CLOCK.search(ent.text)
+                                          or _WEEKDAY.search(ent.text))
+        clock = ent.label_ == "CARDINAL" and _is_clock_number(ent)
+        if ent.label_ != "DATE" and not timed and not clock \
                 and not (ent.label_ == "EVENT" and find_holiday(ent.text) is not None):
             continue
         span = _with_preposition(ent)
-        value, precision, note = normalize(ent.text, pub, tense_of(ent.root))
-        if value is None and not _names_an_event_after(ent):
+        if _PART_OF_DAY_OF.match(span.text.strip()):
+            continue  # "on the night of" before "Monday": the day is the next expression's
+        value: str | None
+        note: str | None
+        if clock:
+            value, precision, note = None, "unresolved", "a clock time"
+        else:
+            value, precision, note = normalize(span.text, pub, tense_of(ent.root))
+        if value is None and (clock or _CLOCK.search(ent.text)):
+            offset: int | None = 0  # "at 6am", "0040 UTC": on the day the story is telling
+        else:
             offset = anaphoric_offset(span.text)
+        if value is None and not _names_an_event_after(ent):
             anchor = next((t for t in reversed(out) if t.precision == "day" and t.value and "/" not in t.value),
                           None)
             if offset is not None and anchor is not None and anchor.value is not None:
@@ -114,6 +133,15 @@ def _unrecognised_holidays(doc: Doc, pub: date | None, found: list[TimeMention])
         extra.append(TimeMention(text=span.text, value=value, precision=precision, start=span.start_char,
                                  end=span.end_char, note=note, token=span.root.i))
     return extra
+
+
+def _is_clock_number(ent: Span) -> bool:
+    """A number the model reads as a count that is a clock time: "0040 UTC", "about 13:40 local time"."""
+    nxt = ent.doc[ent.end].lower_ if ent.end < len(ent.doc) else ""
+    zoned = nxt in ("utc", "gmt", "local", "z") and re.fullmatch(r"(?:about\s+|around\s+)?[0-2]\d[0-5]\d|"
+                                                                  r"(?:about\s+|around\s+)?\d{1,2}:\d\d", ent.text)
+    return bool(zoned) or bool(re.fullmatch(r"(?:about\s+|around\s+)?\d{1,2}:\d\d", ent.text) and
+                               ent.start > 0 and ent.doc[ent.start - 1].lower_ == "at")
 
 
 def anaphoric_offset(text: str) -> int | None:
@@ -239,7 +267,8 @@ def _normalize_point(text: str, pub: date | None, tense: str) -> tuple[str | Non
             return None, "unresolved", "unknown month"
         if pub is None:
             return None, "unresolved", "year not stated and no publication date"
-        resolved = _infer_year(month, day, pub, tense)
+        # "scheduled for March 24", "open through June 1": a day up to half a year ahead, whatever the tense
+        resolved = _infer_year(month, day, pub, "present" if _FORWARD_PREPS.match(low) else tense)
         if resolved is None:
             return None, "unresolved", "not a calendar date"
         return resolved.isoformat(), "day", None
@@ -263,6 +292,8 @@ def _normalize_point(text: str, pub: date | None, tense: str) -> tuple[str | Non
         return _shift(pub, unit.lower(), n)
     m = _AGO.search(low)
     if m:
+        if m.group("n").lower() in ("a few", "several"):
+            return None, "unresolved", "a vague count back from publication"  # "several years ago"
         if pub is None:
             return None, "unresolved", "relative date without a publication date"
         n = int(m.group("n")) if m.group("n").isdigit() else _NUMBER_WORDS[m.group("n").lower()]
@@ -380,7 +411,7 @@ def _resolve_weekday(weekday: int, low: str, pub: date, tense: str) -> date:
     forward = (weekday - pub.weekday()) % 7
     if re.search(r"\blast\b", low):
         return pub - timedelta(days=back or 7)
-    if re.search(r"\bnext\b", low):
+    if re.search(r"\b(?:next|coming)\b", low):
         return pub + timedelta(days=forward or 7)
     if tense == "future":
         return pub + timedelta(days=forward)
