@@ -71,8 +71,10 @@ def test_ingest_published_dates_stored_articles_and_recode_run_again_changes_not
 
 def test_an_actor_added_goes_to_the_user_folder_and_recode_stale_applies_it(db: Path, tmp_path: Path) -> None:
     env = {"XDG_CONFIG_HOME": str(tmp_path / "config")}
-    rooney = "SELECT e.source_code FROM events e WHERE e.source_text LIKE '%Francis Rooney'"
+    # Before: a legislator, acting with Senator Cruz (one USALEG record of their joint proposal).
+    rooney = "SELECT DISTINCT code FROM actors WHERE text LIKE '%Francis Rooney'"
     assert rows(db, rooney) == [("USALEG",)]
+    rooney_acts = "SELECT e.source_code FROM events e WHERE e.source_text LIKE '%Francis Rooney'"
     added = run("actors", "add", "Francis Rooney", "--code", "USAOPP", "--start", "2000-01-01", env=env)
     assert added.returncode == 0, added.stderr
     assert (tmp_path / "config" / "eventwire" / "actors.tsv").is_file() and "used from now on" in added.stdout
@@ -81,6 +83,7 @@ def test_an_actor_added_goes_to_the_user_folder_and_recode_stale_applies_it(db: 
     assert stale.returncode == 0, stale.stderr
     assert "recoded 5 articles" in stale.stderr
     assert rows(db, rooney) == [("USAOPP",)]
+    assert rows(db, rooney_acts) == [("USAOPP",)]  # now coded apart, his own record of the proposal
     assert len(rows(db, "SELECT DISTINCT user_files FROM articles WHERE user_files <> 'none'")) == 1
 
     nothing = run("recode", "--db", str(db), "--stale", env=env)
