@@ -68,8 +68,8 @@ def test_country_takes_names_iso2_and_iso3(wikinews_db: Path) -> None:
     outputs = [run("query", "--db", str(wikinews_db), "--country", given).stdout for given in ("Syria", "sy", "SYR")]
     assert outputs[0] and outputs[0] == outputs[1] == outputs[2]
     assert {json.loads(line)["place_country"] for line in outputs[0].splitlines()} == {"SYR"}
-    germany = run("query", "--db", str(wikinews_db), "--country", "germany").stdout
-    assert {json.loads(line)["place_country"] for line in germany.splitlines()} == {"DEU"}
+    britain = run("query", "--db", str(wikinews_db), "--country", "united kingdom").stdout
+    assert {json.loads(line)["place_country"] for line in britain.splitlines()} == {"GBR"}
     proc = run("query", "--db", str(wikinews_db), "--country", "Narnia")
     assert proc.returncode == 2 and proc.stdout == ""
     assert proc.stderr == ("eventwire: --country: 'Narnia' is not a country name, ISO2 or ISO3 code eventwire knows "

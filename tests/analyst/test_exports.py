@@ -103,9 +103,10 @@ def test_gdelt_export_loads_with_gdelts_own_column_list(wikinews_db: Path, tmp_p
     assert len(dated) and dated.str.fullmatch(r"20(18|19)\d{4}").all()
     assert frame["DATEADDED"].astype(str).str.fullmatch(r"\d{14}").all()
     placed = frame[frame["ActionGeo_Type"] > 0]
-    # FIPS 10-4, not ISO: Germany is GM, Syria SY; a Polish city's province is its FIPS ADM1 code
+    # FIPS 10-4, not ISO: the United Kingdom is UK (ISO GB), Syria SY; a Polish city's province is its FIPS
+    # ADM1 code
     countries = set(placed["ActionGeo_CountryCode"])
-    assert {"GM", "SY", "US"} <= countries and "DE" not in countries and "DEU" not in countries
+    assert {"UK", "SY", "US"} <= countries and "GB" not in countries and "GBR" not in countries
     gdansk = placed[placed["ActionGeo_FullName"].str.startswith("Gdańsk")]
     assert len(gdansk) and set(gdansk["ActionGeo_ADM1Code"]) == {"PL82"}
     country_level = placed[placed["ActionGeo_Type"] == 1]
