@@ -9,7 +9,7 @@ import { COOPERATION, CONFLICT } from './colors.js';
 
 const WIDTH = 480;
 const HEIGHT = 440;
-const CHAR = 7.4; // px per character of an 11px upper-case label, a little generous: labels stay apart
+const CHAR = 8.6; // px per character of an 11px upper-case label, as wide as its widest letters (M, W): labels stay apart
 const LINE = 13;
 
 export function buildGraph(actors, events) {
