@@ -23,6 +23,8 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from eventwire.errors import StaleCacheEntry
+
 log = logging.getLogger(__name__)
 
 
@@ -125,7 +127,7 @@ def _map_arrays(path: Path, key: str) -> tuple[dict[str, Any], Any]:
     size = int.from_bytes(mapped[:8], "little")
     header = json.loads(mapped[8:8 + size].decode("utf-8"))
     if header["key"] != key:
-        raise ValueError("written for another key")
+        raise StaleCacheEntry("written for another key")
     start = -(-(8 + size) // _ALIGN) * _ALIGN
     arrays = {}
     for name, (dtype, shape, offset) in header["arrays"].items():

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from eventwire.cache import entry_path, write_atomically
+from eventwire.errors import MissingKey, StaleCacheEntry
 
 V = TypeVar("V")
 log = logging.getLogger(__name__)
@@ -59,7 +60,7 @@ class DiskTable(Mapping[str, V]):
     def __getitem__(self, key: str) -> V:
         value = self.get(key, _MISSING)
         if value is _MISSING:
-            raise KeyError(key)
+            raise MissingKey(key)
         result: V = value
         return result
 
@@ -111,7 +112,7 @@ def _read_extra(path: Path, key: str) -> Any:
     try:
         meta = dict(con.execute("SELECT name, value FROM meta").fetchall())
         if meta.get("key") != key.encode("utf-8"):
-            raise ValueError("written for another key")
+            raise StaleCacheEntry("written for another key")
         return pickle.loads(meta["extra"])  # our own entry, written above by this same code
     finally:
         con.close()

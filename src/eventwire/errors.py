@@ -66,3 +66,11 @@ class DatabaseTooNew(DatabaseUnavailable):
 
 class SchemaMismatch(EventwireError):
     """The row mapping and the store's columns disagree (a renamed or added column not mapped)."""
+
+
+class StaleCacheEntry(EventwireError):
+    """A cache entry was written for other data, code or versions: it is built again, never used."""
+
+
+class MissingKey(EventwireError, KeyError):
+    """A name looked up in a packaged table (the gazetteer's names) that the table does not hold."""
