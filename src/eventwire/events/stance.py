@@ -14,6 +14,8 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from eventwire.datafiles import word_list
+
 # Verbs and adjectives that express an intent to do what their to-clause says.
 INTENT_VERBS = frozenset({"agree", "offer", "pledge", "promise", "vow", "commit", "undertake", "volunteer",
                           "plan", "intend", "swear", "threaten"})
@@ -182,7 +184,7 @@ def _future_and_negation(verb: Token) -> tuple[bool, bool]:
 # happen stays a threat: coders differ on "warned that the disease cannot be contained" and the blind web
 # gold codes such warnings 13.
 APPEAL, PESSIMISM = "020", "012"
-_MODALS = frozenset({"will", "would", "'ll", "could", "can", "may", "might", "must", "should", "ca", "wo"})
+_MODALS = word_list("eventwire.events", "hypothetical_aux")  # compared by lemma too: "ca"(n't), "wo"(n't)
 
 
 def warning_code(verb: Token) -> str | None:
@@ -195,6 +197,7 @@ def warning_code(verb: Token) -> str | None:
     clause = next((c for c in children if c.dep_ == "ccomp"), None)
     if clause is None or any(c.dep_ in ("dobj", "dative") for c in children):
         return None
-    if any(c.dep_ == "aux" and c.lower_ in _MODALS for c in clause.children) or clause.tag_ == "VB":
+    if any(c.dep_ == "aux" and (c.lower_ in _MODALS or c.lemma_.lower() in _MODALS) for c in clause.children) \
+            or clause.tag_ == "VB":
         return None
     return PESSIMISM
