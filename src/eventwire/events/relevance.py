@@ -21,12 +21,12 @@ from datetime import date
 from spacy.tokens import Doc, Token
 
 from eventwire.datafiles import read_tsv, word_list
+from eventwire.events.sources import VIOLENCE_ROOTS
 from eventwire.model import ActorMention, Article, Event
 
 # Role blocks and organisation types that act in the public sphere by what they are.
 STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY", "IGO"})
 POLITICAL_SECTORS = frozenset({"REB", "OPP", "PTY", "IMG", "NGO", "LAB", "ELI"})
-_VIOLENCE_ROOTS = frozenset({"18", "19", "20"})
 _SUBORDINATE_DEPS = frozenset({"advcl", "relcl", "acl", "csubj", "pcomp", "amod", "compound"})
 _BACKGROUND_DAYS = 31
 # An act dated over a year before the article is history told as background ("in 2015 Saudi Arabia began
@@ -113,7 +113,7 @@ def event_features(event: Event, doc: Doc, article: Article, political_share: fl
     past_perfect = clause is not None and any(c.dep_ == "aux" and c.lower_ == "had" for c in clause.children)
     before = _days_before(event, article.published)
     # Criminal violence is political news by the coding rules, as armed groups' is ("gunmen killed ...").
-    violent_crime = sector(event.source) == "CRM" and event.cameo_root in _VIOLENCE_ROOTS
+    violent_crime = sector(event.source) == "CRM" and event.cameo_root in VIOLENCE_ROOTS
     return {
         "source_coded": float(bool(event.source.code)),
         "target_coded": float(event.target is not None and bool(event.target.code)),

@@ -70,7 +70,7 @@ def _harm_by_a_thing(trig: Trigger, subj: Token, ctx: Context) -> bool:
     """"A cholera epidemic in Angola has killed 1,200 people", "a car bomb in Kabul killed twelve": the place
     named in a subject that is a thing does not stand for the country attacking (a bomb's attacker is
     unidentified, an epidemic has none)."""
-    return ctx.table.get(trig.entry.code).root in ("18", "19", "20") and subj.pos_ == "NOUN"
+    return ctx.table.get(trig.entry.code).root in VIOLENCE_ROOTS and subj.pos_ == "NOUN"
 
 
 # "advmod"/"dep": a name the parser misread ("USAID provided ..." with USAID as an adverb).
@@ -122,6 +122,8 @@ def _light_verb_sources(noun: Token, ctx: Context) -> list[ActorMention]:
 # Acts whose victim is commonly reported without the actor behind them: violence, coercion ("was
 # arrested"), accusations ("has been accused of").
 _UNNAMED_AGENT_ROOTS = frozenset({"11", "17", "18", "19", "20"})
+# Violence against people or property (CAMEO 18 assault, 19 fight, 20 mass violence).
+VIOLENCE_ROOTS = frozenset({"18", "19", "20"})
 _STATE_BODIES = frozenset({"GOV", "LEG", "JUD"})
 _ARREST = "173"
 _INTENDED_VIOLENCE = word_list("eventwire.events", "intended_violence")
@@ -156,7 +158,7 @@ def unidentified_attacker(trig: Trigger, ctx: Context) -> list[ActorMention]:
     victims = [t for tok in target_tokens(trig, ctx) for t in slot(tok, ctx)[0] if t.code]
     if not victims:
         return []
-    violence = code.root in ("18", "19", "20")
+    violence = code.root in VIOLENCE_ROOTS
     # "Parliament was suspended", "the council was dissolved": a state body put under an administrative
     # act with no agent named is procedure, not coercion by someone unknown ("ministers were detained" is).
     if code.root == "17" and code.code != _ARREST and all(v.sector in _STATE_BODIES for v in victims):
