@@ -118,23 +118,23 @@ MIGRATIONS: dict[int, Callable[[duckdb.DuckDBPyConnection], None]] = {
 # mentions may tell differently (a name, the place's name, the precision) is the earliest report's, and
 # the most frequent CAMEO code breaks ties the same way: any_value() or a bare mode() may answer
 # differently from one query to the next under several threads, and the map and the table would disagree.
-_FIRST_REPORT = "a.published NULLS LAST, e.article_id, e.evidence_start, e.id"
+_EARLIEST = "a.published NULLS LAST, e.article_id, e.evidence_start, e.id"
 EVENT_GROUPS_VIEW = f"""
 CREATE OR REPLACE VIEW event_groups AS
 SELECT
     e.group_key AS id,
-    min(e.date) AS date, first(e.date_precision ORDER BY {_FIRST_REPORT}) AS date_precision,
+    min(e.date) AS date, first(e.date_precision ORDER BY {_EARLIEST}) AS date_precision,
     min(e.date_start) AS date_start, max(e.date_end) AS date_end,
-    first(e.source_code ORDER BY {_FIRST_REPORT}) AS source_code, first(e.source_name ORDER BY {_FIRST_REPORT}) AS source_name,
-    first(e.source_country ORDER BY {_FIRST_REPORT}) AS source_country,
-    first(e.target_code ORDER BY {_FIRST_REPORT}) AS target_code, first(e.target_name ORDER BY {_FIRST_REPORT}) AS target_name,
-    first(e.target_country ORDER BY {_FIRST_REPORT}) AS target_country,
-    mode(e.cameo ORDER BY {_FIRST_REPORT}) AS cameo, first(e.cameo_root ORDER BY {_FIRST_REPORT}) AS cameo_root,
-    mode(e.plover ORDER BY {_FIRST_REPORT}) AS plover,
-    first(e.quad_class ORDER BY {_FIRST_REPORT}) AS quad_class, avg(e.goldstein) AS goldstein,
-    first(e.place_name ORDER BY {_FIRST_REPORT}) AS place_name, avg(e.lat) AS lat, avg(e.lon) AS lon,
-    first(e.place_country ORDER BY {_FIRST_REPORT}) AS place_country, first(e.admin1 ORDER BY {_FIRST_REPORT}) AS admin1,
-    first(e.place_feature ORDER BY {_FIRST_REPORT}) AS place_feature,
+    first(e.source_code ORDER BY {_EARLIEST}) AS source_code, first(e.source_name ORDER BY {_EARLIEST}) AS source_name,
+    first(e.source_country ORDER BY {_EARLIEST}) AS source_country,
+    first(e.target_code ORDER BY {_EARLIEST}) AS target_code, first(e.target_name ORDER BY {_EARLIEST}) AS target_name,
+    first(e.target_country ORDER BY {_EARLIEST}) AS target_country,
+    mode(e.cameo ORDER BY {_EARLIEST}) AS cameo, first(e.cameo_root ORDER BY {_EARLIEST}) AS cameo_root,
+    mode(e.plover ORDER BY {_EARLIEST}) AS plover,
+    first(e.quad_class ORDER BY {_EARLIEST}) AS quad_class, avg(e.goldstein) AS goldstein,
+    first(e.place_name ORDER BY {_EARLIEST}) AS place_name, avg(e.lat) AS lat, avg(e.lon) AS lon,
+    first(e.place_country ORDER BY {_EARLIEST}) AS place_country, first(e.admin1 ORDER BY {_EARLIEST}) AS admin1,
+    first(e.place_feature ORDER BY {_EARLIEST}) AS place_feature,
     bool_and(e.negated) AS negated, bool_and(e.hypothetical) AS hypothetical,
     max(e.confidence) AS confidence,
     max(e.fatalities) AS fatalities,
@@ -142,7 +142,7 @@ SELECT
     count(*) AS num_mentions,
     count(DISTINCT a.story_id) AS num_articles,
     count(DISTINCT a.site) AS num_sources,
-    list(e.sentence ORDER BY {_FIRST_REPORT}) AS evidence,
+    list(e.sentence ORDER BY {_EARLIEST}) AS evidence,
     list(DISTINCT e.article_id ORDER BY e.article_id) AS article_ids,
     min(a.url) AS source_url
 FROM events e JOIN articles a ON a.id = e.article_id
