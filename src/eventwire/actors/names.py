@@ -60,13 +60,16 @@ def named_mentions(doc: Doc, kb: ActorKB, matcher: ActorMatcher, day: str | None
         spans.append(Span(doc, start, end, label=match_id))
     out: list[ActorMention] = []
     for span in filter_spans(spans):
-        if span.text[:1].islower() and not span.text.lower().startswith("al"):
+        named = span[1:] if len(span) > 1 and span[0].lower_ == "the" else span  # "asked the UN to ..."
+        if named.text[:1].islower() and not named.text.lower().startswith("al"):
             continue  # "reunion tour" is not Réunion: names are written with a capital
         kind, key = span.label_.split("\t", 1)
         if kind == "person" and len(span) == 1 and _used_as_place(span):
             continue  # "a refugee centre in Kerry" is County Kerry, not John Kerry
         if kind == "group" and _another_countrys(span, kb.groups[key].country, kb):
             continue  # "the Mexican Congress" is Mexico's, not the U.S. Congress: the description codes it
+        if kind in ("person", "group") and _someone_elses_name(span):
+            continue
         mention = _named_mention(span, kind, key, kb, day)
         if mention is not None and mention.code.endswith("ELI"):
             mention = _retitled(mention, span, kb)
@@ -272,6 +275,20 @@ def _another_countrys(span: Span, country: str | None, kb: ActorKB) -> bool:
             if iso is not None and iso != country:
                 return True
     return False
+
+
+def _someone_elses_name(span: Span) -> bool:
+    """A KB name inside the name of another person: "Cameron Lee Earle" is not David Cameron (a surname
+    alias names its person only at the end of a name), and "Wagner said", a name the parser reads as a
+    person's, is not the Wagner Group."""
+    person = next((e for e in span.doc.ents if e.label_ == "PERSON" and e.start <= span.start and span.end <= e.end),
+                  None)
+    if person is None:
+        return False
+    if span.label_.startswith("group"):
+        return len(span) == 1 and len(person) == 1
+    end = person.end - 1 if person[-1].tag_ == "POS" else person.end  # "Cameron Lee Earle's"
+    return span.end < end
 
 
 def _used_as_place(span: Span) -> bool:

@@ -20,6 +20,7 @@ from eventwire.actors.kb import ActorKB
 from eventwire.actors.mentions import token_range
 from eventwire.actors.names import ActorMatcher, named_mentions, unknown_organisations
 from eventwire.model import ActorMention, PlaceMention
+from eventwire.places.roles import opens_dateline
 from eventwire.quotemarks import find_quote_spans
 
 # A country or capital's name standing for its state ("Paris" for the French government) is a namesake when the
@@ -34,12 +35,18 @@ def _not_namesakes(named: list[ActorMention], places: tuple[PlaceMention, ...]) 
                                      and countries[(m.start, m.end)] != m.country)]
 
 
+def _not_datelines(named: list[ActorMention], doc: Doc) -> list[ActorMention]:
+    """"BAGHDAD — A car bomb exploded ...": a capital opening the story before a dash is where it was filed,
+    never its government acting."""
+    return [m for m in named if not (m.kind in _METONYM_KINDS and m.token >= 0 and opens_dateline(doc[m.token]))]
+
+
 def resolve_actors(doc: Doc, kb: ActorKB, matcher: ActorMatcher, day: str | None,
                    places: tuple[PlaceMention, ...] = ()) -> tuple[ActorMention, ...]:
     """All actor mentions of the article, in text order. `day` (YYYY-MM-DD) dates people's roles;
     `places` give the country context of role nouns that name none ("police" in a Tbilisi story)."""
     context = CountryContext(doc, places)
-    named = _not_namesakes(named_mentions(doc, kb, matcher, day, context), places)
+    named = _not_datelines(_not_namesakes(named_mentions(doc, kb, matcher, day, context), places), doc)
     context = context.with_actors(tuple(named))
     covered = {i for m in named for i in range(*token_range(doc, m))}
     built = described_mentions(doc, kb, covered)

@@ -26,7 +26,7 @@ def says_where(token: Token, locative_preps: frozenset[str]) -> bool:
     """Whether the toponym headed by `token` tells where: the object of a locative preposition ("in X",
     "near X"), a modifier of a noun of place ("X's police compound"), or "of X" under such a noun."""
     head = token.head
-    if _opens_dateline(token):
+    if opens_dateline(token):
         return True
     if token.dep_ == "pobj" and head.lower_ in locative_preps:
         # "the envoy to Ukraine", "a delegation from Iran": a direction after a noun says who, not where.
@@ -47,7 +47,7 @@ def says_where(token: Token, locative_preps: frozenset[str]) -> bool:
 _DASHES = frozenset({"—", "–", "-", "--", "---"})
 
 
-def _opens_dateline(token: Token) -> bool:
+def opens_dateline(token: Token) -> bool:
     """"Indianapolis – Several thousand teachers ...", "BEIRUT: ...": a place opening a paragraph before a dash
     or colon is where the story was filed, the dateline's convention for where it happened."""
     start = token.left_edge
