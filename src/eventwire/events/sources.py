@@ -89,7 +89,11 @@ def _nearest_subject_like(token: Token, ctx: Context) -> list[ActorMention]:
         # Never the subject of another verb ("Putin said that efforts to end ..."): only an actor the
         # parse left hanging on nouns, or one whose own clause is the trigger's.
         clause = governing_verb(candidate)
-        if clause is None or clause == token or clause == governing_verb(token):
+        # A verb with a subject of its own ("Authorities say the men killed Hankins") never borrows the
+        # subject of the verb above it.
+        own_subject = any(c.dep_ in ("nsubj", "nsubjpass") and c.ent_type_ not in ("DATE", "TIME")
+                          for c in token.children)  # "announced the indictment Tuesday charging": a misparse
+        if clause is None or clause == token or (clause == governing_verb(token) and not own_subject):
             return [a for a in ctx.actors[i] if a.code]
         return []
     return []

@@ -272,7 +272,8 @@ def protested_authority(sources: list[ActorMention], ctx: Context) -> list[Actor
     for iso in dict.fromkeys(s.country for s in sources if s.country and not s.code.endswith("GOV")):
         name = ctx.kb.countries[iso].name if iso in ctx.kb.countries else iso
         src = next(s for s in sources if s.country == iso)
-        out.append(ActorMention(text=src.text, name=f"{name} government", code=iso + "GOV", country=iso,
-                                kind="government", start=src.start, end=src.end, kb_id=f"country:{iso}",
+        # Named nowhere in the text: no words of its own (the protesters' words are not the government's).
+        out.append(ActorMention(text="", name=f"{name} government", code=iso + "GOV", country=iso,
+                                kind="government", start=src.start, end=src.start, kb_id=f"country:{iso}",
                                 resolved_from="protest-convention", token=src.token))
     return out

@@ -40,6 +40,7 @@ from eventwire.syntax import governing_verb
 # Verbs that only carry an event noun ("ordered the withdrawal", "staged air strikes"): the noun is
 # the event, the verb lends its subject.
 LIGHT_VERBS = word_list("eventwire.events", "light_verb")
+PERSON_NOUNS = word_list("eventwire.events", "person_noun")
 
 
 def find_triggers(doc: Doc, lexicon: Lexicon, ctx: Context) -> list[Trigger]:
@@ -53,7 +54,8 @@ def find_triggers(doc: Doc, lexicon: Lexicon, ctx: Context) -> list[Trigger]:
             entry = naming_code(token)
         elif token.pos_ == "VERB":
             entry = match_verb(lexicon, token)
-            if entry is not None and opinion_not_act(token, entry):
+            if entry is not None and (opinion_not_act(token, entry) or _seeking_not_asking(token, entry, ctx)
+                                      or _other_sense(token, entry)):
                 entry = None
             if entry is not None and entry.code == "130" and (warned := warning_code(token)) is not None:
                 entry = replace(entry, code=warned)
@@ -64,7 +66,7 @@ def find_triggers(doc: Doc, lexicon: Lexicon, ctx: Context) -> list[Trigger]:
         elif token.pos_ == "ADJ" and token.dep_ == "acomp":  # "was concerned", "is determined"
             entry = match_verb(lexicon, token)
         if entry is not None and not naming and (_naming_not_acting(token, entry, ctx)
-                                                 or _describing_participle(token)):
+                                                 or _describing_participle(token) or _reason_given(token)):
             entry = None
         if entry is None and token.pos_ == "VERB" and _reports_quote_to_someone(token, ctx):
             entry = STATEMENT
@@ -157,6 +159,51 @@ def _describing_participle(verb: Token) -> bool:
     """A participle describing a noun with no agent ("militiamen armed with machetes", "the wounded
     soldiers") states what something is, not an act; "a convoy attacked by gunmen" keeps its act."""
     return verb.tag_ == "VBN" and verb.dep_ in ("acl", "amod") and not any(c.dep_ == "agent" for c in verb.children)
+
+
+def _seeking_not_asking(verb: Token, entry: LexEntry, ctx: Context) -> bool:
+    """"Seek" asks for something only with a thing sought: "officials sought to show they are serious" is
+    trying (the act, if any, is the infinitive's), and "police seek missing woman" is a search."""
+    if verb.lemma_.lower() != "seek" or entry.objects:
+        return False
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    if not objects:
+        return any(c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX") for c in verb.children)
+    return all(o.ent_type_ == "PERSON" or o.lemma_.lower() in PERSON_NOUNS
+               or any(a.kind == "person" for a in ctx.actors.get(o.i, [])) for o in objects)
+
+
+_PROTEST_INTRANSITIVE = word_list("eventwire.events", "protest_intransitive")
+_QUESTION_WORDS = word_list("eventwire.events", "question_word")
+
+
+def _other_sense(verb: Token, entry: LexEntry) -> bool:
+    """A protest verb with a direct object ("demonstrating a belief", "rallied supporters", "walked out the
+    door") or "ask" with an
+    indirect question and no act asked for ("asked detectives how anyone could ...") is not the act coded."""
+    if entry.objects:
+        return False
+    lemma = verb.lemma_.lower()
+    if lemma in _PROTEST_INTRANSITIVE and entry.code[:2] == "14":
+        # "walked out the back door" (the parser's "out" a preposition with an object) leaves a place
+        return any(c.dep_ == "dobj" or (c.dep_ == "prep" and c.lower_ == "out" and any(
+            o.dep_ == "pobj" for o in c.children)) for c in verb.children)
+    if lemma == "ask" and entry.code[:2] == "02":
+        asked_to_act = any(c.dep_ == "xcomp" or (c.dep_ == "prep" and c.lower_ == "for") for c in verb.children)
+        question = any(c.dep_ == "ccomp" and c.left_edge.lower_ in _QUESTION_WORDS for c in verb.children)
+        return question and not asked_to_act
+    return False
+
+
+_REASON_PREPS = frozenset({"for", "of", "with"})
+
+
+def _reason_given(verb: Token) -> bool:
+    """The act an arrest, a charge, praise or blame is for ("arrested Smith for assaulting a woman",
+    "accused Iran of attacking tankers", "praised Jordan for hosting refugees") is the reason or the charge,
+    done by the object, not the subject, and told as the claim it is: no event of its own."""
+    return (verb.tag_ == "VBG" and verb.dep_ == "pcomp" and verb.head.lower_ in _REASON_PREPS
+            and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children))
 
 
 def _naming_not_acting(verb: Token, entry: LexEntry, ctx: Context) -> bool:
