@@ -80,3 +80,21 @@ def test_a_protest_targets_its_government_by_convention_without_borrowing_the_pr
     result = run(coder, "Thousands of teachers in Chicago walked out on Monday.")
     strike = next(e for e in result.events if e.cameo == "143")
     assert strike.target is not None and strike.target.code == "USAGOV" and strike.target.text == ""
+
+
+def test_officers_by_what_they_are_officers_of(coder: Any) -> None:
+    def roles(text: str) -> dict[str, str]:
+        return {a.text: a.code for a in run(coder, text).actors}
+
+    assert roles("Correctional officers in Texas beat an inmate.")["Correctional officers"] == "USACOP"
+    assert roles("Two city officers in Texas arrested the suspect.")["city officers"] == "USACOP"
+    assert not roles("The company's chief financial officer met Texas officials.").get(
+        "The company's chief financial officer", "").endswith("MIL")
+    assert roles("Turkish military officers met Syrian rebels in Idlib.")["Turkish military officers"] == "TURMIL"
+
+
+def test_a_place_in_a_news_outlets_name_is_the_outlets(coder: Any) -> None:
+    codes = {a.text: a.code for a in run(coder, "Bogdanov told The Moscow Times on Wednesday that he would run "
+                                                "again. The Tehran Times reported the arrests.").actors}
+    assert not [code for code in codes.values() if code.startswith(("RUS", "IRN"))], codes
+    assert {a.code for a in run(coder, "Moscow condemned the strikes on Monday.").actors} == {"RUSGOV"}

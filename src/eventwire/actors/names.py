@@ -19,6 +19,7 @@ from eventwire.actors.descriptions import CountryContext, role_of
 from eventwire.actors.gender import given_names
 from eventwire.actors.kb import ActorKB
 from eventwire.actors.mentions import new_mention, token_range
+from eventwire.datafiles import word_list
 from eventwire.model import ActorMention
 from eventwire.phrases import add_patterns, phrase_keys
 
@@ -69,6 +70,8 @@ def named_mentions(doc: Doc, kb: ActorKB, matcher: ActorMatcher, day: str | None
         if kind == "group" and _another_countrys(span, kb.groups[key].country, kb):
             continue  # "the Mexican Congress" is Mexico's, not the U.S. Congress: the description codes it
         if kind in ("person", "group") and _someone_elses_name(span):
+            continue
+        if kind in ("country", "seat") and _in_an_outlets_name(span):
             continue
         mention = _named_mention(span, kind, key, kb, day)
         if mention is not None and mention.code.endswith("ELI"):
@@ -275,6 +278,16 @@ def _another_countrys(span: Span, country: str | None, kb: ActorKB) -> bool:
             if iso is not None and iso != country:
                 return True
     return False
+
+
+_MEDIA_WORDS = word_list("eventwire.actors", "media_word")
+
+
+def _in_an_outlets_name(span: Span) -> bool:
+    """"told The Moscow Times", "the Tehran Times reported": a place in a news outlet's name is the outlet's."""
+    outlet = next((e for e in span.doc.ents if e.label_ == "ORG" and e.start <= span.start and span.end < e.end),
+                  None)
+    return outlet is not None and outlet[-1].lower_ in _MEDIA_WORDS
 
 
 def _someone_elses_name(span: Span) -> bool:
