@@ -98,3 +98,12 @@ def test_a_place_in_a_news_outlets_name_is_the_outlets(coder: Any) -> None:
                                                 "again. The Tehran Times reported the arrests.").actors}
     assert not [code for code in codes.values() if code.startswith(("RUS", "IRN"))], codes
     assert {a.code for a in run(coder, "Moscow condemned the strikes on Monday.").actors} == {"RUSGOV"}
+
+
+def test_an_act_told_again_later_in_the_story_is_one_record(coder: Any) -> None:
+    text = ("Israeli police arrested two Palestinian activists on Monday. The two Palestinian activists were "
+            "arrested by Israeli police at a checkpoint, a spokesman said. Separately, Israeli police arrested a "
+            "Palestinian judge.")
+    arrests = [(e.source.code, e.target.code if e.target else None) for e in run(coder, text).events
+               if e.cameo == "173"]
+    assert arrests == [("ISRCOP", "PSEOPP"), ("ISRCOP", "PSEJUD")], arrests

@@ -88,10 +88,11 @@ def test_co_subjects_of_a_one_sided_act_are_not_each_others_targets(pipeline: An
         assert not [e for e in coded.events if e.target is not None and e.target.code in sources]
 
 
-def test_co_subjects_of_a_mutual_act_are_each_others_targets(pipeline: Any) -> None:
+def test_co_subjects_of_a_mutual_act_are_one_record_from_the_first_named(pipeline: Any) -> None:
     result = run(every_event(pipeline), "Russia and Egypt signed an agreement on the use of airspace on Tuesday.")
-    dyads = {(e.source.code, e.target.code) for e in result.events if e.target is not None and e.cameo == "057"}
-    assert {("RUS", "EGY"), ("EGY", "RUS")} <= {(s[:3], t[:3]) for s, t in dyads}
+    dyads = [(e.source.code[:3], e.target.code[:3]) for e in result.events if e.target is not None
+             and e.cameo == "057"]
+    assert dyads == [("RUS", "EGY")]
 
 
 @pytest.mark.parametrize(("text", "root"), [

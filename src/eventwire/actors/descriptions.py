@@ -39,7 +39,8 @@ class CountryContext:
         counts = Counter(p.country for p in in_text if p.country)
         # Named actors count too: a story about Washington's dealings with Ukraine names Ukraine as a
         # place more often than the United States, but its people and bodies are American.
-        counts.update(m.country for m in named if m.country and m.kind != "country")
+        # News agencies are named for where a report came from, not for where it happened ("told Reuters").
+        counts.update(m.country for m in named if m.country and m.kind not in ("country", "media"))
         self.article_country = counts.most_common(1)[0][0] if counts else None
         self.places = in_text
         self._doc, self._all_places = doc, places
@@ -231,7 +232,8 @@ def _sentence_country(token: Token, mentions: list[ActorMention]) -> str | None:
     """With no place to go by, the one country the sentence's actors share: "Vietnamese authorities
     outlawed opposition parties" is Vietnam's opposition."""
     sent = token.sent
-    countries = {m.country for m in mentions if sent.start_char <= m.start < sent.end_char and m.country}
+    countries = {m.country for m in mentions if sent.start_char <= m.start < sent.end_char and m.country
+                 and m.kind != "media"}  # "told Reuters": the agency's country is not the story's
     return countries.pop() if len(countries) == 1 else None
 
 

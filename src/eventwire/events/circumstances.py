@@ -33,6 +33,7 @@ _HYPOTHETICAL_AUX = word_list("eventwire.events", "hypothetical_aux")
 _HYPOTHETICAL_HEADS = word_list("eventwire.events", "hypothetical_head")
 _CLAIM_HEADS = word_list("eventwire.events", "claim_head")
 _HYPOTHETICAL_NOUNS = word_list("eventwire.events", "hypothetical_noun")
+_IMPLICATIVE_VERBS = word_list("eventwire.events", "implicative_verb")
 _LOCATIVE_PREPS = word_list("eventwire.events", "locative_prep")
 _FORCE_ROOTS = frozenset({"15", "17", "18", "19", "20"})  # acts done in the place they are done to
 
@@ -265,9 +266,15 @@ def _only_possible(verb: Token) -> bool:
         return True
     if any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in verb.children):
         return True
+    to_infinitive = verb.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
     # a purpose ("a UN presence to protect them"): wanted, not done
-    return verb.dep_ in ("acl", "advcl") and verb.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to"
-                                                                       for c in verb.children)
+    if verb.dep_ in ("acl", "advcl") and to_infinitive:
+        return True
+    # what someone was acted on for ("sued the prosecutor to block the release"), unless the verb says it
+    # came about ("forced the minister to resign")
+    head = verb.head
+    return verb.dep_ == "xcomp" and to_infinitive and head.pos_ == "VERB" and any(
+        c.dep_ == "dobj" for c in head.children) and head.lemma_.lower() not in _IMPLICATIVE_VERBS
 
 
 def is_hypothetical(trig: Trigger) -> bool:

@@ -45,7 +45,8 @@ from eventwire.model import ActorMention, Article, CountMention, Event, Evidence
 from eventwire.syntax import subjects_of
 
 # Acts the co-subjects do to each other ("Russia and Egypt signed an agreement", "the chiefs discussed"):
-# each is coded towards the others. "China, Iran and Russia pledged funds" is three pledges, not six.
+# one record from the first named towards each other. "China, Iran and Russia pledged funds" is three
+# pledges with no target.
 _MUTUAL_CODE_PREFIXES = ("036", "040", "041", "044", "045", "046", "054", "057", "06")
 _MUTUAL_INTENT_VERBS = word_list("eventwire.events", "mutual_intent_verb")
 
@@ -80,7 +81,7 @@ def code_events(
         for event_id in _events_counted(count, by_trigger, events, doc):
             events[event_id] = _with_count(events[event_id], count)
     ordered = sorted(_without_targetless_twins(list(events.values())), key=lambda e: (e.evidence.start, e.id))
-    ordered = _one_protest_per_place(_one_per_act(ordered, doc))
+    ordered = _one_record_per_act_told_twice(_one_protest_per_place(_one_per_act(ordered, doc)), doc)
     return tuple(carry_places(ordered, doc))
 
 
@@ -122,6 +123,42 @@ def _one_protest_per_place(events: list[Event]) -> list[Event]:
             continue
         kept.append(event)
     return kept
+
+
+def _one_record_per_act_told_twice(events: list[Event], doc: Doc) -> list[Event]:
+    """An act told again ("Avoyelles task force arrests 14" in the headline, "officers ... arrested 14" in
+    the story): the same word for the same act by the same actor on the same side, on the same day and in
+    one place (or a place told once), is one record: the one the coder is surest of (the first when equal)."""
+    kept: list[Event] = []
+    for event in events:
+        twin = next((i for i, k in enumerate(kept) if event.source.code and _told_twice(k, event, doc)), None)
+        if twin is None:
+            kept.append(event)
+        elif event.confidence > kept[twin].confidence:
+            kept[twin] = event
+    return sorted(kept, key=lambda e: (e.evidence.start, e.id))
+
+
+def _told_twice(a: Event, b: Event, doc: Doc) -> bool:
+    if (a.source.code, _code(a.target), a.cameo, a.date, a.negated, a.hypothetical) != (
+            b.source.code, _code(b.target), b.cameo, b.date, b.negated, b.hypothetical):
+        return False
+    if a.place is not None and b.place is not None and a.place.name != b.place.name:
+        return False
+    # Two people coded alike ("Representatives Engel and Schiff") or two people arrested are two acts:
+    # the actors must be named by the same last word, and the act by the same word.
+    return (_lemma(a, doc) == _lemma(b, doc) and _last_word(a.source) == _last_word(b.source)
+            and _last_word(a.target) == _last_word(b.target))
+
+
+def _lemma(event: Event, doc: Doc) -> str:
+    token = event.evidence.token
+    return doc[token].lemma_.lower() if 0 <= token < len(doc) else event.evidence.trigger.lower()
+
+
+def _last_word(actor: ActorMention | None) -> str:
+    words = actor.text.lower().split() if actor is not None else []
+    return words[-1].strip(".,'’s") if words else ""
 
 
 def _code(actor: ActorMention | None) -> str:
@@ -192,7 +229,10 @@ def _build(trig: Trigger, ctx: Context, sources: list[ActorMention], direct_sour
     if targets:
         pairs = [(s, t, "syntax") for s in sources for t in targets]
     elif len({s.code for s in sources}) > 1 and _mutual(code.code, trig):
-        pairs = [(s, t, "reciprocal") for s in sources for t in sources if s.code != t.code]
+        # One record of the act, from the first named to each other party: "Xi and Biden met" is one
+        # meeting, not a meeting of Xi with Biden and another of Biden with Xi.
+        first = min(sources, key=lambda s: s.start)
+        pairs = [(first, t, "reciprocal") for t in sources if t.code != first.code]
     else:
         pairs = [(s, None, "none") for s in sources]
     pairs = _one_per_dyad(pairs)
