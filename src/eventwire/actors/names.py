@@ -69,7 +69,7 @@ def named_mentions(doc: Doc, kb: ActorKB, matcher: ActorMatcher, day: str | None
             continue  # "a refugee centre in Kerry" is County Kerry, not John Kerry
         if kind == "group" and _another_countrys(span, kb.groups[key].country, kb):
             continue  # "the Mexican Congress" is Mexico's, not the U.S. Congress: the description codes it
-        if kind in ("person", "group") and _someone_elses_name(span):
+        if kind == "person" and _someone_elses_name(span):
             continue
         if kind in ("country", "seat") and _in_an_outlets_name(span):
             continue
@@ -291,15 +291,14 @@ def _in_an_outlets_name(span: Span) -> bool:
 
 
 def _someone_elses_name(span: Span) -> bool:
-    """A KB name inside the name of another person: "Cameron Lee Earle" is not David Cameron (a surname
-    alias names its person only at the end of a name), and "Wagner said", a name the parser reads as a
-    person's, is not the Wagner Group."""
+    """A KB person's name inside the name of another person: "Cameron Lee Earle" is not David Cameron (a
+    surname alias names its person only at the end of a name)."""
     person = next((e for e in span.doc.ents if e.label_ == "PERSON" and e.start <= span.start and span.end <= e.end),
                   None)
     if person is None:
         return False
-    if span.label_.startswith("group"):
-        return len(span) == 1 and len(person) == 1
+    if not span.label_.startswith("person"):
+        return False
     end = person.end - 1 if person[-1].tag_ == "POS" else person.end  # "Cameron Lee Earle's"
     return span.end < end
 

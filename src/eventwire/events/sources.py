@@ -91,12 +91,24 @@ def _nearest_subject_like(token: Token, ctx: Context) -> list[ActorMention]:
         clause = governing_verb(candidate)
         # A verb with a subject of its own ("Authorities say the men killed Hankins") never borrows the
         # subject of the verb above it.
-        own_subject = any(c.dep_ in ("nsubj", "nsubjpass") and c.ent_type_ not in ("DATE", "TIME")
-                          for c in token.children)  # "announced the indictment Tuesday charging": a misparse
+        own_subject = any(_someone_else(c) for c in token.children)
         if clause is None or clause == token or (clause == governing_verb(token) and not own_subject):
             return [a for a in ctx.actors[i] if a.code]
         return []
     return []
+
+
+def _someone_else(child: Token) -> bool:
+    """A subject of the verb's own that names someone ("the men"), not a pronoun or a word referring back
+    that may be the reporter itself ("Putin said his country will not", "the Marines said it will not",
+    "each side rejecting") nor a misparsed date ("announced the indictment Tuesday charging")."""
+    return (child.dep_ in ("nsubj", "nsubjpass") and child.ent_type_ not in ("DATE", "TIME")
+            and child.tag_ != "PRP" and child.lemma_.lower() not in _REFERRING_BACK
+            and not any(c.tag_ == "PRP$" or c.lower_ in ("each", "both", "either") for c in child.children))
+
+
+# Subjects that name an actor already in the sentence: "the country has threatened", "each side rejecting".
+_REFERRING_BACK = frozenset({"country", "nation", "side"})
 
 
 def _light_verb_sources(noun: Token, ctx: Context) -> list[ActorMention]:

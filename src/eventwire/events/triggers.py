@@ -202,8 +202,9 @@ def _reason_given(verb: Token) -> bool:
     """The act an arrest, a charge, praise or blame is for ("arrested Smith for assaulting a woman",
     "accused Iran of attacking tankers", "praised Jordan for hosting refugees") is the reason or the charge,
     done by the object, not the subject, and told as the claim it is: no event of its own."""
+    # "is guilty of violating", "was responsible for killing": the subject did it, as judged or reported
     return (verb.tag_ == "VBG" and verb.dep_ == "pcomp" and verb.head.lower_ in _REASON_PREPS
-            and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children))
+            and verb.head.head.pos_ != "ADJ" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children))
 
 
 def _naming_not_acting(verb: Token, entry: LexEntry, ctx: Context) -> bool:
