@@ -1,4 +1,4 @@
-"""When an act happened, read from the sentence and the story (events/circumstances.py `event_date`, times.py):
+"""When an act happened, read from the sentence and the story (events/dating.py `event_date`, times.py):
 background is not today, a day may be named by reference to another, named days and loose periods are
 calendar values, and a future date makes the act hypothetical. Sentences name only the invented actors
 of fictional_actors.tsv; the articles are published on Wednesday 2023-05-10."""
