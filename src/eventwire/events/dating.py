@@ -23,8 +23,9 @@ def event_date(trig: Trigger, ctx: Context) -> tuple[str | None, str, bool]:
     """(date, precision, defaulted): a time in the act's own clause, else one scoping over it from a governing
     clause or from a temporal clause it governs ("When announcing the shutdown on Monday, he called ..."); a
     vague time there ("some months later") leaves it undated. With no time, the tense decides: background in
-    the past perfect or a habit ("has repeatedly denied") stays undated, the present ("denies", "is
-    investigating") is the publication day's news, the past and present perfect are the story's day."""
+    the past perfect, a habit ("has repeatedly denied") or a past set before the news ("recently condemned")
+    stays undated, the present ("denies", "is investigating") is the publication day's news, the past and
+    present perfect are the story's day."""
     chosen = _time_of(trig, ctx)
     if chosen is not None and chosen.value is not None:
         return chosen.value, chosen.precision, False
@@ -33,7 +34,7 @@ def event_date(trig: Trigger, ctx: Context) -> tuple[str | None, str, bool]:
     tense = act_tense(trig.clause)
     if tense == "present" and ctx.in_quote(trig.token):
         tense = "past"  # "I urge my colleagues ...": said when the quote was
-    if tense in ("past perfect", "habitual"):
+    if tense in ("past perfect", "habitual", "earlier past"):
         return None, "unresolved", True
     day = story_day(ctx) if tense in ("past", "present perfect") else None
     if day is not None:
@@ -83,11 +84,15 @@ def _same_time_clause(verb: Token) -> bool:
 # Adverbs that make a present perfect a habit or a state, not news: "has repeatedly denied", "have long said".
 _HABIT_ADVERBS = frozenset({"repeatedly", "long", "always", "often", "frequently", "consistently", "previously",
                             "already", "never", "ever", "regularly", "routinely", "since"})
+# Adverbs that set a past act before the story's news at no day: "He recently condemned ...", "was previously
+# jailed": background, not the day the story tells.
+_BEFORE_THE_NEWS = frozenset({"recently", "lately", "previously", "formerly"})
 
 
 def act_tense(verb: Token) -> str:
     """How the clause tells the act: "past perfect" ("had agreed"), "habitual" (a present perfect of habit,
-    "has repeatedly denied"), "present perfect", "present" ("denies", "is investigating") or "past"."""
+    "has repeatedly denied"), "present perfect", "present" ("denies", "is investigating"), "earlier past" (a
+    past set before the news, "recently condemned") or "past"."""
     aux = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
     if aux & {"had", "'d"} and verb.tag_ == "VBN":
         return "past perfect"
@@ -96,6 +101,8 @@ def act_tense(verb: Token) -> str:
         return "habitual" if adverbs & _HABIT_ADVERBS else "present perfect"
     if verb.tag_ in ("VBZ", "VBP") or (aux & {"is", "are", "am"} and verb.tag_ == "VBG"):
         return "present"
+    if {c.lower_ for c in verb.children if c.dep_ == "advmod"} & _BEFORE_THE_NEWS:
+        return "earlier past"
     return "past"
 
 
