@@ -10,14 +10,18 @@ from typing import Any
 from eventwire.errors import InvalidValue
 
 EVENT_COLUMNS = (
-    "id", "date", "source_code", "source_name", "target_code", "target_name", "cameo", "cameo_root", "plover",
-    "quad_class", "goldstein", "place_name", "lat", "lon", "place_country", "num_mentions", "num_articles",
-    "num_sources", "fatalities", "confidence", "negated", "hypothetical", "evidence", "source_url",
+    "id", "date", "date_precision", "date_start", "date_end", "source_code", "source_name", "target_code",
+    "target_name", "cameo", "cameo_root", "plover", "quad_class", "goldstein", "place_name", "lat", "lon",
+    "place_country", "num_mentions", "num_articles", "num_sources", "fatalities", "confidence", "negated",
+    "hypothetical", "evidence", "source_url",
 )
-# The first day of an event date at any precision as a DATE (schema 6: "2019-08" starts on the 1st, "2019" on
-# 1 January, "2019-W03" on its Monday); NULL when undated. Dates sort and compare as dates, not as strings
-# (where "2019-W03" would come after every day of 2019).
-DATE_START = "date_start"
+# Events by date (schema 6's typed `date_start`, `date_end`: "2019-08" runs from the 1st to the 31st, "2019-W03"
+# from its Monday to its Sunday), not by the text, where "2019-W03" sorts after every day of 2019: by first day,
+# and on the same first day the shorter date first in either direction (a day before the week or month that
+# begins with it: the more exact statement leads); undated events last.
+DATE_START = "date_start"  # an event's first day (DATE), NULL when undated
+NEWEST_FIRST = "date_start DESC NULLS LAST, date_end ASC NULLS LAST"
+OLDEST_FIRST = "date_start ASC NULLS LAST, date_end ASC NULLS LAST"
 _NEAR = re.compile(r"^\s*(-?\d+(?:\.\d+)?)\s*,\s*(-?\d+(?:\.\d+)?)\s*,\s*(\d+(?:\.\d+)?)\s*(km)?\s*$")
 
 
@@ -48,8 +52,8 @@ class EventFilter:
     cameo_root: str | None = None   # exact root: "08"
     quad_class: int | None = None
     country: str | None = None      # ISO3 of the event's place
-    since: str | None = None        # YYYY-MM-DD, inclusive
-    until: str | None = None        # YYYY-MM-DD, inclusive
+    since: str | None = None        # YYYY-MM-DD, inclusive: events whose date begins on or after it
+    until: str | None = None        # YYYY-MM-DD, inclusive: events whose date ends on or before it
     near: Near | None = None
     text: str | None = None         # words in the evidence
     include_hypothetical: bool = True
@@ -84,11 +88,13 @@ def event_where(f: EventFilter) -> tuple[str, list[Any]]:
     if f.country:
         where.append("place_country = ?")
         params.append(f.country.upper())
+    # An event is in the range when all of its date is: a week, month or year that straddles a bound is out
+    # ("2017-12" is not within since 2017-12-15), as it is out of the timeline's bins that the range covers.
     if f.since:
-        where.append(f"{DATE_START} >= TRY_CAST(? AS DATE)")  # NULL (no match) for a day that does not exist
+        where.append("date_start >= TRY_CAST(? AS DATE)")  # NULL (no match) for a day that does not exist
         params.append(f.since)
-    if f.until:  # a month or week counts from its first day: "2017-12" is within "2017-12-31"
-        where.append(f"{DATE_START} <= TRY_CAST(? AS DATE)")
+    if f.until:
+        where.append("date_end <= TRY_CAST(? AS DATE)")
         params.append(f.until)
     if f.near is not None:
         where.append(

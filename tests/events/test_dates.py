@@ -1,4 +1,4 @@
-"""When an act happened, read from the sentence and the story (events/circumstances.py `event_date`, times.py):
+"""When an act happened, read from the sentence and the story (events/dating.py `event_date`, times.py):
 background is not today, a day may be named by reference to another, named days and loose periods are
 calendar values, and a future date makes the act hypothetical. Sentences name only the invented actors
 of fictional_actors.tsv; the articles are published on Wednesday 2023-05-10."""
@@ -42,6 +42,8 @@ def event(coder: Any, text: str, cameo_root: str) -> Event:
     # background told in the past perfect or as a habit stays undated: never the publication day
     (RAID + "Tomas Arkwright had met Lena Vasko in Geneva.", "04", None, "unresolved"),
     (RAID + "Tomas Arkwright has repeatedly criticised Lena Vasko.", "11", None, "unresolved"),
+    (RAID + "Tomas Arkwright recently criticised Lena Vasko.", "11", None, "unresolved"),
+    (RAID + "Lena Vasko was previously arrested by Ostmark police.", "17", None, "unresolved"),
     # ... and takes the date it names
     (RAID + "Tomas Arkwright has criticised Ostmark since 2017.", "11", "2017", "year"),
     ("Tomas Arkwright met Lena Vasko in Geneva in November last year.", "04", "2022-11", "month"),

@@ -186,8 +186,12 @@ async function refresh({ keepPage = false } = {}) {
       : placed === 0 ? 'None of the matching events has a place.' : `${placed} placed events`;
     document.getElementById('summary').textContent = `${totals.events} events from ${totals.articles} articles; `
       + `${all.total} match${all.total > all.events.length ? ` (map shows ${all.events.length})` : ''}`;
-    document.getElementById('undated').textContent = series.undated
-      ? `${series.undated} without a day-precision date` : '';
+    // A bar counts only the events whose whole date lies in it: say how many the timeline leaves out.
+    const offTimeline = [series.undated ? `${series.undated} undated` : '',
+      series.not_placeable ? `${series.not_placeable} dated to a longer period than a ${series.bin}` : '']
+      .filter(Boolean);
+    document.getElementById('undated').textContent = offTimeline.length
+      ? `not shown: ${offTimeline.join(', ')}` : '';
     status.textContent = all.total === 0 ? 'No events match these filters.' : '';
     document.body.dataset.empty = all.total === 0 ? 'true' : 'false';
   } catch (error) {

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from eventwire.analysis.extract import iso_day
 from eventwire.errors import DatabaseUnavailable, InvalidValue
-from eventwire.filters import DATE_START, EventFilter, Near, event_where
+from eventwire.filters import DATE_START, NEWEST_FIRST, EventFilter, Near, event_where
 
 if TYPE_CHECKING:
     import duckdb
@@ -28,7 +28,7 @@ SELECT id, {DATE_START} AS date, date_precision, source_code, source_name, sourc
     place_country, lat, lon, num_mentions, num_articles, num_sources, fatalities, confidence, negated,
     hypothetical, political, list_filter(evidence, lambda x, i: list_position(evidence, x) = i) AS evidence, source_url
 FROM event_groups@WHERE@  -- evidence: each sentence once, in order
-ORDER BY {DATE_START} DESC NULLS LAST, num_mentions DESC, id@LIMIT@
+ORDER BY {NEWEST_FIRST}, num_mentions DESC, id@LIMIT@
 """
 _DYADS_SQL = f"""
 SELECT source_code, any_value(source_name) AS source_name, target_code, any_value(target_name) AS target_name,

@@ -7,6 +7,7 @@ import csv
 import io
 import json
 from collections.abc import Iterator
+from datetime import date
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends
@@ -16,12 +17,14 @@ from eventwire.api.deps import Codes, Cursor, fetch_dicts
 from eventwire.api.errors import ERROR_RESPONSES
 from eventwire.api.events import with_cameo_name
 from eventwire.api.filters import PLACE_FEATURE_SQL, EventSelection, event_selection
+from eventwire.filters import NEWEST_FIRST
 from eventwire.store.query import EVENT_COLUMNS
 
 router = APIRouter(tags=["export"], responses=ERROR_RESPONSES)
 
+_AT_CAMEO = EVENT_COLUMNS.index("cameo") + 1
 _AT_COUNTRY = EVENT_COLUMNS.index("place_country") + 1
-COLUMNS = (*EVENT_COLUMNS[:7], "cameo_name", *EVENT_COLUMNS[7:_AT_COUNTRY], "place_precision",
+COLUMNS = (*EVENT_COLUMNS[:_AT_CAMEO], "cameo_name", *EVENT_COLUMNS[_AT_CAMEO:_AT_COUNTRY], "place_precision",
            *EVENT_COLUMNS[_AT_COUNTRY:])
 _BATCH = 1000  # rows written to the client at a time
 
@@ -30,8 +33,13 @@ def _rows(cur: Any, selection: EventSelection, codes: Any) -> list[dict[str, Any
     matching, params = selection.sql()
     rows = fetch_dicts(cur, f"SELECT m.*, f.place_feature FROM ({matching}) AS m "
                             f"LEFT JOIN ({PLACE_FEATURE_SQL}) AS f USING (id) "
-                            "ORDER BY date DESC NULLS LAST, num_mentions DESC, id", params)
-    return [with_cameo_name(r, codes) for r in rows]
+                            f"ORDER BY {NEWEST_FIRST}, num_mentions DESC, id", params)
+    return [_dates_as_text(with_cameo_name(r, codes)) for r in rows]
+
+
+def _dates_as_text(row: dict[str, Any]) -> dict[str, Any]:
+    """date_start and date_end as YYYY-MM-DD, as GET /events gives them."""
+    return {k: v.isoformat() if isinstance(v, date) else v for k, v in row.items()}
 
 
 def _download(chunks: Iterator[str], media_type: str, name: str) -> StreamingResponse:

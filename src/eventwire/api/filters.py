@@ -13,6 +13,7 @@ from fastapi import Query
 from eventwire.api.errors import ApiError
 from eventwire.countries import country_iso3
 from eventwire.errors import InvalidValue
+from eventwire.filters import NEWEST_FIRST, OLDEST_FIRST
 from eventwire.store.query import EventFilter, Near, build_event_query
 
 # DuckDB wants a LIMIT in the reused query: "no limit" is this many rows.
@@ -25,9 +26,9 @@ BBOX_PATTERN = rf"^({_LON}),({_LAT}),({_LON}),({_LAT})$"
 _BBOX = re.compile(BBOX_PATTERN)
 
 # Sort keys a client may name -> ORDER BY clauses (never built from the client's text).
-# "-date" is the order of `eventwire query`.
+# "-date" is the order of `eventwire query`: by first day, a day before a week or month that begins with it.
 SORTS: dict[str, str] = {
-    "-date": "date DESC NULLS LAST, num_mentions DESC", "date": "date ASC NULLS LAST, num_mentions DESC",
+    "-date": f"{NEWEST_FIRST}, num_mentions DESC", "date": f"{OLDEST_FIRST}, num_mentions DESC",
     "-num_mentions": "num_mentions DESC", "num_mentions": "num_mentions ASC",
     "-goldstein": "goldstein DESC NULLS LAST", "goldstein": "goldstein ASC NULLS LAST",
     "-confidence": "confidence DESC NULLS LAST", "confidence": "confidence ASC NULLS LAST",
@@ -106,9 +107,11 @@ def event_selection(
     quad_class: Annotated[int | None, Query(description="QuadClass 1-4.", ge=1, le=4)] = None,
     country: Annotated[str | None, Query(description="Country of the event's place: a name, ISO2 or ISO3 code "
                                                      "(Syria, SY, SYR).", min_length=2, max_length=80)] = None,
-    since: Annotated[str | None, Query(description="From YYYY-MM-DD (inclusive).",
+    since: Annotated[str | None, Query(description="Events dated on or after YYYY-MM-DD: a week, month or year "
+                                                   "event only if it begins on or after it (date_start).",
                                        pattern=r"^\d{4}-\d{2}-\d{2}$")] = None,
-    until: Annotated[str | None, Query(description="To YYYY-MM-DD (inclusive).",
+    until: Annotated[str | None, Query(description="Events dated on or before YYYY-MM-DD: a week, month or year "
+                                                   "event only if it ends on or before it (date_end).",
                                        pattern=r"^\d{4}-\d{2}-\d{2}$")] = None,
     near: Annotated[str | None, Query(description="LAT,LON,RADIUSkm around the event's place (35.4,35.9,100km).",
                                       pattern=NEAR_PATTERN)] = None,
@@ -149,6 +152,8 @@ class Page:
 def page(
     limit: Annotated[int, Query(description="At most this many events.", ge=1, le=5000)] = 100,
     offset: Annotated[int, Query(description="Skip this many events.", ge=0, le=10_000_000)] = 0,
-    sort: Annotated[SortKey, Query(description="Sort key; a leading '-' sorts descending.")] = "-date",
+    sort: Annotated[SortKey, Query(description="Sort key; a leading '-' sorts descending. date sorts by an "
+                                               "event's first day, and on the same first day a day before a "
+                                               "week, month or year, whichever the direction.")] = "-date",
 ) -> Page:
     return Page(limit, offset, sort)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any, Literal
 from urllib.parse import urlsplit
 
@@ -14,7 +15,10 @@ class EventRow(BaseModel):
     """One deduplicated event (an `event_groups` row), as `eventwire query` prints it."""
 
     id: str
-    date: str | None
+    date: str | None = Field(description="ISO 8601 at its precision: 2019-03-05, 2019-W10, 2019-03, 2019")
+    date_precision: str | None = Field(description="day, week, month or year (a range: its ends'); None if undated")
+    date_start: dt.date | None = Field(description="the first day the date covers (a month's 1st, a week's Monday)")
+    date_end: dt.date | None = Field(description="the last day the date covers")
     source_code: str | None
     source_name: str | None
     target_code: str | None
@@ -83,7 +87,6 @@ class Mention(BaseModel):
 
 
 class EventDetail(EventRow):
-    date_precision: str | None
     source_country: str | None
     target_country: str | None
     admin1: str | None
@@ -144,7 +147,9 @@ class Stats(BaseModel):
     events: int = Field(description="deduplicated events in the database")
     failures: int
     matching: int = Field(description="events matching the filters")
-    undated: int = Field(description="matching events without a day-precision date")
+    undated: int = Field(description="matching events without a date")
+    not_placeable: int = Field(description="matching events dated to a week, month, year or range of days: in no "
+                                           "day of by_day")
     by_day: list[DayCount]
     by_root: list[KeyCount]
     by_country: list[KeyCount]

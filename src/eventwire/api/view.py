@@ -20,7 +20,8 @@ from eventwire.api.filters import EventSelection, Page, SortKey, event_selection
 from eventwire.api.groups import event_groups_once
 from eventwire.api.rankings import ActorRanking, By, DyadRanking, rank_actors, rank_dyads
 from eventwire.api.schemas import EventPage
-from eventwire.api.series import Bin, Series, get_series
+from eventwire.api.series import Series, get_series
+from eventwire.store.bins import Bin
 
 router = APIRouter(tags=["dashboard"], responses=ERROR_RESPONSES)
 

@@ -265,7 +265,9 @@ def export(
 
 
 def stats(db: DbOption = Path("events.duckdb")) -> None:
-    """Counts by day (newest first), CAMEO root and country; recent failures."""
+    """Counts by day and by month, newest first (a week or month event is never counted in a day, and a week in
+    a month only when it lies inside it), events dated only to a longer period or undated, counts by CAMEO root
+    and country; recent failures."""
     from eventwire.store.query import stats as compute
 
     with _open(db, read_only=True) as store:
@@ -276,7 +278,8 @@ def stats(db: DbOption = Path("events.duckdb")) -> None:
     console = Console()
     console.print(f"{data['articles']} articles ({data['stories']} stories), {data['events']} events from "
                   f"{data['event_mentions']} mentions, {data['failures']} failures")
-    for key, heads in (("by_day", ("date", "events")), ("not_dated_to_a_day", ("date precision", "events")),
+    for key, heads in (("by_day", ("date", "events")), ("by_month", ("month", "events")),
+                       ("not_dated_to_a_day", ("date precision", "events")),
                        ("by_root", ("CAMEO root", "events")), ("by_country", ("country", "events")),
                        ("recent_failures", ("source", "stage", "reason"))):
         table = Table(title=key.replace("_", " "))

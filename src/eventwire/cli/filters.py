@@ -19,8 +19,12 @@ CameoRootOption = Annotated[str | None, typer.Option("--cameo-root", help="CAMEO
 QuadClassOption = Annotated[int | None, typer.Option("--quad-class", min=1, max=4, help="1-4.")]
 CountryOption = Annotated[str | None, typer.Option(
     help="Country of the event's place: a name, ISO2 or ISO3 code (Syria, SY, SYR).")]
-SinceOption = Annotated[str | None, typer.Option(help="From YYYY-MM-DD.", callback=check_date)]
-UntilOption = Annotated[str | None, typer.Option(help="To YYYY-MM-DD.", callback=check_date)]
+SinceOption = Annotated[str | None, typer.Option(
+    help="Events dated on or after YYYY-MM-DD: a week, month or year event only if it begins on or after it.",
+    callback=check_date)]
+UntilOption = Annotated[str | None, typer.Option(
+    help="Events dated on or before YYYY-MM-DD: a week, month or year event only if it ends on or before it.",
+    callback=check_date)]
 NearOption = Annotated[str | None, typer.Option(help="LAT,LON,RADIUSkm around the event's place.")]
 TextOption = Annotated[str | None, typer.Option(help="Words in the evidence sentences.")]
 FactsOnlyOption = Annotated[bool, typer.Option("--facts-only", help="Leave out negated and hypothetical events.")]

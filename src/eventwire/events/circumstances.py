@@ -1,7 +1,5 @@
-"""When and where an event happened, and whether it is denied or only possible.
+"""Where an event happened, and whether it is denied or only possible (when: events/dating.py).
 
-- date: a time expression in the trigger's own clause, else one scoping over it from a governing
-  clause, else the publication date, flagged `date_defaulted`;
 - place: a place the trigger or its clause names ("in/at/near/from X"), else one in the sentence that is
   not part of an actor's name ("the Ambassador to Germany"), else the dateline, else none (the country the
   story names most is not borrowed); an event whose sentence names no place happened where the story's
@@ -14,18 +12,14 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections import Counter
-from datetime import date
 
 from spacy.tokens import Doc, Token
 
 from eventwire.datafiles import word_list
-from eventwire.dateparse import period_of
 from eventwire.events.context import Context, Trigger
 from eventwire.events.slots import place_in_np
-from eventwire.model import Event, PlaceMention, TimeMention
+from eventwire.model import Event, PlaceMention
 from eventwire.places.roles import says_where
-from eventwire.syntax import clause_of, governing_verb, is_under
-from eventwire.times import DURATION_NOTE
 
 # Auxiliaries, and verbs embedding a clause, that make it only possible; prepositions of place
 # (events/data/words.tsv).
@@ -52,120 +46,6 @@ def carry_places(events: list[Event], doc: Doc) -> list[Event]:
             last = (sent_no, event.place)
         out.append(event)
     return out
-
-
-def event_date(trig: Trigger, ctx: Context) -> tuple[str | None, str, bool]:
-    """(date, precision, defaulted): a time in the act's own clause, else one scoping over it from a governing
-    clause or from a temporal clause it governs ("When announcing the shutdown on Monday, he called ..."); a
-    vague time there ("some months later") leaves it undated. With no time, the tense decides: background in
-    the past perfect or a habit ("has repeatedly denied") stays undated, the present ("denies", "is
-    investigating") is the publication day's news, the past and present perfect are the story's day."""
-    chosen = _time_of(trig, ctx)
-    if chosen is not None and chosen.value is not None:
-        return chosen.value, chosen.precision, False
-    if chosen is not None and chosen.text.lower() not in _SAME_DAY:
-        return None, "unresolved", False
-    tense = act_tense(trig.clause)
-    if tense == "present" and ctx.in_quote(trig.token):
-        tense = "past"  # "I urge my colleagues ...": said when the quote was
-    if tense in ("past perfect", "habitual"):
-        return None, "unresolved", True
-    day = story_day(ctx) if tense in ("past", "present perfect") else None
-    if day is not None:
-        return day, "day", True
-    if ctx.article.published:
-        return ctx.article.published, "day", True
-    return None, "unresolved", True
-
-
-def after_publication(value: str | None, published: str | None) -> bool:
-    """A date wholly after the article's publication ("to 2028", "on June 3" read in May): what it dates has
-    not happened, so it is hypothetical, never a dated fact."""
-    period, day = period_of(value), _iso_day(published)
-    return period is not None and day is not None and period[0] > day
-
-
-def _time_of(trig: Trigger, ctx: Context) -> TimeMention | None:
-    """The time expression dating the act, resolved ones first; a length of time ("73 months") dates nothing."""
-    times = [t for t in ctx.times.values() if t.note != DURATION_NOTE]
-    own = [t for t in times if clause_of(ctx.doc[t.token]) == trig.clause
-           or (trig.token.pos_ == "NOUN" and is_under(ctx.doc[t.token], trig.token))]
-    if own:
-        return next((t for t in own if t.value is not None), own[0])
-    # A time on a governing clause scopes over the clauses it embeds or coordinates.
-    verb: Token = trig.clause
-    for _ in range(4):
-        if verb.head == verb or verb.dep_ not in ("conj", "xcomp", "advcl", "ccomp", "relcl", "acl"):
-            break
-        verb = verb.head if verb.head.pos_ in ("VERB", "AUX") else (governing_verb(verb.head) or verb)
-        scoped = [t for t in times if clause_of(ctx.doc[t.token]) == verb]
-        if scoped:
-            return next((t for t in scoped if t.value is not None), scoped[0])
-    # A temporal clause under the act tells when it happened: "When announcing it on Monday, he called ...".
-    for child in trig.clause.children:
-        if child.dep_ == "advcl" and _same_time_clause(child):
-            scoped = [t for t in times if clause_of(ctx.doc[t.token]) == child and t.value is not None]
-            if scoped:
-                return scoped[0]
-    return None
-
-
-def _same_time_clause(verb: Token) -> bool:
-    marks = {c.lower_ for c in verb.children if c.dep_ in ("mark", "advmod")}
-    return bool(marks & {"when", "while", "as"}) or (not marks and verb.tag_ == "VBG")
-
-
-# Adverbs that make a present perfect a habit or a state, not news: "has repeatedly denied", "have long said".
-_HABIT_ADVERBS = frozenset({"repeatedly", "long", "always", "often", "frequently", "consistently", "previously",
-                            "already", "never", "ever", "regularly", "routinely", "since"})
-
-
-def act_tense(verb: Token) -> str:
-    """How the clause tells the act: "past perfect" ("had agreed"), "habitual" (a present perfect of habit,
-    "has repeatedly denied"), "present perfect", "present" ("denies", "is investigating") or "past"."""
-    aux = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
-    if aux & {"had", "'d"} and verb.tag_ == "VBN":
-        return "past perfect"
-    if aux & {"has", "have", "'ve", "'s"} and verb.tag_ in ("VBN", "VBG"):
-        adverbs = {c.lower_ for c in verb.subtree if c.dep_ in ("advmod", "prep") and c.i < verb.i + 3}
-        return "habitual" if adverbs & _HABIT_ADVERBS else "present perfect"
-    if verb.tag_ in ("VBZ", "VBP") or (aux & {"is", "are", "am"} and verb.tag_ == "VBG"):
-        return "present"
-    return "past"
-
-
-# "the same day": the day the story has been telling.
-_SAME_DAY = frozenset({"the same day", "that day", "the same day.", "that same day"})
-_NEWS_DAYS = 7
-
-
-def story_day(ctx: Context) -> str | None:
-    """The day the story is telling, for an act whose own clause gives none: the first day of the news week (up
-    to a week before publication) the article names, as a lead names the day of its news ("On Friday, police
-    cleared the camp. ... Sheriff Lee said they arrested three" is Friday's news, not the publication
-    day's); a day named later for a detail ("agreed on Monday, adopted a day later") does not move it."""
-    published = _iso_day(ctx.article.published)
-    if published is None:
-        return None
-    news_days = []
-    for time in sorted(ctx.times.values(), key=lambda t: t.token):
-        day = _iso_day(time.value) if time.precision == "day" else None
-        if day is not None and 0 <= (published - day).days <= _NEWS_DAYS and not _date_line(time, ctx):
-            news_days.append((time.token, time.value))
-    return news_days[0][1] if news_days else None
-
-
-def _date_line(time: TimeMention, ctx: Context) -> bool:
-    """A date standing as its own line ("Friday, July 12, 2019" above a Wikinews story) dates the page."""
-    sentence = ctx.doc[time.token].sent.text.strip() if 0 <= time.token < len(ctx.doc) else ""
-    return sentence == time.text.strip()
-
-
-def _iso_day(value: str | None) -> date | None:
-    try:
-        return date.fromisoformat(value) if value and len(value) == 10 else None
-    except ValueError:
-        return None
 
 
 def event_place(trig: Trigger, ctx: Context) -> tuple[PlaceMention | None, str]:

@@ -2,10 +2,10 @@
 
 For every trigger (events/triggers.py) the coder puts an event together from its source actors
 (events/sources.py) and targets (events/targets.py), each source towards each target; with no target
-and several agents of a cooperative act, each agent is coded towards the others. Date, place and the
-`negated`/`hypothetical` flags come from events/circumstances.py. Troop movements to a peacekeeping
-mission are peacekeeping (074); casualty and force counts join the event of their word or sentence; an
-event with no target is dropped beside its twin with one.
+and several agents of a cooperative act, each agent is coded towards the others. The date comes from
+events/dating.py, the place and the `negated`/`hypothetical` flags from events/circumstances.py. Troop
+movements to a peacekeeping mission are peacekeeping (074); casualty and force counts join the event of their
+word or sentence; an event with no target is dropped beside its twin with one.
 
 Confidence (0..1) adds up the evidence behind the coding: 0.4 for the trigger, +0.1 when the row's
 particle/object requirement matched, +0.2 for a syntactic source (+0.1 when it came through an
@@ -23,17 +23,11 @@ from spacy.tokens import Doc
 from eventwire.actors.kb import ActorKB
 from eventwire.actors.mentions import index_by_token
 from eventwire.datafiles import word_list
-from eventwire.events.circumstances import (
-    after_publication,
-    carry_places,
-    event_date,
-    event_place,
-    is_hypothetical,
-    is_negated,
-)
+from eventwire.events.circumstances import carry_places, event_place, is_hypothetical, is_negated
 from eventwire.events.codes import CodeTable
 from eventwire.events.context import Context, Trigger
 from eventwire.events.conventions import implicit_state_agent, implicit_suspects, known_as_suspects
+from eventwire.events.dating import after_publication, event_date
 from eventwire.events.lexicon import Lexicon
 from eventwire.events.quoted import quoted_criticism
 from eventwire.events.slots import NAMED_UNCODED_KINDS, slot

@@ -10,13 +10,13 @@ from typing import Any
 import duckdb
 
 from eventwire.choices import find
-from eventwire.filters import EventFilter, event_where
+from eventwire.filters import OLDEST_FIRST, EventFilter, event_where
 from eventwire.output.exports import EXPORT_FORMATS
 from eventwire.store.query import evidence_once
 
 _EXPORT_SQL = """
 SELECT g.*, (SELECT min(a.ingested_at) FROM articles a WHERE list_contains(g.article_ids, a.id)) AS date_added
-FROM event_groups g{where} ORDER BY g.date NULLS LAST, g.id
+FROM event_groups g{where} ORDER BY {order}, g.id
 """
 
 
@@ -24,7 +24,7 @@ def export_rows(con: duckdb.DuckDBPyConnection, f: EventFilter) -> list[dict[str
     """Every column of the matching events (the filter's limit is ignored), oldest first; evidence once per
     sentence."""
     where, params = event_where(dataclasses.replace(f, limit=None))
-    cursor = con.execute(_EXPORT_SQL.format(where=where), params)
+    cursor = con.execute(_EXPORT_SQL.format(where=where, order=OLDEST_FIRST), params)
     names = [d[0] for d in cursor.description]
     return [evidence_once(dict(zip(names, row, strict=True))) for row in cursor.fetchall()]
 
