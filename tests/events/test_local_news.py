@@ -107,3 +107,13 @@ def test_an_act_told_again_later_in_the_story_is_one_record(coder: Any) -> None:
     arrests = [(e.source.code, e.target.code if e.target else None) for e in run(coder, text).events
                if e.cameo == "173"]
     assert arrests == [("ISRCOP", "PSEOPP"), ("ISRCOP", "PSEJUD")], arrests
+
+
+def test_procedure_and_states_of_mind_are_no_acts(coder: Any) -> None:
+    assert coded(coder, "Mayor Bobby Horton called the Special Council Meeting to order at 6 p.m.") == []
+    assert coded(coder, "The judge ordered the Russian businessman to surrender his passport.") == []
+    assert coded(coder, "Turkish officials fear the virus may mutate.") == []
+    assert coded(coder, "Lawyers and civil rights activists in Pakistan have remained committed to the cause.") == []
+    assert ("012", "IRQGOV", None) in coded(coder, "Iraqi officials expressed fear that the talks would fail.")
+    assert [c for c in coded(coder, "The Iraqi government called on Turkey to withdraw its troops.")
+            if c[0].startswith("02") and c[2] == "TUR"]

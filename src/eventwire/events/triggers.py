@@ -63,8 +63,8 @@ def find_triggers(doc: Doc, lexicon: Lexicon, ctx: Context) -> list[Trigger]:
                 token.dep_ in ("compound", "amod") and token.head.i in ctx.actors) and not named_thing(token):
             # "opposition" the actor is not the act, nor is it in "the opposition coalition"
             entry = match_noun(lexicon, token)
-        elif token.pos_ == "ADJ" and token.dep_ == "acomp":  # "was concerned", "is determined"
-            entry = match_verb(lexicon, token)
+        elif token.pos_ == "ADJ" and token.dep_ == "acomp" and token.head.lemma_.lower() not in _STAYING_VERBS:
+            entry = match_verb(lexicon, token)  # "was concerned", "is determined"; "remained committed" is a state
         if entry is not None and not naming and (_naming_not_acting(token, entry, ctx)
                                                  or _describing_participle(token) or _reason_given(token)):
             entry = None
@@ -173,6 +173,7 @@ def _seeking_not_asking(verb: Token, entry: LexEntry, ctx: Context) -> bool:
                or any(a.kind == "person" for a in ctx.actors.get(o.i, [])) for o in objects)
 
 
+_STAYING_VERBS = frozenset({"remain", "stay"})
 _PROTEST_INTRANSITIVE = word_list("eventwire.events", "protest_intransitive")
 _QUESTION_WORDS = word_list("eventwire.events", "question_word")
 
