@@ -7,7 +7,7 @@ from typing import Any
 import pytest
 import trafilatura
 
-from eventwire.ingest.html import drop_code, main_text, parse_page, running_text_words
+from eventwire.ingest.html import drop_code, main_text, parse_page, running_text_words, without_chrome
 
 
 def test_code_is_dropped_before_the_text_passes_but_json_ld_is_kept() -> None:
@@ -80,3 +80,35 @@ def test_the_precision_pass_leaves_the_shared_tree_its_menu_and_footer() -> None
     assert tree is not None
     main_text(tree)
     assert [e.tag for e in tree.iter("nav", "footer")] == ["nav", "footer"]
+
+
+def test_the_precision_pass_reads_the_page_without_what_trafilatura_deletes_unread(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    read: list[list[str]] = []
+    real = trafilatura.bare_extraction
+
+    def spy(tree: Any, *args: Any, **kwargs: Any) -> Any:
+        read.append([e.tag for e in tree.iter() if isinstance(e.tag, str)])
+        return real(tree, *args, **kwargs)
+
+    monkeypatch.setattr(trafilatura, "bare_extraction", spy)
+    extra = ("<aside><p><button>Share</button>Most read: other stories</p></aside><iframe src='/ad'></iframe>"
+             "<figure><table><tr><td>A table in a figure</td></tr></table></figure>"
+             "<form><p>A form whose text may be the story</p></form>"
+             "<script type='application/ld+json'>{}</script>")
+    tree = parse_page(page(extra))
+    assert tree is not None
+    main_text(tree)
+    precision_tags = read[0]
+    for chrome in ("nav", "footer", "aside", "iframe", "button"):
+        assert chrome not in precision_tags
+    for kept in ("form", "figure", "table", "script", "article", "h1", "p"):
+        assert kept in precision_tags
+    # the shared tree is left whole: the default pass and the running-text count read it
+    assert [e.tag for e in tree.iter("nav", "aside", "iframe", "button")] == ["nav", "aside", "button", "iframe"]
+
+
+def test_an_elements_tail_stays_when_the_precision_pass_drops_it() -> None:
+    pruned = without_chrome(parse_page("<html><body><p>Rebels took <time>Friday</time>the town of Idlib "  # type: ignore[arg-type]
+                                       "<button>Share</button>after a week of fighting.</p></body></html>"))
+    assert pruned.findtext(".//p") == "Rebels took the town of Idlib after a week of fighting."
