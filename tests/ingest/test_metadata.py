@@ -33,6 +33,12 @@ _PAGES = {
     "author only in a pruned box": """<html><head><title>Strike ends</title></head><body>
         <div class="sidebar"><span class="author">Not Him</span></div>
         <p class="byline">By <time>today</time> Jane Roe</p><p>The strike ended after three weeks.</p></body></html>""",
+    "a section meta tag and no category link": """<html><head><title>Floods</title>
+        <meta property="article:section" content="World"></head><body><div class="post-meta">
+        <a href="/world/">World news</a></div><p>Floods forced thousands from their homes.</p></body></html>""",
+    "a category link outside the boxes searched": """<html><head><title>Cup final</title>
+        <meta property="article:section" content="News"></head><body><p><a href="/category/sport/">Sport</a></p>
+        <p>The final was played on Sunday.</p></body></html>""",
     "nothing": "<html><body><p>A page without any metadata at all, only one paragraph.</p></body></html>",
 }
 
@@ -51,6 +57,13 @@ def test_metadata_equals_trafilaturas(name: str) -> None:
     ours = read_metadata(tree, "https://example.org/page")
     assert lxml.etree.tostring(tree) == before  # the shared tree is left unchanged
     assert ours == _trafilatura(tree, "https://example.org/page")
+
+
+def test_categories_come_from_the_section_meta_tag_when_no_link_names_one() -> None:
+    for name in ("a section meta tag and no category link", "a category link outside the boxes searched"):
+        tree = parse_page(_PAGES[name])
+        assert tree is not None
+        assert read_metadata(tree).categories == (("World",) if "World" in _PAGES[name] else ("News",))
 
 
 def test_metadata_reads_author_date_and_categories() -> None:
