@@ -11,7 +11,7 @@ import pytest
 import trafilatura
 
 from eventwire.ingest.html import parse_page
-from eventwire.ingest.metadata import PageMetadata, read_metadata
+from eventwire.ingest.metadata import PageMetadata, declared_languages, read_metadata
 from tests.conftest import SHARED
 
 PAGES = SHARED / "data" / "article-extraction"
@@ -85,3 +85,12 @@ def test_metadata_equals_trafilaturas_on_the_real_pages() -> None:
         assert tree is not None
         url = item.get("url") or None
         assert read_metadata(tree, url) == _trafilatura(tree, url), key
+
+
+def test_declared_languages_read_from_html_lang_og_locale_and_content_language() -> None:
+    tree = parse_page('<html lang="en-GB"><head><meta property="og:locale" content="pt_BR">'
+                      '<meta http-equiv="Content-Language" content="de, fr-CA"><meta name="x" content="es">'
+                      "</head><body><p>Text</p></body></html>")
+    assert tree is not None and declared_languages(tree) == {"en", "pt", "de", "fr"}
+    bare = parse_page("<html><body><p>A page that says nothing about its language.</p></body></html>")
+    assert bare is not None and declared_languages(bare) == frozenset()

@@ -26,7 +26,8 @@ from lxml.html import HtmlElement
 from trafilatura.settings import MANUALLY_CLEANED
 
 from eventwire.ingest.headline import visible_headline
-from eventwire.ingest.metadata import read_metadata
+from eventwire.ingest.language import detect_language
+from eventwire.ingest.metadata import declared_languages, read_metadata
 from eventwire.ingest.text import credit_from_line, normalize_spaces, split_dateline
 
 _BYLINE_PARAGRAPH = re.compile(r"^(?i:by)\s+[A-Z][\w.'-]+(\s+[A-Z][\w.'-]+){0,3}$")
@@ -138,6 +139,7 @@ def extract_html(html: str, url: str | None = None) -> ExtractedHtml | None:
         return None
     # Metadata does not depend on the extraction mode: read once, not once per mode.
     meta = read_metadata(tree, url)
+    declared = declared_languages(tree)  # read before drop_code takes the <meta> tags
     title = _clean(visible_headline(tree, _clean(meta.title), _clean(meta.site_name), meta.url or url))
     text = main_text(drop_code(tree), url or meta.url)
     if text is None:
@@ -160,18 +162,26 @@ def extract_html(html: str, url: str | None = None) -> ExtractedHtml | None:
         paragraphs.pop()
     if not paragraphs:
         return None
+    body = "\n\n".join(paragraphs)
     return ExtractedHtml(
         title=title,
-        text="\n\n".join(paragraphs),
+        text=body,
         published=meta.date,
         sections=meta.categories,
         url=meta.url or url,
-        language=None,  # trafilatura's metadata never set it: the language is identified from the text
+        language=_language(body, declared),
         author=_clean(meta.author),
         site_name=_clean(meta.site_name),
         credit=credit,
         dateline=dateline,
     )
+
+
+def _language(text: str, declared: frozenset[str]) -> str | None:
+    """The text's language when the guess is confident (as sources.with_language), checked against the
+    page's declared languages, else None."""
+    guess = detect_language(text, declared)
+    return guess.language if guess.confident else None
 
 
 def _same_text(a: str, b: str | None) -> bool:

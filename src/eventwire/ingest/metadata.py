@@ -66,6 +66,24 @@ def page_categories(tree: HtmlElement) -> list[str]:
     return list(extract_catstags("category", heads))
 
 
+_XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+_LANGUAGE_METAS = frozenset({"og:locale", "content-language", "language", "dc.language"})
+
+
+def declared_languages(tree: HtmlElement) -> frozenset[str]:
+    """The languages the page says it is in, as ISO 639-1 codes: <html lang> (or xml:lang), og:locale and
+    Content-Language ("en-GB", "pt_BR", "en, fr" -> en, pt, fr). A claim, often a template's: see language.py."""
+    values = [tree.get("lang"), tree.get(_XML_LANG)]
+    head = tree.find("head")
+    if head is not None:
+        for meta in head.iter("meta"):
+            kind = meta.get("property") or meta.get("http-equiv") or meta.get("name") or ""
+            if kind.lower() in _LANGUAGE_METAS:
+                values.append(meta.get("content"))
+    codes = (re.split(r"[-_]", part.strip().lower())[0] for value in values if value for part in value.split(","))
+    return frozenset(code for code in codes if len(code) == 2 and code.isalpha())
+
+
 def read_metadata(tree: HtmlElement, default_url: str | None = None) -> PageMetadata:
     """The page's metadata, equal to trafilatura.extract_metadata(tree, default_url)'s fields of the same
     names; the tree is left unchanged."""
