@@ -2,12 +2,19 @@
 
 from __future__ import annotations
 
+import gzip
+from copy import deepcopy
 from typing import Any
 
+import lxml.etree
 import pytest
 import trafilatura
+from lxml.html import HtmlElement
 
 from eventwire.ingest.html import drop_code, main_text, parse_page, running_text_words, without_chrome
+from tests.conftest import SHARED
+
+PAGES = SHARED / "data" / "article-extraction"
 
 
 def test_code_is_dropped_before_the_text_passes_but_json_ld_is_kept() -> None:
@@ -112,3 +119,40 @@ def test_an_elements_tail_stays_when_the_precision_pass_drops_it() -> None:
     pruned = without_chrome(parse_page("<html><body><p>Rebels took <time>Friday</time>the town of Idlib "  # type: ignore[arg-type]
                                        "<button>Share</button>after a week of fighting.</p></body></html>"))
     assert pruned.findtext(".//p") == "Rebels took the town of Idlib after a week of fighting."
+
+
+ODD_PAGES = {
+    "plain": "<html><head><title>T</title></head><body><form><input name=q></form><p>Text</p></body></html>",
+    "doctype": "<!DOCTYPE html PUBLIC '-//W3C//DTD XHTML 1.0//EN'>\n<html><body><p>Text<!-- c --></p></body></html>",
+    "encoding declaration": "<?xml version='1.0' encoding='utf-8'?><html><body><p>Text</p></body></html>",
+    "self-closing html": "<html/>\n<body><p>Text</p></body>",
+    "a fragment": "<p>Only a paragraph</p>",
+    "no markup": "Just a line of text, no markup at all.",
+    "empty document": "<html></html>",
+    "control characters": "<html><body><p>Text\x0bwith\x00control</p></body></html>",
+}
+
+
+@pytest.mark.parametrize("name", sorted(ODD_PAGES))
+def test_the_page_is_trafilaturas_own_tree(name: str) -> None:
+    ours, theirs = parse_page(ODD_PAGES[name]), trafilatura.load_html(ODD_PAGES[name])
+    assert (ours is None) == (theirs is None)
+    if ours is not None and theirs is not None:
+        assert lxml.etree.tostring(ours) == lxml.etree.tostring(theirs)
+
+
+def test_elements_are_plain_html_elements_whatever_their_tag() -> None:
+    tree = parse_page(ODD_PAGES["plain"])
+    assert tree is not None
+    assert {type(e) for e in tree.iter()} == {HtmlElement}  # lxml.html gives FormElement, InputElement ...
+    assert {type(e) for e in deepcopy(tree).iter()} == {HtmlElement}  # and so do the passes' copies
+
+
+@pytest.mark.gold
+@pytest.mark.skipif(not PAGES.exists(), reason="../shared/data is not here")
+def test_the_real_pages_are_trafilaturas_own_trees() -> None:
+    for path in sorted((PAGES / "html").glob("*.html.gz")):
+        html = gzip.decompress(path.read_bytes()).decode("utf-8", "replace")
+        ours, theirs = parse_page(html), trafilatura.load_html(html)
+        assert ours is not None and theirs is not None, path.name
+        assert lxml.etree.tostring(ours) == lxml.etree.tostring(theirs), path.name
