@@ -9,9 +9,10 @@ from typing import Any
 import lxml.etree
 import pytest
 import trafilatura
+from trafilatura.metadata import extract_author
 
 from eventwire.ingest.html import parse_page
-from eventwire.ingest.metadata import PageMetadata, declared_languages, read_metadata
+from eventwire.ingest.metadata import PageMetadata, declared_languages, read_author, read_metadata
 from tests.conftest import SHARED
 
 PAGES = SHARED / "data" / "article-extraction"
@@ -94,3 +95,28 @@ def test_declared_languages_read_from_html_lang_og_locale_and_content_language()
     assert tree is not None and declared_languages(tree) == {"en", "pt", "de", "fr"}
     bare = parse_page("<html><body><p>A page that says nothing about its language.</p></body></html>")
     assert bare is not None and declared_languages(bare) == frozenset()
+
+
+_BYLINES = {
+    "a byline": '<div class="byline"><span class="author">Lois Lane</span></div>',
+    "a date inside the byline": '<p class="byline">By <time>May 3</time>Jane Roe</p>',
+    "a figure between the names": '<span class="author">Ann<figure>x</figure> Smith and Bob Jones</span>',
+    "in a sidebar, then in the story": '<div class="sidebar"><a rel="author">Not Him</a></div>'
+                                       '<p><a rel="author">Clark Kent</a></p>',
+    "in the comments, deep down": '<section id="comments"><div><div><span class="author-name">A Reader</span>'
+                                  '</div></div></section><div class="byl">Jimmy Olsen</div>',
+    "the byline is itself a box": '<div class="author sidebar">Perry White</div><p class="byline">Cat Grant</p>',
+    "too long, then a short one": f'<div class="author">{"word " * 40}</div><span class="byline">Ron Troupe</span>',
+    "an address": "<address>Written by Steve Lombard</address>",
+    "none": "<p>No byline on this page.</p>",
+}
+
+
+@pytest.mark.parametrize("name", sorted(_BYLINES))
+def test_the_author_is_trafilaturas_without_its_copy_of_the_page(name: str) -> None:
+    tree = parse_page(f"<html><head><title>T</title></head><body><article>{_BYLINES[name]}"
+                      "<p>Rebels took the town on Friday, officials said.</p></article></body></html>")
+    assert tree is not None
+    before = lxml.etree.tostring(tree)
+    assert read_author(tree) == extract_author(tree)
+    assert lxml.etree.tostring(tree) == before

@@ -2,7 +2,8 @@
 extract_metadata, read with its own functions in its order (meta tags, JSON-LD, <title>, author, canonical
 URL, htmldate as it calls it, site name, categories), without the steps whose fields eventwire does not use:
 tags and licence (their XPaths run over the whole page, about a third of extract_metadata's time) and the
-host name; the category XPaths are skipped on pages where they cannot find anything (see page_categories).
+host name; the category XPaths are skipped on pages where they cannot find anything (see page_categories),
+and the author is searched for without a copy of the page (see read_author).
 tests/ingest/test_metadata.py checks the values against trafilatura.extract_metadata.
 """
 
@@ -17,10 +18,11 @@ from html import unescape
 from htmldate import find_date
 from lxml.etree import XPath
 from lxml.html import Element, HtmlElement
+from trafilatura.htmlprocessing import prune_unwanted_nodes
+from trafilatura.json_metadata import normalize_authors
 from trafilatura.metadata import (
     META_URL,
     examine_meta,
-    extract_author,
     extract_catstags,
     extract_meta_json,
     extract_sitename,
@@ -28,7 +30,8 @@ from trafilatura.metadata import (
     extract_url,
 )
 from trafilatura.settings import set_date_params
-from trafilatura.utils import line_processing
+from trafilatura.utils import line_processing, trim
+from trafilatura.xpaths import AUTHOR_DISCARD_XPATHS, AUTHOR_XPATHS
 
 
 @dataclass(frozen=True)
@@ -66,6 +69,39 @@ def page_categories(tree: HtmlElement) -> list[str]:
     return list(extract_catstags("category", heads))
 
 
+AUTHOR_MAX_CHARS = 120  # extract_author's limit: a longer match is a paragraph, not a byline
+
+
+def read_author(tree: HtmlElement) -> str | None:
+    """trafilatura's extract_author(tree), without its two walks of a copy of the whole page: it deletes the
+    boxes no byline is taken from (AUTHOR_DISCARD_XPATHS: comments, sidebars, dates, figures) from a copy of
+    the page, then searches it with AUTHOR_XPATHS. Here AUTHOR_XPATHS search the page as it is, and only
+    their matches are checked against the boxes: a match is passed over when it or an element above it is
+    one (the discard XPaths run on the chain of elements from the root down to it), and its text is read
+    from a copy of it with the boxes inside it deleted, as trafilatura reads it. Both XPath lists test an
+    element's own tag and attributes, which the chain and the copy keep."""
+    for expression in AUTHOR_XPATHS:
+        for element in expression(tree):
+            if _in_discarded_box(element):
+                continue
+            content = trim(" ".join(prune_unwanted_nodes(deepcopy(element), AUTHOR_DISCARD_XPATHS).itertext()))
+            if content and 2 < len(content) < AUTHOR_MAX_CHARS:
+                return normalize_authors(None, content)
+    return None
+
+
+def _in_discarded_box(element: HtmlElement) -> bool:
+    """Whether AUTHOR_DISCARD_XPATHS, run on the page, match the element or one above it: they are run on a
+    chain of bare copies (tag and attributes) of the root, ..., the element, which keeps the root the root."""
+    chain: HtmlElement | None = None
+    for node in [element, *element.iterancestors()]:
+        bare = Element(node.tag, dict(node.attrib))
+        if chain is not None:
+            bare.append(chain)
+        chain = bare
+    return chain is not None and any(expression(chain) for expression in AUTHOR_DISCARD_XPATHS)
+
+
 _XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 _LANGUAGE_METAS = frozenset({"og:locale", "content-language", "language", "dc.language"})
 
@@ -95,7 +131,7 @@ def read_metadata(tree: HtmlElement, default_url: str | None = None) -> PageMeta
     if not metadata.title:
         metadata.title = extract_title(tree)
     if not metadata.author:
-        metadata.author = extract_author(tree)
+        metadata.author = read_author(tree)
     if not metadata.url:
         metadata.url = extract_url(tree, default_url)
     date_config = set_date_params(True)
