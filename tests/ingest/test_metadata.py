@@ -108,6 +108,8 @@ _BYLINES = {
     "the byline is itself a box": '<div class="author sidebar">Perry White</div><p class="byline">Cat Grant</p>',
     "too long, then a short one": f'<div class="author">{"word " * 40}</div><span class="byline">Ron Troupe</span>',
     "an address": "<address>Written by Steve Lombard</address>",
+    "framework attributes above it": '<div @click="open" :class="c" x-on:load="f">'
+                                     '<span class="author">Lucy Lane</span></div>',
     "none": "<p>No byline on this page.</p>",
 }
 
