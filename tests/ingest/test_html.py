@@ -2,12 +2,19 @@
 
 from __future__ import annotations
 
+import gzip
+from copy import deepcopy
 from typing import Any
 
+import lxml.etree
 import pytest
 import trafilatura
+from lxml.html import HtmlElement
 
-from eventwire.ingest.html import drop_code, main_text, parse_page, running_text_words
+from eventwire.ingest.html import drop_code, main_text, parse_page, running_text_words, without_chrome
+from tests.conftest import SHARED
+
+PAGES = SHARED / "data" / "article-extraction"
 
 
 def test_code_is_dropped_before_the_text_passes_but_json_ld_is_kept() -> None:
@@ -80,3 +87,72 @@ def test_the_precision_pass_leaves_the_shared_tree_its_menu_and_footer() -> None
     assert tree is not None
     main_text(tree)
     assert [e.tag for e in tree.iter("nav", "footer")] == ["nav", "footer"]
+
+
+def test_the_precision_pass_reads_the_page_without_what_trafilatura_deletes_unread(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    read: list[list[str]] = []
+    real = trafilatura.bare_extraction
+
+    def spy(tree: Any, *args: Any, **kwargs: Any) -> Any:
+        read.append([e.tag for e in tree.iter() if isinstance(e.tag, str)])
+        return real(tree, *args, **kwargs)
+
+    monkeypatch.setattr(trafilatura, "bare_extraction", spy)
+    extra = ("<aside><p><button>Share</button>Most read: other stories</p></aside><iframe src='/ad'></iframe>"
+             "<figure><table><tr><td>A table in a figure</td></tr></table></figure>"
+             "<form><p>A form whose text may be the story</p></form>"
+             "<script type='application/ld+json'>{}</script>")
+    tree = parse_page(page(extra))
+    assert tree is not None
+    main_text(tree)
+    precision_tags = read[0]
+    for chrome in ("nav", "footer", "aside", "iframe", "button"):
+        assert chrome not in precision_tags
+    for kept in ("form", "figure", "table", "script", "article", "h1", "p"):
+        assert kept in precision_tags
+    # the shared tree is left whole: the default pass and the running-text count read it
+    assert [e.tag for e in tree.iter("nav", "aside", "iframe", "button")] == ["nav", "aside", "button", "iframe"]
+
+
+def test_an_elements_tail_stays_when_the_precision_pass_drops_it() -> None:
+    pruned = without_chrome(parse_page("<html><body><p>Rebels took <time>Friday</time>the town of Idlib "  # type: ignore[arg-type]
+                                       "<button>Share</button>after a week of fighting.</p></body></html>"))
+    assert pruned.findtext(".//p") == "Rebels took the town of Idlib after a week of fighting."
+
+
+ODD_PAGES = {
+    "plain": "<html><head><title>T</title></head><body><form><input name=q></form><p>Text</p></body></html>",
+    "doctype": "<!DOCTYPE html PUBLIC '-//W3C//DTD XHTML 1.0//EN'>\n<html><body><p>Text<!-- c --></p></body></html>",
+    "encoding declaration": "<?xml version='1.0' encoding='utf-8'?><html><body><p>Text</p></body></html>",
+    "self-closing html": "<html/>\n<body><p>Text</p></body>",
+    "a fragment": "<p>Only a paragraph</p>",
+    "no markup": "Just a line of text, no markup at all.",
+    "empty document": "<html></html>",
+    "control characters": "<html><body><p>Text\x0bwith\x00control</p></body></html>",
+}
+
+
+@pytest.mark.parametrize("name", sorted(ODD_PAGES))
+def test_the_page_is_trafilaturas_own_tree(name: str) -> None:
+    ours, theirs = parse_page(ODD_PAGES[name]), trafilatura.load_html(ODD_PAGES[name])
+    assert (ours is None) == (theirs is None)
+    if ours is not None and theirs is not None:
+        assert lxml.etree.tostring(ours) == lxml.etree.tostring(theirs)
+
+
+def test_elements_are_plain_html_elements_whatever_their_tag() -> None:
+    tree = parse_page(ODD_PAGES["plain"])
+    assert tree is not None
+    assert {type(e) for e in tree.iter()} == {HtmlElement}  # lxml.html gives FormElement, InputElement ...
+    assert {type(e) for e in deepcopy(tree).iter()} == {HtmlElement}  # and so do the passes' copies
+
+
+@pytest.mark.gold
+@pytest.mark.skipif(not PAGES.exists(), reason="../shared/data is not here")
+def test_the_real_pages_are_trafilaturas_own_trees() -> None:
+    for path in sorted((PAGES / "html").glob("*.html.gz")):
+        html = gzip.decompress(path.read_bytes()).decode("utf-8", "replace")
+        ours, theirs = parse_page(html), trafilatura.load_html(html)
+        assert ours is not None and theirs is not None, path.name
+        assert lxml.etree.tostring(ours) == lxml.etree.tostring(theirs), path.name

@@ -41,3 +41,28 @@ def test_guesses_from_the_cached_model_are_py3langids_own(fresh: Path) -> None:
     entry.write_bytes(entry.read_bytes()[:4096])  # cut short: unusable, so built again
     language._identifier.cache_clear()
     assert [language._identifier().classify(t) for t in TEXTS] == expected
+
+
+ENGLISH = ("The ministers met in Geneva on Tuesday and agreed to extend the ceasefire for another month, "
+           "officials said, after two days of talks between the delegations. ")
+GERMAN = ("Die Minister trafen sich am Dienstag in Genf und vereinbarten nach zwei Tagen Gesprächen, "
+          "die Waffenruhe um einen weiteren Monat zu verlängern, wie Beamte mitteilten. ")
+
+
+def test_a_declared_language_the_start_of_the_text_bears_out_is_taken_from_that_start() -> None:
+    # an English lead (over DECLARED_SAMPLE_CHARS) above a German story
+    text = ENGLISH * 4 + GERMAN * 12
+    assert len(ENGLISH * 4) > language.DECLARED_SAMPLE_CHARS
+    assert language.detect_language(text).language == "de"  # the full sample is mostly German
+    quick = language.detect_language(text, declared={"en"})
+    assert quick.language == "en" and quick.confident
+
+
+def test_a_declaration_the_text_does_not_bear_out_is_not_trusted() -> None:
+    # templates that say "de" on an English story, or nothing useful
+    text = ENGLISH * 12
+    for declared in ({"de"}, {"fr", "de"}, set()):
+        guess = language.detect_language(text, declared=declared)
+        assert guess == language.detect_language(text) and guess.language == "en"
+    short = "Talks resume in Geneva."  # too few words to be confident, whatever the page says
+    assert not language.detect_language(short, declared={"en"}).confident

@@ -293,6 +293,18 @@ def test_non_english_article_is_recorded_as_skipped_unless_its_language_is_asked
     assert isinstance(kept, Article) and kept.language == "fr"
 
 
+def test_an_html_page_s_language_is_its_text_s_whatever_its_template_declares() -> None:
+    english = html_page("attack_borno.txt").replace("<html lang=en>", "<html lang=de>")
+    assert article_from_bytes("en.html", english.encode()).language == "en"
+    german = ("<html lang=en><head><title>Waffenruhe</title></head><body><article><h1>Waffenruhe verlängert</h1>"
+              + "<p>Die Minister trafen sich am Dienstag in Genf und vereinbarten nach zwei Tagen Gesprächen, die "
+              "Waffenruhe um einen weiteren Monat zu verlängern, wie Beamte am Abend mitteilten.</p>" * 3
+              + "</article></body></html>")
+    assert article_from_bytes("de.html", german.encode()).language == "de"
+    french = f"<html lang=fr-FR><body><article><p>{FRENCH}</p><p>{FRENCH}</p></article></body></html>"
+    assert article_from_bytes("fr.html", french.encode()).language == "fr"
+
+
 def test_folders_are_read_recursively_with_every_kind_inside(tmp_path: Path) -> None:
     (tmp_path / "a" / "b").mkdir(parents=True)
     (tmp_path / "a" / "page.html").write_text(html_page("protest_tbilisi.txt"), encoding="utf-8")

@@ -8,23 +8,30 @@ Tuning, measured by `eventwire eval ingest` against trafilatura's defaults on th
   run when precision mode already kept a third of the page's running text (see `running_text_words`):
   there is then no article three times as long on the page for it to find.
 
-Speed: the page is parsed once; metadata (once, not per mode; see metadata.py), the headline and both passes
-share that tree.
+Speed (bench/ingest.py): the page is parsed once, with lxml's own element classes (see _page_parser);
+metadata (once, not per mode; see metadata.py), the headline, the language declaration and both passes share
+that tree; the precision pass reads a copy without the page chrome trafilatura would delete unread (see
+without_chrome); the language is identified here, on a short sample when it bears out the page's declaration.
 """
 
 from __future__ import annotations
 
+import contextlib
 import re
 import warnings
+from copy import deepcopy
 from dataclasses import dataclass
 from typing import Any
 
 import trafilatura
-from lxml.etree import XPath
-from lxml.html import HtmlElement
+from lxml.etree import ElementDefaultClassLookup, XPath, strip_elements
+from lxml.html import HtmlComment, HtmlElement, HtmlEntity, HTMLParser, HtmlProcessingInstruction, fromstring
+from trafilatura.settings import MANUALLY_CLEANED
+from trafilatura.utils import is_dubious_html, repair_faulty_html
 
 from eventwire.ingest.headline import visible_headline
-from eventwire.ingest.metadata import read_metadata
+from eventwire.ingest.language import detect_language
+from eventwire.ingest.metadata import declared_languages, read_metadata
 from eventwire.ingest.text import credit_from_line, normalize_spaces, split_dateline
 
 _BYLINE_PARAGRAPH = re.compile(r"^(?i:by)\s+[A-Z][\w.'-]+(\s+[A-Z][\w.'-]+){0,3}$")
@@ -35,10 +42,13 @@ KEEP_IF_FRACTION_OF_DEFAULT = 1 / 3
 RUN_MIN_WORDS = 5
 RUN_MIN_CHARS = 25
 _TEXT_RUNS = XPath("//text()", smart_strings=False)
-# The precision pass reads the page without these: its own cleaning drops them before it looks for the body;
-# they only weighed on the readability comparison it runs on the raw tree (the default pass, whose fallbacks
-# read the whole page, keeps them). Pruned by trafilatura on the copy it makes anyway, not on one of ours.
-_CHROME_XPATH = "//nav|//footer|//svg"
+# The precision pass reads the page without the elements trafilatura's cleaning deletes whole before it looks
+# for the body (its MANUALLY_CLEANED list: nav, footer, aside, svg, iframe, button, ...): they only weighed on
+# the readability comparison it runs on the raw tree, and its XPaths walked them there (a third of the page's
+# elements). Not these, which it reads first: a form with much text becomes a <div>, a figure holding a table
+# too, formulas are saved from <math>, and JSON-LD (<script>, in <head> or not) tells a forum thread. The
+# default pass, whose fallbacks read the whole page, keeps everything.
+_READ_BEFORE_CLEANING = frozenset({"form", "figure", "math", "head", "script"})
 
 
 @dataclass(frozen=True)
@@ -77,9 +87,19 @@ def running_text_words(tree: HtmlElement) -> int:
     return total
 
 
+def without_chrome(tree: HtmlElement) -> HtmlElement:
+    """A copy of the page without the elements trafilatura's cleaning deletes unread (see _READ_BEFORE_CLEANING),
+    their tails kept as its cleaning keeps them. Removed by lxml in one walk: an XPath union of some forty
+    tags took longer than the time it saved."""
+    chrome = [tag for tag in MANUALLY_CLEANED if tag not in _READ_BEFORE_CLEANING]
+    pruned = deepcopy(tree)
+    strip_elements(pruned, *chrome, with_tail=False)
+    return pruned
+
+
 def main_text(tree: HtmlElement, url: str | None = None) -> str | None:
     """The page's body text with eventwire's settings (see the module note), or None."""
-    precise = _extract(tree, url, favor_precision=True, prune_xpath=_CHROME_XPATH)
+    precise = _extract(without_chrome(tree), url, favor_precision=True)
     precise_words = len(precise.split()) if precise else 0
     if precise_words >= SHORT_RESULT_WORDS:
         return precise
@@ -95,8 +115,32 @@ def main_text(tree: HtmlElement, url: str | None = None) -> str | None:
     return precise
 
 
+def _page_parser() -> HTMLParser:
+    """trafilatura's parser settings (comments and processing instructions dropped, no default doctype), with
+    every element an HtmlElement given by lxml's own lookup: lxml.html's default lookup asks a Python method
+    for the class of each element object created (a form's, an input's ...), a call per element each time
+    a step walks the tree, about 5% of the reader's time. Nothing here or in trafilatura uses those classes."""
+    parser = HTMLParser(collect_ids=False, default_doctype=False, encoding="utf-8", remove_comments=True,
+                        remove_pis=True)
+    parser.set_element_class_lookup(ElementDefaultClassLookup(
+        element=HtmlElement, comment=HtmlComment, pi=HtmlProcessingInstruction, entity=HtmlEntity))
+    return parser
+
+
+_PARSER = _page_parser()
+
+
 def parse_page(html: str) -> HtmlElement | None:
-    """The page's tree, parsed once with trafilatura's parser settings and shared by every step."""
+    """The page's tree, parsed once and shared by every step: trafilatura.load_html's tree, the common case
+    (a page that says it is HTML and parses) read with the parser above after load_html's own repair step;
+    any other page is left to load_html and its fallbacks."""
+    beginning = html[:50].lower()
+    if not is_dubious_html(beginning):
+        # any error (e.g. a str with an encoding declaration) or an empty tree: load_html's fallbacks handle it
+        with contextlib.suppress(Exception):
+            tree = fromstring(repair_faulty_html(html, beginning), parser=_PARSER)
+            if tree is not None and len(tree):
+                return tree
     return trafilatura.load_html(html)
 
 
@@ -123,6 +167,7 @@ def extract_html(html: str, url: str | None = None) -> ExtractedHtml | None:
         return None
     # Metadata does not depend on the extraction mode: read once, not once per mode.
     meta = read_metadata(tree, url)
+    declared = declared_languages(tree)  # read before drop_code takes the <meta> tags
     title = _clean(visible_headline(tree, _clean(meta.title), _clean(meta.site_name), meta.url or url))
     text = main_text(drop_code(tree), url or meta.url)
     if text is None:
@@ -145,18 +190,26 @@ def extract_html(html: str, url: str | None = None) -> ExtractedHtml | None:
         paragraphs.pop()
     if not paragraphs:
         return None
+    body = "\n\n".join(paragraphs)
     return ExtractedHtml(
         title=title,
-        text="\n\n".join(paragraphs),
+        text=body,
         published=meta.date,
         sections=meta.categories,
         url=meta.url or url,
-        language=None,  # trafilatura's metadata never set it: the language is identified from the text
+        language=_language(body, declared),
         author=_clean(meta.author),
         site_name=_clean(meta.site_name),
         credit=credit,
         dateline=dateline,
     )
+
+
+def _language(text: str, declared: frozenset[str]) -> str | None:
+    """The text's language when the guess is confident (as sources.with_language), checked against the
+    page's declared languages, else None."""
+    guess = detect_language(text, declared)
+    return guess.language if guess.confident else None
 
 
 def _same_text(a: str, b: str | None) -> bool:

@@ -58,7 +58,8 @@ def article_from_bytes(source: str, data: bytes, published: str | None = None, c
     article = _from_html(source, text, published, url) if is_html else _from_scraped_text(source, text, published)
     if url and not article.url:
         article = article.model_copy(update={"url": url})
-    return with_language(article)
+    # an HTML page's language is identified by the reader, which can check it against the page's declaration
+    return article if is_html else with_language(article)
 
 
 def with_language(article: Article) -> Article:
