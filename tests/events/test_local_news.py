@@ -117,3 +117,11 @@ def test_procedure_and_states_of_mind_are_no_acts(coder: Any) -> None:
     assert ("012", "IRQGOV", None) in coded(coder, "Iraqi officials expressed fear that the talks would fail.")
     assert [c for c in coded(coder, "The Iraqi government called on Turkey to withdraw its troops.")
             if c[0].startswith("02") and c[2] == "TUR"]
+
+
+def test_headline_conventions(coder: Any) -> None:
+    said = coded(coder, "Iraqi Officials: Car Bomb Kills 20 in Baghdad. BAGHDAD — A car bomb exploded near a "
+                        "crowded market in Baghdad on Thursday, killing 20 people, Iraqi officials said.")
+    assert not [c for c in said if c[0].startswith(("18", "19")) and c[1] == "IRQGOV"], said
+    visit = run(coder, "Obama to visit Israel next month.").events
+    assert visit and all(e.hypothetical for e in visit if e.cameo == "042")

@@ -147,6 +147,8 @@ def _only_possible(verb: Token) -> bool:
     if any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in verb.children):
         return True
     to_infinitive = verb.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+    if to_infinitive and verb.dep_ == "ROOT":
+        return True  # a headline's future: "Obama to visit Israel", "Peres to tell EU"
     # a purpose ("a UN presence to protect them"): wanted, not done
     if verb.dep_ in ("acl", "advcl") and to_infinitive:
         return True

@@ -86,6 +86,8 @@ def _nearest_subject_like(token: Token, ctx: Context) -> list[ActorMention]:
         candidate = ctx.doc[i]
         if i not in ctx.actors or candidate.dep_ not in _SUBJECT_LIKE or ctx.in_quote(candidate):
             continue
+        if i + 1 < len(ctx.doc) and ctx.doc[i + 1].text == ":":
+            return []  # "Iraqi Officials: Car Bomb Kills 20": who says it, as headlines write it
         # Never the subject of another verb ("Putin said that efforts to end ..."): only an actor the
         # parse left hanging on nouns, or one whose own clause is the trigger's.
         clause = governing_verb(candidate)

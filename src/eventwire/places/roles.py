@@ -53,7 +53,12 @@ def opens_dateline(token: Token) -> bool:
     start = token.left_edge
     if not (start.is_sent_start or start.i == 0 or start.nbor(-1).is_space):
         return False
-    end = token.right_edge.i if token.right_edge.i > token.i and token.right_edge.is_punct else token.i
-    following = token.doc[end + 1] if end + 1 < len(token.doc) else None
+    last = token.right_edge
+    following: Token | None
+    if last.i > token.i and (last.text in _DASHES or last.text == ":"):
+        end, following = last.i - 1, last  # the parser hung the dash on the name: "BAGHDAD —"
+    else:
+        end = last.i if last.i > token.i and last.is_punct else token.i
+        following = token.doc[end + 1] if end + 1 < len(token.doc) else None
     return following is not None and (following.text in _DASHES or following.text == ":") and \
         all(t.is_alpha or t.text in (".", "'") for t in token.doc[start.i: end + 1] if t.i <= token.i)
