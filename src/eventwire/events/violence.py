@@ -23,9 +23,9 @@ _GENERIC_FORCE = frozenset({"190", "193"})
 _ARMED_OR_STATE = frozenset({"MIL", "REB", "GOV", "SPY", "IMG"})
 # Whom an attack is combat against.
 _COMBATANTS = frozenset({"MIL", "REB", "COP", "SPY", "GOV", "IMG"})
-_KILLING = frozenset({"kill", "murder", "slay", "gun"})
+_KILLING = word_list("eventwire.events", "killing_verb")
 # Verbs of force that harm people themselves; raids, storming and ambushes are told apart by who does them.
-_HARM_TO_PEOPLE = _KILLING | frozenset({"shoot", "fire", "open", "wound", "attack", "stab", "injure"})
+_HARM_TO_PEOPLE = _KILLING | word_list("eventwire.events", "harm_verb")
 _PROTESTERS = frozenset({"OPP"})
 _MILITARY_WEAPONS = word_list("eventwire.events", "military_weapon")
 REPRESSION, ASSAULT, KILLING_BY_ASSAULT = "175", "182", "1823"
