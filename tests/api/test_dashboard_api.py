@@ -17,25 +17,16 @@ import pytest
 pytest.importorskip("fastapi")
 from fastapi.testclient import TestClient
 
-from eventwire.api import ApiConfig, create_app
+from tests.api.clients import api_client, get
 from tests.api.wikinews import needs_wikinews
 
 pytestmark = needs_wikinews
-NO_STATIC = Path("/nonexistent-eventwire-static")
 
 
 @pytest.fixture(scope="module")
 def client(wikinews_db: Path) -> Iterator[TestClient]:
-    app = create_app(ApiConfig(db=wikinews_db, static_dir=NO_STATIC))
-    with TestClient(app, base_url="http://127.0.0.1:8000") as c:
+    with api_client(wikinews_db) as c:
         yield c
-    app.state.db.close()
-
-
-def get(client: TestClient, path: str, **params: Any) -> Any:
-    r = client.get(path, params=params)
-    assert r.status_code == 200, r.text
-    return r.json()
 
 
 def all_events(client: TestClient, **params: Any) -> list[dict[str, Any]]:

@@ -7,7 +7,6 @@ from __future__ import annotations
 import csv
 import io
 from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -15,25 +14,15 @@ import pytest
 pytest.importorskip("fastapi")
 from fastapi.testclient import TestClient
 
-from eventwire.api import ApiConfig, create_app
+from tests.api.clients import api_client, get
 from tests.store.dated_events import EVENTS, dated_events_db
-
-NO_STATIC = Path("/nonexistent-eventwire-static")
 
 
 @pytest.fixture(scope="module")
 def client(tmp_path_factory: pytest.TempPathFactory) -> Iterator[TestClient]:
     db = dated_events_db(tmp_path_factory.mktemp("dated") / "events.duckdb")
-    app = create_app(ApiConfig(db=db, static_dir=NO_STATIC))
-    with TestClient(app, base_url="http://127.0.0.1:8000") as c:
+    with api_client(db) as c:
         yield c
-    app.state.db.close()
-
-
-def get(client: TestClient, path: str, **params: Any) -> Any:
-    r = client.get(path, params=params)
-    assert r.status_code == 200, r.text
-    return r.json()
 
 
 def bars(series: dict[str, Any]) -> dict[str, int]:
