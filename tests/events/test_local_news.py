@@ -125,3 +125,21 @@ def test_headline_conventions(coder: Any) -> None:
     assert not [c for c in said if c[0].startswith(("18", "19")) and c[1] == "IRQGOV"], said
     visit = run(coder, "Obama to visit Israel next month.").events
     assert visit and all(e.hypothetical for e in visit if e.cameo == "042")
+
+
+def test_a_warning_of_what_no_one_does_is_no_threat(coder: Any) -> None:
+    assert ("012", "IGOWHO", None) in coded(coder, "The WHO warned that the virus could spread to Europe.")
+    assert not [c for c in coded(coder, "The WHO warned that the virus could spread to Europe.") if c[0] == "130"]
+    assert [c for c in coded(coder, "Iran warned that the United States would face consequences.")
+            if c[0].startswith("13")]
+
+
+def test_travel_by_private_people_is_no_visit(pipeline: Any) -> None:
+    emitted = [(e.cameo, e.source.code) for e in run(pipeline, "Egyptian tourists visited Paris on Monday.").events]
+    assert not [c for c in emitted if c[0] == "042"], emitted
+    assert [c for c in (e.cameo for e in run(pipeline, "Egyptian President Sisi visited Paris on Monday.").events)
+            if c == "042"]
+
+
+def test_an_arrival_describing_whom_a_noun_means_is_no_visit(coder: Any) -> None:
+    assert coded(coder, "Medical staff are to check passengers arriving at Cairo airport from Mexico.") == []

@@ -153,7 +153,7 @@ def never_emitted(event: Event, published: str | None, token: Token | None = Non
     described = token is not None and (describes_a_state(token) or told_as_background(token)
                                        or described_act(token) or sports_play(event, token)
                                        or legal_appeal(event, token) or token.dep_ == "compound"
-                                       or private_report(event) or standing_passive(token)
+                                       or private_report(event) or private_visit(event) or standing_passive(token)
                                        or caption_fragment(token))
     return event.hypothetical or event.negated or history or undirected or described
 
@@ -209,6 +209,17 @@ def legal_appeal(event: Event, token: Token) -> bool:
 # What people tell or ask the police ("the driver told police she had seen the woman", "used a cell phone
 # to call police"): a witness's or suspect's account, not a political statement or appeal.
 _SPEECH_ROOTS = frozenset({"01", "02", "10", "11", "12"})
+
+
+def private_visit(event: Event) -> bool:
+    """"Passengers arriving at Cairo airport", "an aid worker who visited the hospital": travel by people who
+    hold no office and speak for no political group is private life, not a visit CAMEO codes (042/043)."""
+    source_sector = sector(event.source)
+    return (event.cameo in _VISIT_CODES and source_sector is not None
+            and source_sector not in STATE_SECTORS | POLITICAL_SECTORS)
+
+
+_VISIT_CODES = frozenset({"042", "043"})
 
 
 def private_report(event: Event) -> bool:

@@ -12,6 +12,8 @@ happened: the promise or the refusal. A conflictual act announced or vowed ("wil
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from spacy.tokens import Token
 
 from eventwire.datafiles import word_list
@@ -187,8 +189,10 @@ APPEAL, PESSIMISM = "020", "012"
 _MODALS = word_list("eventwire.events", "hypothetical_aux")  # compared by lemma too: "ca"(n't), "wo"(n't)
 
 
-def warning_code(verb: Token) -> str | None:
-    """The code of a bare "warn" (lexicon 130) read from its complement; None keeps the threat."""
+def warning_code(verb: Token, is_actor: Callable[[Token], bool] = lambda _: True) -> str | None:
+    """The code of a bare "warn" (lexicon 130) read from its complement; None keeps the threat. A warning
+    of what no actor does ("warned that the death toll may rise", "that the virus could spread") is a
+    pessimistic comment, not a threat: nobody threatens a flood."""
     if verb.lemma_.lower() != "warn":
         return None
     children = list(verb.children)
@@ -197,6 +201,9 @@ def warning_code(verb: Token) -> str | None:
     clause = next((c for c in children if c.dep_ == "ccomp"), None)
     if clause is None or any(c.dep_ in ("dobj", "dative") for c in children):
         return None
+    subjects = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if subjects and not any(is_actor(t) for s in subjects for t in s.subtree):
+        return PESSIMISM
     if any(c.dep_ == "aux" and (c.lower_ in _MODALS or c.lemma_.lower() in _MODALS) for c in clause.children) \
             or clause.tag_ == "VB":
         return None

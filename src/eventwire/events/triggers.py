@@ -57,7 +57,8 @@ def find_triggers(doc: Doc, lexicon: Lexicon, ctx: Context) -> list[Trigger]:
             if entry is not None and (opinion_not_act(token, entry) or _seeking_not_asking(token, entry, ctx)
                                       or _other_sense(token, entry)):
                 entry = None
-            if entry is not None and entry.code == "130" and (warned := warning_code(token)) is not None:
+            if entry is not None and entry.code == "130" and (
+                    warned := warning_code(token, lambda t: t.i in ctx.actors)) is not None:
                 entry = replace(entry, code=warned)
         elif token.pos_ == "NOUN" and token.i not in ctx.actors and not (
                 token.dep_ in ("compound", "amod") and token.head.i in ctx.actors) and not named_thing(token):
@@ -66,7 +67,8 @@ def find_triggers(doc: Doc, lexicon: Lexicon, ctx: Context) -> list[Trigger]:
         elif token.pos_ == "ADJ" and token.dep_ == "acomp" and token.head.lemma_.lower() not in _STAYING_VERBS:
             entry = match_verb(lexicon, token)  # "was concerned", "is determined"; "remained committed" is a state
         if entry is not None and not naming and (_naming_not_acting(token, entry, ctx)
-                                                 or _describing_participle(token) or _reason_given(token)):
+                                                 or _describing_participle(token) or _reason_given(token)
+                                                 or _travellers_described(token, entry)):
             entry = None
         if entry is None and token.pos_ == "VERB" and _reports_quote_to_someone(token, ctx):
             entry = STATEMENT
@@ -194,6 +196,14 @@ def _other_sense(verb: Token, entry: LexEntry) -> bool:
         question = any(c.dep_ == "ccomp" and c.left_edge.lower_ in _QUESTION_WORDS for c in verb.children)
         return question and not asked_to_act
     return False
+
+
+def _travellers_described(verb: Token, entry: LexEntry) -> bool:
+    """"passengers arriving at Cairo airport", "people living in or visiting Hong Kong": an -ing form of a
+    visit describing whom a noun means, not a visit made."""
+    while verb.dep_ == "conj" and verb.head != verb:
+        verb = verb.head
+    return entry.code == "042" and verb.tag_ == "VBG" and verb.dep_ == "acl"
 
 
 _REASON_PREPS = frozenset({"for", "of", "with"})
