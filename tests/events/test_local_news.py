@@ -143,3 +143,10 @@ def test_travel_by_private_people_is_no_visit(pipeline: Any) -> None:
 
 def test_an_arrival_describing_whom_a_noun_means_is_no_visit(coder: Any) -> None:
     assert coded(coder, "Medical staff are to check passengers arriving at Cairo airport from Mexico.") == []
+
+
+def test_looking_into_a_disease_is_investigating_no_one(coder: Any) -> None:
+    assert coded(coder, "The World Health Organization is investigating an outbreak of an unidentified illness "
+                        "in Congo.") == []
+    assert ("091", "RUSJUD", "RUSMED") in coded(coder, "Russian prosecutors are investigating the murder of the "
+                                                       "journalist.")
