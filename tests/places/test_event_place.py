@@ -1,5 +1,5 @@
 """The event's place is where the act happened: a place named for the actor or for its target is not it
-(places/roles.py, used by events/circumstances.event_place)."""
+(places/roles.py, used by events/placing.event_place)."""
 
 from __future__ import annotations
 

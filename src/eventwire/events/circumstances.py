@@ -1,125 +1,22 @@
-"""Where an event happened, and whether it is denied or only possible (when: events/dating.py).
+"""Whether an event is denied or only possible (when: events/dating.py; where: events/placing.py).
 
-- place: a place the trigger or its clause names ("in/at/near/from X"), else one in the sentence that is
-  not part of an actor's name ("the Ambassador to Germany"), else the dateline, else none (the country the
-  story names most is not borrowed); an event whose sentence names no place happened where the story's
-  last placed event did, up to two sentences back;
 - flags: `negated` (a negation on the clause), `hypothetical` (modal, conditional, purpose, or
   embedded under plan/threaten/want-type verbs).
 """
 
 from __future__ import annotations
 
-from bisect import bisect_right
-from collections import Counter
-
-from spacy.tokens import Doc, Token
+from spacy.tokens import Token
 
 from eventwire.datafiles import word_list
-from eventwire.events.context import Context, Trigger
-from eventwire.events.slots import place_in_np
-from eventwire.model import Event, PlaceMention
-from eventwire.places.roles import says_where
+from eventwire.events.context import Trigger
 
-# Auxiliaries, and verbs embedding a clause, that make it only possible; prepositions of place
-# (events/data/words.tsv).
+# Auxiliaries, and verbs embedding a clause, that make it only possible (events/data/words.tsv).
 _HYPOTHETICAL_AUX = word_list("eventwire.events", "hypothetical_aux")
 _HYPOTHETICAL_HEADS = word_list("eventwire.events", "hypothetical_head")
 _CLAIM_HEADS = word_list("eventwire.events", "claim_head")
 _HYPOTHETICAL_NOUNS = word_list("eventwire.events", "hypothetical_noun")
 _IMPLICATIVE_VERBS = word_list("eventwire.events", "implicative_verb")
-_LOCATIVE_PREPS = word_list("eventwire.events", "locative_prep")
-_FORCE_ROOTS = frozenset({"15", "17", "18", "19", "20"})  # acts done in the place they are done to
-
-
-def carry_places(events: list[Event], doc: Doc) -> list[Event]:
-    """Narrative continuity: an event whose sentence names no place happened where the story's last
-    placed event did, when that was at most two sentences earlier."""
-    sent_starts = [s.start_char for s in doc.sents]
-    out: list[Event] = []
-    last: tuple[int, PlaceMention] | None = None
-    for event in events:
-        sent_no = bisect_right(sent_starts, event.evidence.start)
-        if event.place_basis == "article" and last is not None and sent_no - last[0] <= 2:
-            event = event.model_copy(update={"place": last[1], "place_basis": "previous-sentence"})
-        elif event.place is not None and event.place_basis in ("clause", "sentence"):
-            last = (sent_no, event.place)
-        out.append(event)
-    return out
-
-
-def event_place(trig: Trigger, ctx: Context) -> tuple[PlaceMention | None, str]:
-    """The event's place and how it was found: "clause" (named on the trigger's clause or a clause
-    governing it), "sentence" (nearest in the sentence, not part of an actor's name), "article" (the
-    dateline, else none: the text does not say where, and the country the story names most is not borrowed)."""
-    holders = [trig.token]
-    verb: Token = trig.clause
-    for _ in range(3):
-        if verb not in holders:
-            holders.append(verb)
-        if verb.dep_ not in ("advcl", "conj", "xcomp", "acl", "relcl") or verb.head == verb:
-            break
-        verb = verb.head
-    for holder in holders:
-        for child in holder.children:
-            if child.dep_ == "prep" and child.lower_ in _LOCATIVE_PREPS:
-                for obj in child.children:
-                    place = place_in_np(obj, ctx)
-                    if place is not None:
-                        return place, "clause"
-            if child.dep_ in ("dobj", "npadvmod"):
-                place = place_in_np(child, ctx)
-                # "sanctioned Iran", "blaming Iran": a country as the object is the target; "bombed Syria" is where.
-                if place is not None and (place.feature != "country" or trig.entry.code[:2] in _FORCE_ROOTS):
-                    return place, "clause"
-        if holder.dep_ == "relcl" and any(c.lower_ == "where" for c in holder.children):
-            hit = ctx.places.get(holder.head.i)
-            if hit is not None:
-                return hit, "clause"
-    # "Indiana's biggest teacher protest": a protest is where its people are (elsewhere the owner of an
-    # event noun is its agent: "Russia's invasion").
-    if trig.entry.code[:2] == "14":
-        for child in trig.token.children:
-            if child.dep_ == "poss" and child.i in ctx.places:
-                return ctx.places[child.i], "clause"
-    sent = trig.token.sent
-    # A place that is part of an actor's name or title ("the Ambassador to Germany", "the Federal Aviation
-    # Office of Germany") says who acts, not where.
-    naming = [(a.start, a.end) for mentions in ctx.actors.values() for a in mentions if a.kind != "country"]
-    in_sentence = [p for i, p in ctx.places.items() if sent.start <= i < sent.end
-                   and not any(start <= (p.start or -1) < end for start, end in naming)
-                   and says_where(ctx.doc[i], _LOCATIVE_PREPS)]  # not "Steve Scalise of Louisiana", "blaming Iran"
-    if in_sentence:
-        nearest = min(in_sentence, key=lambda p: abs(p.token - trig.token.i))
-        return _refine_by_dateline(nearest, ctx), "sentence"
-    if ctx.dateline is not None:
-        return ctx.dateline, "article"
-    # The text does not say where: the event has no place rather than the country the story names most.
-    return None, "article"
-
-
-def _refine_by_dateline(place: PlaceMention, ctx: Context) -> PlaceMention:
-    """A country named loosely in the sentence ("outside Georgia's parliament") is, in a story
-    datelined in one of its cities, that city."""
-    line = ctx.dateline
-    if place.feature == "country" and line is not None and line.country == place.country:
-        return line
-    return place
-
-
-def story_place(ctx: Context) -> PlaceMention | None:
-    """Where the story is, for conventions that need a country when the act's own place is not given: the
-    dateline, else the country the story names most."""
-    return ctx.dateline if ctx.dateline is not None else _dominant_place(ctx)
-
-
-def _dominant_place(ctx: Context) -> PlaceMention | None:
-    countries = Counter(p.country for p in ctx.all_places if p.country)
-    if not countries:
-        return None
-    top = countries.most_common(1)[0][0]
-    national = [p for p in ctx.all_places if p.country == top and p.feature == "country"]
-    return (national or [p for p in ctx.all_places if p.country == top])[0]
 
 
 def is_negated(trig: Trigger) -> bool:

@@ -3,7 +3,7 @@
 For every trigger (events/triggers.py) the coder puts an event together from its source actors
 (events/sources.py) and targets (events/targets.py), each source towards each target; with no target
 and several agents of a cooperative act, each agent is coded towards the others. The date comes from
-events/dating.py, the place and the `negated`/`hypothetical` flags from events/circumstances.py. Troop
+events/dating.py, the place from events/placing.py, `negated`/`hypothetical` from events/circumstances.py. Troop
 movements to a peacekeeping mission are peacekeeping (074); casualty and force counts join the event of their
 word or sentence; an event with no target is dropped beside its twin with one.
 
@@ -23,12 +23,13 @@ from spacy.tokens import Doc
 from eventwire.actors.kb import ActorKB
 from eventwire.actors.mentions import index_by_token
 from eventwire.datafiles import word_list
-from eventwire.events.circumstances import carry_places, event_place, is_hypothetical, is_negated
+from eventwire.events.circumstances import is_hypothetical, is_negated
 from eventwire.events.codes import CodeTable
 from eventwire.events.context import Context, Trigger
 from eventwire.events.conventions import implicit_state_agent, implicit_suspects, known_as_suspects
 from eventwire.events.dating import after_publication, event_date
 from eventwire.events.lexicon import Lexicon
+from eventwire.events.placing import carry_places, event_place
 from eventwire.events.quoted import quoted_criticism
 from eventwire.events.slots import NAMED_UNCODED_KINDS, slot
 from eventwire.events.sources import find_sources, unidentified_attacker

@@ -13,8 +13,8 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from eventwire.datafiles import word_list
-from eventwire.events.circumstances import event_place, story_place
 from eventwire.events.context import Context, Trigger
+from eventwire.events.placing import event_place, story_place
 from eventwire.events.slots import named_uncoded_at, slot
 from eventwire.events.targets import target_tokens
 from eventwire.model import ActorMention
