@@ -54,3 +54,21 @@ def test_a_place_modifying_what_a_locative_governs_says_where(pipeline: Any) -> 
     places = _places(pipeline, "Yesterday in California's Riverside County criminal court, Judge Bernard Schwartz "
                                "sentenced the couple to life in prison.")
     assert any(p is not None and p.country == "USA" for p in places.values()), places
+
+
+def test_a_place_in_another_clause_of_the_sentence_is_not_where_this_act_happened(pipeline: Any) -> None:
+    # "in Somalia" tells where the militia is, in the clause of another act.
+    claimed = _places(pipeline, "The bombing was claimed by a militia in Somalia, but Ethiopia has accused "
+                                "Eritrea of arming it.")
+    assert claimed.get("accused", "absent") is None, claimed
+    # Where the other act happened is still the scene of this one.
+    scene = _places(pipeline, "Protests erupted in Tehran on Friday and police arrested dozens of demonstrators.")
+    assert scene.get("arrested") is not None and scene["arrested"].name == "Tehran", scene
+
+
+def test_a_place_the_object_is_about_is_not_where_the_act_happened(pipeline: Any) -> None:
+    # "the annexation of Crimea" names what is criticised, not where the criticism was made.
+    places = _places(pipeline, "The Turkish president condemned the annexation of Crimea on Monday.")
+    assert places.get("condemned", "absent") is None, places
+    held = _places(pipeline, "Rebels attacked the outskirts of Aleppo on Monday.")
+    assert any(p is not None and p.name == "Aleppo" for p in held.values()), held

@@ -18,7 +18,8 @@ from eventwire.datafiles import word_list
 from eventwire.events.context import Context, Trigger
 from eventwire.events.slots import place_in_np
 from eventwire.model import Event, PlaceMention
-from eventwire.places.roles import says_where
+from eventwire.places.roles import PLACE_NOUNS, says_where
+from eventwire.syntax import clause_of
 
 # Prepositions of place (events/data/words.tsv).
 _LOCATIVE_PREPS = word_list("eventwire.events", "locative_prep")
@@ -50,7 +51,7 @@ def event_place(trig: Trigger, ctx: Context) -> tuple[PlaceMention | None, str]:
     for _ in range(3):
         if verb not in holders:
             holders.append(verb)
-        if verb.dep_ not in ("advcl", "conj", "xcomp", "acl", "relcl") or verb.head == verb:
+        if verb.dep_ not in ("advcl", "conj", "xcomp", "acl", "relcl") or verb.head == verb or _own_subject_conj(verb):
             break
         verb = verb.head
     for holder in holders:
@@ -61,7 +62,7 @@ def event_place(trig: Trigger, ctx: Context) -> tuple[PlaceMention | None, str]:
                     if place is not None:
                         return place, "clause"
             if child.dep_ in ("dobj", "npadvmod"):
-                place = place_in_np(child, ctx)
+                place = _place_of_object(child, ctx)
                 # "sanctioned Iran", "blaming Iran": a country as the object is the target; "bombed Syria" is where.
                 if place is not None and (place.feature != "country" or trig.entry.code[:2] in _FORCE_ROOTS):
                     return place, "clause"
@@ -81,7 +82,8 @@ def event_place(trig: Trigger, ctx: Context) -> tuple[PlaceMention | None, str]:
     naming = [(a.start, a.end) for mentions in ctx.actors.values() for a in mentions if a.kind != "country"]
     in_sentence = [p for i, p in ctx.places.items() if sent.start <= i < sent.end
                    and not any(start <= (p.start or -1) < end for start, end in naming)
-                   and says_where(ctx.doc[i], _LOCATIVE_PREPS)]  # not "Steve Scalise of Louisiana", "blaming Iran"
+                   and says_where(ctx.doc[i], _LOCATIVE_PREPS)  # not "Steve Scalise of Louisiana", "blaming Iran"
+                   and not _in_another_act(ctx.doc[i], trig)]
     if in_sentence:
         nearest = min(in_sentence, key=lambda p: abs(p.token - trig.token.i))
         return _refine_by_dateline(nearest, ctx), "sentence"
@@ -89,6 +91,46 @@ def event_place(trig: Trigger, ctx: Context) -> tuple[PlaceMention | None, str]:
         return ctx.dateline, "article"
     # The text does not say where: the event has no place rather than the country the story names most.
     return None, "article"
+
+
+def _place_of_object(token: Token, ctx: Context) -> PlaceMention | None:
+    """The place an object names as where the act is done: itself ("bombed Syria"), one "in/near/at" it, or
+    "of X" under a noun of place ("the outskirts of Aleppo"); not what the object is about ("condemned the
+    annexation of Crimea")."""
+    if token.i in ctx.places:
+        return ctx.places[token.i]
+    site = token.lemma_.lower() in PLACE_NOUNS or token.lower_ in PLACE_NOUNS
+    for child in token.children:
+        if child.dep_ == "prep" and (child.lower_ in ("in", "near", "at") or (child.lower_ == "of" and site)):
+            for obj in child.children:
+                if obj.i in ctx.places:
+                    return ctx.places[obj.i]
+    return None
+
+
+def _own_subject_conj(verb: Token) -> bool:
+    """"claimed by a militia in Somalia, but Ethiopia accused ...": a conjunct with its own subject is another
+    act, whose places are its own."""
+    return verb.dep_ == "conj" and any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+
+
+def _in_another_act(token: Token, trig: Trigger) -> bool:
+    """A place describing someone in the clause of another act ("claimed by a militia in Somalia, but Ethiopia
+    accused ...") says who that is, not where this act happened; a place where that other act happened
+    ("Protests erupted in Tehran and police arrested dozens") is still the story's scene."""
+    verb = clause_of(token)
+    if verb is None or token.dep_ != "pobj" or token.head.head.pos_ in ("VERB", "AUX"):
+        return False
+    return verb not in _clause_chain(trig.clause) and trig.clause not in _clause_chain(verb)
+
+
+def _clause_chain(verb: Token) -> list[Token]:
+    """The verb and the words above it, up to a conjunct with its own subject (another act)."""
+    chain = [verb]
+    while verb.head != verb and not _own_subject_conj(verb):
+        verb = verb.head
+        chain.append(verb)
+    return chain
 
 
 def _refine_by_dateline(place: PlaceMention, ctx: Context) -> PlaceMention:
