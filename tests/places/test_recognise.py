@@ -127,3 +127,23 @@ def test_a_capital_that_speaks_and_places_inside_local_names_are_places(pipeline
     assert places["Tbilisi"].country == "GEO", places
     assert places["Lamar County"].feature == "admin2", places
     assert "Springfield" in places, places
+
+
+def test_a_small_town_the_model_misses_is_found_by_what_the_sentence_says_of_it(pipeline: Any) -> None:
+    # Towns of a few thousand people, known only to the small-towns index: a resident "of" it, a body it
+    # leads, a noun it modifies.
+    places = _found(pipeline, "A Metter man was hurt in a Soperton crash on Friday. Maria Lopez, 35, of Ocilla, "
+                              "was treated at the scene, said Glennville Police Chief Tom Ray.")
+    assert {"Metter", "Soperton", "Ocilla", "Glennville"} <= set(places), places
+    assert places["Ocilla"].admin1 == "Georgia"
+
+
+def test_a_small_towns_namesake_person_is_not_a_place(pipeline: Any) -> None:
+    places = _found(pipeline, "Coach Jesup said the team played well. Jesup and Walden won the award.")
+    assert "Jesup" not in places, places
+
+
+def test_a_city_written_in_capitals_is_a_place_not_an_acronym(pipeline: Any) -> None:
+    places = _found(pipeline, "The hearing opened in DENVER on Monday, the NAACP said.")
+    assert places.get("DENVER") is not None and places["DENVER"].country == "USA", places
+    assert "NAACP" not in places

@@ -3,7 +3,8 @@
 The small spaCy model finds most toponyms as GPE/LOC/FAC; the gazetteer backs it up where the model
 misses: curated names (bases, provinces), short forms ("Ky.", "N.Y.", "NSW"), places leading an
 organisation's name ("Queensland Government", "Texas Department of Health"), places after a locative
-preposition, and gazetteer-known proper nouns the model left untagged. Guards keep people, organisation
+preposition, gazetteer-known proper nouns the model left untagged, and small towns (places.cues) that the
+sentence itself calls places ("a Metter man", "Lopez, 35, of Ocilla,"). Guards keep people, organisation
 acronyms and common capitalised words out.
 """
 
@@ -19,6 +20,14 @@ from spacy.util import filter_spans
 
 from eventwire.datafiles import name_key, read_tsv
 from eventwire.phrases import add_patterns, phrase_keys
+from eventwire.places.cues import (
+    LOCAL_BODIES,
+    PLACE_MODIFIED,
+    home_of_person,
+    leads_local_body,
+    modifies_town_noun,
+    name_runs,
+)
 from eventwire.places.gazetteer import Gazetteer
 
 NER_LABELS = frozenset({"GPE", "LOC", "FAC"})
@@ -63,6 +72,7 @@ def find_toponyms(doc: Doc, gazetteer: Gazetteer, matcher: PlaceMatcher,
     spans += _short_forms(doc, matcher)
     spans += _locative_names(doc, gazetteer)
     spans += _mislabelled_places(doc, gazetteer)
+    spans += _towns_by_cue(doc, gazetteer)
     spans += _places_in_org_names(doc, gazetteer)
     spans += _places_as_people(doc, gazetteer)
     spans += _untagged_names(doc, gazetteer)
@@ -84,7 +94,12 @@ def _shouted_acronym(span: Span, gazetteer: Gazetteer) -> bool:
 def _is_acronym_of_org(ent: Span, gazetteer: Gazetteer) -> bool:
     """"OAS", "NATO" tagged GPE: an all-caps token the curated names do not list is an organisation."""
     text = ent.text
-    return len(ent) == 1 and text.isupper() and text.isalpha() and name_key(text) not in gazetteer.curated_keys
+    if not (len(ent) == 1 and text.isupper() and text.isalpha()) or name_key(text) in gazetteer.curated_keys:
+        return False
+    # "CINCINNATI (AP)": a long all-caps word that is a city's own name is a dateline, not an acronym.
+    key = name_key(text)
+    return len(text) <= 5 or not any(name_key(p.name) == key and p.population >= 50000
+                                     for p in gazetteer.by_key.get(key, ()))
 
 
 def _short_forms(doc: Doc, matcher: PlaceMatcher) -> list[Span]:
@@ -126,14 +141,6 @@ def _locative_names(doc: Doc, gazetteer: Gazetteer) -> list[Span]:
     return out
 
 
-# Nouns that a place name modifies: "Alexandria woman", "Mansfield police", "Fargo residents".
-_PLACE_MODIFIED = frozenset({
-    "woman", "man", "men", "women", "resident", "native", "police", "officer", "county", "city", "area",
-    "school", "council", "mayor", "official", "firefighter", "hospital", "authority", "neighborhood",
-    "neighbourhood", "family", "teen", "girl", "boy", "student", "couple", "business", "community", "district",
-})
-
-
 def _mislabelled_places(doc: Doc, gazetteer: Gazetteer) -> list[Span]:
     """Entities NER calls PERSON or ORG that are places by their syntax and known to the gazetteer:
     "Mansfield, Ohio" (a place followed by its state or country), "an Alexandria woman"."""
@@ -144,9 +151,26 @@ def _mislabelled_places(doc: Doc, gazetteer: Gazetteer) -> list[Span]:
         after = doc[ent.end: ent.end + 2]
         followed_by_region = (len(after) == 2 and after[0].text == ","
                               and after[1].ent_type_ == "GPE")
-        modifies_place_noun = ent.root.dep_ == "compound" and ent.root.head.lemma_.lower() in _PLACE_MODIFIED
+        modifies_place_noun = ent.root.dep_ == "compound" and ent.root.head.lemma_.lower() in PLACE_MODIFIED
         if followed_by_region or modifies_place_noun:
             out.append(Span(doc, ent.start, ent.end, label="PLACE"))
+    return out
+
+
+def _towns_by_cue(doc: Doc, gazetteer: Gazetteer) -> list[Span]:
+    """Capitalised names the model tags ORG, PERSON or nothing that the sentence itself calls places, small
+    towns included: "a Metter man", "Maria Lopez, 35, of Ocilla,", "Glennville Police Chief" - unless the
+    article uses the word for a person ("Coach Jesup")."""
+    out = []
+    people: set[str] | None = None
+    for run in name_runs(doc, _LED_BY_PLACE, NER_LABELS):
+        if not (modifies_town_noun(run) or home_of_person(run) or leads_local_body(run)):
+            continue
+        if not _known_name(run, gazetteer, towns=True):
+            continue
+        people = _people_words(doc) if people is None else people
+        if not any(t.lower_ in people for t in run):
+            out.append(Span(doc, run.start, run.end, label="PLACE"))
     return out
 
 
@@ -159,7 +183,7 @@ _COMMON_WORDS = frozenset(name_key(w) for w in (
     "Colon", "Of", "The", "Ball", "Bar", "Best", "Deal", "Early", "Florence", "Marion", "Orange", "Sale",
     "Young", "Gay", "Beer", "Bet", "Man", "Male", "Mayor", "Sheriff", "Governor", "President", "Republican",
     "Democrat", "Christian", "Catholic", "Baptist", "Federal", "National", "General", "Royal", "Sun", "Moon",
-    "God", "Titan", "Metro", "Officer", "Sens", "Walker", "Superior", "North", "South", "East", "West",
+    "God", "Titan", "Metro", "Officer", "Sens", "Walker", "Vice", "Superior", "North", "South", "East", "West",
     "Northwest", "Northeast", "Southwest", "Southeast", "Western", "Eastern", "Northern", "Southern", "Central",
     "Mount", "Lake", "River", "Park", "Valley", "Beach", "Island", "Bay", "Hill", "Heights", "Springs",
 ))
@@ -179,12 +203,15 @@ _LED_BY_PLACE = frozenset({
 })
 
 
-def _known_name(span: Span, gazetteer: Gazetteer, shouted: bool = False) -> bool:
-    """A span the main gazetteer knows under its own (not an alternate) name, a country or a region."""
+def _known_name(span: Span, gazetteer: Gazetteer, shouted: bool = False, towns: bool = False) -> bool:
+    """A span the main gazetteer knows under its own (not an alternate) name, a country or a region; with
+    `towns`, a small town of that very name too (for spans whose sentence already says they are places)."""
     key = name_key(span.text)
     if not key or key in _COMMON_WORDS or (span.text.isupper() and len(span.text) <= 4 and not shouted):
         return False
-    return any(p.feature != "city" or name_key(p.name) == key for p in gazetteer.by_key.get(key, ()))
+    if any(p.feature != "city" or name_key(p.name) == key for p in gazetteer.by_key.get(key, ())):
+        return True
+    return towns and any(name_key(p.name) == key for p in gazetteer.towns_named(span.text))
 
 
 # An organisation whose name begins with a place: "Queensland Government", "Gainesville Police Department".
@@ -203,7 +230,10 @@ def _places_in_org_names(doc: Doc, gazetteer: Gazetteer) -> list[Span]:
             # country leads any organisation ("Texas Department of Health", "Queensland Government").
             local_body = doc[head.end].lower_ in _LED_BY_PLACE or doc[head.end].tag_ == "POS"  # "Gainesville's"
             institution = local_body or (ent.label_ in ("ORG", "FAC") and _region_name(head, gazetteer))
-            if institution and _capitalised(head) and head[-1].text[:1].isupper() and _known_name(head, gazetteer):
+            # A small town only before a town's own body ("Glennville Police", not "Worden Elementary").
+            town_body = doc[head.end].lower_ in LOCAL_BODIES
+            if institution and _capitalised(head) and head[-1].text[:1].isupper() and \
+                    _known_name(head, gazetteer, towns=town_body):
                 out.append(Span(doc, head.start, head.end, label="PLACE"))
                 break
         if ent.label_ not in ("ORG", "FAC"):
