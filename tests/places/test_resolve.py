@@ -93,3 +93,12 @@ def test_a_town_of_that_very_name_is_a_reading_beside_a_city_known_by_it_only_as
     gazetteer = pipeline.resources.gazetteer
     assert any(p.name == "Rogersville" for p in gazetteer.candidates("Rogersville")), \
         [p.name for p in gazetteer.candidates("Rogersville")]
+
+
+def test_a_country_named_town_the_sentence_calls_a_town_is_the_town_in_the_storys_country(pipeline: Any) -> None:
+    # "Palestine police", "a Lebanon man": a town's own police and residents, in a Texas and Indiana story.
+    result = run(pipeline, "A Lebanon man was sentenced to two years for fleeing from Palestine police, the "
+                           "district attorney of Anderson County said in Dallas.")
+    places = {p.text: p for p in result.places if p.start is not None}
+    assert places["Palestine"].country == "USA", places
+    assert places["Lebanon"].country == "USA", places

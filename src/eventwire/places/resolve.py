@@ -15,6 +15,7 @@ from spacy.tokens import Doc, Span
 
 from eventwire.datafiles import name_key
 from eventwire.model import PlaceMention
+from eventwire.places.cues import home_of_person, leads_local_body, modifies_town_noun
 from eventwire.places.gazetteer import Gazetteer, Place, km_between
 from eventwire.places.recognise import COUNTY, DEMONYM, PlaceMatcher, find_toponyms
 
@@ -45,6 +46,8 @@ def resolve_places(doc: Doc, gazetteer: Gazetteer, matcher: PlaceMatcher, dateli
     # rereads every one in the light of all first readings (country focus, shared admin1, proximity),
     # so "Athens" beside "Clarke County" and "Georgia" in a US story is Athens, Georgia.
     focus = _focus(candidates.values())
+    for span in ordered:
+        candidates[span.start] = _town_when_told(span, candidates[span.start], gazetteer, focus)
     first = [_best(span, candidates[span.start], focus, []) for span in ordered]
     # Each toponym is reread in the light of the others' first readings, not its own: "London" first read
     # as England must not vote for England when "Ontario" follows it.
@@ -129,6 +132,22 @@ def _settle_towns_in_regions(doc: Doc, toponyms: list[Span], candidates: dict[in
             candidates[span.start] = (region,)
         if words.start in candidates:
             candidates[words.start] = (region,)
+
+
+def _town_when_told(span: Span, options: tuple[Place, ...], gazetteer: Gazetteer, focus: Counter[str]
+                    ) -> tuple[Place, ...]:
+    """"Palestine police", "a Lebanon man", "Lopez, 35, of Jordan,": a name the sentence calls a town is a town
+    of that name in the story's country, not the country of that name (a story in Lebanon keeps Lebanon)."""
+    if not any(p.feature == "country" for p in options) or not (
+            leads_local_body(span) or modifies_town_noun(span) or home_of_person(span)):
+        return options
+    key = name_key(span.text)
+    towns = [p for p in gazetteer.towns_named(span.text) if p.feature in ("city", "town")
+             and name_key(p.name) == key and focus[p.country or ""]]
+    countries = {p.country for p in options if p.feature == "country"}
+    if not towns or any(focus[c or ""] for c in countries):
+        return options
+    return tuple(towns)
 
 
 def _countries(place: Place) -> list[str]:
