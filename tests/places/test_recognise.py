@@ -147,3 +147,17 @@ def test_a_city_written_in_capitals_is_a_place_not_an_acronym(pipeline: Any) -> 
     places = _found(pipeline, "The hearing opened in DENVER on Monday, the NAACP said.")
     assert places.get("DENVER") is not None and places["DENVER"].country == "USA", places
     assert "NAACP" not in places
+
+
+def test_a_street_is_a_place_at_the_town_the_article_names(pipeline: Any) -> None:
+    places = _found(pipeline, "Flooding closed Chillicothe, Ohio roads on Monday. Crews pumped water from "
+                              "Darby Street and Highway 29, and Virginia L. Lane, 77, was rescued.")
+    street = places["Darby Street"]
+    assert street.name == "Darby Street, Chillicothe" and street.country == "USA", places
+    assert street.lat == places["Chillicothe"].lat and street.precision == "exact"
+    assert "Highway 29" in places
+    assert not any("Lane" in text for text in places), places
+
+
+def test_a_street_in_an_article_naming_no_town_is_not_placed(pipeline: Any) -> None:
+    assert "Main Street" not in _found(pipeline, "Crews repaired Main Street after the storm, officials said.")

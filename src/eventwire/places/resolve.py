@@ -18,6 +18,7 @@ from eventwire.model import PlaceMention
 from eventwire.places.cues import home_of_person, leads_local_body, modifies_town_noun
 from eventwire.places.gazetteer import Gazetteer, Place, km_between
 from eventwire.places.recognise import COUNTY, DEMONYM, PlaceMatcher, find_toponyms
+from eventwire.places.streets import place_streets, street_spans
 
 _FEATURE_PRIOR = {"town": -0.5, "country": 4.0, "admin1": 2.5, "region": 2.5, "airbase": 3.0, "naval_base": 3.0,
                   "military_base": 3.0, "airport": 2.0, "border_crossing": 3.0, "camp": 2.0, "facility": 2.0,
@@ -37,8 +38,11 @@ _SUFFIXES = ("province", "governorate", "region", "state", "district", "city", "
 def resolve_places(doc: Doc, gazetteer: Gazetteer, matcher: PlaceMatcher, dateline: str | None = None
                    ) -> tuple[PlaceMention, ...]:
     """Toponyms of the text, plus the dateline's place (with no offsets) when the article has one."""
-    toponyms = find_toponyms(doc, gazetteer, matcher, lambda span: bool(_candidates(gazetteer, span))
-                             or _regions_after(doc, span.end, gazetteer) is not None)
+    streets = street_spans(doc)
+    # "Dublin Road" is a street, wherever it runs: not the town it is named for.
+    toponyms = [span for span in find_toponyms(doc, gazetteer, matcher, lambda span: bool(_candidates(gazetteer, span))
+                                               or _regions_after(doc, span.end, gazetteer) is not None)
+                if not any(s.start < span.end and span.start < s.end for s in streets)]
     candidates = {span.start: _candidates(gazetteer, span) for span in toponyms}
     _settle_towns_in_regions(doc, toponyms, candidates, gazetteer)
     ordered = [s for s in sorted(toponyms, key=lambda s: s.start) if candidates[s.start]]
@@ -58,15 +62,17 @@ def resolve_places(doc: Doc, gazetteer: Gazetteer, matcher: PlaceMatcher, dateli
     focus = focus + read
     out = [_mention(span, place) for span, place in zip(ordered, chosen, strict=True)]
     out += _descriptions(doc, out)
-    out.sort(key=lambda m: m.start or 0)
+    line: PlaceMention | None = None
     if dateline:
         options = gazetteer.candidates(dateline)
         if options:
             best = max(options, key=lambda p: _score(p, name_key(dateline), focus, chosen))
-            out.append(PlaceMention(text=dateline, name=best.name, lat=round(best.lat, 4), lon=round(best.lon, 4),
-                                    country=best.country, admin1=best.admin1, start=None, end=None,
-                                    feature=best.feature, geonameid=best.geonameid))
-    return tuple(out)
+            line = PlaceMention(text=dateline, name=best.name, lat=round(best.lat, 4), lon=round(best.lon, 4),
+                                country=best.country, admin1=best.admin1, start=None, end=None,
+                                feature=best.feature, geonameid=best.geonameid)
+    out += place_streets(streets, out, line)
+    out.sort(key=lambda m: m.start or 0)
+    return tuple(out) if line is None else (*out, line)
 
 
 def _regions_after(doc: Doc, end: int, gazetteer: Gazetteer) -> tuple[Span, list[Place]] | None:
