@@ -161,3 +161,9 @@ def test_a_street_is_a_place_at_the_town_the_article_names(pipeline: Any) -> Non
 
 def test_a_street_in_an_article_naming_no_town_is_not_placed(pipeline: Any) -> None:
     assert "Main Street" not in _found(pipeline, "Crews repaired Main Street after the storm, officials said.")
+
+
+def test_a_county_leading_what_the_model_calls_a_place_is_the_county(pipeline: Any) -> None:
+    places = _found(pipeline, "He was booked into the Laurel County Jail on Monday.")
+    county = next((p for text, p in places.items() if text.startswith("Laurel County")), None)
+    assert county is not None and county.admin1 == "Kentucky" and county.feature == "admin2", places

@@ -222,14 +222,17 @@ def _places_in_org_names(doc: Doc, gazetteer: Gazetteer) -> list[Span]:
     for ent in doc.ents:
         start = _after_directions(doc, ent.start + 1 if ent[0].lower_ == "the" else ent.start, ent.end)
         # GPE/LOC too: the model tags "Lamar County Commissioners" GPE, which no gazetteer resolves whole.
-        if ent.label_ not in ("ORG", "FAC", "PERSON", "WORK_OF_ART", "GPE", "LOC") or ent.end - start < 2:
+        if ent.label_ not in ("ORG", "FAC", "PERSON", "WORK_OF_ART", "GPE", "LOC", "EVENT") or ent.end - start < 2:
             continue
         for size in range(min(4, ent.end - start - 1), 0, -1):
             head = doc[start: start + size]
             # A town leads only a local body ("Gainesville Police", not "the Green Party"); a state or
             # country leads any organisation ("Texas Department of Health", "Queensland Government").
             local_body = doc[head.end].lower_ in _LED_BY_PLACE or doc[head.end].tag_ == "POS"  # "Gainesville's"
-            institution = local_body or (ent.label_ in ("ORG", "FAC") and _region_name(head, gazetteer))
+            # A county leads what the model calls a place or an event too ("the Titus County Jail", "the Walker
+            # County Fair"): the whole is no gazetteer's, so the county is the place named.
+            county_led = ent.label_ in ("GPE", "LOC", "EVENT") and head[-1].lower_ in _COUNTY_WORDS
+            institution = local_body or county_led or (ent.label_ in ("ORG", "FAC") and _region_name(head, gazetteer))
             # A small town only before a town's own body ("Glennville Police", not "Worden Elementary").
             town_body = doc[head.end].lower_ in LOCAL_BODIES
             if institution and _capitalised(head) and head[-1].text[:1].isupper() and \
@@ -403,6 +406,7 @@ def _shouted_datelines(doc: Doc, gazetteer: Gazetteer) -> list[Span]:
 
 
 _COUNTY_NOUNS = {"counties": "County", "parishes": "Parish", "boroughs": "Borough"}
+_COUNTY_WORDS = frozenset({"county", "parish", "borough"})
 
 
 def _counties_in_a_row(doc: Doc, gazetteer: Gazetteer) -> list[Span]:
