@@ -167,3 +167,9 @@ def test_a_county_leading_what_the_model_calls_a_place_is_the_county(pipeline: A
     places = _found(pipeline, "He was booked into the Laurel County Jail on Monday.")
     county = next((p for text, p in places.items() if text.startswith("Laurel County")), None)
     assert county is not None and county.admin1 == "Kentucky" and county.feature == "admin2", places
+
+
+def test_a_town_the_model_tags_a_person_is_a_place_by_its_cue_unless_a_person_bears_its_name(pipeline: Any) -> None:
+    assert "Glen Carbon" in _found(pipeline, "Police seek missing Glen Carbon woman. She was last seen on Friday.")
+    shared = _found(pipeline, "Deputies found the missing Glen Allen teen on Friday, Sheriff Ray Allen said.")
+    assert "Glen Allen" not in shared, shared

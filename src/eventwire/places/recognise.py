@@ -168,10 +168,19 @@ def _towns_by_cue(doc: Doc, gazetteer: Gazetteer) -> list[Span]:
             continue
         if not _known_name(run, gazetteer, towns=True):
             continue
-        people = _people_words(doc) if people is None else people
-        if not any(t.lower_ in people for t in run):
+        people = _people_words(doc, first_names=False, persons=False) if people is None else people
+        if not any(t.lower_ in people for t in run) and not _named_person_elsewhere(run):
             out.append(Span(doc, run.start, run.end, label="PLACE"))
     return out
+
+
+def _named_person_elsewhere(run: Span) -> bool:
+    """A word of the run in another person's name than the run itself ("Glen Allen woman" tagged PERSON, here
+    or wherever the article repeats it, is no person's name; "Raquel Henry" ... "Henry County" is)."""
+    words = {t.lower_ for t in run}
+    return any(e.label_ == "PERSON" and len(e) > 1 and e.text != run.text
+               and not (e.start < run.end and run.start < e.end) and words & {t.lower_ for t in e}
+               for e in run.doc.ents)
 
 
 # Capitalised words that are also names of towns somewhere: never a toponym on their own.
@@ -256,12 +265,12 @@ _TITLES = frozenset({"mr", "mrs", "ms", "dr", "sen", "rep", "gov", "gen", "sgt",
 _SPEECH = frozenset({"say", "tell", "add", "claim", "state", "insist", "comment", "note", "explain", "ask", "recall"})
 
 
-def _people_words(doc: Doc, speakers: bool = True, first_names: bool = True) -> set[str]:
+def _people_words(doc: Doc, speakers: bool = True, first_names: bool = True, persons: bool = True) -> set[str]:
     """Words the article uses for a person: a full name's last ("Raquel Henry"), after a title ("coach Ripley",
     "President Obama") or as the speaker of a quote ("Robertson said")."""
     # Every word of a full name ("David Turpin" ... "David"), or only its last (how an article refers back):
     # enough to overrule NER's GPE, whose full "names" can be a mislabelled place ("Litchfield Fire Chief").
-    words = {t.lower_ for e in doc.ents if e.label_ == "PERSON" and len(e) > 1
+    words = {t.lower_ for e in doc.ents if persons and e.label_ == "PERSON" and len(e) > 1
              for t in (e if first_names else e[-1:])}
     for token in doc:
         if token.pos_ != "PROPN":
