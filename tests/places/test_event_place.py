@@ -72,3 +72,10 @@ def test_a_place_the_object_is_about_is_not_where_the_act_happened(pipeline: Any
     assert places.get("condemned", "absent") is None, places
     held = _places(pipeline, "Rebels attacked the outskirts of Aleppo on Monday.")
     assert any(p is not None and p.name == "Aleppo" for p in held.values()), held
+
+
+def test_a_place_of_another_act_in_the_same_sentence_is_not_carried_to_this_one(pipeline: Any) -> None:
+    places = _places(pipeline, "The minister, who visited Kabul last week, condemned the attack.")
+    assert places.get("condemned", "absent") is None, places
+    carried = _places(pipeline, "Police raided a house in Kabul on Monday. They arrested three men.")
+    assert carried.get("arrested") is not None and carried["arrested"].name == "Kabul", carried

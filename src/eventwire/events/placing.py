@@ -28,13 +28,14 @@ _FORCE_ROOTS = frozenset({"15", "17", "18", "19", "20"})  # acts done in the pla
 
 def carry_places(events: list[Event], doc: Doc) -> list[Event]:
     """Narrative continuity: an event whose sentence names no place happened where the story's last
-    placed event did, when that was at most two sentences earlier."""
+    placed event did, when that was one or two sentences earlier. Never from its own sentence: a place there
+    was already read and left to the act it belongs to ("The minister, who visited Kabul, condemned ...")."""
     sent_starts = [s.start_char for s in doc.sents]
     out: list[Event] = []
     last: tuple[int, PlaceMention] | None = None
     for event in events:
         sent_no = bisect_right(sent_starts, event.evidence.start)
-        if event.place_basis == "article" and last is not None and sent_no - last[0] <= 2:
+        if event.place_basis == "article" and last is not None and 0 < sent_no - last[0] <= 2:
             event = event.model_copy(update={"place": last[1], "place_basis": "previous-sentence"})
         elif event.place is not None and event.place_basis in ("clause", "sentence"):
             last = (sent_no, event.place)
