@@ -79,3 +79,10 @@ def test_a_place_of_another_act_in_the_same_sentence_is_not_carried_to_this_one(
     assert places.get("condemned", "absent") is None, places
     carried = _places(pipeline, "Police raided a house in Kabul on Monday. They arrested three men.")
     assert carried.get("arrested") is not None and carried["arrested"].name == "Kabul", carried
+
+
+def test_a_country_a_measure_is_aimed_at_is_not_where_it_was_taken(pipeline: Any) -> None:
+    places = _places(pipeline, "The European Union imposed new sanctions on Russia on Monday.")
+    assert places.get("imposed", "absent") is None, places
+    strikes = _places(pipeline, "Israeli jets carried out strikes on Syria on Monday.")
+    assert any(p is not None and p.country == "SYR" for p in strikes.values()), strikes

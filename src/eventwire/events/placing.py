@@ -84,7 +84,8 @@ def event_place(trig: Trigger, ctx: Context) -> tuple[PlaceMention | None, str]:
     in_sentence = [p for i, p in ctx.places.items() if sent.start <= i < sent.end
                    and not any(start <= (p.start or -1) < end for start, end in naming)
                    and says_where(ctx.doc[i], _LOCATIVE_PREPS)  # not "Steve Scalise of Louisiana", "blaming Iran"
-                   and not _in_another_act(ctx.doc[i], trig)]
+                   and not _in_another_act(ctx.doc[i], trig)
+                   and not (p.feature == "country" and _aimed_at(ctx.doc[i], trig))]
     if in_sentence:
         nearest = min(in_sentence, key=lambda p: abs(p.token - trig.token.i))
         return _refine_by_dateline(nearest, ctx), "sentence"
@@ -107,6 +108,14 @@ def _place_of_object(token: Token, ctx: Context) -> PlaceMention | None:
                 if obj.i in ctx.places:
                     return ctx.places[obj.i]
     return None
+
+
+def _aimed_at(token: Token, trig: Trigger) -> bool:
+    """"imposed sanctions on Russia", "pressure against Iran": a country after "on"/"against" under a noun is
+    what the act is aimed at, not where it happened (unless the act is force: "strikes on Syria")."""
+    head = token.head
+    return token.dep_ == "pobj" and head.lower_ in ("on", "against", "upon") and head.head.pos_ == "NOUN" \
+        and trig.entry.code[:2] not in _FORCE_ROOTS
 
 
 def _own_subject_conj(verb: Token) -> bool:
