@@ -150,3 +150,14 @@ def test_looking_into_a_disease_is_investigating_no_one(coder: Any) -> None:
                         "in Congo.") == []
     assert ("091", "RUSJUD", "RUSMED") in coded(coder, "Russian prosecutors are investigating the murder of the "
                                                        "journalist.")
+
+
+def test_bare_officers_are_police_in_a_story_of_police(coder: Any) -> None:
+    def roles(text: str) -> dict[str, str]:
+        return {a.text: a.code for a in run(coder, text).actors}
+
+    assert roles("Texas police said two officers arrested the suspect on Monday.")["officers"] == "USACOP"
+    assert roles("Turkish officers met Syrian rebels in Idlib as the army shelled the town.")[
+        "Turkish officers"] == "TURMIL"
+    assert roles("Texas police arrested Martello, a retired Naval officer, on Monday.")[
+        "a retired Naval officer"].endswith("MIL")

@@ -28,6 +28,19 @@ _COLLECTIVE_HEADS = word_list("eventwire.actors", "collective_head")
 _REGION_ADJECTIVES = word_list("eventwire.actors", "region_adjective")
 # Role nouns naming a body ("the court", "the Senate"), not its people.
 _BODY_HEADS = word_list("eventwire.actors", "body_head")
+_AMBIGUOUS_OFFICERS = frozenset({"officer"})
+_POLICE_WORDS = word_list("eventwire.actors", "police_word")
+_MILITARY_WORDS = word_list("eventwire.actors", "military_word")
+
+
+def _a_police_story(doc: Doc) -> bool:
+    """Whether the article speaks of police more than of armies (counted once per parse)."""
+    key = "eventwire.police_story"
+    if key not in doc.user_data:
+        lemmas = [t.lemma_.lower() for t in doc]
+        police = sum(lemma in _POLICE_WORDS for lemma in lemmas)
+        doc.user_data[key] = police > 0 and police > sum(lemma in _MILITARY_WORDS for lemma in lemmas)
+    return bool(doc.user_data[key])
 
 
 class CountryContext:
@@ -90,6 +103,8 @@ def role_of(token: Token, kb: ActorKB) -> str | None:
             if child.dep_ in ("amod", "compound") and (own := _row(kb, child, (child.lemma_.lower(), ""))):
                 return own
     role = _row(kb, token, (lemma, ""))
+    if lemma in _AMBIGUOUS_OFFICERS and role == "MIL" and _a_police_story(token.doc):
+        return "COP"  # "officers arrested him": in a story of police, not of armies, officers are police
     if role is None and token.tag_ in ("NNS", "NNPS") and token.lower_.endswith("s"):
         # "Kurds" tagged a proper noun keeps its plural as lemma
         role = _row(kb, token, (token.lower_[:-1], ""))
