@@ -82,6 +82,9 @@ def _nearest_subject_like(token: Token, ctx: Context) -> list[ActorMention]:
     government, a number of parties and the Taliban condemned ..."), the nearest actor before the verb
     in its sentence that heads a noun phrase of its own (not a possessor, modifier or object)."""
     sent = token.sent
+    # A verb with a subject of its own ("Authorities say the men killed Hankins") never borrows the
+    # subject of the verb above it.
+    own_subject = any(_someone_else(c) for c in token.children)
     for i in range(token.i - 1, sent.start - 1, -1):
         candidate = ctx.doc[i]
         if i not in ctx.actors or candidate.dep_ not in _SUBJECT_LIKE or ctx.in_quote(candidate):
@@ -91,9 +94,6 @@ def _nearest_subject_like(token: Token, ctx: Context) -> list[ActorMention]:
         # Never the subject of another verb ("Putin said that efforts to end ..."): only an actor the
         # parse left hanging on nouns, or one whose own clause is the trigger's.
         clause = governing_verb(candidate)
-        # A verb with a subject of its own ("Authorities say the men killed Hankins") never borrows the
-        # subject of the verb above it.
-        own_subject = any(_someone_else(c) for c in token.children)
         if clause is None or clause == token or (clause == governing_verb(token) and not own_subject):
             return [a for a in ctx.actors[i] if a.code]
         return []
@@ -109,8 +109,9 @@ def _someone_else(child: Token) -> bool:
             and not any(c.tag_ == "PRP$" or c.lower_ in ("each", "both", "either") for c in child.children))
 
 
-# Subjects that name an actor already in the sentence: "the country has threatened", "each side rejecting".
-_REFERRING_BACK = frozenset({"country", "nation", "side"})
+# Subjects that name an actor already in the sentence: "the country has threatened" (the words that refer
+# back to a country, as coreference reads them), "each side rejecting".
+_REFERRING_BACK = word_list("eventwire.actors", "country_word") | {"side"}
 
 
 def _light_verb_sources(noun: Token, ctx: Context) -> list[ActorMention]:

@@ -182,9 +182,10 @@ def _future_and_negation(verb: Token) -> tuple[bool, bool]:
 
 # What a bare "warn" does, by its complement: advice to someone ("warned the WHO to be cautious") is an
 # appeal; a warning about how things stand, with no one addressed and nothing anyone will do ("warned that
-# migrants are not the only people at risk") is a gloomy assessment. A warning of what will or could
-# happen stays a threat: coders differ on "warned that the disease cannot be contained" and the blind web
-# gold codes such warnings 13.
+# migrants are not the only people at risk") is a gloomy assessment, and so is a warning of what no actor
+# does ("the virus could spread", "the death toll may rise": three blind reviews of emitted events found
+# no threat in them). A warning of what someone will or could do stays a threat: the blind web gold codes
+# "warned that the Chinese government will not sit idly by" 137.
 APPEAL, PESSIMISM = "020", "012"
 _MODALS = word_list("eventwire.events", "hypothetical_aux")  # compared by lemma too: "ca"(n't), "wo"(n't)
 

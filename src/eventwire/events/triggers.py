@@ -182,8 +182,8 @@ _QUESTION_WORDS = word_list("eventwire.events", "question_word")
 
 def _other_sense(verb: Token, entry: LexEntry) -> bool:
     """A protest verb with a direct object ("demonstrating a belief", "rallied supporters", "walked out the
-    door") or "ask" with an
-    indirect question and no act asked for ("asked detectives how anyone could ...") is not the act coded."""
+    door") or "ask" with an indirect question and no act asked for ("asked detectives how anyone could ...")
+    is not the act coded."""
     if entry.objects:
         return False
     lemma = verb.lemma_.lower()
