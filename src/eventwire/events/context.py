@@ -28,6 +28,8 @@ class Trigger:
     demanded_of: Token | None = None  # for a demand trigger, the verb whose subject must act (the target)
     speaker: ActorMention | None = None  # for an act said in a quote (events/quoted.py): who said it
     aimed_at: tuple[ActorMention, ...] = ()  # ... and whom it is aimed at
+    carried: bool = True  # for an event noun: whether the light verb above it lends its subject (False when the
+    # noun sits inside another event noun, "an investigation into the shooting", or is only wanted, "called for")
 
 
 @dataclass

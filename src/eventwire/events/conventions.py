@@ -21,6 +21,7 @@ from eventwire.model import ActorMention
 from eventwire.syntax import is_passive
 
 _CONVENTION = "state-convention"
+_VERDICT = "116"
 # The role that carries out each legal act, by the verb's lemma (events/data/words.tsv).
 _POLICE_ACTS = word_list("eventwire.events", "police_act")
 _COURT_ACTS = word_list("eventwire.events", "court_act")
@@ -32,7 +33,8 @@ def implicit_state_agent(trig: Trigger, ctx: Context) -> tuple[list[ActorMention
     """(sources, targets) for an agentless passive arrest, charge or sentence; ([], []) for anything else."""
     token = trig.token
     lemma = token.lemma_.lower()
-    role = "COP" if lemma in _POLICE_ACTS else "JUD" if lemma in _COURT_ACTS else None
+    # "were found guilty": a verdict, whatever its verb, is the court's.
+    role = "COP" if lemma in _POLICE_ACTS else "JUD" if lemma in _COURT_ACTS or trig.entry.code == _VERDICT else None
     if role is None or token.pos_ != "VERB" or not is_passive(token) or any(
             c.dep_ == "agent" for c in token.children):
         return [], []

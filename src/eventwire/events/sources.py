@@ -39,7 +39,7 @@ def find_sources(trig: Trigger, ctx: Context) -> tuple[list[ActorMention], bool]
                     found, _ = slot(obj, ctx)
                     if found:
                         return found, True
-        return _light_verb_sources(token, ctx), False
+        return (_light_verb_sources(token, ctx) if trig.carried else []), False
     if is_passive(token):
         for child in token.children:
             if child.dep_ == "agent":
@@ -55,7 +55,7 @@ def find_sources(trig: Trigger, ctx: Context) -> tuple[list[ActorMention], bool]
     speaker = speech_act_speaker(token, ctx)
     if speaker is not None:
         return [speaker], True  # "“... we warn the Saudis ...”, Saree said": the speaker acts
-    subjects = subjects_of(token)
+    subjects = _author_of_medium(token) or subjects_of(token)
     direct = any(c.dep_ in ("nsubj", "csubj") for c in token.children)
     for subj in subjects:
         found, from_place = slot(subj, ctx)
@@ -64,6 +64,25 @@ def find_sources(trig: Trigger, ctx: Context) -> tuple[list[ActorMention], bool]
         if found:
             return found, direct and not any(a.resolved_from in ("pronoun", "description") for a in found)
     return _nearest_subject_like(token, ctx), False
+
+
+# Media and messages ("on Twitter", "a statement"): what hangs on them is said by whoever posts or issues them.
+_MEDIUM_WORDS = word_list("eventwire.events", "medium_word")
+
+
+def _author_of_medium(verb: Token) -> list[Token]:
+    """"Pompeo posted a message on Twitter blaming Iran": a participle hung on a medium or message that is the
+    object of a verb is the act of that verb's subject, not of the medium."""
+    medium: Token | None
+    if verb.dep_ == "acl":
+        medium = verb.head
+    else:  # the parser may make the medium the participle's subject ("on Twitter praising Greece")
+        medium = next((c for c in verb.children if c.dep_ == "nsubj"), None) if verb.dep_ == "pcomp" else None
+    if medium is None or medium.lemma_.lower() not in _MEDIUM_WORDS or (
+            medium is verb.head and medium.dep_ not in ("dobj", "pobj")):
+        return []
+    above = governing_verb(verb)
+    return subjects_of(above) if above is not None else []
 
 
 def _harm_by_a_thing(trig: Trigger, subj: Token, ctx: Context) -> bool:

@@ -234,6 +234,9 @@ def _directed_actors(trig: Trigger, ctx: Context) -> list[ActorMention]:
     its particle verb or its object."""
     token = trig.token
     holders = [token] + [c for c in token.children if c.dep_ in ("dobj", "xcomp", "prt")]
+    # "called for talks with Ukraine", "called for sanctions on Russia": the act wanted names whom it is aimed at.
+    holders += [obj for prep in token.children if prep.dep_ == "prep" and prep.lower_ == "for"
+                for obj in prep.children if obj.dep_ == "pobj" and obj.pos_ == "NOUN"]
     out: list[ActorMention] = []
     for holder in holders:
         for prep in holder.children:

@@ -85,7 +85,19 @@ def find_triggers(doc: Doc, lexicon: Lexicon, ctx: Context) -> list[Trigger]:
         if trig.token.pos_ != "NOUN":
             continue
         verb = governing_verb(trig.token)
-        if verb is None or verb.i not in found:
+        if verb is None:
+            continue
+        between = _path_between(trig.token, verb)
+        wanted = any(t.dep_ == "prep" and t.lower_ == "for" for t in between)
+        if wanted or any(t.i in found and t.pos_ == "NOUN" for t in between):
+            # "called for an investigation": the appeal is the act, the investigation only wanted; "opened an
+            # investigation into the shooting": the shooting is someone else's act, the opener did not shoot.
+            if wanted and verb.i in found:
+                del found[i]
+            else:
+                found[i] = replace(trig, carried=False)
+            continue
+        if verb.i not in found:
             continue
         if found[verb.i].entry.objects:
             del found[i]
@@ -96,6 +108,7 @@ def find_triggers(doc: Doc, lexicon: Lexicon, ctx: Context) -> list[Trigger]:
         head = trig.token.head
         if trig.token.dep_ == "xcomp" and head.i in found and trig.token.lemma_.lower() in found[head.i].entry.objects:
             del found[i]
+    _drop_statements_that_act(found)
     _code_stances(found)
     for token in doc:  # "is ready to contribute troops": a generic intent when the act itself is not coded
         if token.i not in found and bare_intent(token) and not ctx.in_quote(token):
@@ -103,6 +116,28 @@ def find_triggers(doc: Doc, lexicon: Lexicon, ctx: Context) -> list[Trigger]:
                                      token)
     _code_demands(doc, found, ctx)
     return sorted(found.values(), key=lambda t: t.token.i)
+
+
+def _drop_statements_that_act(found: dict[int, Trigger]) -> None:
+    """"issued a statement condemning the attack": the statement is the condemnation, one act; the plain 010 of
+    issuing it would count it twice."""
+    for i, trig in list(found.items()):
+        if trig.entry.code != STATEMENT.code or trig.token.pos_ != "VERB":
+            continue
+        said = [c for obj in trig.token.children if obj.dep_ == "dobj" for c in obj.children
+                if c.dep_ in ("acl", "relcl") and c.i in found]
+        if said:
+            del found[i]
+
+
+def _path_between(token: Token, ancestor: Token) -> list[Token]:
+    """The tokens strictly between `token` and its ancestor `ancestor` on the way up the parse."""
+    out: list[Token] = []
+    current = token.head
+    while current != ancestor and current.head != current:
+        out.append(current)
+        current = current.head
+    return out
 
 
 def _code_demands(doc: Doc, found: dict[int, Trigger], ctx: Context) -> None:

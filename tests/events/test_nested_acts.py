@@ -1,0 +1,64 @@
+"""Acts inside other acts: what an appeal asks for, what an investigation looks into, what a statement says, what
+a post on a medium says, and who gives a verdict told in the passive."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from tests.conftest import every_event
+from tests.conftest import run_text as run
+
+
+@pytest.fixture(scope="module")
+def coder(pipeline: Any) -> Any:
+    """Every event the coder reads (no relevance stage), so that no test passes by a low confidence."""
+    return every_event(pipeline)
+
+
+def coded(coder: Any, text: str) -> list[tuple[str, str, str | None]]:
+    return [(e.cameo, e.source.code, e.target.code if e.target else None) for e in run(coder, text).events]
+
+
+def test_what_an_appeal_asks_for_is_not_done_by_the_appellant(coder: Any) -> None:
+    talks = coded(coder, "Russia called for talks with Ukraine on Monday.")
+    assert ("020", "RUS", "UKR") in talks, talks
+    assert not [c for c in talks if c[0].startswith("04")], talks  # no talks were held
+    sanctions = coded(coder, "The European Union called for sanctions on Russia.")
+    assert ("020", "IGOEUR", "RUS") in sanctions, sanctions
+    assert not [c for c in sanctions if c[0].startswith("16")], sanctions
+
+
+def test_an_act_named_inside_another_is_not_the_outer_actors(coder: Any) -> None:
+    probe = coded(coder, "Amnesty International called for an investigation into the shooting of protesters in Iraq.")
+    assert [c for c in probe if c[0] == "020" and c[1] == "NGOAMN"], probe
+    assert not [c for c in probe if c[1] == "NGOAMN" and (c[0].startswith("09") or c[0].startswith("19")
+                                                           or c[0].startswith("18"))], probe
+    opened = coded(coder, "Iraqi police opened an investigation into the shooting of three protesters.")
+    assert not [c for c in opened if c[1] == "IRQCOP" and c[0][:2] in ("18", "19", "20")], opened
+
+
+def test_a_statement_that_condemns_is_one_act(coder: Any) -> None:
+    events = coded(coder, "The Egyptian foreign ministry issued a statement condemning the Israeli air strikes.")
+    assert [c for c in events if c[0] == "111" and c[1] == "EGYGOV"], events
+    assert not [c for c in events if c[0] == "010"], events  # issuing it is the same act
+
+
+def test_what_a_post_says_is_its_authors_act(coder: Any) -> None:
+    events = coded(coder, "German Chancellor Angela Merkel posted a message on Twitter praising Greece for its "
+                          "reforms.")
+    assert [c for c in events if c[0] == "051" and c[1] == "DEUGOV" and c[2] == "GRC"], events
+
+
+def test_a_verdict_told_in_the_passive_is_the_courts(coder: Any) -> None:
+    events = coded(coder, "Three Spanish soldiers were found guilty on Friday of abusing prisoners in Madrid.")
+    assert [c for c in events if c[0] == "116" and c[1] == "ESPJUD" and c[2] == "ESPMIL"], events
+
+
+def test_laying_an_act_at_someones_door_and_legal_motions(coder: Any) -> None:
+    assert ("112", "PAK", "AFG") in coded(coder, "Pakistan attributed the bombing in Peshawar to Afghanistan.")
+    motion = coded(coder, "The Mexican government filed a motion against the United States in a federal court.")
+    assert [c for c in motion if c[0] == "115" and c[2] == "USA"], motion
+    # attributing a quote or a rise in prices to someone is no accusation
+    assert not [c for c in coded(coder, "Brazil attributed the rise in prices to Argentina.") if c[0] == "112"]
