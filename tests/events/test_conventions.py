@@ -67,3 +67,21 @@ def test_a_quote_with_no_condemning_word_is_no_criticism(coder: Any) -> None:
     found = events(coder, '"President Donald Trump treats the law with great care," said California Attorney '
                           "General Xavier Becerra on Monday.")
     assert not [e for e in found if e.cameo == "111"], dyads(found)
+
+
+def test_a_fine_is_the_courts_and_its_sum_is_no_one(coder: Any) -> None:
+    found = dyads(events(coder, "A 27-year-old Omaha woman was fined $150 on Wednesday in a Nebraska county court."))
+    assert ("116", "USAJUD", "USACRM") in found, found  # the woman is a suspect to the court, not a civilian
+    money = events(coder, "Smith was sentenced to a year in prison and fined $5,000 in a Texas court.")
+    assert not [e for e in money if e.target is not None and "$" in e.target.text], dyads(money)
+
+
+def test_a_suspect_described_then_named_is_one_arrest(coder: Any) -> None:
+    text = ("A 35-year-old Dayton man was arrested on Friday after a robbery at a gas station in Ohio. "
+            "Police said Kevin Dorsey, 35, of Dayton, was arrested on Friday without incident.")
+    arrests = [e for e in events(coder, text) if e.cameo == "173"]
+    assert len(arrests) == 1, dyads(arrests)
+    # two people arrested apart are two arrests
+    two = ("Ohio police arrested three people on Friday for trespassing. "
+           "Police also arrested one person on Friday for drunk driving.")
+    assert len([e for e in events(coder, two) if e.cameo == "173"]) == 2

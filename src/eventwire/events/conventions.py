@@ -32,9 +32,7 @@ _PERSON_NOUNS = word_list("eventwire.events", "person_noun")
 def implicit_state_agent(trig: Trigger, ctx: Context) -> tuple[list[ActorMention], list[ActorMention]]:
     """(sources, targets) for an agentless passive arrest, charge or sentence; ([], []) for anything else."""
     token = trig.token
-    lemma = token.lemma_.lower()
-    # "were found guilty": a verdict, whatever its verb, is the court's.
-    role = "COP" if lemma in _POLICE_ACTS else "JUD" if lemma in _COURT_ACTS or trig.entry.code == _VERDICT else None
+    role = _legal_role(trig)
     if role is None or token.pos_ != "VERB" or not is_passive(token) or any(
             c.dep_ == "agent" for c in token.children):
         return [], []
@@ -54,31 +52,48 @@ def implicit_state_agent(trig: Trigger, ctx: Context) -> tuple[list[ActorMention
     return [agent], targets
 
 
+def _legal_role(trig: Trigger) -> str | None:
+    """Who carries out a legal act of the state: the police ("COP") or a court ("JUD"); None for other acts."""
+    lemma = trig.token.lemma_.lower()
+    # "were found guilty", "was fined": a verdict, whatever its verb, is the court's.
+    return "COP" if lemma in _POLICE_ACTS else "JUD" if lemma in _COURT_ACTS or trig.entry.code == _VERDICT else None
+
+
 def implicit_suspects(trig: Trigger, ctx: Context, sources: list[ActorMention]) -> list[ActorMention]:
     """"Police arrested two men in Lagos": the people a legal act is done to, named by no code, are suspects
     (CRM) of the country of the state body that acts."""
     token = trig.token
-    lemma = token.lemma_.lower()
     countries = {s.country for s in sources if s.country}
-    if (lemma not in _POLICE_ACTS and lemma not in _COURT_ACTS) or token.pos_ != "VERB" or len(countries) != 1:
+    if _legal_role(trig) is None or token.pos_ != "VERB" or len(countries) != 1:
         return []
     country = countries.pop()
-    # "arrested three for trespassing": a bare number is that many people.
+    # "arrested three for trespassing": a bare number is that many people ("fined $1,000" is no one).
     return [_supplied(tok, f"{country}CRM", country, "suspect", "person") for tok in target_tokens(trig, ctx)
-            if not slot(tok, ctx)[0] and (tok.lemma_.lower() in _PERSON_NOUNS or tok.pos_ == "NUM")]
+            if not slot(tok, ctx)[0] and (tok.lemma_.lower() in _PERSON_NOUNS
+                                          or (tok.pos_ == "NUM" and tok.ent_type_ != "MONEY"))]
 
 
 def known_as_suspects(trig: Trigger, sources: list[ActorMention], targets: list[ActorMention]) -> list[ActorMention]:
     """"Manafort was sentenced by Judge Jackson": a person the knowledge base does not know, to whom a state
     body's arrest, charge or sentence is done, is a suspect (CRM) of that body's country; coded targets and
     acts of anyone else are returned as they are."""
-    lemma = trig.token.lemma_.lower()
     countries = {s.country for s in sources if s.country and s.sector in _LEGAL_SECTORS}
-    if (lemma not in _POLICE_ACTS and lemma not in _COURT_ACTS) or len(countries) != 1:
+    if _legal_role(trig) is None or len(countries) != 1:
         return targets
     country = countries.pop()
+    doc = trig.token.doc
+    police_or_court = any(s.sector in ("COP", "JUD") for s in sources)
+
+    def suspect(t: ActorMention) -> bool:
+        if not t.code:
+            return t.kind == "person"
+        # "A 27-year-old Columbus woman was fined": one the description made a civilian is, to the police or the
+        # court, a suspect (soldiers detaining civilians stay civilians).
+        return (police_or_court and t.code == f"{country}CVL" and 0 <= t.token < len(doc)
+                and doc[t.token].lemma_.lower() in _PERSON_NOUNS)
+
     return [t.model_copy(update={"code": f"{country}CRM", "country": country, "resolved_from": _CONVENTION})
-            if not t.code and t.kind == "person" else t for t in targets]
+            if suspect(t) else t for t in targets]
 
 
 # The state bodies whose legal acts make their object a suspect.
