@@ -62,3 +62,20 @@ def test_laying_an_act_at_someones_door_and_legal_motions(coder: Any) -> None:
     assert [c for c in motion if c[0] == "115" and c[2] == "USA"], motion
     # attributing a quote or a rise in prices to someone is no accusation
     assert not [c for c in coded(coder, "Brazil attributed the rise in prices to Argentina.") if c[0] == "112"]
+
+
+def test_force_by_private_people_is_no_armys_combat(coder: Any) -> None:
+    shooting = coded(coder, "A gunman opened fire at a shopping mall in El Paso, Texas on Saturday.")
+    assert [c for c in shooting if c[0] == "180" and c[1] == "USACRM"], shooting
+    assert not [c for c in shooting if c[0].startswith("19")], shooting
+    assert [c for c in coded(coder, "Syrian troops opened fire on rebel positions near Idlib on Saturday.")
+            if c[0].startswith("19")]
+
+
+def test_an_attack_for_a_reason_is_words_and_striving_is_not_fighting(coder: Any) -> None:
+    words = coded(coder, "The Turkish president attacked the United States over its sanctions on Ankara.")
+    assert [c for c in words if c[0] == "111" and c[2] == "USA"], words
+    assert not [c for c in words if c[0].startswith("19")], words
+    assert [c for c in coded(coder, "Syrian rebels attacked an army base near Aleppo on Monday.")
+            if c[0].startswith("19")]
+    assert coded(coder, "British doctors fought to save the boy's life at a hospital in London.") == []

@@ -35,7 +35,7 @@ from eventwire.events.stance import (
     warning_code,
 )
 from eventwire.model import ActorMention
-from eventwire.syntax import governing_verb
+from eventwire.syntax import governing_verb, subjects_of
 
 # Verbs that only carry an event noun ("ordered the withdrawal", "staged air strikes"): the noun is
 # the event, the verb lends its subject.
@@ -55,8 +55,10 @@ def find_triggers(doc: Doc, lexicon: Lexicon, ctx: Context) -> list[Trigger]:
         elif token.pos_ == "VERB":
             entry = match_verb(lexicon, token)
             if entry is not None and (opinion_not_act(token, entry) or _seeking_not_asking(token, entry, ctx)
-                                      or _other_sense(token, entry)):
+                                      or _other_sense(token, entry) or _fighting_to_do(token, entry, ctx)):
                 entry = None
+            if entry is not None and _verbal_attack(token, entry):
+                entry = replace(entry, code=CRITICISM_CODE)
             if entry is not None and entry.code == "130" and (
                     warned := warning_code(token, lambda t: t.i in ctx.actors)) is not None:
                 entry = replace(entry, code=warned)
@@ -122,8 +124,8 @@ def _drop_statements_that_act(found: dict[int, Trigger]) -> None:
     """"issued a statement condemning the attack": the statement is the condemnation, one act; the plain 010 of
     issuing it would count it twice."""
     for i, trig in list(found.items()):
-        if trig.entry.code != STATEMENT.code or trig.token.pos_ != "VERB":
-            continue
+        if trig.entry.code != STATEMENT.code or trig.token.pos_ != "VERB" or not trig.entry.objects:
+            continue  # only the rows of issuing a statement, report or communiqué
         said = [c for obj in trig.token.children if obj.dep_ == "dobj" for c in obj.children
                 if c.dep_ in ("acl", "relcl") and c.i in found]
         if said:
@@ -231,6 +233,35 @@ def _other_sense(verb: Token, entry: LexEntry) -> bool:
         question = any(c.dep_ == "ccomp" and c.left_edge.lower_ in _QUESTION_WORDS for c in verb.children)
         return question and not asked_to_act
     return False
+
+
+CRITICISM_CODE = "111"
+# "attacked the US over its sanctions", "attacked Johnson for his remarks": a reason of words, not a battle.
+_VERBAL_REASON_PREPS = frozenset({"over", "for"})
+
+
+def _verbal_attack(verb: Token, entry: LexEntry) -> bool:
+    """"Russia attacked the US over its sanctions policy": an attack with a reason given is verbal criticism
+    (111), not force; "attacked the base for three hours" gives a time, not a reason."""
+    return (entry.code[:2] == "19" and not entry.objects and verb.lemma_.lower() == "attack"
+            and any(c.dep_ == "dobj" for c in verb.children)
+            and any(c.dep_ == "prep" and c.lower_ in _VERBAL_REASON_PREPS and any(
+                o.dep_ in ("pobj", "pcomp") and o.ent_type_ not in ("DATE", "TIME") for o in c.children)
+                for c in verb.children))
+
+
+def _fighting_to_do(verb: Token, entry: LexEntry, ctx: Context) -> bool:
+    """"Doctors fought to save his life", "the family battled to clear his name": striving, not combat; an
+    armed force fighting to retake a town still fights."""
+    if entry.code[:2] != "19" or verb.lemma_.lower() not in _STRIVING_VERBS or not any(
+            c.dep_ in ("xcomp", "advcl") and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+            for c in verb.children):
+        return False
+    return not any(a.sector in _ARMED for subj in subjects_of(verb) for a in ctx.actors.get(subj.i, []))
+
+
+_STRIVING_VERBS = frozenset({"fight", "battle", "struggle"})
+_ARMED = frozenset({"MIL", "REB", "IMG", "COP", "SPY"})
 
 
 def _travellers_described(verb: Token, entry: LexEntry) -> bool:

@@ -7,7 +7,8 @@ apart (cameo.tsv: 182 "attacks people physically outside military combat", 1823 
 military combat"; 175 the state's violent repression of protest):
 - the police using force on protesters is repression (175);
 - anyone who is not an armed force or a government (police, a criminal, a civilian, an unnamed gunman)
-  attacking people who are not an armed force is assault (182), or killing by assault (1823) when they die.
+  attacking people who are not an armed force is assault (182), or killing by assault (1823) when they die;
+- a criminal or a civilian using force at no one named, or at a place, is unconventional violence (180).
 Attacks on soldiers, police and rebels, and whatever armed forces or governments do, stay 19.
 """
 
@@ -28,14 +29,21 @@ _KILLING = word_list("eventwire.events", "killing_verb")
 _HARM_TO_PEOPLE = _KILLING | word_list("eventwire.events", "harm_verb")
 _PROTESTERS = frozenset({"OPP"})
 _MILITARY_WEAPONS = word_list("eventwire.events", "military_weapon")
-REPRESSION, ASSAULT, KILLING_BY_ASSAULT = "175", "182", "1823"
+REPRESSION, ASSAULT, KILLING_BY_ASSAULT, UNCONVENTIONAL = "175", "182", "1823", "180"
+# Criminals and civilians: whatever force they use is not a military's.
+_PRIVATE_PEOPLE = frozenset({"CRM", "CVL"})
 
 
 def violence_code(code: str, trigger: Token, source: ActorMention, target: ActorMention | None) -> str:
     """The code of a generic use of force (`code` 190/193) for this source and target; other codes as given."""
-    if code not in _GENERIC_FORCE or target is None:
+    if code not in _GENERIC_FORCE:
         return code
-    source_sector, target_sector = source.sector, target.sector
+    source_sector = source.sector
+    if source_sector in _PRIVATE_PEOPLE and (target is None or target.kind == "country"):
+        return UNCONVENTIONAL  # "the gunman opened fire at a mosque in Christchurch": no army's combat
+    if target is None:
+        return code
+    target_sector = target.sector
     if source_sector == "COP" and target_sector in _PROTESTERS:
         return REPRESSION
     if source_sector in _ARMED_OR_STATE or target_sector in _COMBATANTS or target.kind == "country":
