@@ -57,7 +57,7 @@ def find_triggers(doc: Doc, lexicon: Lexicon, ctx: Context) -> list[Trigger]:
             if entry is not None and (opinion_not_act(token, entry) or _seeking_not_asking(token, entry, ctx)
                                       or _other_sense(token, entry) or _fighting_to_do(token, entry, ctx)):
                 entry = None
-            if entry is not None and _verbal_attack(token, entry):
+            if entry is not None and _verbal_attack(token, entry, lexicon):
                 entry = replace(entry, code=CRITICISM_CODE)
             if entry is not None and entry.code == "130" and (
                     warned := warning_code(token, lambda t: t.i in ctx.actors)) is not None:
@@ -240,14 +240,23 @@ CRITICISM_CODE = "111"
 _VERBAL_REASON_PREPS = frozenset({"over", "for"})
 
 
-def _verbal_attack(verb: Token, entry: LexEntry) -> bool:
-    """"Russia attacked the US over its sanctions policy": an attack with a reason given is verbal criticism
-    (111), not force; "attacked the base for three hours" gives a time, not a reason."""
-    return (entry.code[:2] == "19" and not entry.objects and verb.lemma_.lower() == "attack"
-            and any(c.dep_ == "dobj" for c in verb.children)
-            and any(c.dep_ == "prep" and c.lower_ in _VERBAL_REASON_PREPS and any(
-                o.dep_ in ("pobj", "pcomp") and o.ent_type_ not in ("DATE", "TIME") for o in c.children)
-                for c in verb.children))
+def _verbal_attack(verb: Token, entry: LexEntry, lexicon: Lexicon) -> bool:
+    """"Russia attacked the US over its sanctions policy", "attacked Johnson for his remarks" or "for failing
+    to act": an attack with a reason given is verbal criticism (111), not force. "Over" gives a reason unless
+    it names a time; "for" only with a gerund or a thing said or decided (the objects of the lexicon's verbal
+    attack row), since "attacked a camp for refugees" or "for three hours" is force."""
+    if entry.code[:2] != "19" or entry.objects or verb.lemma_.lower() != "attack" or not any(
+            c.dep_ == "dobj" for c in verb.children):
+        return False
+    said = {w for row in lexicon.verbs.get("attack", ()) if row.code == CRITICISM_CODE for w in row.objects}
+    for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in _VERBAL_REASON_PREPS):
+        for obj in prep.children:
+            if obj.dep_ == "pcomp" and prep.lower_ == "for":
+                return True
+            if obj.dep_ == "pobj" and obj.ent_type_ not in ("DATE", "TIME") and (
+                    prep.lower_ == "over" or obj.lemma_.lower() in said):
+                return True
+    return False
 
 
 def _fighting_to_do(verb: Token, entry: LexEntry, ctx: Context) -> bool:
