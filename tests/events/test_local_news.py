@@ -161,3 +161,27 @@ def test_bare_officers_are_police_in_a_story_of_police(coder: Any) -> None:
         "Turkish officers"] == "TURMIL"
     assert roles("Texas police arrested Martello, a retired Naval officer, on Monday.")[
         "a retired Naval officer"].endswith("MIL")
+
+
+def test_a_datelines_region_and_agency_are_not_actors(coder: Any) -> None:
+    agreed = coded(coder, "ISLAMABAD, Pakistan — Pakistan agreed Monday to reinstate a fired chief justice.")
+    assert [c for c in agreed if c[0].startswith("03") and c[1] == "PAK"], agreed
+    blast = coded(coder, "KABUL, Afghanistan (AP) — A suicide bomber killed 12 soldiers near the airport on Monday.")
+    assert blast and not [c for c in blast if c[1] in ("AFG", "AFGGOV", "USAMED")], blast
+    campaign = coded(coder, "ROANOKE -- Former Arkansas Gov. Mike Huckabee praised Virginia governor Bob McDonnell "
+                            "at a rally on Saturday.")
+    assert not [c for c in campaign if c[1] == "USA"], campaign
+
+
+def test_a_groups_one_word_name_that_is_someones_surname(coder: Any) -> None:
+    text = ("Vermont state senator Jim Wagner criticized the governor on Monday. Later, Wagner "
+            "accused the Vermont governor of lying.")
+    assert not [c for c in coded(coder, text) if c[1] == "RUSMILWAG"]
+    assert [c for c in coded(coder, "Wagner fighters attacked a village in Mali on Monday.")
+            if c[1] == "RUSMILWAG"]
+
+
+def test_private_people_planning_to_meet_is_private_life(pipeline: Any) -> None:
+    for text in ("Australian police said a doctor will visit the prisoner in a Melbourne jail on Monday.",
+                 "The woman invited her neighbour to dinner at her home in Ohio, police said."):
+        assert not [e for e in run(pipeline, text).events if e.cameo == "036"], text

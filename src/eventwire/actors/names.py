@@ -22,6 +22,7 @@ from eventwire.actors.mentions import new_mention, token_range
 from eventwire.datafiles import word_list
 from eventwire.model import ActorMention
 from eventwire.phrases import add_patterns, phrase_keys
+from eventwire.places.roles import in_dateline
 
 
 @dataclass(frozen=True)
@@ -71,6 +72,8 @@ def named_mentions(doc: Doc, kb: ActorKB, matcher: ActorMatcher, day: str | None
             continue  # "the Mexican Congress" is Mexico's, not the U.S. Congress: the description codes it
         if kind == "person" and _someone_elses_name(span):
             continue
+        if kind == "group" and _a_persons_name(span):
+            continue  # "Mayor Jim Wagner ... Wagner said" is the mayor, not the Wagner Group
         if kind in ("country", "seat") and _in_an_outlets_name(span):
             continue
         mention = _named_mention(span, kind, key, kb, day)
@@ -303,6 +306,16 @@ def _someone_elses_name(span: Span) -> bool:
     return span.end < end
 
 
+def _a_persons_name(span: Span) -> bool:
+    """A group's one-word name inside a person's name ("Jim Wagner"), or standing for a person the article
+    named in full before ("Wagner said" after "Mayor Jim Wagner")."""
+    if len(span) != 1:
+        return False
+    word = span[0]
+    people = [e for e in span.doc.ents if e.label_ == "PERSON" and len(e) > 1]
+    return any(e.start <= word.i < e.end or (e[-1].text == word.text and e.end <= word.i) for e in people)
+
+
 def _used_as_place(span: Span) -> bool:
     """"in Damascus" is a place; "Damascus said" or "its ally Damascus" is the government."""
     root = span.root
@@ -316,4 +329,5 @@ def unknown_organisations(doc: Doc, mentions: list[ActorMention]) -> list[ActorM
     taken = {i for m in mentions for i in range(*token_range(doc, m))}
     return [new_mention(ent, ent.text, "", None, "organisation", kb_id=f"unknown:{ent.text}",
                         resolved_from="unknown-organisation")
-            for ent in doc.ents if ent.label_ == "ORG" and not any(t.i in taken for t in ent)]
+            for ent in doc.ents if ent.label_ == "ORG" and not any(t.i in taken for t in ent)
+            and not in_dateline(ent.root)]  # "KABUL, Afghanistan (AP) —": where and by whom it was filed

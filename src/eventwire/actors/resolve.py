@@ -20,7 +20,7 @@ from eventwire.actors.kb import ActorKB
 from eventwire.actors.mentions import token_range
 from eventwire.actors.names import ActorMatcher, named_mentions, unknown_organisations
 from eventwire.model import ActorMention, PlaceMention
-from eventwire.places.roles import opens_dateline
+from eventwire.places.roles import in_dateline
 from eventwire.quotemarks import find_quote_spans
 
 # A country or capital's name standing for its state ("Paris" for the French government) is a namesake when the
@@ -38,7 +38,11 @@ def _not_namesakes(named: list[ActorMention], places: tuple[PlaceMention, ...]) 
 def _not_datelines(named: list[ActorMention], doc: Doc) -> list[ActorMention]:
     """"BAGHDAD — A car bomb exploded ...": a capital opening the story before a dash is where it was filed,
     never its government acting."""
-    return [m for m in named if not (m.kind in _METONYM_KINDS and m.token >= 0 and opens_dateline(doc[m.token]))]
+    return [m for m in named if not (m.kind in _DATELINE_KINDS and m.token >= 0 and in_dateline(doc[m.token]))]
+
+
+# A dateline names where a story was filed and the agency that filed it ("KABUL, Afghanistan (AP) —").
+_DATELINE_KINDS = _METONYM_KINDS | {"media"}
 
 
 def resolve_actors(doc: Doc, kb: ActorKB, matcher: ActorMatcher, day: str | None,

@@ -213,13 +213,15 @@ _SPEECH_ROOTS = frozenset({"01", "02", "10", "11", "12"})
 
 def private_visit(event: Event) -> bool:
     """"Passengers arriving at Cairo airport", "an aid worker who visited the hospital": travel by people who
-    hold no office and speak for no political group is private life, not a visit CAMEO codes (042/043)."""
+    hold no office and speak for no political group is private life, not a visit CAMEO codes (042/043), nor is
+    their plan to meet someone (036)."""
     source_sector = sector(event.source)
     return (event.cameo in _VISIT_CODES and source_sector is not None
             and source_sector not in STATE_SECTORS | POLITICAL_SECTORS)
 
 
-_VISIT_CODES = frozenset({"042", "043"})
+# Visits, and intents to meet ("the woman did invite him over", "a doctor would visit her in prison").
+_VISIT_CODES = frozenset({"042", "043", "036"})
 
 
 def private_report(event: Event) -> bool:

@@ -14,6 +14,7 @@ from spacy.tokens import Token
 from eventwire.datafiles import word_list
 from eventwire.events.context import Context
 from eventwire.model import ActorMention, PlaceMention
+from eventwire.places.roles import in_dateline
 
 # Nouns that count or part a group: their "of" phrase names the actors (events/data/words.tsv).
 _QUANTITY_HEADS = word_list("eventwire.events", "quantity_head")
@@ -77,7 +78,9 @@ def slot(token: Token, ctx: Context) -> tuple[list[ActorMention], bool]:
     from_places = []
     for member in (token, *token.conjuncts):
         place = place_in_np(member, ctx)  # "a military base in Damboa" stands for Nigeria
-        if place is not None and (actor := _place_actor(ctx.doc[place.token], ctx)) is not None:
+        # "KABUL, Afghanistan (AP) — A suicide bomber killed ...": the parser may make the dateline a subject.
+        if place is not None and not in_dateline(ctx.doc[place.token]) and (
+                actor := _place_actor(ctx.doc[place.token], ctx)) is not None:
             from_places.append(actor)
     if from_places:
         return from_places, True

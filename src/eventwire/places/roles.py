@@ -60,5 +60,33 @@ def opens_dateline(token: Token) -> bool:
     else:
         end = last.i if last.i > token.i and last.is_punct else token.i
         following = token.doc[end + 1] if end + 1 < len(token.doc) else None
+    if following is not None and following.text == ",":  # "ISLAMABAD, Pakistan —", "LAGOS, Nigeria (AP) —"
+        following = _dash_after_region(following)
     return following is not None and (following.text in _DASHES or following.text == ":") and \
         all(t.is_alpha or t.text in (".", "'") for t in token.doc[start.i: end + 1] if t.i <= token.i)
+
+
+def _dash_after_region(comma: Token) -> Token | None:
+    """The dash or colon closing a dateline's region after its comma ("KABUL, Afghanistan (AP) —"), if the
+    words between are a short name."""
+    doc = comma.doc
+    for j in range(comma.i + 1, min(comma.i + 8, len(doc))):
+        word = doc[j]
+        if word.text in _DASHES or word.text == ":":
+            return word if j > comma.i + 1 else None
+        if not (word.is_alpha or word.text in (".", ",", "(", ")", "'")):
+            return None
+    return None
+
+
+def in_dateline(token: Token) -> bool:
+    """A name opening a dateline ("ISLAMABAD —"), naming its region after the comma ("KABUL, Afghanistan —") or
+    crediting the agency that filed it ("KABUL, Afghanistan (AP) —")."""
+    if opens_dateline(token):
+        return True
+    sent = token.sent
+    comma = next((t for t in sent[:8] if t.text == ","), None)
+    if comma is None or comma.i >= token.i or comma.i == sent.start:
+        return False
+    closing = _dash_after_region(comma)
+    return closing is not None and token.i < closing.i and opens_dateline(comma.nbor(-1))
