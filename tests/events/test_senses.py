@@ -154,3 +154,33 @@ def test_a_caption_line_is_not_a_report_of_an_act(pipeline: Any) -> None:
                                            "resumes") if c[0].startswith("02")]
     assert [c for c in coded(pipeline, "The Russian president was urging Ukraine to hold talks on Monday.")
             if c[0].startswith("02")]
+
+
+def test_culling_animals_is_no_violence(pipeline: Any) -> None:
+    for text in ("Russian officials killed 20,000 ducks near Moscow on Monday to stop the bird flu.",
+                 "Philippine officials started slaughtering, burning and burying 6,500 hogs at a farm in Luzon."):
+        assert not [r for r in roots(pipeline, text) if r in ("18", "19", "20")], text
+    assert "20" in roots(pipeline, "Congolese troops slaughtered 40 villagers in North Kivu on Monday.")
+
+
+def test_a_state_sealing_off_an_area_restricts_movement(pipeline: Any) -> None:
+    sealed = coded(pipeline, "German officials blocked off an area of Dresden on Monday after a bird flu case.")
+    assert [c for c in sealed if c[0] == "191" and c[1] == "DEUGOV"], sealed
+    assert "144" in [c[0] for c in coded(pipeline, "Chilean protesters blocked roads in Santiago on Monday.")]
+
+
+def test_a_finding_or_a_claim_is_no_appeal_or_demand(pipeline: Any) -> None:
+    for text in ("UN figures suggest 7.5 million South Sudanese now require humanitarian aid.",
+                 "A UN report suggested on Monday that the Sudanese government is expelling aid workers.",
+                 "The American lawyer insisted on Monday that his client had no role in the attacks in Washington."):
+        assert not [r for r in roots(pipeline, text) if r in ("02", "10")], text
+    assert ("020", "RUSGOV", "UKR") in coded(pipeline, "The Russian foreign minister suggested talks with Ukraine.")
+    assert [c for c in coded(pipeline, "The Egyptian opposition insisted that the president resign.")
+            if c[0].startswith("10")]
+
+
+def test_doctors_and_police_going_about_their_work(pipeline: Any) -> None:
+    assert not [r for r in roots(pipeline, "Canadian doctors are investigating some Calgary residents who may have "
+                                           "the virus.") if r == "09"]
+    assert not [r for r in roots(pipeline, "British police visited a sushi restaurant in Piccadilly on Monday.")
+                if r == "04"]

@@ -116,6 +116,10 @@ def object_lemmas(verb: Token) -> set[str]:
     to-infinitive's own verb ("declined to comment")."""
     objs: set[str] = set()
     heads = [verb] + [c for c in verb.children if c.dep_ in ("xcomp", "ccomp") and c.pos_ == "VERB"]
+    if not any(c.dep_ == "dobj" for c in verb.children):
+        # "slaughtering, burning and burying 6,500 hogs": verbs joined before one object share it.
+        heads += [c for c in verb.conjuncts if c.i > verb.i and c.pos_ == "VERB"
+                  and not any(s.dep_ in ("nsubj", "nsubjpass") for s in c.children)][-1:]
     objs.update(h.lemma_.lower() for h in heads[1:] if h.dep_ == "xcomp")
     # A small clause: "found two officers guilty" (the parser's ccomp "guilty" with its own subject).
     objs.update(c.lemma_.lower() for c in verb.children if c.dep_ in ("ccomp", "xcomp") and c.pos_ == "ADJ")

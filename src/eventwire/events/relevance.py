@@ -214,10 +214,19 @@ _SPEECH_ROOTS = frozenset({"01", "02", "10", "11", "12"})
 def private_visit(event: Event) -> bool:
     """"Passengers arriving at Cairo airport", "an aid worker who visited the hospital": travel by people who
     hold no office and speak for no political group is private life, not a visit CAMEO codes (042/043), nor is
-    their plan to meet someone (036)."""
+    their plan to meet someone (036) or their looking into something (09)."""
     source_sector = sector(event.source)
-    return (event.cameo in _VISIT_CODES and source_sector is not None
-            and source_sector not in STATE_SECTORS | POLITICAL_SECTORS)
+    if source_sector in _PRIVATE_SECTORS and event.cameo_root == _INVESTIGATE:
+        return True  # "doctors are investigating some Calgary residents": a medical check, not an inquiry
+    # "Police visited the sushi restaurant": officers going where a case takes them, not a visit CAMEO codes.
+    return event.cameo in _VISIT_CODES and source_sector is not None and (
+        source_sector not in STATE_SECTORS | POLITICAL_SECTORS or source_sector == "COP")
+
+
+# Sectors whose inquiries are their trade (doctors, companies, reporters, schools, private people), not the
+# investigations CAMEO codes (09: by states, international bodies and NGOs).
+_PRIVATE_SECTORS = frozenset({"HLH", "BUS", "MED", "EDU", "CVL"})
+_INVESTIGATE = "09"
 
 
 # Visits, and intents to meet ("the woman did invite him over", "a doctor would visit her in prison").

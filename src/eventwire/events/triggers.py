@@ -228,6 +228,8 @@ def _other_sense(verb: Token, entry: LexEntry) -> bool:
         # "walked out the back door" (the parser's "out" a preposition with an object) leaves a place
         return any(c.dep_ == "dobj" or (c.dep_ == "prep" and c.lower_ == "out" and any(
             o.dep_ == "pobj" for o in c.children)) for c in verb.children)
+    if lemma in _CLAIMING_SENSE and entry.code[:2] in ("02", "10"):
+        return _a_claim(verb)
     if lemma == "ask" and entry.code[:2] == "02":
         asked_to_act = any(c.dep_ == "xcomp" or (c.dep_ == "prep" and c.lower_ == "for") for c in verb.children)
         question = any(c.dep_ == "ccomp" and c.left_edge.lower_ in _QUESTION_WORDS for c in verb.children)
@@ -271,6 +273,30 @@ def _fighting_to_do(verb: Token, entry: LexEntry, ctx: Context) -> bool:
 
 _STRIVING_VERBS = frozenset({"fight", "battle", "struggle"})
 _ARMED = frozenset({"MIL", "REB", "IMG", "COP", "SPY"})
+
+
+# Verbs of appeal or demand that also state a claim: "figures suggest 7.5 million need aid", "the lawyer insisted
+# that his client had no role".
+_CLAIMING_SENSE = frozenset({"suggest", "insist"})
+_DOCUMENT_NOUNS = word_list("eventwire.events", "document_noun")
+# A modal makes the clause a proposal ("suggested a broader probe may be required"), not a fact claimed.
+_MODALS_OF_DUTY = frozenset({"should", "must", "ought", "need", "shall", "may", "might", "could", "would", "can"})
+
+
+def _a_claim(verb: Token) -> bool:
+    """"A UN report suggested the government is ...": a document or figure suggests nothing to anyone, and a
+    that-clause told as a fact (no "should" or "must", not the bare subjunctive of "insisted that he resign") is a
+    claim, not an appeal or a demand; "suggested talks", "suggested a probe may be needed" or "insisted on a recount"
+    ask for something."""
+    if any(s.lemma_.lower() in _DOCUMENT_NOUNS for s in subjects_of(verb)):
+        return True
+    clauses = [c for c in verb.children if c.dep_ == "ccomp"]
+    asks_for = any(c.dep_ in ("dobj", "xcomp") or (c.dep_ == "prep" and c.lower_ == "on" and any(
+        o.dep_ == "pobj" and o.ent_type_ not in ("DATE", "TIME") for o in c.children)) for c in verb.children)
+    if not clauses or asks_for:
+        return False
+    return all(c.tag_ in ("VBD", "VBZ", "VBP", "VBG", "VBN") and not any(
+        a.dep_ == "aux" and a.lower_ in _MODALS_OF_DUTY for a in c.children) for c in clauses)
 
 
 def _travellers_described(verb: Token, entry: LexEntry) -> bool:

@@ -8,7 +8,8 @@ military combat"; 175 the state's violent repression of protest):
 - the police using force on protesters is repression (175);
 - anyone who is not an armed force or a government (police, a criminal, a civilian, an unnamed gunman)
   attacking people who are not an armed force is assault (182), or killing by assault (1823) when they die;
-- a criminal or a civilian using force at no one named, or at a place, is unconventional violence (180).
+- a criminal or a civilian using force at no one named, or at a place, is unconventional violence (180);
+- a government, police or army blocking a road or an area restricts movement (191); protesters block (144).
 Attacks on soldiers, police and rebels, and whatever armed forces or governments do, stay 19.
 """
 
@@ -30,12 +31,17 @@ _HARM_TO_PEOPLE = _KILLING | word_list("eventwire.events", "harm_verb")
 _PROTESTERS = frozenset({"OPP"})
 _MILITARY_WEAPONS = word_list("eventwire.events", "military_weapon")
 REPRESSION, ASSAULT, KILLING_BY_ASSAULT, UNCONVENTIONAL = "175", "182", "1823", "180"
+_BLOCKING, _BLOCKADE = "144", "191"
+_STATE_FORCES = frozenset({"GOV", "COP", "MIL"})
 # Criminals and civilians: whatever force they use is not a military's.
 _PRIVATE_PEOPLE = frozenset({"CRM", "CVL"})
 
 
 def violence_code(code: str, trigger: Token, source: ActorMention, target: ActorMention | None) -> str:
-    """The code of a generic use of force (`code` 190/193) for this source and target; other codes as given."""
+    """The code of a generic use of force (`code` 190/193) or a blocking (144) for this source and target; other
+    codes as given."""
+    if code == _BLOCKING and source.sector in _STATE_FORCES:
+        return _BLOCKADE  # "officials blocked off an area of Dresden": the state restricting movement, no protest
     if code not in _GENERIC_FORCE:
         return code
     source_sector = source.sector
