@@ -85,3 +85,11 @@ def test_a_suspect_described_then_named_is_one_arrest(coder: Any) -> None:
     two = ("Ohio police arrested three people on Friday for trespassing. "
            "Police also arrested one person on Friday for drunk driving.")
     assert len([e for e in events(coder, two) if e.cameo == "173"]) == 2
+
+
+def test_those_arrested_are_never_the_officers_who_arrest(coder: Any) -> None:
+    text = ("Texas task force officers arrested 14 people in Cottonport on Friday. "
+            "They were arrested on outstanding warrants for issuing worthless checks.")
+    found = dyads(events(coder, text))
+    assert ("173", "USACOP", "USACRM") in found, found
+    assert not [d for d in found if d[0] == "173" and d[2] == "USACOP"], found

@@ -185,3 +185,17 @@ def test_private_people_planning_to_meet_is_private_life(pipeline: Any) -> None:
     for text in ("Australian police said a doctor will visit the prisoner in a Melbourne jail on Monday.",
                  "The woman invited her neighbour to dinner at her home in Ohio, police said."):
         assert not [e for e in run(pipeline, text).events if e.cameo == "036"], text
+
+
+def test_a_role_capitalised_only_by_the_sentence_is_no_title(coder: Any) -> None:
+    group = coded(coder, "Representatives from a union-backed neighborhood group criticized the plan in Pittsburgh.")
+    assert not [c for c in group if c[1].endswith("LEG")], group
+
+
+def test_a_witness_telling_a_judge_and_a_decade_past_are_not_news(pipeline: Any) -> None:
+    told = run(pipeline, "In an Ohio court on Monday, Clark told Judge Stucky that his son now lives with Gravely's "
+                         "family.").events
+    assert not [e for e in told if e.cameo_root == "01"], [e.cameo for e in told]
+    history = run(pipeline, "Syria first sent its troops into Lebanon in the 1970s while the country was engulfed "
+                            "in civil war.").events
+    assert not history, [e.cameo for e in history]

@@ -149,7 +149,7 @@ def _row(kb: ActorKB, token: Token, key: tuple[str, str]) -> str | None:
     if role is None:
         return None
     form = kb.role_forms.get(key, "")
-    if form and not token.text[:1].isupper():
+    if form and not _capitalised_as_a_name(token):
         return None  # "Representative Jane Doe" is a legislator, "a representative of the firm" is not
     if form == "chamber" and any(
         c.dep_ in ("compound", "amod") and c.text[:1].isupper() and not _names_country(c, kb)
@@ -157,6 +157,17 @@ def _row(kb: ActorKB, token: Token, key: tuple[str, str]) -> str | None:
     ):
         return None  # "the Opera House", "Chatham House": another name's house, not a chamber
     return role
+
+
+def _capitalised_as_a_name(token: Token) -> bool:
+    """Written with a capital that is not only the sentence's: "Representative Jane Doe", "the House", but not
+    "Representatives from a neighbourhood group said ..." opening a sentence with no name after it."""
+    if not token.text[:1].isupper():
+        return False
+    if not token.is_sent_start:
+        return True
+    following = token.nbor(1) if token.i + 1 < len(token.doc) else None
+    return following is not None and following.pos_ == "PROPN" and following.text[:1].isupper()
 
 
 def plural_demonym(token: Token, kb: ActorKB) -> str | None:

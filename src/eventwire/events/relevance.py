@@ -13,6 +13,7 @@ hypothetical, negated or historical ones (dated over a year before the article),
 from __future__ import annotations
 
 import math
+import re
 from bisect import bisect_right
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -148,7 +149,8 @@ def never_emitted(event: Event, published: str | None, token: Token | None = Non
     """Hypothetical, negated and historical events, directed cooperation with no one to direct it at, acts
     described as a standing state or as background, event nouns modifying another noun ("Ohio's execution
     team"), and the like (given the trigger's `token`) are never emitted by default, whatever the model says."""
-    history = (_days_before(event, published) or 0) > _HISTORY_DAYS
+    history = (_days_before(event, published) or 0) > _HISTORY_DAYS or (
+        event.date is None and token is not None and _told_of_a_past_decade(token, published))
     undirected = event.cameo_root in DIRECTED_ROOTS and event.target is None
     described = token is not None and (describes_a_state(token) or told_as_background(token)
                                        or described_act(token) or sports_play(event, token)
@@ -156,6 +158,18 @@ def never_emitted(event: Event, published: str | None, token: Token | None = Non
                                        or private_report(event) or private_visit(event) or standing_passive(token)
                                        or caption_fragment(token))
     return event.hypothetical or event.negated or history or undirected or described
+
+
+_DECADE = re.compile(r"^(1[5-9]|20)\d0s$")
+
+
+def _told_of_a_past_decade(token: Token, published: str | None) -> bool:
+    """"Syria first sent its troops into Lebanon in the 1970s": an undated act in a clause that names a decade
+    over before the article is history."""
+    year = int(published[:4]) if published and published[:4].isdigit() else None
+    clause = _clause_head(token)
+    return year is not None and any(
+        _DECADE.match(t.text) and int(t.text[:4]) + 9 < year and _clause_head(t) == clause for t in token.sent)
 
 
 def describes_a_state(token: Token) -> bool:
@@ -234,7 +248,8 @@ _VISIT_CODES = frozenset({"042", "043", "036"})
 
 
 def private_report(event: Event) -> bool:
-    return (event.cameo_root in _SPEECH_ROOTS and event.target is not None and event.target.sector == "COP"
+    # "the driver told police", "Clark told the judge that his son now lives with ...": a witness's account.
+    return (event.cameo_root in _SPEECH_ROOTS and event.target is not None and event.target.sector in ("COP", "JUD")
             and sector(event.source) not in STATE_SECTORS | _PUBLIC_GROUPS)
 
 
