@@ -7,6 +7,7 @@ from __future__ import annotations
 from typing import Any
 
 from eventwire.model import Event
+from tests.conftest import every_event
 from tests.conftest import run_text as run
 
 
@@ -184,3 +185,25 @@ def test_doctors_and_police_going_about_their_work(pipeline: Any) -> None:
                                            "the virus.") if r == "09"]
     assert not [r for r in roots(pipeline, "British police visited a sushi restaurant in Piccadilly on Monday.")
                 if r == "04"]
+
+
+def test_fighting_or_pulling_out_a_thing_is_no_force(pipeline: Any) -> None:
+    assert not roots(pipeline, "London has been fighting dirty air since the 14th century.")
+    assert not roots(pipeline, "The British army needed force to pull out the old cables in London.")
+    assert ("0874", "RUS", "SYR") in coded(pipeline, "Russia withdrew its troops from Syria on Monday.")
+    assert "19" in roots(pipeline, "Turkish troops fought Kurdish militants near the Syrian border on Monday.")
+
+
+def test_asking_about_something_is_a_question(pipeline: Any) -> None:
+    for text in ("US Representative Frank Lucas asked NASA officials about the effect of the delay.",
+                 "“What is the contingency if those rockets are not ready?” US Representative Robert Aderholt "
+                 "asked NASA officials."):
+        assert "02" not in roots(pipeline, text), text
+
+
+def test_a_goal_set_by_a_date_dates_no_act(pipeline: Any) -> None:
+    coder = every_event(pipeline)
+    text = ("At a climate summit in New York, the Indian prime minister pledged that his country would more than "
+            "double its wind power production, going from 40 gigawatts to 140 gigawatts by 2030.")
+    dated = [(e.cameo, e.date) for e in run(coder, text).events]
+    assert dated and not [d for d in dated if d[1] == "2030"], dated

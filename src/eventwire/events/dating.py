@@ -70,10 +70,15 @@ def _time_of(trig: Trigger, ctx: Context) -> TimeMention | None:
     # A temporal clause under the act tells when it happened: "When announcing it on Monday, he called ...".
     for child in trig.clause.children:
         if child.dep_ == "advcl" and _same_time_clause(child):
-            scoped = [t for t in times if clause_of(ctx.doc[t.token]) == child and t.value is not None]
+            # "going from 175 to 450 gigawatts by 2022" sets a goal, not the day of the act.
+            scoped = [t for t in times if clause_of(ctx.doc[t.token]) == child and t.value is not None
+                      and ctx.doc[t.token].head.lower_ not in _DEADLINE_PREPS]
             if scoped:
                 return scoped[0]
     return None
+
+
+_DEADLINE_PREPS = frozenset({"by", "until", "till", "before"})
 
 
 def _same_time_clause(verb: Token) -> bool:

@@ -55,7 +55,8 @@ def find_triggers(doc: Doc, lexicon: Lexicon, ctx: Context) -> list[Trigger]:
         elif token.pos_ == "VERB":
             entry = match_verb(lexicon, token)
             if entry is not None and (opinion_not_act(token, entry) or _seeking_not_asking(token, entry, ctx)
-                                      or _other_sense(token, entry) or _fighting_to_do(token, entry, ctx)):
+                                      or _other_sense(token, entry) or _fighting_to_do(token, entry, ctx)
+                                      or _force_on_a_thing(token, entry, ctx)):
                 entry = None
             if entry is not None and _verbal_attack(token, entry, lexicon):
                 entry = replace(entry, code=CRITICISM_CODE)
@@ -232,7 +233,10 @@ def _other_sense(verb: Token, entry: LexEntry) -> bool:
         return _a_claim(verb)
     if lemma == "ask" and entry.code[:2] == "02":
         asked_to_act = any(c.dep_ == "xcomp" or (c.dep_ == "prep" and c.lower_ == "for") for c in verb.children)
-        question = any(c.dep_ == "ccomp" and c.left_edge.lower_ in _QUESTION_WORDS for c in verb.children)
+        # "asked how ...", "asked them about the effect", "“What is the contingency?” Aderholt asked"
+        question = any((c.dep_ == "ccomp" and c.left_edge.lower_ in _QUESTION_WORDS)
+                       or (c.dep_ == "prep" and c.lower_ == "about") for c in verb.children) or (
+            verb.i > 0 and any(t.text == "?" for t in verb.doc[max(verb.sent.start, verb.i - 4): verb.i]))
         return question and not asked_to_act
     return False
 
@@ -272,6 +276,21 @@ def _fighting_to_do(verb: Token, entry: LexEntry, ctx: Context) -> bool:
 
 
 _STRIVING_VERBS = frozenset({"fight", "battle", "struggle"})
+_WAR_WORDS = word_list("eventwire.events", "attack_noun") | {"war", "insurgency", "campaign", "duel", "offensive"}
+_WITHDRAWAL = "0874"
+
+
+def _force_on_a_thing(verb: Token, entry: LexEntry, ctx: Context) -> bool:
+    """"London has been fighting dirty air", "the force required to pull out Apple's cable", "withdrew $500": a
+    fight or a withdrawal whose object is a thing (no actor, place or war) is another sense. Armies withdraw
+    troops (the rows with those objects) or withdraw from a place; they fight enemies, wars and battles."""
+    if entry.objects or not (entry.code == _WITHDRAWAL or (entry.code[:2] == "19"
+                                                           and verb.lemma_.lower() in _STRIVING_VERBS)):
+        return False
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    return bool(objects) and all(
+        o.pos_ == "NOUN" and o.i not in ctx.actors and o.i not in ctx.places and o.lemma_.lower() not in _WAR_WORDS
+        and not any(c.i in ctx.actors or c.i in ctx.places for c in o.subtree) for o in objects)
 _ARMED = frozenset({"MIL", "REB", "IMG", "COP", "SPY"})
 
 
