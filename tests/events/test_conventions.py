@@ -93,3 +93,25 @@ def test_those_arrested_are_never_the_officers_who_arrest(coder: Any) -> None:
     found = dyads(events(coder, text))
     assert ("173", "USACOP", "USACRM") in found, found
     assert not [d for d in found if d[0] == "173" and d[2] == "USACOP"], found
+
+
+def test_a_headlines_passive_is_done_to_its_subject(coder: Any) -> None:
+    stabbed = dyads(events(coder, "Woman stabbed while jogging near Atlanta, Georgia."))
+    assert not [d for d in stabbed if d[1].endswith("CVL")], stabbed  # the woman stabbed no one
+    arrested = dyads(events(coder, "Protesters arrested in Moscow."))
+    assert ("173", "RUSCOP", "RUSOPP") in arrested, arrested
+    # a story's own sentence keeps its subject as the one who acts
+    assert [d for d in dyads(events(coder, "Texas gunmen stabbed two police officers on Monday."))
+            if d[1] == "USACRM"]
+
+
+def test_people_violence_is_done_to_are_civilians_of_the_country(coder: Any) -> None:
+    assert [d for d in dyads(events(coder, "Texas police shot a man on Monday.")) if d[2] == "USACVL"]
+    assert [d for d in dyads(events(coder, "Taliban fighters killed two people in Kabul on Monday."))
+            if d[1] == "AFGREBTAL" and d[2] == "AFGCVL"]
+
+
+def test_a_fine_told_of_a_woman_then_by_her_name_is_one_record(coder: Any) -> None:
+    text = ("A 27-year-old Omaha woman was fined $150 on Wednesday in a Nebraska court. "
+            "Janet Smalley was fined $150 and ordered to pay restitution on Wednesday in the Nebraska court.")
+    assert len([e for e in events(coder, text) if e.cameo == "116"]) == 1

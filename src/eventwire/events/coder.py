@@ -26,8 +26,14 @@ from eventwire.datafiles import word_list
 from eventwire.events.circumstances import is_hypothetical, is_negated
 from eventwire.events.codes import CodeTable
 from eventwire.events.context import Context, Trigger
-from eventwire.events.conventions import implicit_state_agent, implicit_suspects, known_as_suspects
+from eventwire.events.conventions import (
+    implicit_state_agent,
+    implicit_suspects,
+    implicit_victims,
+    known_as_suspects,
+)
 from eventwire.events.dating import after_publication, event_date
+from eventwire.events.headlines import mark_headline_passives
 from eventwire.events.lexicon import Lexicon
 from eventwire.events.placing import carry_places, event_place
 from eventwire.events.quoted import quoted_criticism
@@ -59,6 +65,7 @@ def code_events(
     places: tuple[PlaceMention, ...], quotes: tuple[Quote, ...], lexicon: Lexicon, table: CodeTable,
     kb: ActorKB, counts: tuple[CountMention, ...] = (),
 ) -> tuple[Event, ...]:
+    mark_headline_passives(doc)  # "Woman stabbed while jogging": the woman was stabbed
     in_text = tuple(p for p in places if p.start is not None)
     dateline = next((p for p in places if p.start is None), None)
     ctx = Context(doc, article, index_by_token(actors), {t.token: t for t in times},
@@ -149,7 +156,7 @@ def _told_twice(a: Event, b: Event, doc: Doc) -> bool:
     # "A Kansas City man was charged Monday ..." then "Issac Fisher, 26, was charged ...": a legal act on a suspect
     # told once of someone described and once of someone named is one act (the state body may be named once);
     # "arrested three" and "arrested one person" are two.
-    return (a.cameo_root == _LEGAL_ROOT and _code(a.target).endswith("CRM")
+    return ((a.cameo_root == _LEGAL_ROOT or a.cameo == _VERDICT) and _code(a.target).endswith("CRM")
             and (_last_word(a.source) == _last_word(b.source) or not a.source.text or not b.source.text)
             and ((_described_person(a.target, doc) and _named_person(b.target, doc))
                  or (_named_person(a.target, doc) and _described_person(b.target, doc))))
@@ -159,7 +166,7 @@ def _named_person(actor: ActorMention | None, doc: Doc) -> bool:
     return actor is not None and 0 <= actor.token < len(doc) and doc[actor.token].pos_ == "PROPN"
 
 
-_LEGAL_ROOT = "17"
+_LEGAL_ROOT, _VERDICT = "17", "116"
 _PERSON_NOUNS = word_list("eventwire.events", "person_noun")
 
 
@@ -242,7 +249,7 @@ def _build(trig: Trigger, ctx: Context, sources: list[ActorMention], direct_sour
     code = ctx.table.get(_peacekeeping_code(trig, sources) or trig.entry.code)
     pairs: list[tuple[ActorMention, ActorMention | None, str]] = []
     if not targets:
-        targets = implicit_suspects(trig, ctx, sources)
+        targets = implicit_suspects(trig, ctx, sources) or implicit_victims(trig, ctx, sources)
     targets = known_as_suspects(trig, sources, targets)
     if not targets and code.root == "14":
         targets = protested_authority(sources, ctx)

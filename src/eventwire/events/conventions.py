@@ -73,6 +73,22 @@ def implicit_suspects(trig: Trigger, ctx: Context, sources: list[ActorMention]) 
                                           or (tok.pos_ == "NUM" and tok.ent_type_ != "MONEY"))]
 
 
+def implicit_victims(trig: Trigger, ctx: Context, sources: list[ActorMention]) -> list[ActorMention]:
+    """"Texas police shot a man", "gunmen killed three": people violence is done to, named by no code, are
+    civilians (CVL) of the country of the one who acts (unless a rule of who they are says otherwise)."""
+    token = trig.token
+    countries = {s.country for s in sources if s.country}
+    if ctx.table.get(trig.entry.code).root not in _VIOLENCE or token.pos_ != "VERB" or len(countries) != 1:
+        return []
+    country = countries.pop()
+    return [_supplied(tok, f"{country}CVL", country, "civilians", "person") for tok in target_tokens(trig, ctx)
+            if not slot(tok, ctx)[0] and (tok.lemma_.lower() in _PERSON_NOUNS
+                                          or (tok.pos_ == "NUM" and tok.ent_type_ != "MONEY"))]
+
+
+_VIOLENCE = frozenset({"18", "19", "20"})
+
+
 def known_as_suspects(trig: Trigger, sources: list[ActorMention], targets: list[ActorMention]) -> list[ActorMention]:
     """"Manafort was sentenced by Judge Jackson": a person the knowledge base does not know, to whom a state
     body's arrest, charge or sentence is done, is a suspect (CRM) of that body's country; coded targets and
