@@ -86,3 +86,21 @@ def test_a_country_a_measure_is_aimed_at_is_not_where_it_was_taken(pipeline: Any
     assert places.get("imposed", "absent") is None, places
     strikes = _places(pipeline, "Israeli jets carried out strikes on Syria on Monday.")
     assert any(p is not None and p.country == "SYR" for p in strikes.values()), strikes
+
+
+def test_what_a_statement_speaks_of_is_not_where_it_was_made(pipeline: Any) -> None:
+    promise = _places(pipeline, "The United States was more forceful, committing to send more troops to Saudi Arabia.")
+    assert promise.get("committing", "absent") is None, promise
+    quoted = _places(pipeline, "US Secretary of State Mike Pompeo blamed Iran for the attacks, saying there was "
+                               "\"no evidence the attacks came from Yemen.\"")
+    assert quoted.get("blamed", "absent") is None, quoted
+    sent = _places(pipeline, "Russian troops arrived in Syria on Monday.")
+    assert any(p is not None and p.country == "SYR" for p in sent.values()), sent
+
+
+def test_a_reaction_is_not_placed_where_the_last_act_happened(pipeline: Any) -> None:
+    text = ("Gunmen killed three soldiers in Kabul on Monday. The US ambassador condemned the killing. "
+            "Afghan police arrested two men later that day.")
+    places = _places(pipeline, text)
+    assert places.get("condemned", "absent") is None, places
+    assert places.get("arrested") is not None and places["arrested"].country == "AFG", places

@@ -241,10 +241,12 @@ def detail_rows(scores: Sequence[ArticleScore]) -> Iterable[dict[str, Any]]:
                                    "trigger": ev.evidence.trigger, "cameo": ev.cameo, "source": ev.source.code,
                                    "target": ev.target.code if ev.target else None, "date": ev.date,
                                    "confidence": ev.confidence, "hypothetical": ev.hypothetical,
-                                   "negated": ev.negated}
+                                   "negated": ev.negated,
+                                   "place": [ev.place.name, ev.place.country] if ev.place else None}
             if o.gold is not None:
                 row["gold"] = {"cameo": o.gold.cameo, "source": o.gold.source.code,
-                               "target": o.gold.target.code if o.gold.target else None, "date": o.gold.date}
+                               "target": o.gold.target.code if o.gold.target else None, "date": o.gold.date,
+                               "place": [o.gold.place_name, o.gold.place_country] if o.gold.place_country else None}
                 row["wrong"] = sorted(k for k, ok in fields_right(ev, o.gold).items() if not ok)
             yield row
         for j, gold in enumerate(s.article.events):

@@ -1,9 +1,10 @@
 """Where an event happened.
 
 - place: a place the trigger or its clause names ("in/at/near/from X"), else one in the sentence that is
-  not part of an actor's name ("the Ambassador to Germany"), else the dateline, else none (the country the
-  story names most is not borrowed); an event whose sentence names no place happened where the story's
-  last placed event did, up to two sentences back;
+  not part of an actor's name ("the Ambassador to Germany"), in a quote the act is not in, or in what a
+  statement speaks of ("committing to send troops to Saudi Arabia"), else the dateline, else none (the
+  country the story names most is not borrowed); an act (not a statement) whose sentence names no place
+  happened where the story's last placed event did, up to two sentences back;
 - story place: the dateline, else the country the story names most, for conventions that need a country.
 """
 
@@ -28,14 +29,18 @@ _FORCE_ROOTS = frozenset({"15", "17", "18", "19", "20"})  # acts done in the pla
 
 def carry_places(events: list[Event], doc: Doc) -> list[Event]:
     """Narrative continuity: an event whose sentence names no place happened where the story's last
-    placed event did, when that was one or two sentences earlier. Never from its own sentence: a place there
-    was already read and left to the act it belongs to ("The minister, who visited Kabul, condemned ...")."""
+    placed event did, when that was one or two sentences earlier (an act, not a statement about it). Never
+    from its own sentence: a place there was already read and left to the act it belongs to ("The minister,
+    who visited Kabul, condemned ...")."""
     sent_starts = [s.start_char for s in doc.sents]
     out: list[Event] = []
     last: tuple[int, PlaceMention] | None = None
     for event in events:
         sent_no = bisect_right(sent_starts, event.evidence.start)
-        if event.place_basis == "article" and last is not None and 0 < sent_no - last[0] <= 2:
+        # A reaction ("Morell praised Mendez", "Trump called for ...") is said wherever its speaker is, not
+        # where the story's last act happened.
+        if event.place_basis == "article" and last is not None and 0 < sent_no - last[0] <= 2 and \
+                event.cameo_root not in VERBAL_ROOTS:
             event = event.model_copy(update={"place": last[1], "place_basis": "previous-sentence"})
         elif event.place is not None and event.place_basis in ("clause", "sentence"):
             last = (sent_no, event.place)
@@ -85,7 +90,9 @@ def event_place(trig: Trigger, ctx: Context) -> tuple[PlaceMention | None, str]:
                    and not any(start <= (p.start or -1) < end for start, end in naming)
                    and says_where(ctx.doc[i], _LOCATIVE_PREPS)  # not "Steve Scalise of Louisiana", "blaming Iran"
                    and not _in_another_act(ctx.doc[i], trig)
-                   and not (p.feature == "country" and _aimed_at(ctx.doc[i], trig))]
+                   and not (p.feature == "country" and _aimed_at(ctx.doc[i], trig))
+                   and not (ctx.in_quote(ctx.doc[i]) and not ctx.in_quote(trig.token))
+                   and not _said_not_done_there(ctx.doc[i], trig)]
     if in_sentence:
         nearest = min(in_sentence, key=lambda p: abs(p.token - trig.token.i))
         return _refine_by_dateline(nearest, ctx), "sentence"
@@ -108,6 +115,20 @@ def _place_of_object(token: Token, ctx: Context) -> PlaceMention | None:
                 if obj.i in ctx.places:
                     return ctx.places[obj.i]
     return None
+
+
+# Acts done by saying something: statements, appeals, intents, praise, demands, criticism, rejections, threats,
+# denials. Where they were said is not where what they speak of happens.
+VERBAL_ROOTS = frozenset({"01", "02", "03", "05", "10", "11", "12", "13"})
+
+
+def _said_not_done_there(token: Token, trig: Trigger) -> bool:
+    """"committing to send more troops to Saudi Arabia", "said Russian forces will leave Syria": a place in the
+    clause a statement, appeal or promise embeds is what it speaks of, not where it was said."""
+    if trig.entry.code[:2] not in VERBAL_ROOTS:
+        return False
+    verb = clause_of(token)
+    return verb is not None and verb != trig.clause and trig.clause in list(verb.ancestors)
 
 
 def _aimed_at(token: Token, trig: Trigger) -> bool:
