@@ -207,3 +207,18 @@ def test_a_goal_set_by_a_date_dates_no_act(pipeline: Any) -> None:
             "double its wind power production, going from 40 gigawatts to 140 gigawatts by 2030.")
     dated = [(e.cameo, e.date) for e in run(coder, text).events]
     assert dated and not [d for d in dated if d[1] == "2030"], dated
+
+
+def test_firing_an_official_is_a_dismissal_and_an_accusations_content_is_claimed(pipeline: Any) -> None:
+    assert not [r for r in roots(pipeline, "Ukraine fired its chief prosecutor on Monday.") if r in ("18", "19")]
+    assert "19" in roots(pipeline, "Israeli troops fired on protesters in Gaza on Monday.")
+    coder = every_event(pipeline)
+    claimed = run(coder, "The accusation against Biden is that, as vice president, he called for the government "
+                         "of Ukraine to fire its prosecutor.").events
+    assert claimed and all(e.hypothetical for e in claimed), [(e.cameo, e.hypothetical) for e in claimed]
+
+
+def test_a_country_in_a_news_outlets_name_is_not_addressed(pipeline: Any) -> None:
+    told = coded(pipeline, "Governor Alexander Pimentel told CNN Philippines the damaged towns were Carrascal "
+                           "and Cantilan.")
+    assert not [c for c in told if c[2] == "PHL"], told

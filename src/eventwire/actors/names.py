@@ -290,7 +290,13 @@ def _in_an_outlets_name(span: Span) -> bool:
     """"told The Moscow Times", "the Tehran Times reported": a place in a news outlet's name is the outlet's."""
     outlet = next((e for e in span.doc.ents if e.label_ == "ORG" and e.start <= span.start and span.end < e.end),
                   None)
-    return outlet is not None and outlet[-1].lower_ in _MEDIA_WORDS
+    # "the Tehran Times": an outlet's last word; "told CNN Philippines": a news brand in its name or just before.
+    if span.start > 0 and span.doc[span.start - 1].lower_ in _NEWS_BRANDS:
+        return True
+    return outlet is not None and (outlet[-1].lower_ in _MEDIA_WORDS or any(t.lower_ in _NEWS_BRANDS for t in outlet))
+
+
+_NEWS_BRANDS = word_list("eventwire.actors", "news_brand")
 
 
 def _someone_elses_name(span: Span) -> bool:

@@ -70,6 +70,16 @@ def is_hypothetical(trig: Trigger) -> bool:
         current = current.head
         if current.lemma_.lower() in _HYPOTHETICAL_HEADS or current.lemma_.lower() in _CLAIM_HEADS:
             return True
-        if _only_possible(current):
+        if _only_possible(current) or _content_of_a_claim(current):
             return True
     return False
+
+
+def _content_of_a_claim(verb: Token) -> bool:
+    """"The accusation against Biden is that he called for ...": what "be" says an accusation or a rumour is
+    is only claimed."""
+    return verb.lemma_ == "be" and any(
+        c.dep_ == "nsubj" and c.lemma_.lower() in _CLAIM_NOUNS for c in verb.children)
+
+
+_CLAIM_NOUNS = word_list("eventwire.events", "claim_noun")
