@@ -115,3 +115,19 @@ def test_a_fine_told_of_a_woman_then_by_her_name_is_one_record(coder: Any) -> No
     text = ("A 27-year-old Omaha woman was fined $150 on Wednesday in a Nebraska court. "
             "Janet Smalley was fined $150 and ordered to pay restitution on Wednesday in the Nebraska court.")
     assert len([e for e in events(coder, text) if e.cameo == "116"]) == 1
+
+
+def test_a_suspect_charged_by_name_then_by_pronoun_is_one_charge(coder: Any) -> None:
+    text = ("Georgia police raided a home in Albany on Monday. Darnell Wexley, according to authorities, was "
+            "charged on Monday in three kidnappings in Georgia. He was charged on Monday with kidnapping and "
+            "false imprisonment.")
+    charges = [e for e in events(coder, text) if e.cameo == "173"]
+    assert len(charges) == 1, dyads(charges)
+
+
+def test_many_parties_agreeing_is_one_agreement(coder: Any) -> None:
+    text = ("The foreign ministers of Cambodia, Laos, Thailand and Vietnam agreed on Monday to closer cooperation "
+            "against bird flu.")
+    agreed = [e for e in events(coder, text) if e.cameo_root in ("03", "05", "06")]
+    by_code = {e.cameo: [x for x in agreed if x.cameo == e.cameo] for e in agreed}
+    assert agreed and all(len(same) == 1 for same in by_code.values()), dyads(agreed)  # not one per pair

@@ -222,3 +222,21 @@ def test_a_country_in_a_news_outlets_name_is_not_addressed(pipeline: Any) -> Non
     told = coded(pipeline, "Governor Alexander Pimentel told CNN Philippines the damaged towns were Carrascal "
                            "and Cantilan.")
     assert not [c for c in told if c[2] == "PHL"], told
+
+
+def test_warning_of_a_danger_no_one_poses_is_pessimism(pipeline: Any) -> None:
+    for text in ("Medecins Sans Frontieres warned of a humanitarian crisis in Darfur on Monday.",
+                 "The United Nations warned on Monday that up to 750,000 people could be hit by flooding in Kenya."):
+        assert "13" not in roots(pipeline, text) and "01" in roots(pipeline, text), text
+    assert "13" in roots(pipeline, "Israel warned Hamas against further rocket attacks on Monday.")
+
+
+def test_words_in_their_everyday_sense_in_local_news(pipeline: Any) -> None:
+    for text in ("Senator Dunn asked California councilman Solorio if the city is now looking at regulation.",
+                 "The Texas officers complained of neck and back injuries after the crash.",
+                 "There have been few solid leads in the Texas case, the county sheriff admitted.",
+                 "Officials in a South Carolina town decided to host an annual biker rally in May.",
+                 "Italian police and firefighters pushed the crowd back."):
+        assert not roots(pipeline, text), text
+    assert "015" in [c[0] for c in coded(pipeline, "After the tsunami, the Indonesian government admitted it was "
+                                                   "unable to warn the coastal villages.")]

@@ -153,6 +153,9 @@ def _told_twice(a: Event, b: Event, doc: Doc) -> bool:
         return False
     if _last_word(a.source) == _last_word(b.source) and _last_word(a.target) == _last_word(b.target):
         return True
+    if a.target is not None and b.target is not None and a.target.kb_id and a.target.kb_id == b.target.kb_id \
+            and (a.cameo_root == _LEGAL_ROOT or a.cameo == _VERDICT):
+        return True  # "Conner was charged ..." then "He was charged with kidnapping": one person, one charge
     # "A Kansas City man was charged Monday ..." then "Issac Fisher, 26, was charged ...": a legal act on a suspect
     # told once of someone described and once of someone named is one act (the state body may be named once);
     # "arrested three" and "arrested one person" are two.
@@ -257,10 +260,12 @@ def _build(trig: Trigger, ctx: Context, sources: list[ActorMention], direct_sour
     if targets:
         pairs = [(s, t, "syntax") for s in sources for t in targets]
     elif len({s.code for s in sources}) > 1 and _mutual(code.code, trig):
-        # One record of the act, from the first named to each other party: "Xi and Biden met" is one
-        # meeting, not a meeting of Xi with Biden and another of Biden with Xi.
-        first = min(sources, key=lambda s: s.start)
-        pairs = [(first, t, "reciprocal") for t in sources if t.code != first.code]
+        # One record of the act, from the first named to the next: "Xi and Biden met" is one meeting, not a
+        # meeting of Xi with Biden and another of Biden with Xi; five ministers agreeing is one agreement.
+        ordered = sorted(sources, key=lambda s: s.start)
+        first = ordered[0]
+        second: ActorMention | None = next(t for t in ordered if t.code != first.code)
+        pairs = [(first, second, "reciprocal")]
     else:
         pairs = [(s, None, "none") for s in sources]
     pairs = _one_per_dyad(pairs)

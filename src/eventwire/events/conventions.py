@@ -18,6 +18,7 @@ from eventwire.events.placing import event_place, story_place
 from eventwire.events.slots import named_uncoded_at, slot
 from eventwire.events.targets import target_tokens
 from eventwire.model import ActorMention
+from eventwire.places.roles import in_dateline
 from eventwire.syntax import is_passive
 
 _CONVENTION = "state-convention"
@@ -44,7 +45,11 @@ def implicit_state_agent(trig: Trigger, ctx: Context) -> tuple[list[ActorMention
     for tok in target_tokens(trig, ctx):
         coded, _ = slot(tok, ctx)
         targets.extend(a for a in coded if a.code and a.kind != "country")
-        if not targets and (named_uncoded_at(tok, ctx) or tok.lemma_.lower() in _PERSON_NOUNS):
+        named = [m for m in named_uncoded_at(tok, ctx) if not in_dateline(ctx.doc[m.token])]
+        if not targets and named:  # keep who they are ("Conner", and "He" after him), coded as a suspect
+            targets.extend(m.model_copy(update={"code": f"{country}CRM", "country": country,
+                                                "resolved_from": _CONVENTION}) for m in named[:1])
+        elif not targets and tok.lemma_.lower() in _PERSON_NOUNS:
             targets.append(_supplied(tok, f"{country}CRM", country, "suspect", "person"))
     if not targets:
         return [], []

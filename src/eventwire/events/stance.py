@@ -190,6 +190,10 @@ APPEAL, PESSIMISM = "020", "012"
 _MODALS = word_list("eventwire.events", "hypothetical_aux")  # compared by lemma too: "ca"(n't), "wo"(n't)
 
 
+# Who a danger or an agent belongs to: "an Iranian attack", "Russia's forces".
+_OWNER_DEPS = frozenset({"poss", "compound", "amod"})
+
+
 def warning_code(verb: Token, is_actor: Callable[[Token], bool] = lambda _: True) -> str | None:
     """The code of a bare "warn" (lexicon 130) read from its complement; None keeps the threat. A warning
     of what no actor does ("warned that the death toll may rise", "that the virus could spread") is a
@@ -200,11 +204,22 @@ def warning_code(verb: Token, is_actor: Callable[[Token], bool] = lambda _: True
     if any(c.dep_ == "dobj" for c in children) and any(c.dep_ == "xcomp" for c in children):
         return APPEAL
     clause = next((c for c in children if c.dep_ == "ccomp"), None)
+    if clause is None and not any(c.dep_ in ("dobj", "dative") for c in children):
+        # "warned of a humanitarian crisis", "warning of a growing threat of measles": a danger no actor poses
+        dangers = [o for c in children if c.dep_ == "prep" and c.lower_ in ("of", "about") for o in c.children
+                   if o.dep_ == "pobj"]
+        posed_by = [t for d in dangers for t in (d, *d.children) if t is d or t.dep_ in _OWNER_DEPS]
+        return PESSIMISM if dangers and not any(is_actor(t) for t in posed_by) else None
     if clause is None or any(c.dep_ in ("dobj", "dative") for c in children):
         return None
     subjects = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
     if subjects and not any(is_actor(t) for s in subjects for t in s.subtree):
         return PESSIMISM
+    if subjects and all(s.dep_ == "nsubjpass" for s in subjects):
+        # "750,000 people could be hit by heavy flooding": those it befalls are not who does it
+        agents = [o for c in clause.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"]
+        if not any(is_actor(t) for a in agents for t in (a, *a.children) if t is a or t.dep_ in _OWNER_DEPS):
+            return PESSIMISM
     if any(c.dep_ == "aux" and (c.lower_ in _MODALS or c.lemma_.lower() in _MODALS) for c in clause.children) \
             or clause.tag_ == "VB":
         return None

@@ -231,12 +231,28 @@ def _other_sense(verb: Token, entry: LexEntry) -> bool:
             o.dep_ == "pobj" for o in c.children)) for c in verb.children)
     if lemma in _CLAIMING_SENSE and entry.code[:2] in ("02", "10"):
         return _a_claim(verb)
+    if lemma in _URGING_VERBS and entry.code[:2] == "02":
+        # "pushed the crowd back", "pressed his weapon into Bell's back": a body or a thing moved, not an appeal
+        # ("pushed for reform", "pressed them to resign", "are pushing peace talks")
+        if any((c.dep_ in ("prt", "advmod") and c.lower_ in _MOVING_PARTICLES) or (
+                c.dep_ == "prep" and c.lower_ == "into" and any(o.dep_ == "pobj" for o in c.children))
+               for c in verb.children):
+            return True  # ("pressed Serb forces into allowing convoys" still presses them)
+        return not any((c.dep_ == "prep" and c.lower_ == "for") or c.dep_ in ("xcomp", "ccomp", "dobj")
+                       or _for_to_clause(c) for c in verb.children)
+    if lemma == "complain":  # "complained of neck and back injuries": a symptom, not a grievance
+        return any(c.dep_ == "prep" and c.lower_ == "of" and any(o.lemma_.lower() in _AILMENTS for o in c.children)
+                   for c in verb.children)
+    if lemma == "admit" and entry.code == "015":
+        return _admits_a_state(verb)
     if lemma == "ask" and entry.code[:2] == "02":
         asked_to_act = any(c.dep_ == "xcomp" or (c.dep_ == "prep" and c.lower_ == "for") for c in verb.children)
         # "asked how ...", "asked them about the effect", "“What is the contingency?” Aderholt asked"
-        question = any((c.dep_ == "ccomp" and c.left_edge.lower_ in _QUESTION_WORDS)
-                       or (c.dep_ == "prep" and c.lower_ == "about") for c in verb.children) or (
-            verb.i > 0 and any(t.text == "?" for t in verb.doc[max(verb.sent.start, verb.i - 4): verb.i]))
+        # the parser may hang "if the city is looking ..." as an adverbial clause, and a quoted question may
+        # come before or after "asked"
+        question = any((c.dep_ in ("ccomp", "advcl") and c.left_edge.lower_ in _QUESTION_WORDS)
+                       or (c.dep_ == "prep" and c.lower_ == "about") for c in verb.children) or any(
+            t.text == "?" for t in verb.doc[max(verb.sent.start, verb.i - 4): verb.sent.end])
         return question and not asked_to_act
     return False
 
@@ -300,6 +316,33 @@ _CLAIMING_SENSE = frozenset({"suggest", "insist"})
 _DOCUMENT_NOUNS = word_list("eventwire.events", "document_noun")
 # A modal makes the clause a proposal ("suggested a broader probe may be required"), not a fact claimed.
 _MODALS_OF_DUTY = frozenset({"should", "must", "ought", "need", "shall", "may", "might", "could", "would", "can"})
+
+
+_URGING_VERBS = frozenset({"push", "press"})
+_MOVING_PARTICLES = frozenset({"back", "away", "down", "out", "aside", "through", "forward"})
+_AILMENTS = word_list("eventwire.events", "ailment")
+_OWNING_UP = frozenset({"wrong", "responsible", "guilty", "mistaken", "liable", "culpable", "unable", "negligent",
+                        "unprepared", "late", "slow"})
+
+
+def _admits_a_state(verb: Token) -> bool:
+    """"The sheriff admitted there have been few leads", "admitted he was surprised": conceding how things are,
+    not owning up to an act (015); "admitted he was wrong" or "responsible" still owns up."""
+    for clause in (c for c in verb.children if c.dep_ == "ccomp"):
+        if clause.lemma_ not in ("be", "have"):
+            continue
+        if any(c.dep_ == "expl" for c in clause.children):
+            return True
+        states = [c for c in clause.children if c.dep_ in ("acomp", "attr")]
+        if states and not any(s.lower_ in _OWNING_UP for s in states):
+            return True
+    return False
+
+
+def _for_to_clause(clause: Token) -> bool:
+    """"pushed for Congress to update the law": a clause its "for" opens."""
+    return clause.dep_ in ("advcl", "ccomp", "xcomp") and any(
+        m.dep_ == "mark" and m.lower_ == "for" for m in clause.children)
 
 
 def _a_claim(verb: Token) -> bool:
