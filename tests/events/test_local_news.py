@@ -199,3 +199,13 @@ def test_a_witness_telling_a_judge_and_a_decade_past_are_not_news(pipeline: Any)
     history = run(pipeline, "Syria first sent its troops into Lebanon in the 1970s while the country was engulfed "
                             "in civil war.").events
     assert not history, [e.cameo for e in history]
+
+
+def test_acts_of_past_years_are_background(pipeline: Any) -> None:
+    for text in ("Former Georgian defence minister Okruashvili was sentenced to 11 years in prison in Georgia "
+                 "last year.",
+                 "Connecticut legislators rejected emancipation bills in 1777, 1779 and 1780.",
+                 "His convictions in Ohio date to 1985, including assault and battery."):
+        assert not run(pipeline, text, "2009-03-20").events, text
+    assert run(pipeline, "Georgian police arrested two opposition members in Tbilisi on Monday.",
+               "2009-03-20").events

@@ -149,8 +149,8 @@ def never_emitted(event: Event, published: str | None, token: Token | None = Non
     """Hypothetical, negated and historical events, directed cooperation with no one to direct it at, acts
     described as a standing state or as background, event nouns modifying another noun ("Ohio's execution
     team"), and the like (given the trigger's `token`) are never emitted by default, whatever the model says."""
-    history = (_days_before(event, published) or 0) > _HISTORY_DAYS or (
-        event.date is None and token is not None and _told_of_a_past_decade(token, published))
+    history = (_days_before(event, published) or 0) > _HISTORY_DAYS or _a_past_year(event, published) or (
+        (event.date is None or event.date_defaulted) and token is not None and _told_of_a_past_decade(token, published))
     undirected = event.cameo_root in DIRECTED_ROOTS and event.target is None
     described = token is not None and (describes_a_state(token) or told_as_background(token)
                                        or described_act(token) or sports_play(event, token)
@@ -161,15 +161,25 @@ def never_emitted(event: Event, published: str | None, token: Token | None = Non
 
 
 _DECADE = re.compile(r"^(1[5-9]|20)\d0s$")
+_YEAR = re.compile(r"^(1[5-9]|20)\d\d$")
+
+
+def _a_past_year(event: Event, published: str | None) -> bool:
+    """"Musharraf was forced from power in 2008", told in March 2009: an act dated only by a year before the
+    article's is background; this year's news carries a day or a month."""
+    return bool(event.date and len(event.date) == 4 and published and published[:4].isdigit()
+                and event.date.isdigit() and int(event.date) < int(published[:4]))
 
 
 def _told_of_a_past_decade(token: Token, published: str | None) -> bool:
-    """"Syria first sent its troops into Lebanon in the 1970s": an undated act in a clause that names a decade
-    over before the article is history."""
+    """"Syria first sent its troops into Lebanon in the 1970s", "his convictions date to 1985": an act with no
+    date of its own in a clause that names a decade, or a year two or more before the article's, is history."""
     year = int(published[:4]) if published and published[:4].isdigit() else None
     clause = _clause_head(token)
     return year is not None and any(
-        _DECADE.match(t.text) and int(t.text[:4]) + 9 < year and _clause_head(t) == clause for t in token.sent)
+        _clause_head(t) == clause and t.ent_type_ == "DATE" and (
+            (_DECADE.match(t.text) and int(t.text[:4]) + 9 < year) or (_YEAR.match(t.text) and int(t.text) <= year - 2))
+        for t in token.sent)
 
 
 def describes_a_state(token: Token) -> bool:
