@@ -32,3 +32,11 @@ def test_a_disaster_in_a_country_is_not_that_country_attacking(pipeline: Any) ->
     assert [(e.cameo_root, e.source.code) for e in bomb if e.evidence.trigger == "killed"] == [("18", "")]
     strike = run(coder, "An airstrike in Idlib killed nine civilians on Monday.").events
     assert [e.cameo_root for e in strike if e.evidence.trigger == "killed"] == ["19"]
+
+
+def test_the_speakers_own_possessive_is_no_target(pipeline: Any) -> None:
+    found = [(e.cameo, e.source.code, e.target.code if e.target else None, e.target.text if e.target else None)
+             for e in run(every_event(pipeline), "Michael Martin, health minister of Ireland, expressed his sympathy "
+                                                 "to the family of the victims.").events]
+    assert [f for f in found if f[1] == "IRLGOV"], found
+    assert not [f for f in found if f[3] == "his"], found  # his sympathy is the speaker's own

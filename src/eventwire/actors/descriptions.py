@@ -194,7 +194,8 @@ def countries_of(token: Token, kb: ActorKB) -> list[tuple[str, Token]]:
                 if obj.dep_ != "pobj":
                     continue
                 for member in (obj, *obj.conjuncts):
-                    iso = kb.country_by_name.get(member.text.lower()) or _multiword_country(member, kb)
+                    # the whole name first: "Northern Ireland" is the United Kingdom's, not Ireland
+                    iso = _multiword_country(member, kb) or kb.country_by_name.get(member.text.lower())
                     if iso:
                         found.append((iso, member))
     return found

@@ -87,6 +87,9 @@ def find_targets(trig: Trigger, ctx: Context, sources: list[ActorMention]) -> tu
         via_place = via_place or from_place
     source_codes = {s.code for s in sources}
     source_countries = {s.country for s in sources}
+    if any(t.code for t in found):
+        # "expressed his sympathy to the family": an unresolved possessive beside a coded target is the speaker's own
+        found = [t for t in found if t.code or t.text.lower() not in _POSSESSIVE_PRONOUNS]
     distinct = [t for t in found if not _same_side(t, sources)]
     if not distinct:
         distinct = [t for t in _directed_actors(trig, ctx) if t.code not in source_codes]
@@ -101,6 +104,9 @@ def find_targets(trig: Trigger, ctx: Context, sources: list[ActorMention]) -> tu
         if earlier is not None:
             return [earlier], True
     return distinct, via_place
+
+
+_POSSESSIVE_PRONOUNS = frozenset({"his", "her", "its", "their", "our", "my", "your"})
 
 
 def _owner_of_thing(token: Token, ctx: Context) -> list[ActorMention]:
