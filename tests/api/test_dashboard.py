@@ -234,7 +234,8 @@ def test_extract_box_shows_the_events_of_a_pasted_article(page: Any) -> None:
     withdrawal.first.wait_for(timeout=120_000)  # the first extraction loads the spaCy pipeline
     text = withdrawal.first.inner_text()
     assert "Putin" in text and "withdrawal" in text
-    assert page.locator("#extract-results li.event").count() > 10
+    # the seed's six required events at least (one record per act: the tripartite agreement is one, not one a pair)
+    assert page.locator("#extract-results li.event").count() >= 6
     assert "Putin orders partial Russia troop withdrawal" in page.locator("#extract-status").inner_text()
     shot(page, "extract.png")
 
