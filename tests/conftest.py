@@ -54,6 +54,11 @@ def run_text(pipeline: Any, text: str, published: str | None = "2023-05-10") -> 
     return pipeline.run(Article(id=article_id(text), text=text, published=published))
 
 
+def coded_dyads(pipeline: Any, text: str) -> list[tuple[str, str, str | None]]:
+    """(CAMEO, source code, target code) of every event `pipeline` gives for one short text."""
+    return [(e.cameo, e.source.code, e.target.code if e.target else None) for e in run_text(pipeline, text).events]
+
+
 @pytest.fixture(scope="session")
 def nlp(pipeline: Any) -> Any:
     return pipeline.resources.nlp

@@ -7,6 +7,7 @@ from typing import Any
 
 import pytest
 
+from tests.conftest import coded_dyads as coded
 from tests.conftest import every_event
 from tests.conftest import run_text as run
 
@@ -15,10 +16,6 @@ from tests.conftest import run_text as run
 def coder(pipeline: Any) -> Any:
     """Every event the coder reads (no relevance stage), so that no test passes by a low confidence."""
     return every_event(pipeline)
-
-
-def coded(coder: Any, text: str) -> list[tuple[str, str, str | None]]:
-    return [(e.cameo, e.source.code, e.target.code if e.target else None) for e in run(coder, text).events]
 
 
 def test_the_act_an_arrest_or_praise_is_for_is_no_event_of_the_subject(coder: Any) -> None:

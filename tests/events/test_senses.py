@@ -7,13 +7,9 @@ from __future__ import annotations
 from typing import Any
 
 from eventwire.model import Event
+from tests.conftest import coded_dyads as coded
 from tests.conftest import every_event
 from tests.conftest import run_text as run
-
-
-def coded(pipeline: Any, text: str) -> list[tuple[str, str, str | None]]:
-    """(CAMEO, source code, target code) of every event emitted by default."""
-    return [(e.cameo, e.source.code, e.target.code if e.target else None) for e in run(pipeline, text).events]
 
 
 def roots(pipeline: Any, text: str) -> list[str]:

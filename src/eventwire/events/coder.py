@@ -40,7 +40,7 @@ from eventwire.events.quoted import quoted_criticism
 from eventwire.events.slots import NAMED_UNCODED_KINDS, slot
 from eventwire.events.sources import find_sources, unidentified_attacker
 from eventwire.events.targets import find_targets, protested_authority
-from eventwire.events.triggers import find_triggers
+from eventwire.events.triggers import PERSON_NOUNS, find_triggers
 from eventwire.events.violence import violence_code
 from eventwire.model import ActorMention, Article, CountMention, Event, Evidence, PlaceMention, Quote, TimeMention
 from eventwire.syntax import subjects_of
@@ -170,7 +170,6 @@ def _named_person(actor: ActorMention | None, doc: Doc) -> bool:
 
 
 _LEGAL_ROOT, _VERDICT = "17", "116"
-_PERSON_NOUNS = word_list("eventwire.events", "person_noun")
 
 
 def _described_person(actor: ActorMention | None, doc: Doc) -> bool:
@@ -179,7 +178,7 @@ def _described_person(actor: ActorMention | None, doc: Doc) -> bool:
     if actor is None or not 0 <= actor.token < len(doc):
         return False
     head = doc[actor.token]
-    return head.lemma_.lower() in _PERSON_NOUNS
+    return head.lemma_.lower() in PERSON_NOUNS
 
 
 def _lemma(event: Event, doc: Doc) -> str:

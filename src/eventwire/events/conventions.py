@@ -16,7 +16,9 @@ from eventwire.datafiles import word_list
 from eventwire.events.context import Context, Trigger
 from eventwire.events.placing import event_place, story_place
 from eventwire.events.slots import named_uncoded_at, slot
+from eventwire.events.sources import VIOLENCE_ROOTS
 from eventwire.events.targets import target_tokens
+from eventwire.events.triggers import PERSON_NOUNS
 from eventwire.model import ActorMention
 from eventwire.places.roles import in_dateline
 from eventwire.syntax import is_passive
@@ -27,7 +29,6 @@ _VERDICT = "116"
 _POLICE_ACTS = word_list("eventwire.events", "police_act")
 _COURT_ACTS = word_list("eventwire.events", "court_act")
 # Nouns that name a person an act is done to without naming who they are ("an individual", "a suspect").
-_PERSON_NOUNS = word_list("eventwire.events", "person_noun")
 
 
 def implicit_state_agent(trig: Trigger, ctx: Context) -> tuple[list[ActorMention], list[ActorMention]]:
@@ -49,7 +50,7 @@ def implicit_state_agent(trig: Trigger, ctx: Context) -> tuple[list[ActorMention
         if not targets and named:  # keep who they are ("Conner", and "He" after him), coded as a suspect
             targets.extend(m.model_copy(update={"code": f"{country}CRM", "country": country,
                                                 "resolved_from": _CONVENTION}) for m in named[:1])
-        elif not targets and tok.lemma_.lower() in _PERSON_NOUNS:
+        elif not targets and tok.lemma_.lower() in PERSON_NOUNS:
             targets.append(_supplied(tok, f"{country}CRM", country, "suspect", "person"))
     if not targets:
         return [], []
@@ -67,31 +68,31 @@ def _legal_role(trig: Trigger) -> str | None:
 def implicit_suspects(trig: Trigger, ctx: Context, sources: list[ActorMention]) -> list[ActorMention]:
     """"Police arrested two men in Lagos": the people a legal act is done to, named by no code, are suspects
     (CRM) of the country of the state body that acts."""
-    token = trig.token
-    countries = {s.country for s in sources if s.country}
-    if _legal_role(trig) is None or token.pos_ != "VERB" or len(countries) != 1:
+    if _legal_role(trig) is None:
         return []
-    country = countries.pop()
-    # "arrested three for trespassing": a bare number is that many people ("fined $1,000" is no one).
-    return [_supplied(tok, f"{country}CRM", country, "suspect", "person") for tok in target_tokens(trig, ctx)
-            if not slot(tok, ctx)[0] and (tok.lemma_.lower() in _PERSON_NOUNS
-                                          or (tok.pos_ == "NUM" and tok.ent_type_ != "MONEY"))]
+    return _unnamed_people(trig, ctx, sources, "CRM", "suspect")
 
 
 def implicit_victims(trig: Trigger, ctx: Context, sources: list[ActorMention]) -> list[ActorMention]:
     """"Texas police shot a man", "gunmen killed three": people violence is done to, named by no code, are
     civilians (CVL) of the country of the one who acts (unless a rule of who they are says otherwise)."""
-    token = trig.token
+    if ctx.table.get(trig.entry.code).root not in VIOLENCE_ROOTS:
+        return []
+    return _unnamed_people(trig, ctx, sources, "CVL", "civilians")
+
+
+def _unnamed_people(trig: Trigger, ctx: Context, sources: list[ActorMention], role: str,
+                    label: str) -> list[ActorMention]:
+    """The people a verb's act is done to that no code names ("two men", "three"), supplied with `role` of the
+    one country its sources belong to; none when the sources' country is not one."""
     countries = {s.country for s in sources if s.country}
-    if ctx.table.get(trig.entry.code).root not in _VIOLENCE or token.pos_ != "VERB" or len(countries) != 1:
+    if trig.token.pos_ != "VERB" or len(countries) != 1:
         return []
     country = countries.pop()
-    return [_supplied(tok, f"{country}CVL", country, "civilians", "person") for tok in target_tokens(trig, ctx)
-            if not slot(tok, ctx)[0] and (tok.lemma_.lower() in _PERSON_NOUNS
+    # "arrested three for trespassing": a bare number is that many people ("fined $1,000" is no one).
+    return [_supplied(tok, f"{country}{role}", country, label, "person") for tok in target_tokens(trig, ctx)
+            if not slot(tok, ctx)[0] and (tok.lemma_.lower() in PERSON_NOUNS
                                           or (tok.pos_ == "NUM" and tok.ent_type_ != "MONEY"))]
-
-
-_VIOLENCE = frozenset({"18", "19", "20"})
 
 
 def known_as_suspects(trig: Trigger, sources: list[ActorMention], targets: list[ActorMention]) -> list[ActorMention]:
@@ -113,7 +114,7 @@ def known_as_suspects(trig: Trigger, sources: list[ActorMention], targets: list[
         # "A 27-year-old Columbus woman was fined": one the description made a civilian is, to the police or the
         # court, a suspect (soldiers detaining civilians stay civilians).
         return (police_or_court and t.code == f"{country}CVL" and 0 <= t.token < len(doc)
-                and doc[t.token].lemma_.lower() in _PERSON_NOUNS)
+                and doc[t.token].lemma_.lower() in PERSON_NOUNS)
 
     return [t.model_copy(update={"code": f"{country}CRM", "country": country, "resolved_from": _CONVENTION})
             if suspect(t) else t for t in targets]
