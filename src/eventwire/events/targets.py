@@ -15,6 +15,7 @@ from spacy.tokens import Token
 from eventwire.datafiles import read_tsv, split_list, word_list
 from eventwire.events.context import Context, Trigger
 from eventwire.events.lexicon import lemma_candidates
+from eventwire.events.rulings import CENSURE_CODE, RULING_CODE, ruled_parties
 from eventwire.events.slots import actors_at, actors_covering, named_uncoded_at, national_actor, slot
 from eventwire.events.triggers import LIGHT_VERBS
 from eventwire.model import ActorMention
@@ -79,6 +80,10 @@ def _named_actor_at(token: Token, ctx: Context) -> bool:
 
 
 def find_targets(trig: Trigger, ctx: Context, sources: list[ActorMention]) -> tuple[list[ActorMention], bool]:
+    if trig.entry.code in (RULING_CODE, CENSURE_CODE) and trig.token.pos_ == "VERB":
+        parties = [p for p in ruled_parties(trig.token, ctx, sources) if not _same_side(p, sources)]
+        if parties:
+            return parties, parties[0].resolved_from == "ruling-convention"
     found: list[ActorMention] = []
     via_place = False
     for tok in target_tokens(trig, ctx):

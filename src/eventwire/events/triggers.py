@@ -18,6 +18,7 @@ from eventwire.datafiles import word_list
 from eventwire.events.context import Context, Trigger
 from eventwire.events.lexicon import LexEntry, Lexicon, match_noun, match_verb
 from eventwire.events.naming import named_thing, naming_code, naming_predicate, opinion_not_act
+from eventwire.events.rulings import ruling_entry
 from eventwire.events.slots import actors_at
 from eventwire.events.stance import (
     ULTIMATUM,
@@ -52,6 +53,8 @@ def find_triggers(doc: Doc, lexicon: Lexicon, ctx: Context) -> list[Trigger]:
         naming = token.pos_ == "VERB" and naming_predicate(token) is not None
         if naming:
             entry = naming_code(token)
+        elif token.pos_ == "VERB" and (ruling := ruling_entry(token, ctx)) is not None:
+            entry = ruling  # "the court ruled the prorogation unlawful" (events/rulings.py)
         elif token.pos_ == "VERB":
             entry = match_verb(lexicon, token)
             if entry is not None and (opinion_not_act(token, entry) or _seeking_not_asking(token, entry, ctx)

@@ -1,0 +1,53 @@
+"""A court ruling a measure unlawful is a legal finding against its maker (116); anyone else calling it
+unlawful is no ruling; a legislature holding an official in contempt censures them (111)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from tests.conftest import coded_dyads as coded
+from tests.conftest import every_event
+
+
+@pytest.fixture(scope="module")
+def coder(pipeline: Any) -> Any:
+    return every_event(pipeline)
+
+
+def test_a_court_ruling_a_measure_unlawful_finds_against_its_maker(coder: Any) -> None:
+    owned = coded(coder, "A federal judge in New York found that President Trump's order was unlawful.")
+    assert ("116", "USAJUD", "USAGOV") in owned, owned
+    declared = coded(coder, "Italy's constitutional court declared the new election law invalid on Tuesday.")
+    assert ("116", "ITAJUD", "ITAGOV") in declared, declared
+    overturned = coded(coder, "The Kenyan Supreme Court overturned the re-election of President Uhuru Kenyatta.")
+    assert [c for c in overturned if c[0] == "116" and c[1] == "KENJUD" and c[2] == "KENGOV"], overturned
+
+
+def test_a_measure_whose_maker_is_not_named_is_the_governments(coder: Any) -> None:
+    events = coded(coder, "The High Court in London ruled on Friday that the suspension was unlawful.")
+    assert ("116", "GBRJUD", "GBRGOV") in events, events
+    # A thing no government makes has no party the ruling is against.
+    strike = coded(coder, "A Nigerian court ruled on Friday that the doctors' strike was illegal.")
+    assert not [c for c in strike if c[0] == "116" and c[2] == "NGAGOV"], strike
+
+
+def test_calling_a_thing_unlawful_is_no_ruling_unless_a_court_does_it(coder: Any) -> None:
+    assert not [c for c in coded(coder, "The Kenyan opposition leader said the decree was illegal.")
+                if c[0] == "116"]
+    assert not [c for c in coded(coder, "Prosecutors in Brazil said the sale of the land was unlawful.")
+                if c[0] == "116"]
+
+
+def test_striking_down_a_law_is_no_force(coder: Any) -> None:
+    for text in ("The Indian Supreme Court struck down the state's ban on Monday.",
+                 "The Polish parliament struck down the bill on Tuesday."):
+        events = coded(coder, text)
+        assert not [c for c in events if c[0][:2] in ("18", "19", "20")], (text, events)
+
+
+def test_holding_an_official_in_contempt_is_a_censure(coder: Any) -> None:
+    events = coded(coder, "The United States House of Representatives voted to hold Commerce Secretary Wilbur Ross "
+                          "in contempt of Congress.")
+    assert ("111", "USALEG", "USAGOV") in events, events
