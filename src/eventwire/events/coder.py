@@ -17,6 +17,7 @@ clause (what the sentence asserts, not a circumstance of it).
 from __future__ import annotations
 
 import hashlib
+import re
 
 from spacy.tokens import Doc
 
@@ -188,7 +189,8 @@ def _lemma(event: Event, doc: Doc) -> str:
 
 def _last_word(actor: ActorMention | None) -> str:
     words = actor.text.lower().split() if actor is not None else []
-    return words[-1].strip(".,'’s") if words else ""
+    # "Trump's" is Trump; "activists" stays plural: one activist and nine activists are two acts
+    return re.sub(r"['’]s?$", "", words[-1].strip(".,")) if words else ""
 
 
 def _code(actor: ActorMention | None) -> str:
