@@ -155,3 +155,38 @@ def test_seed_times(pipeline: Any) -> None:
     found = {(t.text.lower(), t.value) for t in result.times}
     for g in gold["times"]:
         assert any(g["mention"].lower() in text and value == g["value"] for text, value in found), g
+
+
+@pytest.mark.parametrize(("text", "value", "precision"), [
+    ("for the month of January", "2017-01", "month"),  # "heard the treasurer's report for the month of January"
+    ("the month of November", "2017-11", "month"),
+    ("15 years ago today", "2002-12-11", "day"),  # an anniversary is a day, not a year
+    ("two years ago today", "2015-12-11", "day"),
+])
+def test_named_months_and_anniversaries(text: str, value: str, precision: str) -> None:
+    assert normalize(text, PUB, "past")[:2] == (value, precision)
+
+
+@pytest.mark.parametrize(("sentence", "mention", "value"), [
+    # day words the model leaves untagged
+    ("Jones is suspected in the armed robbery Friday of two people in their home.", "Friday", "2017-12-08"),
+    ('President Duda remarked, "Today I am with him and his family."', "Today", "2017-12-11"),
+    ("The minister flew to the city on December 8. In a meeting that day he was told the toll had risen.",
+     "that day", "2017-12-08"),
+    # expressions the model cuts short
+    ("The parade will take place on Memorial Day, Monday, May 28, following a service.", "May 28", "2018-05-28"),
+    ("He will retire effective today, December 12, after 35 years with the county.", "December 12", "2017-12-12"),
+    ("It was a murder that happened 15 years ago today in a small town.", "today", "2002-12-11"),
+    ('Kimbrell said "This year\'s count is a temporary reprieve."', "This year", "2017"),
+])
+def test_day_words_the_model_misses_or_cuts_short_are_dated(nlp: Any, sentence: str, mention: str,
+                                                           value: str) -> None:
+    found = {t.text: t.value for t in extract_times(nlp(sentence), PUB.isoformat())}
+    assert any(mention in text and value == found[text] for text in found), found
+
+
+@pytest.mark.parametrize("sentence", ["The Black Friday Sale drew crowds to the mall.",
+                                      "Unionists said the Good Friday Agreement must stand."])
+def test_a_weekday_in_a_name_is_no_date(nlp: Any, sentence: str) -> None:
+    found = extract_times(nlp(sentence), PUB.isoformat())
+    assert not [t for t in found if "Friday" in t.text and t.value], found

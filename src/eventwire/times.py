@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Span, Token
 from eventwire.dateparse import MONTHS, find_full_date, month_number
 from eventwire.holidays import HOLIDAY_PATTERN, find_holiday, holiday_near
 from eventwire.model import TimeMention
+from eventwire.time_spans import CLOCK, time_spans
 
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 _LEAD_PREPS = {"on", "in", "since", "by", "until", "till", "from", "before", "after", "during", "through", "for"}
@@ -37,15 +38,15 @@ _AHEAD = re.compile(r"(?:\bin\s+(?P<n>\d+|a few|several|an?|one|two|three|four|f
                     r"|(?:\b(?P<n2>\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?P<unit2>day|week|month|"
                     r"year)s?\s+from\s+now\b)", re.I)
 # A clock time ("at 6am", "13:40 local time", "0040 UTC"): it falls on the day the story last named.
-_CLOCK = re.compile(r"\b(?:\d{1,2}(?::\d\d)?\s*(?:[ap]\.?m\.?)|\d{1,2}:\d\d|[0-2]\d[0-5]\d\s*(?:UTC|GMT|Z)\b)", re.I)
 _PART_OF_DAY_OF = re.compile(r"^(?:on\s+|in\s+)?(?:the\s+)?(?:night|morning|evening|afternoon)\s+of$", re.I)
 _FORWARD_PREPS = re.compile(r"^(?:for|through|until|till|by|up to)\s", re.I)
-_WEEKDAY = re.compile(r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.I)
-_DAY_PART = re.compile(r"\b(morning|afternoon|evening|night|tonight|overnight|today|yesterday)\b", re.I)
 # Verbs whose to-infinitive is a planned, future act: "is expected to vote on Wednesday".
 _FUTURE_HEADS = frozenset({"expect", "plan", "schedule", "due", "set", "intend", "prepare", "aim", "hope",
                            "going", "seek", "want", "vow", "pledge", "promise", "threaten"})
 DURATION_NOTE = "a duration, not a date"
+_ANNIVERSARY = re.compile(r"\b(?P<n>\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+years?\s+"
+                          r"ago\s+today\b")
+_MONTH_OF = re.compile(r"^(?:(?:for|in|during|through|throughout)\s+)?the\s+month\s+of\s+")
 _RELATIVE_UNIT = re.compile(r"\b(?P<which>last|next|this|past|coming)\s+(?P<unit>week|month|year)\b", re.I)
 # "earlier this month", "later in the week": inside the publication's own week, month or year.
 _WITHIN_UNIT = re.compile(r"\b(?:earlier|later|early|late)\s+(?:in\s+)?(?:this|the)\s+(?P<unit>week|month|year)\b",
@@ -85,13 +86,8 @@ def extract_times(doc: Doc, published: str | None) -> tuple[TimeMention, ...]:
     """Every DATE expression in the parse, normalized against `published` (YYYY-MM-DD or None)."""
     pub = date.fromisoformat(published) if published else None
     out: list[TimeMention] = []
-    for ent in doc.ents:
-        timed = ent.label_ == "TIME" and (_DAY_PART.search(ent.text) or _CLOCK.search(ent.text)
-                                          or _WEEKDAY.search(ent.text))
-        clock = ent.label_ == "CARDINAL" and _is_clock_number(ent)
-        if ent.label_ != "DATE" and not timed and not clock \
-                and not (ent.label_ == "EVENT" and find_holiday(ent.text) is not None):
-            continue
+    for found in time_spans(doc):
+        ent, clock = found.span, found.clock
         span = _with_preposition(ent)
         if _PART_OF_DAY_OF.match(span.text.strip()):
             continue  # "on the night of" before "Monday": the day is the next expression's
@@ -101,7 +97,7 @@ def extract_times(doc: Doc, published: str | None) -> tuple[TimeMention, ...]:
             value, precision, note = None, "unresolved", "a clock time"
         else:
             value, precision, note = normalize(span.text, pub, tense_of(ent.root))
-        if value is None and (clock or _CLOCK.search(ent.text)):
+        if value is None and (clock or CLOCK.search(ent.text)):
             offset: int | None = 0  # "at 6am", "0040 UTC": on the day the story is telling
         else:
             offset = anaphoric_offset(span.text)
@@ -133,15 +129,6 @@ def _unrecognised_holidays(doc: Doc, pub: date | None, found: list[TimeMention])
         extra.append(TimeMention(text=span.text, value=value, precision=precision, start=span.start_char,
                                  end=span.end_char, note=note, token=span.root.i))
     return extra
-
-
-def _is_clock_number(ent: Span) -> bool:
-    """A number the model reads as a count that is a clock time: "0040 UTC", "about 13:40 local time"."""
-    nxt = ent.doc[ent.end].lower_ if ent.end < len(ent.doc) else ""
-    zoned = nxt in ("utc", "gmt", "local", "z") and re.fullmatch(r"(?:about\s+|around\s+)?[0-2]\d[0-5]\d|"
-                                                                  r"(?:about\s+|around\s+)?\d{1,2}:\d\d", ent.text)
-    return bool(zoned) or bool(re.fullmatch(r"(?:about\s+|around\s+)?\d{1,2}:\d\d", ent.text) and
-                               ent.start > 0 and ent.doc[ent.start - 1].lower_ == "at")
 
 
 def anaphoric_offset(text: str) -> int | None:
@@ -237,7 +224,7 @@ def _normalize_range(text: str, pub: date | None, tense: str) -> tuple[str | Non
 
 
 def _normalize_point(text: str, pub: date | None, tense: str) -> tuple[str | None, str, str | None]:
-    low = text.lower().strip()
+    low = _MONTH_OF.sub("", text.lower().strip())  # "for the month of January" is January
     full = find_full_date(text)
     if full:
         return full[0].isoformat(), "day", None
@@ -277,6 +264,10 @@ def _normalize_point(text: str, pub: date | None, tense: str) -> tuple[str | Non
         if pub is None:
             return None, "unresolved", "weekday without a publication date"
         return _resolve_weekday(weekday, low, pub, tense).isoformat(), "day", None
+    anniversary = _ANNIVERSARY.search(low)
+    if anniversary and pub is not None:  # "15 years ago today": the same day that many years back
+        n = int(anniversary.group("n")) if anniversary.group("n").isdigit() else _NUMBER_WORDS[anniversary.group("n")]
+        return _same_day_years_back(pub, n), "day", None
     relative = _relative_day(low, pub)
     if relative is not None:
         return relative
@@ -419,6 +410,13 @@ def _resolve_weekday(weekday: int, low: str, pub: date, tense: str) -> date:
         # "The council meets Tuesday", "police say the man fled Friday": the nearer of the two.
         return pub + timedelta(days=forward) if forward < back else pub - timedelta(days=back)
     return pub - timedelta(days=back)
+
+
+def _same_day_years_back(pub: date, n: int) -> str:
+    try:
+        return pub.replace(year=pub.year - n).isoformat()
+    except ValueError:  # 29 February in a year that has none
+        return pub.replace(year=pub.year - n, day=28).isoformat()
 
 
 def _shift(pub: date, unit: str, n: int) -> tuple[str, str, str | None]:
