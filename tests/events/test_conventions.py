@@ -85,6 +85,10 @@ def test_a_suspect_described_then_named_is_one_arrest(coder: Any) -> None:
     two = ("Ohio police arrested three people on Friday for trespassing. "
            "Police also arrested one person on Friday for drunk driving.")
     assert len([e for e in events(coder, two) if e.cameo == "173"]) == 2
+    # one activist and nine activists arrested the same day are two arrests, not one told twice
+    activists = ("Georgian police arrested an activist of the opposition on Monday in Tbilisi. "
+                 "The party said Georgian police arrested nine activists on Monday.")
+    assert len([e for e in events(coder, activists) if e.cameo == "173"]) == 2, dyads(events(coder, activists))
 
 
 def test_those_arrested_are_never_the_officers_who_arrest(coder: Any) -> None:
