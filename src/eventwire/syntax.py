@@ -46,6 +46,17 @@ def is_passive(verb: Token) -> bool:
     return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
 
 
+def nominal_participle(token: Token) -> bool:
+    """A participle or adjective standing as a noun of people: "visited [the wounded]", "[the injured] were
+    taken to hospital". It names the people, not an act, and has no clause of its own."""
+    return token.pos_ in ("VERB", "ADJ") and token.dep_ in _NOMINAL_DEPS and any(
+        c.dep_ == "det" and c.lower_ == "the" for c in token.children) and not any(
+        c.dep_ in ("dobj", "nsubj", "nsubjpass", "agent", "aux", "auxpass") for c in token.children)
+
+
+_NOMINAL_DEPS = frozenset({"dobj", "nsubj", "nsubjpass", "pobj", "appos"})
+
+
 def relative_subject(verb: Token) -> Token | None:
     """The relative pronoun subject of a relative clause ("which" in "the attack which killed ...")."""
     if verb.dep_ != "relcl":

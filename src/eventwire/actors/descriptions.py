@@ -20,7 +20,7 @@ from eventwire.actors.kb import ActorKB
 from eventwire.actors.mentions import new_mention, token_range
 from eventwire.datafiles import word_list
 from eventwire.model import ActorMention, PlaceMention
-from eventwire.syntax import np_span
+from eventwire.syntax import nominal_participle, np_span
 
 # Heads that a role noun can qualify and still name people: "troop contingent", "army unit".
 _COLLECTIVE_HEADS = word_list("eventwire.actors", "collective_head")
@@ -31,6 +31,8 @@ _BODY_HEADS = word_list("eventwire.actors", "body_head")
 _AMBIGUOUS_OFFICERS = frozenset({"officer"})
 _POLICE_WORDS = word_list("eventwire.actors", "police_word")
 _MILITARY_WORDS = word_list("eventwire.actors", "military_word")
+# Participles and adjectives that, as nouns, name people harmed or in need ("the wounded"): civilians.
+_PEOPLE_PARTICIPLES = word_list("eventwire.actors", "people_participle")
 
 
 def _a_police_story(doc: Doc) -> bool:
@@ -242,6 +244,8 @@ def _role_nouns(doc: Doc, kb: ActorKB, covered: set[int]) -> Iterator[tuple[Toke
 
 def _role_anchor(token: Token, kb: ActorKB, covered: set[int]) -> tuple[str, Token] | None:
     """(role, anchor) for a role noun that can stand as an actor, else None."""
+    if token.i not in covered and nominal_participle(token) and token.lower_ in _PEOPLE_PARTICIPLES:
+        return "CVL", token  # "visited the wounded in hospital"
     if token.pos_ not in ("NOUN", "PROPN") or token.i in covered or token.ent_type_ == "PERSON":
         return None  # "King" in "Kevin King" is a name, not a king
     role = role_of(token, kb)

@@ -109,8 +109,10 @@ def known_as_suspects(trig: Trigger, sources: list[ActorMention], targets: list[
     def suspect(t: ActorMention) -> bool:
         if not t.code:
             return t.kind == "person"
-        if police_or_court and t.resolved_from == "pronoun" and t.sector in ("COP", "JUD"):
-            return True  # "officers arrested 14 ... They were arrested on warrants": not the officers
+        if police_or_court and t.resolved_from == "pronoun" and t.sector in ("COP", "JUD", "CVL"):
+            # "officers arrested 14 ... They were arrested on warrants": not the officers; "the victim told police
+            # the pair had taken money and they were arrested": the pair, suspects, whoever the pronoun found
+            return True
         # "A 27-year-old Columbus woman was fined": one the description made a civilian is, to the police or the
         # court, a suspect (soldiers detaining civilians stay civilians).
         return (police_or_court and t.code == f"{country}CVL" and 0 <= t.token < len(doc)

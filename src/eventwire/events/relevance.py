@@ -258,9 +258,13 @@ _VISIT_CODES = frozenset({"042", "043", "036"})
 
 
 def private_report(event: Event) -> bool:
-    # "the driver told police", "Clark told the judge that his son now lives with ...": a witness's account.
-    return (event.cameo_root in _SPEECH_ROOTS and event.target is not None and event.target.sector in ("COP", "JUD")
-            and sector(event.source) not in STATE_SECTORS | _PUBLIC_GROUPS)
+    # "the driver told police", "Clark told the judge that his son now lives with ...": a witness's account;
+    # "the victim told authorities a man approached him": a private person's account to any state body.
+    if event.cameo_root not in _SPEECH_ROOTS or event.target is None:
+        return False
+    source_sector = sector(event.source)
+    return (event.target.sector in ("COP", "JUD") and source_sector not in STATE_SECTORS | _PUBLIC_GROUPS) or (
+        event.target.sector == "GOV" and source_sector in ("CVL", "CRM"))
 
 
 # Who speaks to the police in public life; a driver, a witness or a worker telling an officer does not.

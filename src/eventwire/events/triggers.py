@@ -36,7 +36,7 @@ from eventwire.events.stance import (
     warning_code,
 )
 from eventwire.model import ActorMention
-from eventwire.syntax import governing_verb, subjects_of
+from eventwire.syntax import governing_verb, nominal_participle, subjects_of
 
 # Verbs that only carry an event noun ("ordered the withdrawal", "staged air strikes"): the noun is
 # the event, the verb lends its subject.
@@ -55,7 +55,7 @@ def find_triggers(doc: Doc, lexicon: Lexicon, ctx: Context) -> list[Trigger]:
             entry = naming_code(token)
         elif token.pos_ == "VERB" and (ruling := ruling_entry(token, ctx)) is not None:
             entry = ruling  # "the court ruled the prorogation unlawful" (events/rulings.py)
-        elif token.pos_ == "VERB":
+        elif token.pos_ == "VERB" and not nominal_participle(token):  # "visited the wounded": people
             entry = match_verb(lexicon, token)
             if entry is not None and (opinion_not_act(token, entry) or _seeking_not_asking(token, entry, ctx)
                                       or _other_sense(token, entry) or _fighting_to_do(token, entry, ctx)
