@@ -40,8 +40,9 @@ def build_actor_matcher(kb: ActorKB, nlp: Language) -> ActorMatcher:
     orth: dict[str, list[str]] = {}
     for alias, (kind, key) in kb.phrases.items():
         label = f"{kind}\t{key}"
-        # Short upper-case aliases ("US", "IS", "AP") only match in capitals, never "us"/"is".
-        target = orth if alias.isupper() and len(alias.replace(".", "")) <= 4 else lower
+        # Short acronyms ("US", "IS", "AP", "LeT") only match as written, never "us", "is" or "Let's".
+        acronym = sum(c.isupper() for c in alias) >= 2 or alias.isupper()
+        target = orth if acronym and len(alias.replace(".", "")) <= 4 else lower
         target.setdefault(label, []).append(alias)
         if alias.isalpha() and alias.isupper() and len(alias) == 4:
             # British style writes pronounceable acronyms as words: "Nato", "Farc", "Isis".
