@@ -1,0 +1,130 @@
+"""One record per act: the same act found twice in an article is emitted once.
+
+Two triggers of one act in one sentence ("opened fire, killing two"), an untargeted twin of a targeted event,
+a protest told in several sentences, and an act told again (the headline and the story, a suspect described and
+then named).
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc
+
+from eventwire.events.triggers import PERSON_NOUNS
+from eventwire.model import ActorMention, Event
+
+
+def one_record_per_act(events: list[Event], doc: Doc) -> list[Event]:
+    """The article's events, in text order, with every act's repeats left out."""
+    ordered = sorted(_without_targetless_twins(events), key=lambda e: (e.evidence.start, e.id))
+    return _one_record_per_act_told_twice(_one_protest_per_place(_one_per_act(ordered, doc)), doc)
+
+
+def _without_targetless_twins(events: list[Event]) -> list[Event]:
+    """"ISWAP fighters attacked a base ..., killing seven soldiers": the attack without a target and the
+    killing of the soldiers are one act; an event with no target is dropped when the same sentence has
+    one of the same root from the same source with a target."""
+    targeted = {(e.evidence.start, e.source.code, e.source.start, e.cameo_root) for e in events if e.target}
+    return [e for e in events if e.target is not None or
+            (e.evidence.start, e.source.code, e.source.start, e.cameo_root) not in targeted]
+
+
+def _one_per_act(events: list[Event], doc: Doc) -> list[Event]:
+    """Two triggers of one act in one sentence ("denounced the crime, calling it irresponsible", "opened fire,
+    killing two"): a participle that goes with a trigger and repeats its act (same source mention, target,
+    root and day) is not a second record; "arrested and charged him" stays two."""
+    kept: list[Event] = []
+    for event in events:
+        token = doc[event.evidence.token] if 0 <= event.evidence.token < len(doc) else None
+        if token is not None and token.dep_ in ("advcl", "xcomp", "acl") and token.tag_ in ("VBG", "VBN") and any(
+                k.evidence.token == token.head.i and k.source.start == event.source.start
+                and _code(k.target) == _code(event.target) and k.cameo_root == event.cameo_root
+                and k.date == event.date for k in kept):
+            continue
+        kept.append(event)
+    return kept
+
+
+def _one_protest_per_place(events: list[Event]) -> list[Event]:
+    """A protest is told in several sentences ("thousands of teachers surrounded the Statehouse ...", "teachers
+    chanted ...", "the rally was the biggest ..."): one record per target, day and place, the first told; a
+    sentence that gives no date of its own tells the same day."""
+    kept: list[Event] = []
+    for event in events:
+        if event.cameo_root == "14" and any(
+                k.cameo_root == "14" and _code(k.target) == _code(event.target)
+                and (k.date == event.date or k.date_defaulted or event.date_defaulted)
+                and (k.place is None or event.place is None or k.place.name == event.place.name) for k in kept):
+            continue
+        kept.append(event)
+    return kept
+
+
+def _one_record_per_act_told_twice(events: list[Event], doc: Doc) -> list[Event]:
+    """An act told again ("Avoyelles task force arrests 14" in the headline, "officers ... arrested 14" in
+    the story): the same word for the same act by the same actor on the same side, on the same day and in
+    one place (or a place told once), is one record: the one the coder is surest of (the first when equal)."""
+    kept: list[Event] = []
+    for event in events:
+        twin = next((i for i, k in enumerate(kept) if event.source.code and _told_twice(k, event, doc)), None)
+        if twin is None:
+            kept.append(event)
+        elif event.confidence > kept[twin].confidence:
+            kept[twin] = event
+    return sorted(kept, key=lambda e: (e.evidence.start, e.id))
+
+
+def _told_twice(a: Event, b: Event, doc: Doc) -> bool:
+    if (a.source.code, _code(a.target), a.cameo, a.date, a.negated, a.hypothetical) != (
+            b.source.code, _code(b.target), b.cameo, b.date, b.negated, b.hypothetical):
+        return False
+    if a.place is not None and b.place is not None and a.place.name != b.place.name:
+        return False
+    # Two people coded alike ("Representatives Engel and Schiff") or two people arrested are two acts:
+    # the actors must be named by the same last word, and the act by the same word.
+    if _lemma(a, doc) != _lemma(b, doc):
+        return False
+    if _last_word(a.source) == _last_word(b.source) and _last_word(a.target) == _last_word(b.target):
+        return True
+    if a.target is not None and b.target is not None and a.target.kb_id and a.target.kb_id == b.target.kb_id \
+            and (a.cameo_root == _LEGAL_ROOT or a.cameo == _VERDICT):
+        return True  # "Conner was charged ..." then "He was charged with kidnapping": one person, one charge
+    # "A Kansas City man was charged Monday ..." then "Issac Fisher, 26, was charged ...": a legal act on a suspect
+    # told once of someone described and once of someone named is one act (the state body may be named once);
+    # "arrested three" and "arrested one person" are two.
+    return ((a.cameo_root == _LEGAL_ROOT or a.cameo == _VERDICT) and _code(a.target).endswith("CRM")
+            and (_last_word(a.source) == _last_word(b.source) or not a.source.text or not b.source.text)
+            and ((_described_person(a.target, doc) and _named_person(b.target, doc))
+                 or (_named_person(a.target, doc) and _described_person(b.target, doc))))
+
+
+def _named_person(actor: ActorMention | None, doc: Doc) -> bool:
+    return actor is not None and 0 <= actor.token < len(doc) and doc[actor.token].pos_ == "PROPN"
+
+
+_LEGAL_ROOT, _VERDICT = "17", "116"
+
+
+def _described_person(actor: ActorMention | None, doc: Doc) -> bool:
+    """A person told by a description ("a 24-year-old Elkhart man"), not by name; a pronoun may be someone else
+    in a round-up of cases."""
+    if actor is None or not 0 <= actor.token < len(doc):
+        return False
+    head = doc[actor.token]
+    return head.lemma_.lower() in PERSON_NOUNS
+
+
+def _lemma(event: Event, doc: Doc) -> str:
+    token = event.evidence.token
+    return doc[token].lemma_.lower() if 0 <= token < len(doc) else event.evidence.trigger.lower()
+
+
+def _last_word(actor: ActorMention | None) -> str:
+    words = actor.text.lower().split() if actor is not None else []
+    # "Trump's" is Trump; "activists" stays plural: one activist and nine activists are two acts
+    return re.sub(r"['’]s?$", "", words[-1].strip(".,")) if words else ""
+
+
+def _code(actor: ActorMention | None) -> str:
+    return actor.code if actor is not None else ""
