@@ -35,6 +35,7 @@ from eventwire.events.conventions import (
 from eventwire.events.dating import after_publication, event_date
 from eventwire.events.duplicates import one_record_per_act
 from eventwire.events.headlines import mark_headline_passives
+from eventwire.events.judged import reported_judgements
 from eventwire.events.lexicon import Lexicon
 from eventwire.events.placing import carry_places, event_place
 from eventwire.events.quoted import quoted_criticism, quoted_sympathy
@@ -73,6 +74,7 @@ def code_events(
                   {p.token: p for p in in_text}, in_text, quotes, table, kb, dateline)
     triggers = find_triggers(doc, lexicon, ctx)
     triggers += quoted_criticism(ctx, {t.token.i for t in triggers if t.entry.code[:2] in ("11", "12", "13")})
+    triggers += reported_judgements(ctx, {t.token.i for t in triggers if t.entry.code[:2] in ("11", "12", "13")})
     triggers += quoted_sympathy(ctx, {t.token.i for t in triggers if t.entry.code[:2] in ("01", "11")})
     events: dict[str, Event] = {}
     by_trigger: dict[int, list[str]] = {}

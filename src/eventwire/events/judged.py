@@ -1,0 +1,83 @@
+"""Criticism reported as what someone said of another's act: "Germany said the Russian annexation of Crimea was
+illegal", "Vindman told lawmakers that Trump's request was inappropriate".
+
+A speech verb whose reported clause says, with "be", that a thing is one of the judging words (events/data/
+words.tsv, `condemning_word` and `judging_adjective`) is a criticism (CAMEO 111) by the speaker of whoever owns
+or did that thing ("Trump's request", "the Russian annexation", "the decision by the United States"), or of the
+actor the clause is about ("Trump was wrong"). A negated judgement ("was not illegal") is none; the act is the
+saying, so the speech verb's clause dates and places it.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from eventwire.datafiles import word_list
+from eventwire.events.context import Context, Trigger
+from eventwire.events.lexicon import LexEntry
+from eventwire.events.slots import actors_at, national_actor, slot
+from eventwire.model import ActorMention
+from eventwire.syntax import SPEECH_VERBS, subjects_of
+
+JUDGED = LexEntry("111", "verb", "", "", frozenset(), ())
+_JUDGING_WORDS = word_list("eventwire.events", "condemning_word") | word_list("eventwire.events", "judging_adjective")
+
+
+def reported_judgements(ctx: Context, taken: set[int]) -> list[Trigger]:
+    """A criticism trigger per speech verb that reports a judgement of another's act; `taken` holds the tokens
+    of triggers already found, whose sentences are left alone ("condemned the move, saying it was illegal" is
+    one act)."""
+    out: list[Trigger] = []
+    for verb in ctx.doc:
+        if verb.pos_ != "VERB" or verb.lemma_.lower() not in SPEECH_VERBS or ctx.in_quote(verb):
+            continue
+        if any(t.i in taken for t in verb.sent):
+            continue
+        speakers = [a for s in subjects_of(verb) for a in slot(s, ctx)[0] if a.code]
+        for clause in (c for c in verb.children if c.dep_ == "ccomp"):
+            word = _judging_predicate(clause)
+            if word is None or not speakers:
+                continue
+            judged = _judged_actors(clause, ctx)
+            speaker_codes = {s.code for s in speakers}
+            judged = [a for a in judged if a.code and a.code not in speaker_codes]
+            if judged:
+                # "Vindman and Williams told lawmakers ...": each speaker judged
+                # The act is the saying: the speech verb is the trigger, its clause the event's.
+                out.extend(Trigger(verb, JUDGED, verb, aimed_at=tuple(judged[:1]), speaker=s)
+                           for s in {s.code: s for s in speakers}.values())
+    return out
+
+
+def _judging_predicate(clause: Token) -> Token | None:
+    """"was [illegal]", "is [a provocation]": the judging word a "be" clause predicates, unless negated."""
+    if clause.lemma_ != "be" or any(c.dep_ == "neg" for c in clause.children):
+        return None
+    for child in clause.children:
+        if child.dep_ in ("acomp", "attr") and (child.lemma_.lower() in _JUDGING_WORDS
+                                                 or child.lower_ in _JUDGING_WORDS):
+            return child
+        if child.dep_ in ("acomp", "attr") and any(
+                c.dep_ == "amod" and (c.lemma_.lower() in _JUDGING_WORDS or c.lower_ in _JUDGING_WORDS)
+                for c in child.children):
+            return child  # "was a reckless provocation"
+    return None
+
+
+def _judged_actors(clause: Token, ctx: Context) -> list[ActorMention]:
+    """Who the judged thing belongs to: the subject itself if an actor ("Trump was wrong"), else its owner,
+    its nationality, or the agent of a "by" phrase."""
+    out: list[ActorMention] = []
+    for subject in (c for c in clause.children if c.dep_ == "nsubj"):
+        named = actors_at(subject, ctx)
+        if named:
+            out.extend(named)
+            continue
+        for child in subject.children:
+            if child.dep_ == "poss":
+                out.extend(slot(child, ctx)[0])
+            elif child.dep_ in ("amod", "compound") and (national := national_actor(child, ctx)) is not None:
+                out.append(national)
+            elif child.dep_ == "prep" and child.lower_ == "by":
+                out.extend(a for o in child.children if o.dep_ == "pobj" for a in actors_at(o, ctx))
+    return out

@@ -1,0 +1,32 @@
+"""A speaker's reported judgement of another's act ("said the decision by the United States was a violation of
+international law") is a criticism of whoever did it; a negated judgement, or one of the speaker's own side, is
+none."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from tests.conftest import coded_dyads as coded
+from tests.conftest import every_event
+
+
+@pytest.fixture(scope="module")
+def coder(pipeline: Any) -> Any:
+    return every_event(pipeline)
+
+
+def test_a_reported_judgement_of_anothers_act_is_a_criticism(coder: Any) -> None:
+    by = coded(coder, "The French foreign minister said on Monday the decision by the United States was a violation "
+                      "of international law.")
+    assert ("111", "FRAGOV", "USA") in by, by
+    owned = coded(coder, "The German foreign minister said on Monday that Russia's annexation of Crimea was illegal.")
+    assert ("111", "DEUGOV", "RUS") in owned, owned
+
+
+def test_a_negated_judgement_or_no_one_to_judge_is_no_criticism(coder: Any) -> None:
+    denied = coded(coder, "The Chinese foreign ministry said on Monday that the Russian arms sale was not illegal.")
+    assert not [c for c in denied if c[0] == "111"], denied
+    nobody = coded(coder, "The German foreign minister said on Monday that the delay was regrettable.")
+    assert not [c for c in nobody if c[0] == "111"], nobody
