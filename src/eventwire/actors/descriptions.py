@@ -268,6 +268,18 @@ def _sentence_country(token: Token, mentions: list[ActorMention]) -> str | None:
     return countries.pop() if len(countries) == 1 else None
 
 
+def _body_spoken_for(noun: Token, mentions: list[ActorMention]) -> ActorMention | None:
+    """"a spokesman for the Russian foreign ministry", "an aide to Vice President Pence": the coded actor a
+    role noun's "for", "to" or "of" phrase names, whose country the role holder shares."""
+    for prep in noun.children:
+        if prep.dep_ == "prep" and prep.lower_ in ("for", "to", "of"):
+            for obj in prep.children:
+                found = next((m for m in mentions if m.token == obj.i and m.code and m.country), None)
+                if found is not None and found.kind != "country":
+                    return found
+    return None
+
+
 def _group_modifier(noun: Token, mentions: list[ActorMention]) -> ActorMention | None:
     doc = noun.doc
     # Every word of a group's name, not only its anchor: "The UN" matched with its article.
@@ -310,6 +322,15 @@ def contextual_mentions(doc: Doc, kb: ActorKB, mentions: list[ActorMention],
         # "the Bush administration", "Putin's government": a leader named in the phrase gives its country.
         owner = next((m for c in anchor.children if c.dep_ in ("compound", "poss")
                       for m in mentions if m.token == c.i and m.country), None)
+        speaks_for = _body_spoken_for(anchor, mentions)
+        if owner is None and speaks_for is not None and (speaks_for.kb_id or "").startswith("group:"):
+            # "a spokesman for the Taliban": the group itself
+            span = np_span(anchor)
+            out.append(new_mention(span, speaks_for.name, speaks_for.code, speaks_for.country, speaks_for.kind,
+                                   head=anchor, kb_id=speaks_for.kb_id, resolved_from="group-modifier"))
+            anchored.add(anchor.i)
+            continue
+        owner = owner or speaks_for
         country = owner.country if owner is not None else (context.country_at(token)
                                                               or _sentence_country(token, mentions))
         if country is None:
@@ -320,8 +341,9 @@ def contextual_mentions(doc: Doc, kb: ActorKB, mentions: list[ActorMention],
         if owner_words:  # "the sheriff's office", whole
             span = doc[min(owner_words[0].left_edge.i, span.start): span.end]
         span = _with_own_name(span, anchor)
+        # A country its own phrase gave ("a spokesman for the Russian foreign ministry") is not a guess.
         out.append(new_mention(span, _name(label, role, span, anchor), country + role, country, _kind(role, anchor),
-                               head=anchor, resolved_from="context"))
+                               head=anchor, resolved_from="owner" if owner is not None else "context"))
         anchored.add(anchor.i)
     return out
 

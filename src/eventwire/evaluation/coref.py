@@ -35,7 +35,7 @@ GOLD_FILE = "coref_gold.tsv"  # in evaluation/data
 # The candidates were listed over each article's first 6,000 characters.
 TEXT_LIMIT = 6000
 _COREF_SOURCES = ("pronoun", "description")
-_RESOLVING = (*_COREF_SOURCES, "context")
+_RESOLVING = (*_COREF_SOURCES, "context", "owner")
 _PERSON_WORDS = {"he", "him", "his", "she", "her", "hers"}
 _THING_WORDS = {"it", "its"}
 _PLURAL_WORDS = {"they", "them", "their"}
