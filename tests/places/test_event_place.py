@@ -98,6 +98,18 @@ def test_what_a_statement_speaks_of_is_not_where_it_was_made(pipeline: Any) -> N
     assert any(p is not None and p.country == "SYR" for p in sent.values()), sent
 
 
+def test_a_place_in_what_is_said_of_is_not_where_it_was_said(pipeline: Any) -> None:
+    attacked = _places(pipeline, "Turkish President Recep Tayyip Erdogan attacked the proclamation of the Golan "
+                                 "Heights as Israeli territory by US President Donald Trump.")
+    assert attacked.get("attacked", "absent") is None, attacked
+    praised = _places(pipeline, "A Lebanese parliamentarian praised the opening of an embassy in Syria on Monday.")
+    assert praised.get("praised", "absent") is None, praised
+    # the scene of a verdict is where its trial was
+    verdict = _places(pipeline, "After a jury trial in Paris, two French police officers were found guilty on "
+                                "Thursday.")
+    assert any(p is not None and p.country == "FRA" for p in verdict.values()), verdict
+
+
 def test_a_reaction_is_not_placed_where_the_last_act_happened(pipeline: Any) -> None:
     text = ("Gunmen killed three soldiers in Kabul on Monday. The US ambassador condemned the killing. "
             "Afghan police arrested two men later that day.")

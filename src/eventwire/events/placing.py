@@ -92,7 +92,8 @@ def event_place(trig: Trigger, ctx: Context) -> tuple[PlaceMention | None, str]:
                    and not _in_another_act(ctx.doc[i], trig)
                    and not (p.feature == "country" and _aimed_at(ctx.doc[i], trig))
                    and not (ctx.in_quote(ctx.doc[i]) and not ctx.in_quote(trig.token))
-                   and not _said_not_done_there(ctx.doc[i], trig)]
+                   and not _said_not_done_there(ctx.doc[i], trig)
+                   and not _spoken_of(ctx.doc[i], trig)]
     if in_sentence:
         nearest = min(in_sentence, key=lambda p: abs(p.token - trig.token.i))
         return _refine_by_dateline(nearest, ctx), "sentence"
@@ -129,6 +130,22 @@ def _said_not_done_there(token: Token, trig: Trigger) -> bool:
         return False
     verb = clause_of(token)
     return verb is not None and verb != trig.clause and trig.clause in list(verb.ancestors)
+
+
+# Prepositions that say what a saying is about or aimed at (not when or where: "after a trial in Paris").
+_CONTENT_PREPS = frozenset({"of", "about", "on", "over", "against", "to", "for", "as", "with", "regarding"})
+_VERDICT = "116"
+
+
+def _spoken_of(token: Token, trig: Trigger) -> bool:
+    """"attacked the proclamation of the Golan Heights as Israeli territory": for an act done by saying, a place
+    inside what it is said of (its object, complement or "of"/"about"/"against" phrase) is what it speaks of, not
+    where it was said."""
+    if trig.entry.code[:2] not in VERBAL_ROOTS or trig.entry.code == _VERDICT:
+        return False  # a verdict is given in court, where its trial was ("after a jury trial in Paris")
+    content = [c for c in trig.token.children if c.dep_ in ("dobj", "ccomp", "xcomp", "attr", "oprd")
+               or (c.dep_ == "prep" and c.lower_ in _CONTENT_PREPS)]
+    return any(token in c.subtree for c in content)
 
 
 def _aimed_at(token: Token, trig: Trigger) -> bool:
