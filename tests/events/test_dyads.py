@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from tests.conftest import coded_dyads as coded
 from tests.conftest import every_event
 from tests.conftest import run_text as run
 
@@ -40,3 +41,12 @@ def test_the_speakers_own_possessive_is_no_target(pipeline: Any) -> None:
                                                  "to the family of the victims.").events]
     assert [f for f in found if f[1] == "IRLGOV"], found
     assert not [f for f in found if f[3] == "his"], found  # his sympathy is the speaker's own
+
+
+def test_whom_a_protest_is_against_and_whose_offer_is_rejected(pipeline: Any) -> None:
+    coder = every_event(pipeline)
+    strike = coded(coder, "Indian farmers began a one-day hunger strike on Saturday in protest against new "
+                          "agricultural laws imposed by the Indian government.")
+    assert [c for c in strike if c[0][:2] == "14" and c[2] == "INDGOV"], strike
+    offer = coded(coder, "The Taliban rejected on Monday an Afghan government offer of a ceasefire.")
+    assert [c for c in offer if c[0][:2] == "12" and c[1] == "AFGREBTAL" and (c[2] or "").startswith("AFG")], offer

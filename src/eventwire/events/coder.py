@@ -41,7 +41,7 @@ from eventwire.events.placing import carry_places, event_place
 from eventwire.events.quoted import quoted_criticism, quoted_sympathy
 from eventwire.events.slots import NAMED_UNCODED_KINDS, slot
 from eventwire.events.sources import find_sources, unidentified_attacker
-from eventwire.events.targets import find_targets, protested_authority
+from eventwire.events.targets import find_targets, protested_actors, protested_authority
 from eventwire.events.triggers import find_triggers
 from eventwire.events.violence import violence_code
 from eventwire.model import ActorMention, Article, CountMention, Event, Evidence, PlaceMention, Quote, TimeMention
@@ -149,8 +149,10 @@ def _build(trig: Trigger, ctx: Context, sources: list[ActorMention], direct_sour
         targets = implicit_suspects(trig, ctx, sources) or implicit_victims(trig, ctx, sources)
     targets = known_as_suspects(trig, sources, targets)
     if not targets and code.root == "14":
-        targets = protested_authority(sources, ctx)
-        target_via_place = True
+        targets = [t for t in protested_actors(trig, ctx) if t.code not in {s.code for s in sources}]
+        if not targets:
+            targets = protested_authority(sources, ctx)
+            target_via_place = True
     if targets:
         pairs = [(s, t, "syntax") for s in sources for t in targets]
     elif len({s.code for s in sources}) > 1 and _mutual(code.code, trig):

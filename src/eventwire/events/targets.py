@@ -172,7 +172,9 @@ def _owners_of_object(trig: Trigger, ctx: Context) -> list[ActorMention]:
             elif child.dep_ in ("amod", "compound") and (national := national_actor(child, ctx)) is not None:
                 out.append(national)
             elif child.dep_ == "compound":
-                out.extend(actors_covering(child, ctx))
+                # "an Afghan government offer": the owner's nationality qualifies the owner, not the thing
+                out.extend(actors_covering(child, ctx) or [
+                    a for g in child.children if g.dep_ == "amod" and (a := national_actor(g, ctx)) is not None])
             elif child.dep_ == "prep" and child.lower_ in ("by", "from", "of"):
                 for pobj in child.children:
                     if pobj.dep_ == "pobj":
@@ -277,6 +279,27 @@ def _owner_of(token: Token, ctx: Context) -> list[ActorMention]:
         if child.dep_ == "poss":
             return actors_at(child, ctx)
     return [a for c in token.children if c.dep_ == "amod" and (a := national_actor(c, ctx)) is not None]
+
+
+def protested_actors(trig: Trigger, ctx: Context) -> list[ActorMention]:
+    """Whom a protest is against when its trigger takes no target itself: "a hunger strike to protest against
+    Russian authorities", "in protest against laws imposed by the government" (the laws' maker)."""
+    holders = [trig.token, trig.clause]
+    holders += [c for h in list(holders) for c in h.children if c.dep_ in ("xcomp", "advcl", "acl", "relcl", "prep")]
+    holders += [o for h in list(holders) if h.dep_ == "prep" for o in h.children if o.dep_ == "pobj"]
+    out: list[ActorMention] = []
+    for holder in holders:
+        for prep in holder.children:
+            if prep.dep_ != "prep" or prep.lower_ != "against":
+                continue
+            for obj in (o for o in prep.children if o.dep_ == "pobj"):
+                found = actors_at(obj, ctx) or _owner_of(obj, ctx)
+                if not found:  # "laws imposed by the government"
+                    found = [a for clause in obj.children if clause.dep_ == "acl" for agent in clause.children
+                             if agent.dep_ == "agent" for o in agent.children if o.dep_ == "pobj"
+                             for a in actors_at(o, ctx)]
+                out.extend(a for a in found if a.code)
+    return out
 
 
 def protested_authority(sources: list[ActorMention], ctx: Context) -> list[ActorMention]:
