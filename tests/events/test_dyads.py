@@ -48,5 +48,8 @@ def test_whom_a_protest_is_against_and_whose_offer_is_rejected(pipeline: Any) ->
     strike = coded(coder, "Indian farmers began a one-day hunger strike on Saturday in protest against new "
                           "agricultural laws imposed by the Indian government.")
     assert [c for c in strike if c[0][:2] == "14" and c[2] == "INDGOV"], strike
+    policy = coded(coder, "American activists have launched a hunger strike to protest the immigration policy imposed "
+                          "by the Trump administration.")
+    assert [c for c in policy if c[0] == "142" and c[2] == "USAGOV"], policy  # the strike, not only its aim
     offer = coded(coder, "The Taliban rejected on Monday an Afghan government offer of a ceasefire.")
     assert [c for c in offer if c[0][:2] == "12" and c[1] == "AFGREBTAL" and (c[2] or "").startswith("AFG")], offer

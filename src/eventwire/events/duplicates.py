@@ -17,7 +17,7 @@ from eventwire.model import ActorMention, Event
 
 def one_record_per_act(events: list[Event], doc: Doc) -> list[Event]:
     """The article's events, in text order, with every act's repeats left out."""
-    ordered = sorted(_without_targetless_twins(events), key=lambda e: (e.evidence.start, e.id))
+    ordered = sorted(_without_targetless_twins(events), key=lambda e: (e.evidence.start, e.evidence.token, e.id))
     return _one_record_per_act_told_twice(_one_protest_per_place(_one_per_act(ordered, doc)), doc)
 
 
@@ -53,7 +53,7 @@ def _one_protest_per_place(events: list[Event]) -> list[Event]:
     kept: list[Event] = []
     for event in events:
         if event.cameo_root == "14" and any(
-                k.cameo_root == "14" and _code(k.target) == _code(event.target)
+                k.cameo_root == "14" and _code(k.target) == _code(event.target) and k.hypothetical == event.hypothetical
                 and (k.date == event.date or k.date_defaulted or event.date_defaulted)
                 and (k.place is None or event.place is None or k.place.name == event.place.name) for k in kept):
             continue

@@ -285,20 +285,23 @@ def protested_actors(trig: Trigger, ctx: Context) -> list[ActorMention]:
     """Whom a protest is against when its trigger takes no target itself: "a hunger strike to protest against
     Russian authorities", "in protest against laws imposed by the government" (the laws' maker)."""
     holders = [trig.token, trig.clause]
-    holders += [c for h in list(holders) for c in h.children if c.dep_ in ("xcomp", "advcl", "acl", "relcl", "prep")]
+    holders += [c for h in list(holders) for c in h.children
+                if c.dep_ in ("xcomp", "advcl", "acl", "relcl", "prep")]
     holders += [o for h in list(holders) if h.dep_ == "prep" for o in h.children if o.dep_ == "pobj"]
     out: list[ActorMention] = []
     for holder in holders:
-        for prep in holder.children:
-            if prep.dep_ != "prep" or prep.lower_ != "against":
-                continue
-            for obj in (o for o in prep.children if o.dep_ == "pobj"):
-                found = actors_at(obj, ctx) or _owner_of(obj, ctx)
-                if not found:  # "laws imposed by the government"
-                    found = [a for clause in obj.children if clause.dep_ == "acl" for agent in clause.children
-                             if agent.dep_ == "agent" for o in agent.children if o.dep_ == "pobj"
-                             for a in actors_at(o, ctx)]
-                out.extend(a for a in found if a.code)
+        # "against X", or what a verb of protest takes ("to protest the policy imposed by the administration")
+        objects = [o for prep in holder.children if prep.dep_ == "prep" and prep.lower_ == "against"
+                   for o in prep.children if o.dep_ == "pobj"]
+        if holder.pos_ == "VERB" and holder.lemma_.lower() in ("protest", "oppose"):
+            objects += [o for o in holder.children if o.dep_ == "dobj"]
+        for obj in objects:
+            found = actors_at(obj, ctx) or _owner_of(obj, ctx)
+            if not found:  # "laws imposed by the government"
+                found = [a for clause in obj.children if clause.dep_ == "acl" for agent in clause.children
+                         if agent.dep_ == "agent" for o in agent.children if o.dep_ == "pobj"
+                         for a in actors_at(o, ctx)]
+            out.extend(a for a in found if a.code)
     return out
 
 
