@@ -9,6 +9,7 @@ import pytest
 
 from tests.conftest import coded_dyads as coded
 from tests.conftest import every_event
+from tests.conftest import run_text as run
 
 
 @pytest.fixture(scope="module")
@@ -75,3 +76,14 @@ def test_an_attack_for_a_reason_is_words_and_striving_is_not_fighting(coder: Any
     assert [c for c in coded(coder, "Syrian rebels attacked an army base near Aleppo on Monday.")
             if c[0].startswith("19")]
     assert coded(coder, "British doctors fought to save the boy's life at a hospital in London.") == []
+
+
+
+def test_what_is_committed_or_agreed_to_is_only_promised(coder: Any) -> None:
+    for text in ("France agreed on Monday to send 200 troops to Mali.",
+                 "Britain committed on Monday to sending 500 troops to Mali."):
+        events = run(coder, text).events
+        sent = [e for e in events if e.cameo[:2] == "15"]
+        assert sent and all(e.hypothetical for e in sent), [(e.cameo, e.hypothetical) for e in events]
+        assert [e for e in events if e.cameo[:2] == "03" and not e.hypothetical], [(e.cameo, e.hypothetical)
+                                                                                   for e in events]

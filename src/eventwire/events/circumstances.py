@@ -65,7 +65,9 @@ def is_hypothetical(trig: Trigger) -> bool:
         return True
     current = verb
     for _ in range(3):
-        if current.dep_ not in ("xcomp", "ccomp") or current.head == current:
+        if current.dep_ == "pcomp" and current.head.lower_ == "to" and current.head.head != current.head:
+            current = current.head  # "committed to sending troops": as "committed to send"
+        elif current.dep_ not in ("xcomp", "ccomp") or current.head == current:
             break
         current = current.head
         if current.lemma_.lower() in _HYPOTHETICAL_HEADS or current.lemma_.lower() in _CLAIM_HEADS:
