@@ -101,6 +101,9 @@ def test_co_subjects_of_a_mutual_act_are_one_record_from_the_first_named(pipelin
     ("Hundreds of residents donated blood in Gdansk on Monday.", "07"),
     # a relative clause in the present tense says who someone is
     ("Protesters asked Carrie Lam, who is supported by the Chinese government, to resign.", "05"),
+    # ... and so does an undated past passive of a thing
+    ("The proclamation contradicted the UN position on the Golan Heights, which belonged to Syria and were "
+     "occupied by Israel.", "19"),
     # background: an adverb or a year long before the article
     ("Senator Mitch McConnell previously committed to holding a trial.", "03"),
     ("In 2015, Saudi Arabia started supporting the government of Yemen against the Houthis.", "05"),
@@ -122,3 +125,8 @@ def test_states_background_and_undirected_cooperation_are_kept_only_with_all_eve
 def test_news_of_the_day_and_of_the_year_are_emitted(pipeline: Any, text: str) -> None:
     result = run(pipeline, text, "2019-11-01")
     assert any(e.cameo_root in ("04", "05") and e.political for e in result.events), result.events
+
+
+def test_a_past_passive_where_the_story_happens_is_news(pipeline: Any) -> None:
+    text = "Police took Gomez to the county jail in Texas, where he was charged with assault."
+    assert [e for e in run(pipeline, text, "2019-11-01").events if e.cameo_root == "17" and e.political]

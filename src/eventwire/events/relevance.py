@@ -184,14 +184,20 @@ def _told_of_a_past_decade(token: Token, published: str | None) -> bool:
 
 def describes_a_state(token: Token) -> bool:
     """A relative clause in the present tense describes who someone is, not what happened: "Lam, who is
-    supported by Beijing". A past one may report the news ("Putin, who visited Damascus on Monday"), a
-    perfect one is left to the model, and a participle may be the news itself ("an attack killing 20")."""
+    supported by Beijing"; so does an undated past passive ("the territory, which was occupied by Israel"). A
+    past active one may report the news ("Putin, who visited Damascus on Monday"), a perfect one is left to the
+    model, and a participle may be the news itself ("an attack killing 20")."""
     verb = token
     while verb.dep_ == "conj" and verb.head != verb:
         verb = verb.head
     if verb.dep_ != "relcl" or any(c.dep_ == "aux" and c.lemma_ == "have" for c in token.children):
         return False
-    return token.tag_ in ("VBZ", "VBP") or any(
+    # "the territory, which belonged to Syria and was occupied by Israel": a past passive with no date of its
+    # own says what a thing has been, not what happened in the news ("the ship, which was seized on Friday";
+    # "the jail, where he was charged" narrates the news)
+    undated_past_passive = any(c.dep_ == "auxpass" and c.tag_ == "VBD" for c in token.children) and not any(
+        t.ent_type_ in ("DATE", "TIME") or (t.lower_ == "where" and t.head == verb) for t in verb.subtree)
+    return undated_past_passive or token.tag_ in ("VBZ", "VBP") or any(
         c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBZ", "VBP") for c in token.children)
 
 
