@@ -49,6 +49,10 @@ def test_verbs_in_their_everyday_sense(coder: Any) -> None:
                 if c[0] == "143"]
     assert "141" in [c[0] for c in coded(coder, "Hundreds of Iranian students demonstrated against the law.")]
     assert "1823" in [c[0] for c in coded(coder, "Saudi Arabia executed 37 people on Tuesday.")]
+    # drafting a measure addresses no one; proposing talks to someone is an offer
+    assert not [c for c in coded(coder, "Ohio Governor Ted Strickland has proposed an increase of $56 million.")
+                if c[0].startswith("02")]
+    assert [c for c in coded(coder, "Russia proposed talks with Ukraine on Monday.") if c[0] == "036"]
 
 
 def test_a_dateline_is_not_the_government_acting(coder: Any) -> None:
