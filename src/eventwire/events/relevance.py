@@ -172,14 +172,23 @@ def _a_past_year(event: Event, published: str | None) -> bool:
 
 
 def _told_of_a_past_decade(token: Token, published: str | None) -> bool:
-    """"Syria first sent its troops into Lebanon in the 1970s", "his convictions date to 1985": an act with no
-    date of its own in a clause that names a decade, or a year two or more before the article's, is history."""
+    """"Syria first sent its troops into Lebanon in the 1970s", "his convictions date to 1985", "seized the
+    territories in the 1967 war": an act with no date of its own in a clause that names a decade, or a year two or
+    more before the article's (alone or in an event's name), is history."""
     year = int(published[:4]) if published and published[:4].isdigit() else None
     clause = _clause_head(token)
     return year is not None and any(
-        _clause_head(t) == clause and t.ent_type_ == "DATE" and (
+        # a year in a named event counts too: "seized the territories in the 1967 Six-Day War"
+        _in_clause(t, clause) and t.ent_type_ in ("DATE", "EVENT") and (
             (_DECADE.match(t.text) and int(t.text[:4]) + 9 < year) or (_YEAR.match(t.text) and int(t.text) <= year - 2))
         for t in token.sent)
+
+
+def _in_clause(token: Token, clause: Token) -> bool:
+    """In the clause, or in a participle hung on it ("seized the territories, seen as ..., in the 1967 war": the
+    parser hangs the phrase on the participle)."""
+    own = _clause_head(token)
+    return own == clause or (own.head == clause and own.tag_ in ("VBN", "VBG") and own.dep_ in ("advcl", "acl"))
 
 
 def describes_a_state(token: Token) -> bool:
