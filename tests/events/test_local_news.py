@@ -53,6 +53,10 @@ def test_verbs_in_their_everyday_sense(coder: Any) -> None:
     assert not [c for c in coded(coder, "Ohio Governor Ted Strickland has proposed an increase of $56 million.")
                 if c[0].startswith("02")]
     assert [c for c in coded(coder, "Russia proposed talks with Ukraine on Monday.") if c[0] == "036"]
+    # asking for a service or running for office is no appeal; asking a body for help is
+    assert not [c for c in coded(coder, "Governor John Smith of Ohio will seek re-election next year.")
+                if c[0].startswith("02")]
+    assert [c for c in coded(coder, "Kenya sought help from the United Nations on Monday.") if c[0] == "023"]
 
 
 def test_a_dateline_is_not_the_government_acting(coder: Any) -> None:
