@@ -42,8 +42,17 @@ def is_under(token: Token, ancestor: Token) -> bool:
 
 
 def is_passive(verb: Token) -> bool:
-    """A passive clause: a passive subject or a passive auxiliary on the verb."""
-    return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+    """A passive clause: a passive subject or a passive auxiliary on the verb, or a past participle opening a
+    clause ("Backed by Iran, the rebels ..."), whose subject is the one acted on."""
+    return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children) or passive_participle(verb)
+
+
+def passive_participle(verb: Token) -> bool:
+    """"[Forced] to choose, Xi ...", "[Backed] by Iran, the rebels ...": a past participle opening the clause it
+    modifies, with no subject or auxiliary of its own. (One hung on a noun, "militants killed by the army", is
+    left as it was: read as passive it cost more real events than it mended.)"""
+    return verb.tag_ == "VBN" and verb.dep_ == "advcl" and verb.i < verb.head.i and not any(
+        c.dep_ in ("nsubj", "aux", "auxpass", "nsubjpass") for c in verb.children)
 
 
 def nominal_participle(token: Token) -> bool:

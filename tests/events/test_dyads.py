@@ -53,3 +53,11 @@ def test_whom_a_protest_is_against_and_whose_offer_is_rejected(pipeline: Any) ->
     assert [c for c in policy if c[0] == "142" and c[2] == "USAGOV"], policy  # the strike, not only its aim
     offer = coded(coder, "The Taliban rejected on Monday an Afghan government offer of a ceasefire.")
     assert [c for c in offer if c[0][:2] == "12" and c[1] == "AFGREBTAL" and (c[2] or "").startswith("AFG")], offer
+
+
+def test_a_participle_opening_a_clause_is_done_to_its_subject(pipeline: Any) -> None:
+    coder = every_event(pipeline)
+    forced = coded(coder, "Forced to choose between a crackdown and chaos, Xi Jinping will choose the former.")
+    assert not [c for c in forced if c[0].startswith("17") and c[1] == "CHNGOV"], forced
+    backed = coded(coder, "Backed by Iran, the Houthi rebels attacked Saudi oil facilities on Saturday.")
+    assert not [c for c in backed if c[0].startswith("05") and c[1] == "YEMREBHOU"], backed

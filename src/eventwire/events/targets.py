@@ -19,7 +19,7 @@ from eventwire.events.rulings import CENSURE_CODE, RULING_CODE, ruled_parties
 from eventwire.events.slots import actors_at, actors_covering, named_uncoded_at, national_actor, slot
 from eventwire.events.triggers import LIGHT_VERBS
 from eventwire.model import ActorMention
-from eventwire.syntax import is_passive
+from eventwire.syntax import is_passive, passive_participle, subjects_of
 
 
 def target_tokens(trig: Trigger, ctx: Context) -> list[Token]:
@@ -32,6 +32,8 @@ def target_tokens(trig: Trigger, ctx: Context) -> list[Token]:
                 out.append(token.head if child.tag_ in ("WP", "WDT") and token.dep_ == "relcl" else child)
         if token.dep_ == "relcl" and not out:
             out.append(token.head)
+        if token.dep_ == "advcl" and not out and passive_participle(token):
+            out.extend(subjects_of(token.head))  # "Backed by Iran, the rebels ...": the rebels
         return out
     holders = [token]
     carried = token.pos_ == "NOUN" and trig.clause != token and (
