@@ -1,5 +1,5 @@
 """A real database for the analyst's workflow: 27 Wikinews articles of 2019 (../shared/data/wikinews) ingested
-through the console script, chosen so that it holds events placed in Syria, Germany and a Polish province,
+through the console script, chosen so that it holds events placed in Germany, Britain and a Californian county,
 dates known only to a week or month, and events reported by several sentences."""
 
 from __future__ import annotations

@@ -41,7 +41,7 @@ def query_ids(db: Path, *args: str) -> list[str]:
 
 
 def test_export_takes_the_filters_of_query(wikinews_db: Path, tmp_path: Path) -> None:
-    for args in (["--country", "Syria"], ["--cameo-root", "1", "--facts-only"], ["--since", "2019-09-01"],
+    for args in (["--country", "Germany"], ["--cameo-root", "1", "--facts-only"], ["--since", "2019-09-01"],
                  ["--actor", "USA", "--min-confidence", "0.5"]):
         out = tmp_path / "events.jsonl"
         proc = run("export", str(out), "--db", str(wikinews_db), *args)
@@ -103,12 +103,12 @@ def test_gdelt_export_loads_with_gdelts_own_column_list(wikinews_db: Path, tmp_p
     assert len(dated) and dated.str.fullmatch(r"20(18|19)\d{4}").all()
     assert frame["DATEADDED"].astype(str).str.fullmatch(r"\d{14}").all()
     placed = frame[frame["ActionGeo_Type"] > 0]
-    # FIPS 10-4, not ISO: the United Kingdom is UK (ISO GB), Syria SY; a Polish city's province is its FIPS
+    # FIPS 10-4, not ISO: the United Kingdom is UK (ISO GB), Germany GM (ISO DE); a US county's state is its
     # ADM1 code
     countries = set(placed["ActionGeo_CountryCode"])
-    assert {"UK", "SY", "US"} <= countries and "GB" not in countries and "GBR" not in countries
-    gdansk = placed[placed["ActionGeo_FullName"].str.startswith("Gdańsk")]
-    assert len(gdansk) and set(gdansk["ActionGeo_ADM1Code"]) == {"PL82"}
+    assert {"UK", "GM", "US"} <= countries and not {"GB", "GBR", "DE", "DEU"} & countries
+    riverside = placed[placed["ActionGeo_FullName"].str.startswith("Riverside County")]
+    assert len(riverside) and set(riverside["ActionGeo_ADM1Code"]) == {"USCA"}  # GDELT's US state code
     country_level = placed[placed["ActionGeo_Type"] == 1]
     assert (country_level["ActionGeo_ADM1Code"] == country_level["ActionGeo_CountryCode"]).all()
     # what eventwire does not have is empty
