@@ -8,12 +8,6 @@ import pytest
 
 from eventwire.ingest.sources import article_id
 from eventwire.model import Article, Event
-from tests.conftest import every_event
-
-
-@pytest.fixture(scope="module")
-def coder(pipeline: Any) -> Any:
-    return every_event(pipeline)
 
 
 def events(coder: Any, text: str) -> list[Event]:

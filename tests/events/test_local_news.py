@@ -5,17 +5,8 @@ from __future__ import annotations
 
 from typing import Any
 
-import pytest
-
 from tests.conftest import coded_dyads as coded
-from tests.conftest import every_event
 from tests.conftest import run_text as run
-
-
-@pytest.fixture(scope="module")
-def coder(pipeline: Any) -> Any:
-    """Every event the coder reads (no relevance stage), so that no test passes by a low confidence."""
-    return every_event(pipeline)
 
 
 def test_the_act_an_arrest_or_praise_is_for_is_no_event_of_the_subject(coder: Any) -> None:

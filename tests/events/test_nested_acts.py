@@ -5,17 +5,8 @@ from __future__ import annotations
 
 from typing import Any
 
-import pytest
-
 from tests.conftest import coded_dyads as coded
-from tests.conftest import every_event
 from tests.conftest import run_text as run
-
-
-@pytest.fixture(scope="module")
-def coder(pipeline: Any) -> Any:
-    """Every event the coder reads (no relevance stage), so that no test passes by a low confidence."""
-    return every_event(pipeline)
 
 
 def test_what_an_appeal_asks_for_is_not_done_by_the_appellant(coder: Any) -> None:

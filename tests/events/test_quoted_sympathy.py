@@ -5,16 +5,8 @@ from __future__ import annotations
 
 from typing import Any
 
-import pytest
-
 from tests.conftest import coded_dyads as coded
-from tests.conftest import every_event
 from tests.conftest import run_text as run
-
-
-@pytest.fixture(scope="module")
-def coder(pipeline: Any) -> Any:
-    return every_event(pipeline)
 
 
 def test_sympathy_in_a_quote_is_an_empathetic_comment(coder: Any) -> None:

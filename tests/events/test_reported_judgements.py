@@ -6,15 +6,7 @@ from __future__ import annotations
 
 from typing import Any
 
-import pytest
-
 from tests.conftest import coded_dyads as coded
-from tests.conftest import every_event
-
-
-@pytest.fixture(scope="module")
-def coder(pipeline: Any) -> Any:
-    return every_event(pipeline)
 
 
 def test_a_reported_judgement_of_anothers_act_is_a_criticism(coder: Any) -> None:

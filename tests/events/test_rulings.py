@@ -5,15 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-import pytest
-
 from tests.conftest import coded_dyads as coded
-from tests.conftest import every_event
-
-
-@pytest.fixture(scope="module")
-def coder(pipeline: Any) -> Any:
-    return every_event(pipeline)
 
 
 def test_a_court_ruling_a_measure_unlawful_finds_against_its_maker(coder: Any) -> None:

@@ -5,15 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-import pytest
-
 from tests.conftest import coded_dyads as coded
-from tests.conftest import every_event
-
-
-@pytest.fixture(scope="module")
-def coder(pipeline: Any) -> Any:
-    return every_event(pipeline)
 
 
 def test_victims_and_the_wounded_are_civilians_a_visit_is_aimed_at(coder: Any) -> None:
