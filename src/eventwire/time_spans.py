@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span
 
+from eventwire.dateparse import MONTHS
 from eventwire.holidays import find_holiday
 
 CLOCK = re.compile(r"\b(?:\d{1,2}(?::\d\d)?\s*(?:[ap]\.?m\.?)|\d{1,2}:\d\d|[0-2]\d[0-5]\d\s*(?:UTC|GMT|Z)\b)", re.I)
@@ -28,9 +29,6 @@ _UNTAGGED_DAY = re.compile(
     r"|\b(?i:that|the same|the previous|the next|the following)\s+(?i:day)\b")
 _MONTH_DAY_AFTER = re.compile(r"^,\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+[0-3]?\d\b", re.I)
 _AGO = re.compile(r"\bago$", re.I)
-_MONTH_WORDS = frozenset({"january", "february", "march", "april", "may", "june", "july", "august", "september",
-                          "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
-                          "sept", "oct", "nov", "dec"})
 
 
 @dataclass(frozen=True)
@@ -91,7 +89,7 @@ def _inside_a_name(span: Span) -> bool:
     before = doc[span.start - 1] if span.start > 0 else None
     after = doc[span.end] if span.end < len(doc) else None
     return any(t is not None and t.is_title and t.pos_ != "PRON" and not t.is_sent_start
-               and not _WEEKDAY.fullmatch(t.text) and t.lower_ not in _MONTH_WORDS for t in (before, after))
+               and not _WEEKDAY.fullmatch(t.text) and t.lower_ not in MONTHS for t in (before, after))
 
 
 def _is_clock_number(ent: Span) -> bool:

@@ -15,7 +15,7 @@ from spacy.tokens import Token
 from eventwire.datafiles import word_list
 from eventwire.events.context import Context, Trigger
 from eventwire.events.lexicon import LexEntry
-from eventwire.events.slots import actors_at, national_actor, slot
+from eventwire.events.slots import actors_at, owners_named_in, slot
 from eventwire.model import ActorMention
 from eventwire.syntax import SPEECH_VERBS, subjects_of
 
@@ -73,11 +73,5 @@ def _judged_actors(clause: Token, ctx: Context) -> list[ActorMention]:
         if named:
             out.extend(named)
             continue
-        for child in subject.children:
-            if child.dep_ == "poss":
-                out.extend(slot(child, ctx)[0])
-            elif child.dep_ in ("amod", "compound") and (national := national_actor(child, ctx)) is not None:
-                out.append(national)
-            elif child.dep_ == "prep" and child.lower_ == "by":
-                out.extend(a for o in child.children if o.dep_ == "pobj" for a in actors_at(o, ctx))
+        out.extend(owners_named_in(subject, ctx))
     return out

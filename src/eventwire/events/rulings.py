@@ -16,7 +16,7 @@ from spacy.tokens import Token
 from eventwire.datafiles import word_list
 from eventwire.events.context import Context
 from eventwire.events.lexicon import LexEntry
-from eventwire.events.slots import actors_at, national_actor, slot
+from eventwire.events.slots import government_of, owners_named_in, slot
 from eventwire.model import ActorMention
 from eventwire.syntax import is_passive, subjects_of
 
@@ -107,11 +107,7 @@ def ruled_parties(verb: Token, ctx: Context, courts: list[ActorMention]) -> list
     named, _ = slot(thing, ctx)
     if named:
         return named  # "struck down Trump's executive order" has no actor there; "ruled against Facebook" does
-    owners = [a for c in thing.children if c.dep_ == "poss" for a in slot(c, ctx)[0]]
-    owners += [a for c in thing.children if c.dep_ in ("amod", "compound")
-               if (a := national_actor(c, ctx)) is not None]
-    owners += [a for p in thing.children if p.dep_ == "prep" and p.lower_ == "by"
-               for o in p.children if o.dep_ == "pobj" for a in actors_at(o, ctx)]
+    owners = owners_named_in(thing, ctx)
     owners += [a for clause in thing.children if clause.dep_ in ("relcl", "acl")
                for s in subjects_of(clause) if s != thing and s.tag_ not in ("WP", "WDT") for a in slot(s, ctx)[0]]
     if owners:
@@ -125,9 +121,4 @@ def _government_of(courts: list[ActorMention], ctx: Context) -> list[ActorMentio
     court = next((c for c in courts if c.country), None)
     if court is None or court.country is None:
         return []
-    iso = court.country
-    name = ctx.kb.countries[iso].name if iso in ctx.kb.countries else iso
-    # Named nowhere in the text: no words of its own.
-    return [ActorMention(text="", name=f"{name} government", code=iso + "GOV", country=iso, kind="government",
-                         start=court.start, end=court.start, kb_id=f"country:{iso}",
-                         resolved_from="ruling-convention", token=court.token)]
+    return [government_of(court.country, court, ctx, "ruling-convention")]

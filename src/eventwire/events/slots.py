@@ -114,3 +114,27 @@ def place_in_np(token: Token, ctx: Context) -> PlaceMention | None:
                 if obj.i in ctx.places:
                     return ctx.places[obj.i]
     return None
+
+
+def owners_named_in(thing: Token, ctx: Context) -> list[ActorMention]:
+    """Whose a thing is, by the words of its own phrase: its possessor ("Trump's order"), a nationality or
+    country in front of it ("the Russian annexation"), the agent of a "by" phrase ("the decision by the United
+    States"), in the phrase's order."""
+    out: list[ActorMention] = []
+    for child in thing.children:
+        if child.dep_ == "poss":
+            out.extend(slot(child, ctx)[0])
+        elif child.dep_ in ("amod", "compound") and (national := national_actor(child, ctx)) is not None:
+            out.append(national)
+        elif child.dep_ == "prep" and child.lower_ == "by":
+            out.extend(a for o in child.children if o.dep_ == "pobj" for a in actors_at(o, ctx))
+    return out
+
+
+def government_of(iso: str, beside: ActorMention, ctx: Context, convention: str) -> ActorMention:
+    """The government of `iso`, supplied by a coding convention (`resolved_from`): named nowhere in the text, so
+    with no words of its own, anchored where `beside` is."""
+    name = ctx.kb.countries[iso].name if iso in ctx.kb.countries else iso
+    return ActorMention(text="", name=f"{name} government", code=iso + "GOV", country=iso, kind="government",
+                        start=beside.start, end=beside.start, kb_id=f"country:{iso}", resolved_from=convention,
+                        token=beside.token)

@@ -16,7 +16,14 @@ from eventwire.datafiles import read_tsv, split_list, word_list
 from eventwire.events.context import Context, Trigger
 from eventwire.events.lexicon import lemma_candidates
 from eventwire.events.rulings import CENSURE_CODE, RULING_CODE, ruled_parties
-from eventwire.events.slots import actors_at, actors_covering, named_uncoded_at, national_actor, slot
+from eventwire.events.slots import (
+    actors_at,
+    actors_covering,
+    government_of,
+    named_uncoded_at,
+    national_actor,
+    slot,
+)
 from eventwire.events.triggers import LIGHT_VERBS
 from eventwire.model import ActorMention
 from eventwire.syntax import is_passive, passive_participle, subjects_of
@@ -310,12 +317,6 @@ def protested_actors(trig: Trigger, ctx: Context) -> list[ActorMention]:
 def protested_authority(sources: list[ActorMention], ctx: Context) -> list[ActorMention]:
     """Protest with no named target: by the usual coding convention it addresses the government of
     the protesters' country."""
-    out = []
-    for iso in dict.fromkeys(s.country for s in sources if s.country and not s.code.endswith("GOV")):
-        name = ctx.kb.countries[iso].name if iso in ctx.kb.countries else iso
-        src = next(s for s in sources if s.country == iso)
-        # Named nowhere in the text: no words of its own (the protesters' words are not the government's).
-        out.append(ActorMention(text="", name=f"{name} government", code=iso + "GOV", country=iso,
-                                kind="government", start=src.start, end=src.start, kb_id=f"country:{iso}",
-                                resolved_from="protest-convention", token=src.token))
-    return out
+    # Named nowhere in the text: no words of its own (the protesters' words are not the government's).
+    return [government_of(iso, next(s for s in sources if s.country == iso), ctx, "protest-convention")
+            for iso in dict.fromkeys(s.country for s in sources if s.country and not s.code.endswith("GOV"))]
