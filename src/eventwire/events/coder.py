@@ -27,6 +27,7 @@ from eventwire.events.circumstances import is_hypothetical, is_negated
 from eventwire.events.codes import CodeTable
 from eventwire.events.context import Context, Trigger
 from eventwire.events.conventions import (
+    defendant_plea,
     implicit_state_agent,
     implicit_suspects,
     implicit_victims,
@@ -123,6 +124,9 @@ def _events_for(trig: Trigger, ctx: Context) -> list[Event]:
         return _build(trig, ctx, [trig.speaker], True, list(trig.aimed_at), False)
     sources, direct_source = find_sources(trig, ctx)
     supplied: list[ActorMention] = []
+    defendants, court = defendant_plea(trig, ctx, sources)  # "Zhukovskyy pleaded not guilty"
+    if defendants:
+        return _build(trig, ctx, defendants, direct_source, court, False)
     if not sources:
         sources, supplied = implicit_state_agent(trig, ctx)  # "Zhukovskyy was arrested Monday"
         if not sources:

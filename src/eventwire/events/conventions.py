@@ -14,6 +14,7 @@ from spacy.tokens import Token
 
 from eventwire.datafiles import word_list
 from eventwire.events.context import Context, Trigger
+from eventwire.events.lexicon import object_lemmas
 from eventwire.events.placing import event_place, story_place
 from eventwire.events.slots import named_uncoded_at, slot
 from eventwire.events.sources import VIOLENCE_ROOTS
@@ -21,7 +22,7 @@ from eventwire.events.targets import target_tokens
 from eventwire.events.triggers import PERSON_NOUNS
 from eventwire.model import ActorMention
 from eventwire.places.roles import in_dateline
-from eventwire.syntax import is_passive
+from eventwire.syntax import is_passive, subjects_of
 
 _CONVENTION = "state-convention"
 _VERDICT = "116"
@@ -120,6 +121,32 @@ def known_as_suspects(trig: Trigger, sources: list[ActorMention], targets: list[
 
     return [t.model_copy(update={"code": f"{country}CRM", "country": country, "resolved_from": _CONVENTION})
             if suspect(t) else t for t in targets]
+
+
+_PLEA_CODES = frozenset({"015", "016"})
+_GUILT_WORDS = frozenset({"guilt", "guilty", "not guilty", "innocent", "not innocent"})
+
+
+def defendant_plea(trig: Trigger, ctx: Context, sources: list[ActorMention]) -> tuple[list[ActorMention],
+                                                                                       list[ActorMention]]:
+    """(sources, targets) of a plea: "Zhukovskyy pleaded not guilty", "a Baltimore man pleaded guilty", "McArthur
+    admitted his guilt". A defendant the knowledge base does not know is a suspect (CRM) of the country where
+    the case is heard, and a plea is made to that country's court; ([], []) for any other act."""
+    token = trig.token
+    if trig.entry.code not in _PLEA_CODES or token.pos_ != "VERB" or not (
+            token.lemma_.lower() == "plead" or object_lemmas(token) & _GUILT_WORDS):
+        return [], []
+    place = event_place(trig, ctx)[0] or story_place(ctx)
+    country = place.country if place is not None else None
+    if country is None:
+        return [], []
+    defendants = [s.model_copy(update={"code": f"{country}CRM", "country": country, "resolved_from": _CONVENTION})
+                  if not s.code or s.code == f"{country}CVL" else s for s in sources]
+    if not defendants:  # "A Baltimore man pleaded guilty": a person the text describes but does not name
+        defendants = [_supplied(subj, f"{country}CRM", country, "suspect", "person") for subj in subjects_of(token)
+                      if subj.lemma_.lower() in PERSON_NOUNS and not slot(subj, ctx)[0]]
+    court = [_supplied(token, f"{country}JUD", country, "judiciary", "government_body")]
+    return defendants, court if defendants and token.lemma_.lower() == "plead" else []
 
 
 # The state bodies whose legal acts make their object a suspect.

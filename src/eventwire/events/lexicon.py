@@ -122,14 +122,14 @@ def object_lemmas(verb: Token) -> set[str]:
                   and not any(s.dep_ in ("nsubj", "nsubjpass") for s in c.children)][-1:]
     objs.update(h.lemma_.lower() for h in heads[1:] if h.dep_ == "xcomp")
     # A small clause: "found two officers guilty" (the parser's ccomp "guilty" with its own subject).
-    objs.update(c.lemma_.lower() for c in verb.children if c.dep_ in ("ccomp", "xcomp") and c.pos_ == "ADJ")
+    objs.update(_predicate_lemma(c) for c in verb.children if c.dep_ in ("ccomp", "xcomp") and c.pos_ == "ADJ")
     for head in heads:
         has_object = any(c.dep_ == "dobj" for c in head.children)
         for child in head.children:
             # With no direct object, a bare noun the parser took for an adverbial ("eased curfew hours").
             if child.dep_ in _OBJECT_DEPS or (child.dep_ == "npadvmod" and child.pos_ == "NOUN" and not has_object):
                 for obj in (child, *child.conjuncts):
-                    objs.add(obj.lemma_.lower())
+                    objs.add(_predicate_lemma(obj))
                     if obj.tag_ in ("NNS", "NNPS") and obj.lower_.endswith("s"):
                         objs.add(obj.lower_[:-1])  # the parser's lemma can miss: "bases" -> "basis"
                     if obj.ent_type_ == "PERSON":
@@ -140,9 +140,29 @@ def object_lemmas(verb: Token) -> set[str]:
                     # experts" are about the hostages and the experts.
                     objs.update(c.lemma_.lower() for c in obj.subtree if c.dep_ == "compound" and c.i < obj.i)
                     objs.update(_partitive_lemmas(obj))
+        objs.update(_glued_to_a_time(head))
         if has_object:  # "threatened Ukraine with sanctions", "provided Egypt with aid": the "with" thing
             objs.update(_with_lemmas(head))
     return objs
+
+
+def _predicate_lemma(obj: Token) -> str:
+    """"pleaded not guilty", "found him not guilty": a negated adjective is its own object ("not guilty"), so
+    that an acquittal is no conviction and a plea of innocence no admission."""
+    negated = obj.pos_ == "ADJ" and any(c.dep_ == "neg" for c in obj.children)
+    return f"not {obj.lemma_.lower()}" if negated else obj.lemma_.lower()
+
+
+def _glued_to_a_time(verb: Token) -> set[str]:
+    """"pleaded guilty Monday": the parser can hang the verb's adjective on the time word after it ("guilty
+    Monday"); an adjective right after the verb is still the verb's."""
+    out: set[str] = set()
+    for child in verb.children:
+        if child.dep_ == "npadvmod" and child.ent_type_ in ("DATE", "TIME"):
+            for adj in child.children:
+                if adj.dep_ == "amod" and adj.pos_ == "ADJ" and adj.i in (verb.i + 1, verb.i + 2):
+                    out.add(f"not {adj.lemma_.lower()}" if adj.nbor(-1).lower_ == "not" else adj.lemma_.lower())
+    return out
 
 
 def _with_lemmas(verb: Token) -> set[str]:

@@ -7,7 +7,7 @@ condemns (a closed list of judging words), the naming is a criticism (111) of X 
 it is no event. "The EU considers all settlement activity illegal", "he considered himself an artist":
 `consider` with a predicate is an opinion, not weighing an option (014, "is considering sanctions");
 "the mayor agreed that the idea is not bad" shares an opinion, no accord (030 is "agreed to ..."); "pleaded
-not guilty" is a plea in court, not an appeal (020 is "pleaded with the administration").
+not guilty" is a plea in court (016, 015 when guilty), not an appeal (020 is "pleaded with the administration").
 """
 
 from __future__ import annotations
@@ -22,6 +22,7 @@ _JUDGING_WORDS = word_list("eventwire.events", "condemning_word") | word_list("e
 _WEIGHING_CODES = frozenset({"014"})
 _ACCORD_LEMMAS = frozenset({"agree", "concur"})
 _PLEAS = frozenset({"guilty", "innocent", "contest"})
+_PLEA_CODES = frozenset({"015", "016"})  # the plea itself: admitting (015) or denying (016) the charges
 _OPEN_QUESTION_MARKS = frozenset({"whether", "if", "how"})
 
 
@@ -61,7 +62,7 @@ def opinion_not_act(verb: Token, entry: LexEntry) -> bool:
     lemma = verb.lemma_.lower()
     if lemma in _ACCORD_LEMMAS and not entry.objects:
         return _that_clause(verb) and not any(c.dep_ in ("xcomp", "dobj") for c in verb.children)
-    if lemma == "plead":
+    if lemma == "plead" and entry.code not in _PLEA_CODES:
         return any(t.lower_ in _PLEAS for c in verb.children for t in c.subtree)
     return entry.code in _WEIGHING_CODES and _opinion(verb)
 

@@ -115,11 +115,13 @@ def event_features(event: Event, doc: Doc, article: Article, political_share: fl
     before = _days_before(event, article.published)
     # Criminal violence is political news by the coding rules, as armed groups' is ("gunmen killed ...").
     violent_crime = sector(event.source) == "CRM" and event.cameo_root in VIOLENCE_ROOTS
+    # So is a defendant's plea, a step in the state's case against them ("pleaded not guilty").
+    plea = sector(event.source) == "CRM" and event.cameo in _PLEA_CODES
     return {
         "source_coded": float(bool(event.source.code)),
         "target_coded": float(event.target is not None and bool(event.target.code)),
         "source_state": float(sector(event.source) in STATE_SECTORS),
-        "source_political": float(sector(event.source) in POLITICAL_SECTORS or violent_crime),
+        "source_political": float(sector(event.source) in POLITICAL_SECTORS or violent_crime or plea),
         "target_state_or_political": float(sector(event.target) in STATE_SECTORS | POLITICAL_SECTORS),
         "source_unidentified": float(event.source.kind == "unidentified"),
         "noun_in_phrase": float(in_phrase),
@@ -248,6 +250,7 @@ def legal_appeal(event: Event, token: Token) -> bool:
 # What people tell or ask the police ("the driver told police she had seen the woman", "used a cell phone
 # to call police"): a witness's or suspect's account, not a political statement or appeal.
 _SPEECH_ROOTS = frozenset({"01", "02", "10", "11", "12"})
+_PLEA_CODES = frozenset({"015", "016"})
 
 
 def private_visit(event: Event) -> bool:
@@ -278,6 +281,8 @@ def private_report(event: Event) -> bool:
     if event.cameo_root not in _SPEECH_ROOTS or event.target is None:
         return False
     source_sector = sector(event.source)
+    if event.cameo in _PLEA_CODES and source_sector == "CRM":
+        return False  # "pleaded not guilty", "admitted his guilt": a defendant's plea is a step in the case
     return (event.target.sector in ("COP", "JUD") and source_sector not in STATE_SECTORS | _PUBLIC_GROUPS) or (
         event.target.sector == "GOV" and source_sector in ("CVL", "CRM"))
 
