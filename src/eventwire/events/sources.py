@@ -18,7 +18,14 @@ from eventwire.events.slots import national_actor, slot
 from eventwire.events.targets import target_tokens
 from eventwire.events.triggers import LIGHT_VERBS, speech_act_speaker
 from eventwire.model import ActorMention
-from eventwire.syntax import governing_verb, is_passive, relative_subject, subjects_of
+from eventwire.syntax import (
+    causative_participle,
+    governing_verb,
+    is_passive,
+    relative_subject,
+    reported_clause_before,
+    subjects_of,
+)
 
 
 def find_sources(trig: Trigger, ctx: Context) -> tuple[list[ActorMention], bool]:
@@ -40,6 +47,8 @@ def find_sources(trig: Trigger, ctx: Context) -> tuple[list[ActorMention], bool]
                     if found:
                         return found, True
         return (_light_verb_sources(token, ctx) if trig.carried else []), False
+    if causative_participle(token):  # "the army had the journalists arrested": the army
+        return next((found for subj in subjects_of(token.head) if (found := slot(subj, ctx)[0])), []), True
     if is_passive(token):
         for child in token.children:
             if child.dep_ == "agent":
@@ -104,6 +113,8 @@ def _nearest_subject_like(token: Token, ctx: Context) -> list[ActorMention]:
     # A verb with a subject of its own ("Authorities say the men killed Hankins") never borrows the
     # subject of the verb above it.
     own_subject = any(_someone_else(c) for c in token.children)
+    if reported_clause_before(token) is not None:
+        return []  # "A bomb exploded, police said, killing three": the reported clause had no actor, nor has this
     for i in range(token.i - 1, sent.start - 1, -1):
         candidate = ctx.doc[i]
         if i not in ctx.actors or candidate.dep_ not in _SUBJECT_LIKE or ctx.in_quote(candidate):
@@ -211,8 +222,10 @@ def unidentified_attacker(trig: Trigger, ctx: Context) -> list[ActorMention]:
     elif violence:
         # "A suicide attack on a convoy killed eight people": the weapon or act is the subject; "a road
         # accident killed five children" is no attack.
-        agent = next((c for c in trig.token.children if c.dep_ == "nsubj" and c.pos_ == "NOUN"
-                      and not ctx.actors.get(c.i)), None)
+        # "A bomb exploded, police said, killing three": the participle's subject is the reported clause's.
+        subjects = [c for c in trig.token.children if c.dep_ == "nsubj"] or (
+            subjects_of(trig.token) if reported_clause_before(trig.token) is not None else [])
+        agent = next((c for c in subjects if c.pos_ == "NOUN" and not ctx.actors.get(c.i)), None)
         if agent is None and relative_subject(trig.token) is not None and not ctx.actors.get(trig.token.head.i):
             agent = trig.token.head  # "a blast which killed eight people"
         if agent is None or not (is_attack_word(agent) or intended_violence(trig.token)):

@@ -26,7 +26,7 @@ from eventwire.events.slots import (
 )
 from eventwire.events.triggers import LIGHT_VERBS
 from eventwire.model import ActorMention
-from eventwire.syntax import is_passive, passive_participle, subjects_of
+from eventwire.syntax import causative_participle, is_passive, passive_participle, subjects_of
 
 
 def target_tokens(trig: Trigger, ctx: Context) -> list[Token]:
@@ -34,7 +34,7 @@ def target_tokens(trig: Trigger, ctx: Context) -> list[Token]:
     out: list[Token] = []
     if token.pos_ == "VERB" and is_passive(token):
         for child in token.children:
-            if child.dep_ == "nsubjpass":
+            if child.dep_ == "nsubjpass" or (child.dep_ == "nsubj" and causative_participle(token)):
                 # "Putin, who was welcomed by Assad": the relative pronoun stands for its antecedent.
                 out.append(token.head if child.tag_ in ("WP", "WDT") and token.dep_ == "relcl" else child)
         if token.dep_ == "relcl" and not out:
