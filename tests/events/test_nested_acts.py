@@ -78,3 +78,11 @@ def test_what_is_committed_or_agreed_to_is_only_promised(coder: Any) -> None:
         assert sent and all(e.hypothetical for e in sent), [(e.cameo, e.hypothetical) for e in events]
         assert [e for e in events if e.cameo[:2] == "03" and not e.hypothetical], [(e.cameo, e.hypothetical)
                                                                                    for e in events]
+
+
+def test_an_event_noun_in_the_subject_is_not_what_its_verb_does(coder: Any) -> None:
+    # "opposition" in "opposition leader" is who speaks, not an act the verb "called" carries out
+    events = coded(coder, "Venezuelan opposition leader Juan Guaido on Monday called on the military to abandon "
+                          "Maduro.")
+    assert ("020", "VENOPP", "VENMIL") in events, events
+    assert not [c for c in events if c[0] == "110"], events

@@ -66,8 +66,8 @@ def find_triggers(doc: Doc, lexicon: Lexicon, ctx: Context) -> list[Trigger]:
             if entry is not None and entry.code == "130" and (
                     warned := warning_code(token, lambda t: t.i in ctx.actors)) is not None:
                 entry = replace(entry, code=warned)
-        elif token.pos_ == "NOUN" and token.i not in ctx.actors and not (
-                token.dep_ in ("compound", "amod") and token.head.i in ctx.actors) and not named_thing(token):
+        elif token.pos_ == "NOUN" and token.i not in ctx.actors and not _modifies_an_actor(token, ctx) and not (
+                named_thing(token)):
             # "opposition" the actor is not the act, nor is it in "the opposition coalition"
             entry = match_noun(lexicon, token)
         elif token.pos_ == "ADJ" and token.dep_ == "acomp" and token.head.lemma_.lower() not in _STAYING_VERBS:
@@ -94,6 +94,8 @@ def find_triggers(doc: Doc, lexicon: Lexicon, ctx: Context) -> list[Trigger]:
         if verb is None:
             continue
         between = _path_between(trig.token, verb)
+        if any(t.dep_ == "nsubj" for t in (trig.token, *between)):
+            continue  # "opposition leader Guaido called on the army": a noun in the subject is not the verb's act
         wanted = any(t.dep_ == "prep" and t.lower_ == "for" for t in between)
         if wanted or any(t.i in found and t.pos_ == "NOUN" for t in between):
             # "called for an investigation": the appeal is the act, the investigation only wanted; "opened an
@@ -122,6 +124,19 @@ def find_triggers(doc: Doc, lexicon: Lexicon, ctx: Context) -> list[Trigger]:
                                      token)
     _code_demands(doc, found, ctx)
     return sorted(found.values(), key=lambda t: t.token.i)
+
+
+def _modifies_an_actor(noun: Token, ctx: Context) -> bool:
+    """"the opposition coalition", "opposition leader Juan Guaido": a noun in the name or title of an actor
+    says who they are, not what they did."""
+    current = noun
+    for _ in range(4):
+        if current.dep_ not in ("compound", "amod") or current.head == current:
+            return False
+        current = current.head
+        if current.i in ctx.actors:
+            return True
+    return False
 
 
 def _drop_statements_that_act(found: dict[int, Trigger]) -> None:
