@@ -43,6 +43,9 @@ def codes(result: ExtractResult) -> dict[str, str]:
     # parties and unions
     ("In London, the Green Party criticised the budget.", "the Green Party", "GBRPTY"),
     ("In Lagos, the teachers' union called a strike.", "the teachers' union", "NGALAB"),
+    # forces led by a country are that country's, wherever they fight
+    ("The Saudi-led coalition bombed a market in Saada on Tuesday.", "The Saudi-led coalition", "SAUMIL"),
+    ("French-led forces attacked a rebel base near Gao on Friday.", "French-led forces", "FRAMIL"),
 ])
 def test_bodies_and_office_holders_are_coded_from_their_role_noun(pipeline: Any, text: str, mention: str,
                                                                    code: str) -> None:

@@ -183,7 +183,12 @@ def countries_of(token: Token, kb: ActorKB) -> list[tuple[str, Token]]:
     """Countries qualifying a role noun, each with the token that names it."""
     found: list[tuple[str, Token]] = []
     for child in token.children:
-        if child.dep_ in ("amod", "compound", "nmod", "poss"):
+        if child.dep_ == "amod" and child.lemma_.lower() == "lead" and child.tag_ == "VBN":
+            # "Saudi-led coalition", "US-led forces": the country that leads them (a backer, "Iranian-backed
+            # militias", is not theirs)
+            found.extend((iso, g) for g in child.children if g.dep_ in ("npadvmod", "compound", "amod", "nmod")
+                         and (iso := kb.country_of_word(g.text)) is not None)
+        elif child.dep_ in ("amod", "compound", "nmod", "poss"):
             iso = kb.country_of_word(child.text)
             if iso is None and child.i > 0:  # two-word adjectives parsed apart: "South Korean", "Sri Lankan"
                 iso = kb.country_of_word(f"{child.doc[child.i - 1].text} {child.text}")
