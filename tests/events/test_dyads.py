@@ -61,3 +61,12 @@ def test_a_participle_opening_a_clause_is_done_to_its_subject(pipeline: Any) -> 
     assert not [c for c in forced if c[0].startswith("17") and c[1] == "CHNGOV"], forced
     backed = coded(coder, "Backed by Iran, the Houthi rebels attacked Saudi oil facilities on Saturday.")
     assert not [c for c in backed if c[0].startswith("05") and c[1] == "YEMREBHOU"], backed
+
+
+def test_a_ship_or_a_firm_stands_for_the_country_of_its_flag_or_owner(pipeline: Any) -> None:
+    seized = coded(every_event(pipeline), "Iranian forces seized a British-flagged tanker in the Strait of Hormuz "
+                                          "on Friday.")
+    assert [c for c in seized if c[0].startswith("171") and c[1] == "IRNMIL" and (c[2] or "").startswith("GBR")], \
+        seized
+    raided = coded(every_event(pipeline), "Kenyan police raided a Somali-owned bank in Nairobi on Friday.")
+    assert [c for c in raided if c[1] == "KENCOP" and (c[2] or "").startswith("SOM")], raided

@@ -97,6 +97,8 @@ def find_targets(trig: Trigger, ctx: Context, sources: list[ActorMention]) -> tu
     via_place = False
     for tok in target_tokens(trig, ctx):
         actors, from_place = slot(tok, ctx)
+        if from_place and (owned := _flag_or_owner(tok, ctx)):
+            actors, from_place = owned, False
         found.extend(actors or _owner_of_thing(tok, ctx))
         via_place = via_place or from_place
     source_codes = {s.code for s in sources}
@@ -180,6 +182,8 @@ def _owners_of_object(trig: Trigger, ctx: Context) -> list[ActorMention]:
                 out.extend(slot(child, ctx)[0])
             elif child.dep_ in ("amod", "compound") and (national := national_actor(child, ctx)) is not None:
                 out.append(national)
+            elif child.dep_ == "amod" and child.lemma_.lower() in _OWNING_PARTICIPLES:
+                out.extend(_flag_or_owner(obj, ctx))
             elif child.dep_ == "compound":
                 # "an Afghan government offer": the owner's nationality qualifies the owner, not the thing
                 out.extend(actors_covering(child, ctx) or [
@@ -189,6 +193,17 @@ def _owners_of_object(trig: Trigger, ctx: Context) -> list[ActorMention]:
                     if pobj.dep_ == "pobj":
                         out.extend(actors_at(pobj, ctx))
     return out
+
+
+def _flag_or_owner(thing: Token, ctx: Context) -> list[ActorMention]:
+    """"seized a British-flagged tanker", "raided a Somali-owned bank in Nairobi": the country of the flag or
+    the owner, which a place in the thing's phrase does not override."""
+    return [a for child in thing.children if child.dep_ == "amod" and child.lemma_.lower() in _OWNING_PARTICIPLES
+            for g in child.children if g.dep_ in ("npadvmod", "amod", "compound")
+            and (a := national_actor(g, ctx)) is not None]
+
+
+_OWNING_PARTICIPLES = frozenset({"flag", "flagged", "own", "owned", "register", "registered", "operate", "operated"})
 
 
 def _agents_in_np(head: Token) -> list[Token]:
