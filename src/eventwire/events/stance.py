@@ -17,6 +17,7 @@ from collections.abc import Callable
 from spacy.tokens import Token
 
 from eventwire.datafiles import word_list
+from eventwire.events.lexicon import lemma_candidates
 
 # Verbs and adjectives that express an intent to do what their to-clause says.
 INTENT_VERBS = frozenset({"agree", "offer", "pledge", "promise", "vow", "commit", "undertake", "volunteer",
@@ -162,7 +163,32 @@ def announced(trigger: Token) -> bool:
     would allow access"): CAMEO codes such a statement as an intent, not as the act."""
     future, negated = _future_and_negation(trigger)
     # "he will be charged": what will be done to someone is no intent of theirs.
-    return future and not negated and not any(c.dep_ == "auxpass" for c in trigger.children)
+    return future and not negated and not any(c.dep_ == "auxpass" for c in trigger.children) and not (
+        _predicted(trigger) or _counterfactual(trigger))
+
+
+# Heads under which a future act is someone's forecast or wish, not the actor's announcement ("hoped that the
+# Duma would soon ratify", "it was unlikely that the presidency would hold a summit", "analysts expect Iran
+# will retaliate").
+_FORECAST_HEADS = word_list("eventwire.events", "forecast_head")
+
+
+def _predicted(verb: Token) -> bool:
+    head = verb.head
+    if verb.dep_ not in ("ccomp", "xcomp") or head == verb:
+        return False
+    if _FORECAST_HEADS.intersection(lemma_candidates(head)):  # the parser's lemma of "hoped" can be "hop"
+        return True
+    # "it was unlikely that ...": the clause hangs on "be" whose predicate is the forecast word
+    return head.lemma_ == "be" and any(c.dep_ == "acomp" and c.lemma_.lower() in _FORECAST_HEADS
+                                       for c in head.children)
+
+
+def _counterfactual(verb: Token) -> bool:
+    """"If tolls were reinstated, it would provide more money": "would" under an if-clause says what would
+    follow, not what anyone means to do ("will withdraw unless ..." stays an ultimatum)."""
+    return any(c.dep_ == "aux" and c.lower_ == "would" for c in verb.children) and any(
+        c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "if" for m in c.children) for c in verb.children)
 
 
 def refused(trigger: Token) -> bool:

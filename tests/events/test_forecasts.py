@@ -1,0 +1,27 @@
+"""A future act is its actor's announced intent (03x) only when the actor announces it: one that someone else
+hopes for or forecasts ("hoped that the Duma would ratify", "it was unlikely that ... would hold"), or that would
+follow on a condition ("if tolls were reinstated, it would provide"), is no intent of the actor's."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from tests.conftest import run_text
+
+
+@pytest.mark.parametrize("text", [
+    "European monitors said they hoped that the Russian parliament would soon ratify the protocol.",
+    "The minister said it was unlikely that the Czech government would hold a summit with Israel in May.",
+    "If tolls were reinstated, the state government would provide more money for roads, Wagner said.",
+    "Analysts expect that the Iranian government will release the detained sailors next week.",
+])
+def test_a_forecast_or_a_wish_is_no_intent_of_the_actor(coder: Any, text: str) -> None:
+    events = run_text(coder, text).events
+    assert not [e for e in events if e.cameo_root == "03"], events
+
+
+def test_an_announced_act_stays_an_intent(coder: Any) -> None:
+    events = run_text(coder, "Russia said on Monday it would withdraw its troops from the Ukrainian border.").events
+    assert [e for e in events if e.cameo_root == "03" and e.source.country == "RUS"], events
