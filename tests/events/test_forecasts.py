@@ -1,6 +1,8 @@
 """A future act is its actor's announced intent (03x) only when the actor announces it: one that someone else
 hopes for or forecasts ("hoped that the Duma would ratify", "it was unlikely that ... would hold"), or that would
-follow on a condition ("if tolls were reinstated, it would provide"), is no intent of the actor's."""
+follow on a condition ("if tolls were reinstated, it would provide"), is no intent of the actor's. Nor is a
+thing offered or committed that no specific row codes ("offered him a position", "committed 500 soldiers to the
+fight"), while an offer to mediate is an intent to mediate (039)."""
 
 from __future__ import annotations
 
@@ -25,3 +27,18 @@ def test_a_forecast_or_a_wish_is_no_intent_of_the_actor(coder: Any, text: str) -
 def test_an_announced_act_stays_an_intent(coder: Any) -> None:
     events = run_text(coder, "Russia said on Monday it would withdraw its troops from the Ukrainian border.").events
     assert [e for e in events if e.cameo_root == "03" and e.source.country == "RUS"], events
+
+
+@pytest.mark.parametrize("text", [
+    "The governor said the National Guard committed 500 soldiers to the flood fight on Monday.",
+    "The Lagos city council offered Ngozi Okafor a position as city manager on Monday.",
+    "Cipolli, who has called the accusations false, offers a broad response in a letter to the council.",
+])
+def test_a_thing_given_is_no_promise(coder: Any, text: str) -> None:
+    events = run_text(coder, text).events
+    assert not [e for e in events if e.cameo == "030"], events
+
+
+def test_an_offer_to_mediate_is_an_intent_to_mediate(coder: Any) -> None:
+    events = run_text(coder, "Turkey offered to mediate between Russia and Ukraine on Monday.").events
+    assert [e for e in events if e.cameo == "039" and e.source.country == "TUR"], events

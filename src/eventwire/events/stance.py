@@ -35,7 +35,7 @@ _INTENT_BY_ACT = (
     ("081", "0351"), ("082", "0352"), ("083", "034"), ("084", "0353"), ("085", "0354"), ("086", "0355"),
     ("087", "0356"), ("08", "035"),
     ("057", "030"), ("05", "032"),
-    ("04", "036"),
+    ("045", "039"), ("04", "036"),  # "offered to mediate" is an intent to mediate (039), not to meet
     ("03", None),  # already an intent
 )
 # Demand codes by the act demanded (root 10): "Straw said the rebels must reach an agreement" is 107.

@@ -263,6 +263,11 @@ def _other_sense(verb: Token, entry: LexEntry) -> bool:
                    for c in verb.children)
     if lemma == "admit" and entry.code == "015":
         return _admits_a_state(verb)
+    if lemma in _PROMISING_VERBS and entry.code == "030":
+        # "offered him a position", "offers a broad response", "committed 500 soldiers to the war": a thing given or
+        # sent, which no specific row codes, is no promise; "offered to mediate", "committed to sending" are
+        return any(c.dep_ == "dobj" and c.lemma_.lower() not in _SELF for c in verb.children) and not any(
+            c.dep_ == "xcomp" for c in verb.children)
     if lemma == "ask" and entry.code[:2] == "02":
         asked_to_act = any(c.dep_ == "xcomp" or (c.dep_ == "prep" and c.lower_ == "for") for c in verb.children)
         # "asked how ...", "asked them about the effect", "“What is the contingency?” Aderholt asked"
@@ -274,6 +279,9 @@ def _other_sense(verb: Token, entry: LexEntry) -> bool:
         return question and not asked_to_act
     return False
 
+
+_PROMISING_VERBS = frozenset({"offer", "commit"})
+_SELF = frozenset({"itself", "themselves", "himself", "herself", "ourselves", "myself", "yourself"})
 
 CRITICISM_CODE = "111"
 # "attacked the US over its sanctions", "attacked Johnson for his remarks": a reason of words, not a battle.
