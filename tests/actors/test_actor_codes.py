@@ -64,3 +64,16 @@ def test_a_capitals_name_read_as_a_place_elsewhere_is_not_its_government(pipelin
     assert "FRAGOV" not in [a.code for a in result.actors]
     assert [e.source.code for e in result.events if e.cameo_root == "17"] == ["USACOP"]
     assert "FRAGOV" in [a.code for a in run(pipeline, "Paris condemned the attack on Friday.").actors]
+
+
+@pytest.mark.parametrize(("text", "mention", "code"), [
+    ("An RCMP officer fired a Taser at the man in Vancouver.", "RCMP", "CANCOP"),
+    ("Gardaí arrested two men in Limerick on Monday.", "Gardaí", "IRLCOP"),
+    ("The Carabinieri raided 40 homes near Naples on Tuesday.", "Carabinieri", "ITACOP"),
+    ("The Guardia Civil seized two tonnes of cocaine on Monday.", "Guardia Civil", "ESPCOP"),
+    ("The DEA arrested the cartel's accountant in Texas.", "DEA", "USACOP"),
+])
+def test_national_police_forces_are_their_countrys_police(pipeline: Any, text: str, mention: str,
+                                                         code: str) -> None:
+    found = codes(run(pipeline, text))
+    assert {c for m, c in found.items() if mention in m} == {code}, found
