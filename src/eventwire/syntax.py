@@ -45,7 +45,15 @@ def is_passive(verb: Token) -> bool:
     """A passive clause: a passive subject or a passive auxiliary on the verb, or a past participle opening a
     clause ("Backed by Iran, the rebels ..."), whose subject is the one acted on."""
     return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children) or passive_participle(verb) or (
-        causative_participle(verb))
+        causative_participle(verb)) or passive_conjunct(verb)
+
+
+def passive_conjunct(verb: Token) -> bool:
+    """"two journalists were arrested and [charged]", "was sentenced to probation, [fined] $1,000": a participle
+    joined to a passive verb, with no subject or auxiliary of its own, shares its passive voice and subject."""
+    return verb.dep_ == "conj" and verb.tag_ == "VBN" and verb.head != verb and not any(
+        c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in verb.children) and any(
+        c.dep_ in ("nsubjpass", "auxpass") for c in verb.head.children)
 
 
 def causative_participle(verb: Token) -> bool:

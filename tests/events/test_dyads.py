@@ -70,3 +70,14 @@ def test_a_ship_or_a_firm_stands_for_the_country_of_its_flag_or_owner(pipeline: 
         seized
     raided = coded(every_event(pipeline), "Kenyan police raided a Somali-owned bank in Nairobi on Friday.")
     assert [c for c in raided if c[1] == "KENCOP" and (c[2] or "").startswith("SOM")], raided
+
+
+def test_a_participle_joined_to_a_passive_is_passive_too(pipeline: Any) -> None:
+    for text in ("In Kenya, two journalists were arrested and charged with sedition on Monday.",
+                 "In Ohio, John Miller was sentenced to a year on probation, fined $1,000 and ordered to perform "
+                 "community service."):
+        events = coded(every_event(pipeline), text)
+        assert not [c for c in events if c[1].endswith(("MED", "CRM", "CVL"))], (text, events)  # never the doers
+    arrested = coded(every_event(pipeline), "In Kenya, two journalists were arrested and charged with sedition "
+                                            "on Monday.")
+    assert [c[0][:2] for c in arrested] == ["17"], arrested  # one legal step of one kind: one record

@@ -26,7 +26,7 @@ from eventwire.events.slots import (
 )
 from eventwire.events.triggers import LIGHT_VERBS
 from eventwire.model import ActorMention
-from eventwire.syntax import causative_participle, is_passive, passive_participle, subjects_of
+from eventwire.syntax import causative_participle, is_passive, passive_conjunct, passive_participle, subjects_of
 
 
 def target_tokens(trig: Trigger, ctx: Context) -> list[Token]:
@@ -37,6 +37,8 @@ def target_tokens(trig: Trigger, ctx: Context) -> list[Token]:
             if child.dep_ == "nsubjpass" or (child.dep_ == "nsubj" and causative_participle(token)):
                 # "Putin, who was welcomed by Assad": the relative pronoun stands for its antecedent.
                 out.append(token.head if child.tag_ in ("WP", "WDT") and token.dep_ == "relcl" else child)
+        if passive_conjunct(token) and not out:  # "were arrested and charged": the head's passive subject
+            out.extend(c for c in token.head.children if c.dep_ == "nsubjpass")
         if token.dep_ == "relcl" and not out:
             out.append(token.head)
         if token.dep_ == "advcl" and not out and passive_participle(token):

@@ -36,7 +36,7 @@ from eventwire.events.stance import (
     warning_code,
 )
 from eventwire.model import ActorMention
-from eventwire.syntax import governing_verb, nominal_participle, subjects_of
+from eventwire.syntax import governing_verb, nominal_participle, passive_conjunct, subjects_of
 
 # Verbs that only carry an event noun ("ordered the withdrawal", "staged air strikes"): the noun is
 # the event, the verb lends its subject.
@@ -117,6 +117,11 @@ def find_triggers(doc: Doc, lexicon: Lexicon, ctx: Context) -> list[Trigger]:
         if trig.token.dep_ == "xcomp" and head.i in found and trig.token.lemma_.lower() in found[head.i].entry.objects:
             del found[i]
     _drop_statements_that_act(found)
+    for i, trig in list(found.items()):
+        head = trig.token.head
+        # "were arrested and charged", "was convicted and sentenced": one legal step of one kind, one record
+        if passive_conjunct(trig.token) and head.i in found and found[head.i].entry.code[:2] == trig.entry.code[:2]:
+            del found[i]
     _code_stances(found)
     for token in doc:  # "is ready to contribute troops": a generic intent when the act itself is not coded
         if token.i not in found and bare_intent(token) and not ctx.in_quote(token):
