@@ -32,6 +32,7 @@ from eventwire.events.conventions import (
     implicit_suspects,
     implicit_victims,
     known_as_suspects,
+    private_violence,
 )
 from eventwire.events.dating import after_publication, event_date
 from eventwire.events.duplicates import one_record_per_act
@@ -131,6 +132,8 @@ def _events_for(trig: Trigger, ctx: Context) -> list[Event]:
         sources, supplied = implicit_state_agent(trig, ctx)  # "Zhukovskyy was arrested Monday"
         if not sources:
             sources = unidentified_attacker(trig, ctx)
+        if not sources:
+            sources, supplied = private_violence(trig, ctx)  # "a man stabbed his neighbour"
         direct_source = False
         if not sources:
             return []

@@ -17,7 +17,7 @@ from eventwire.events.context import Context, Trigger
 from eventwire.events.lexicon import object_lemmas
 from eventwire.events.placing import event_place, story_place
 from eventwire.events.slots import named_uncoded_at, slot
-from eventwire.events.sources import VIOLENCE_ROOTS
+from eventwire.events.sources import VIOLENCE_ROOTS, intended_violence
 from eventwire.events.targets import target_tokens
 from eventwire.events.triggers import PERSON_NOUNS
 from eventwire.model import ActorMention
@@ -121,6 +121,41 @@ def known_as_suspects(trig: Trigger, sources: list[ActorMention], targets: list[
 
     return [t.model_copy(update={"code": f"{country}CRM", "country": country, "resolved_from": _CONVENTION})
             if suspect(t) else t for t in targets]
+
+
+def private_violence(trig: Trigger, ctx: Context) -> tuple[list[ActorMention], list[ActorMention]]:
+    """(sources, targets) of violence between people the text does not name: "a man stabbed his neighbour",
+    "two teenagers were shot dead". By the coding rules criminal violence is coded whoever does it: a person
+    named only by a noun who does it is a criminal (CRM), and the people it is done to civilians (CVL), of
+    the country where it happened; the attacker of a passive is unidentified. Only for verbs that name an
+    attack in themselves ("stabbed", "shot"; "killed" is also what storms and crashes do), and where the
+    country is known; ([], []) otherwise."""
+    token = trig.token
+    if token.pos_ != "VERB" or ctx.table.get(trig.entry.code).root not in VIOLENCE_ROOTS or not (
+            intended_violence(token)):
+        return [], []
+    place = event_place(trig, ctx)[0] or story_place(ctx)
+    country = place.country if place is not None else None
+    if country is None:
+        return [], []
+    victims = [_supplied(tok, f"{country}CVL", country, "civilians", "person") for tok in target_tokens(trig, ctx)
+               if not slot(tok, ctx)[0] and (tok.lemma_.lower() in PERSON_NOUNS or tok.pos_ == "NUM")]
+    victims += [m.model_copy(update={"code": f"{country}CVL", "country": country, "resolved_from": _CONVENTION})
+                for tok in target_tokens(trig, ctx) for m in named_uncoded_at(tok, ctx) if m.kind == "person"]
+    if not victims:
+        return [], []
+    if is_passive(token):
+        if any(c.dep_ == "agent" for c in token.children):
+            return [], []  # an agent the slot could not code: left alone
+        return [_unidentified(token)], victims
+    attackers = [_supplied(subj, f"{country}CRM", country, "attacker", "person") for subj in subjects_of(token)
+                 if subj.lemma_.lower() in PERSON_NOUNS and not slot(subj, ctx)[0]]
+    return (attackers, victims) if attackers else ([], [])
+
+
+def _unidentified(token: Token) -> ActorMention:
+    return ActorMention(text="", name="unidentified", code="", country=None, kind="unidentified",
+                        start=token.idx, end=token.idx, kb_id=None, resolved_from="unidentified", token=token.i)
 
 
 _PLEA_CODES = frozenset({"015", "016"})

@@ -114,7 +114,9 @@ def event_features(event: Event, doc: Doc, article: Article, political_share: fl
     past_perfect = clause is not None and any(c.dep_ == "aux" and c.lower_ == "had" for c in clause.children)
     before = _days_before(event, article.published)
     # Criminal violence is political news by the coding rules, as armed groups' is ("gunmen killed ...").
-    violent_crime = sector(event.source) == "CRM" and event.cameo_root in VIOLENCE_ROOTS
+    # So is violence by someone unknown against people ("two teenagers were shot dead").
+    violent_crime = event.cameo_root in VIOLENCE_ROOTS and (sector(event.source) == "CRM" or (
+        event.source.kind == "unidentified" and sector(event.target) == "CVL"))
     # So is a defendant's plea, a step in the state's case against them ("pleaded not guilty").
     plea = sector(event.source) == "CRM" and event.cameo in _PLEA_CODES
     return {

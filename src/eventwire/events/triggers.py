@@ -419,9 +419,13 @@ def _naming_not_acting(verb: Token, entry: LexEntry, ctx: Context) -> bool:
         return False
     if any(c.dep_ == "prep" and c.lower_ in entry.target_preps for c in verb.children):
         return False
-    return any(c.dep_ == "oprd" for c in verb.children) and not any(
+    # "were shot dead", "beaten unconscious": the state the act leaves its victim in, not a name given
+    return any(c.dep_ == "oprd" and c.lower_ not in _RESULT_STATES for c in verb.children) and not any(
         c.dep_ == "dobj" and (c.i in ctx.actors or c.i in ctx.places) for c in verb.children
     )
+
+
+_RESULT_STATES = frozenset({"dead", "unconscious", "senseless"})
 
 
 # "Netanyahu called Morrison to congratulate him": calling a person with no "for"/"on" is a telephone

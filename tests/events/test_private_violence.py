@@ -1,0 +1,39 @@
+"""Criminal violence is coded whoever does it (the record gold's coding rules): a person named only by a noun who
+stabs or shoots someone is a criminal (CRM) and the people it is done to civilians (CVL) of the country where it
+happened; a passive with no agent has an unidentified attacker; "shot dead" is a shooting, not a naming; and an
+attacker or a suicide bomber is coded from the role noun."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from tests.conftest import coded_dyads as coded
+
+
+def test_a_person_named_by_a_noun_who_stabs_someone_is_a_criminal(coder: Any) -> None:
+    events = coded(coder, "In Leeds, a man stabbed a teenager outside a shop on Sunday.")
+    assert [c for c in events if c[0][:2] == "18" and c[1] == "GBRCRM" and c[2] == "GBRCVL"], events
+
+
+def test_people_shot_dead_by_no_one_named_have_an_unidentified_attacker(coder: Any) -> None:
+    events = coded(coder, "Two teenagers were shot dead outside a nightclub in Chicago on Saturday.")
+    assert [c for c in events if c[0][:2] in ("18", "19") and c[1] == "" and c[2] == "USACVL"], events
+
+
+def test_shot_dead_is_a_shooting_not_a_name(coder: Any) -> None:
+    events = coded(coder, "Three soldiers were shot dead by militants in Kashmir on Monday.")
+    assert [c for c in events if c[0][:2] in ("18", "19") and c[1] == "INDREB" and c[2] == "INDMIL"], events
+
+
+def test_attackers_and_suicide_bombers_are_coded_from_their_role(coder: Any) -> None:
+    stabbed = coded(coder, "An attacker stabbed three people at a train station in Munich on Tuesday.")
+    assert [c for c in stabbed if c[0][:2] == "18" and c[1] == "DEUCRM" and c[2] == "DEUCVL"], stabbed
+    bombed = coded(coder, "A suicide bomber blew himself up at a wedding in Kabul on Saturday, killing 63 people.")
+    assert [c for c in bombed if c[1] == "AFGREB" and c[2] == "AFGCVL"], bombed
+
+
+def test_a_deer_or_a_crash_is_no_private_violence(coder: Any) -> None:
+    assert not [c for c in coded(coder, "In Idaho, a hunter shot a deer near Boise on Saturday.")
+                if c[2] and c[2].endswith("CVL")]
+    assert not [c for c in coded(coder, "Two people were killed when a truck hit their car near Dallas.")
+                if c[0][:2] in ("18", "19")]
