@@ -81,3 +81,14 @@ def test_a_participle_joined_to_a_passive_is_passive_too(pipeline: Any) -> None:
     arrested = coded(every_event(pipeline), "In Kenya, two journalists were arrested and charged with sedition "
                                             "on Monday.")
     assert [c[0][:2] for c in arrested] == ["17"], arrested  # one legal step of one kind: one record
+
+
+def test_killed_in_a_fight_with_someone_is_killed_by_them(pipeline: Any) -> None:
+    for text, dyad in (("Three soldiers were killed in an attack by Taliban fighters in Helmand on Monday.",
+                        ("AFGREBTAL", "AFGMIL")),
+                       ("Two Indian soldiers were killed in a clash with Chinese troops in Ladakh.",
+                        ("CHNMIL", "INDMIL")),
+                       ("A policeman was killed in a shootout with drug traffickers in Sinaloa on Monday.",
+                        ("MEXCRM", "MEXCOP"))):
+        events = coded(every_event(pipeline), text)
+        assert [c for c in events if c[0][:2] in ("18", "19") and (c[1], c[2]) == dyad], (text, events)

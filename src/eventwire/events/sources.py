@@ -56,7 +56,7 @@ def find_sources(trig: Trigger, ctx: Context) -> tuple[list[ActorMention], bool]
                     found, _ = slot(obj, ctx)
                     if found:
                         return found, True
-        return [], False
+        return _fought_in(token, ctx), False
     if relative_subject(token) is not None:
         # "the attack ... which killed nine people": the subject is the noun the clause hangs on, never
         # an actor of the main clause ("Guterres condemned").
@@ -73,6 +73,21 @@ def find_sources(trig: Trigger, ctx: Context) -> tuple[list[ActorMention], bool]
         if found:
             return found, direct and not any(a.resolved_from in ("pronoun", "description") for a in found)
     return _nearest_subject_like(token, ctx), False
+
+
+def _fought_in(verb: Token, ctx: Context) -> list[ActorMention]:
+    """"A policeman was killed in a shootout with drug traffickers", "died in an attack by militants": the one
+    a passive's victim fought or was attacked by, named in the attack its "in" phrase names."""
+    for prep in verb.children:
+        if prep.dep_ != "prep" or prep.lower_ not in ("in", "during"):
+            continue
+        for attack in (o for o in prep.children if o.dep_ == "pobj" and is_attack_word(o)):
+            for by in attack.children:
+                if by.dep_ == "prep" and by.lower_ in ("with", "by"):
+                    found = [a for o in by.children if o.dep_ == "pobj" for a in slot(o, ctx)[0] if a.code]
+                    if found:
+                        return found
+    return []
 
 
 # Media and messages ("on Twitter", "a statement"): what hangs on them is said by whoever posts or issues them.
