@@ -141,3 +141,17 @@ def test_a_year_in_a_named_war_makes_an_undated_act_history(pipeline: Any) -> No
     seized = [e for e in run(every_event(pipeline), text, "2019-11-20").events if e.cameo_root == "19"]
     assert seized, "the coder reads the act"
     assert all(never_emitted(e, "2019-11-20", doc[e.evidence.token]) for e in seized)
+
+
+@pytest.mark.parametrize("text", [
+    "The Philippines filed a diplomatic protest against China over the presence of 200 vessels.",
+    "Iran banned pilgrimages to Saudi Arabia on Monday.",
+])
+def test_a_country_named_as_the_one_acting_is_its_state(pipeline: Any, text: str) -> None:
+    result = run(pipeline, text)
+    assert [e for e in result.events if e.source.kind == "country"], result.events
+
+
+def test_a_city_standing_for_its_country_is_no_state(pipeline: Any) -> None:
+    result = run(pipeline, "A meeting in Alexandria will discuss the 2010 census.")
+    assert not result.events, result.events

@@ -78,6 +78,12 @@ def article_political_share(doc: Doc, actors: Sequence[ActorMention]) -> float:
     return len(political) / len(sentences)
 
 
+def _country_named(actor: ActorMention) -> bool:
+    """A country named as the one who acts ("The Philippines filed a protest", "Iran banned ...") stands for its
+    state; a city standing for its country ("Meeting in Alexandria") or a word referring back does not."""
+    return actor.kind == "country" and actor.resolved_from is None
+
+
 def trigger_token(event: Event, doc: Doc) -> Token | None:
     if event.evidence.token >= 0:
         return doc[event.evidence.token]
@@ -122,7 +128,7 @@ def event_features(event: Event, doc: Doc, article: Article, political_share: fl
     return {
         "source_coded": float(bool(event.source.code)),
         "target_coded": float(event.target is not None and bool(event.target.code)),
-        "source_state": float(sector(event.source) in STATE_SECTORS),
+        "source_state": float(sector(event.source) in STATE_SECTORS or _country_named(event.source)),
         "source_political": float(sector(event.source) in POLITICAL_SECTORS or violent_crime or plea),
         "target_state_or_political": float(sector(event.target) in STATE_SECTORS | POLITICAL_SECTORS),
         "source_unidentified": float(event.source.kind == "unidentified"),
