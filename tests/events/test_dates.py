@@ -64,6 +64,9 @@ def event(coder: Any, text: str, cameo_root: str) -> Event:
     ("Kestrel Front fighters attacked an Ostmark Defence Force base earlier this month.", "19", "2023-05", "month"),
     ("Kestrel Front fighters attacked an Ostmark Defence Force base over the weekend.", "19", "2023-W18", "week"),
     ("Tomas Arkwright met Lena Vasko in Geneva last summer.", "04", "2022", "year"),
+    # a time of day that names no day is the story's day
+    ("Kestrel Front fighters shelled an Ostmark Defence Force base overnight.", "19", PUBLISHED, "day"),
+    ("Kestrel Front fighters attacked an Ostmark Defence Force base at about 10:30 p.m.", "19", PUBLISHED, "day"),
     # a temporal clause under the act dates it; a length of time dates nothing
     ("When announcing the embargo on Monday, Tomas Arkwright accused Lena Vasko of lying.", "11", "2023-05-08",
      "day"),

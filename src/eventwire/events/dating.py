@@ -8,6 +8,7 @@ undated, the present is the publication day's news, the past is the day the stor
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 from spacy.tokens import Token
@@ -29,7 +30,7 @@ def event_date(trig: Trigger, ctx: Context) -> tuple[str | None, str, bool]:
     chosen = _time_of(trig, ctx)
     if chosen is not None and chosen.value is not None:
         return chosen.value, chosen.precision, False
-    if chosen is not None and chosen.text.lower() not in _SAME_DAY:
+    if chosen is not None and chosen.text.lower() not in _SAME_DAY and not _TIME_OF_DAY.fullmatch(chosen.text.strip()):
         return None, "unresolved", False
     tense = act_tense(trig.clause)
     if tense == "present" and ctx.in_quote(trig.token):
@@ -113,6 +114,12 @@ def act_tense(verb: Token) -> str:
 
 # "the same day": the day the story has been telling.
 _SAME_DAY = frozenset({"the same day", "that day", "the same day.", "that same day"})
+# A time of day that names no day ("overnight", "at dawn", "about 10:30 p.m."): the act is on the day the story
+# tells, as with no time at all.
+_TIME_OF_DAY = re.compile(
+    r"(?i)(about |around |at |shortly after |shortly before |just after |just before |early |late )?"
+    r"(overnight|dawn|dusk|daybreak|midnight|noon|midday|night|(in the |this |early |late )?(morning|afternoon|evening)"
+    r"|\d{1,2}(:\d\d)? ?(a\.?m\.?|p\.?m\.?|o'clock))")
 _NEWS_DAYS = 7
 
 
