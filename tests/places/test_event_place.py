@@ -116,3 +116,12 @@ def test_a_reaction_is_not_placed_where_the_last_act_happened(pipeline: Any) -> 
     places = _places(pipeline, text)
     assert places.get("condemned", "absent") is None, places
     assert places.get("arrested") is not None and places["arrested"].country == "AFG", places
+
+
+def test_the_scene_a_saying_or_a_shooting_is_set_in(pipeline: Any) -> None:
+    condemned = _places(pipeline, "The Iranian foreign minister condemned the US strike in Baghdad.")
+    assert condemned.get("condemned") is None, condemned  # the strike's place, not the condemnation's
+    scene = _places(pipeline, "Speaking in Brussels, the German chancellor criticised Russia's actions in Ukraine.")
+    assert scene.get("criticised") is not None and scene["criticised"].name == "Brussels", scene
+    near = _places(pipeline, "Israeli troops shot dead a Palestinian near the West Bank city of Hebron.")
+    assert near.get("shot") is not None and near["shot"].name == "Hebron", near

@@ -60,14 +60,18 @@ def event_place(trig: Trigger, ctx: Context) -> tuple[PlaceMention | None, str]:
         if verb.dep_ not in ("advcl", "conj", "xcomp", "acl", "relcl") or verb.head == verb or _own_subject_conj(verb):
             break
         verb = verb.head
+    verbal = trig.entry.code[:2] in VERBAL_ROOTS
     for holder in holders:
+        # "shot dead a Palestinian near Hebron": a locative phrase says where before an object does
         for child in holder.children:
             if child.dep_ == "prep" and child.lower_ in _LOCATIVE_PREPS:
                 for obj in child.children:
                     place = place_in_np(obj, ctx)
                     if place is not None:
                         return place, "clause"
-            if child.dep_ in ("dobj", "npadvmod"):
+        for child in holder.children:
+            # "condemned the US strike in Baghdad": what a saying is about is not where it was said
+            if child.dep_ in ("dobj", "npadvmod") and not verbal:
                 place = _place_of_object(child, ctx)
                 # "sanctioned Iran", "blaming Iran": a country as the object is the target; "bombed Syria" is where.
                 if place is not None and (place.feature != "country" or trig.entry.code[:2] in _FORCE_ROOTS):
@@ -76,6 +80,13 @@ def event_place(trig: Trigger, ctx: Context) -> tuple[PlaceMention | None, str]:
             hit = ctx.places.get(holder.head.i)
             if hit is not None:
                 return hit, "clause"
+    # "Speaking in Brussels, the chancellor criticised ...": a participle opening the clause sets its scene
+    for scene in (c for c in trig.clause.children if c.dep_ == "advcl" and c.tag_ == "VBG" and c.i < trig.clause.i):
+        for prep in scene.children:
+            if prep.dep_ == "prep" and prep.lower_ in _LOCATIVE_PREPS:
+                place = next((p for o in prep.children if (p := place_in_np(o, ctx)) is not None), None)
+                if place is not None:
+                    return place, "clause"
     # "Indiana's biggest teacher protest": a protest is where its people are (elsewhere the owner of an
     # event noun is its agent: "Russia's invasion").
     if trig.entry.code[:2] == "14":
@@ -113,8 +124,9 @@ def _place_of_object(token: Token, ctx: Context) -> PlaceMention | None:
     for child in token.children:
         if child.dep_ == "prep" and (child.lower_ in ("in", "near", "at") or (child.lower_ == "of" and site)):
             for obj in child.children:
-                if obj.i in ctx.places:
-                    return ctx.places[obj.i]
+                place = place_in_np(obj, ctx)  # "near the West Bank city of Hebron"
+                if place is not None:
+                    return place
     return None
 
 
