@@ -92,3 +92,8 @@ def test_killed_in_a_fight_with_someone_is_killed_by_them(pipeline: Any) -> None
                         ("MEXCRM", "MEXCOP"))):
         events = coded(every_event(pipeline), text)
         assert [c for c in events if c[0][:2] in ("18", "19") and (c[1], c[2]) == dyad], (text, events)
+
+
+def test_co_subjects_who_exchange_fire_fought_each_other(pipeline: Any) -> None:
+    events = coded(every_event(pipeline), "India and Pakistan exchanged fire along the Line of Control on Tuesday.")
+    assert [c for c in events if c[0][:2] == "19"] == [("190", "IND", "PAK")], events

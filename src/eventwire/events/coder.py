@@ -54,6 +54,7 @@ from eventwire.syntax import subjects_of
 # pledges with no target.
 _MUTUAL_CODE_PREFIXES = ("036", "040", "041", "044", "045", "046", "054", "057", "06")
 _MUTUAL_INTENT_VERBS = word_list("eventwire.events", "mutual_intent_verb")
+_MUTUAL_FIGHT_VERBS = frozenset({"exchange", "clash", "skirmish"})
 
 
 def _mutual(code: str, trig: Trigger) -> bool:
@@ -61,6 +62,8 @@ def _mutual(code: str, trig: Trigger) -> bool:
     and intent the subjects reach together ("agreed to improve coordination")."""
     if code.startswith(_MUTUAL_CODE_PREFIXES):
         return True
+    if code[:2] in ("18", "19") and trig.token.lemma_.lower() in _MUTUAL_FIGHT_VERBS:
+        return True  # "India and Pakistan exchanged fire", "the two armies clashed": they fought each other
     return code.startswith("03") and trig.token.lemma_.lower() in _MUTUAL_INTENT_VERBS
 
 
