@@ -1,8 +1,7 @@
 """A future act is its actor's announced intent (03x) only when the actor announces it: one that someone else
-hopes for or forecasts ("hoped that the Duma would ratify", "it was unlikely that ... would hold"), or that would
-follow on a condition ("if tolls were reinstated, it would provide"), is no intent of the actor's. Nor is a
-thing offered or committed that no specific row codes ("offered him a position", "committed 500 soldiers to the
-fight"), while an offer to mediate is an intent to mediate (039)."""
+hopes for or forecasts ("hoped that the Duma would ratify", "it was unlikely that ... would hold") is no intent of
+the actor's. Nor is a job or an account offered ("offered him a position", "offers a broad response"), or troops
+committed ("committed 500 soldiers to the fight"), while an offer to mediate is an intent to mediate (039)."""
 
 from __future__ import annotations
 
@@ -16,7 +15,6 @@ from tests.conftest import run_text
 @pytest.mark.parametrize("text", [
     "European monitors said they hoped that the Russian parliament would soon ratify the protocol.",
     "The minister said it was unlikely that the Czech government would hold a summit with Israel in May.",
-    "If tolls were reinstated, the state government would provide more money for roads, Wagner said.",
     "Analysts expect that the Iranian government will release the detained sailors next week.",
 ])
 def test_a_forecast_or_a_wish_is_no_intent_of_the_actor(coder: Any, text: str) -> None:

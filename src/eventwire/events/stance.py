@@ -164,7 +164,7 @@ def announced(trigger: Token) -> bool:
     future, negated = _future_and_negation(trigger)
     # "he will be charged": what will be done to someone is no intent of theirs.
     return future and not negated and not any(c.dep_ == "auxpass" for c in trigger.children) and not (
-        _predicted(trigger) or _counterfactual(trigger))
+        _predicted(trigger))
 
 
 # Heads under which a future act is someone's forecast or wish, not the actor's announcement ("hoped that the
@@ -182,13 +182,6 @@ def _predicted(verb: Token) -> bool:
     # "it was unlikely that ...": the clause hangs on "be" whose predicate is the forecast word
     return head.lemma_ == "be" and any(c.dep_ == "acomp" and c.lemma_.lower() in _FORECAST_HEADS
                                        for c in head.children)
-
-
-def _counterfactual(verb: Token) -> bool:
-    """"If tolls were reinstated, it would provide more money": "would" under an if-clause says what would
-    follow, not what anyone means to do ("will withdraw unless ..." stays an ultimatum)."""
-    return any(c.dep_ == "aux" and c.lower_ == "would" for c in verb.children) and any(
-        c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "if" for m in c.children) for c in verb.children)
 
 
 def refused(trigger: Token) -> bool:

@@ -269,8 +269,8 @@ def _other_sense(verb: Token, entry: LexEntry) -> bool:
     if lemma == "admit" and entry.code == "015":
         return _admits_a_state(verb)
     if lemma in _PROMISING_VERBS and entry.code == "030":
-        # "offered him a position", "offers a broad response", "committed 500 soldiers to the war": a thing given or
-        # sent, which no specific row codes, is no promise; "offered to mediate", "committed to sending" are
+        # "committed 500 soldiers to the war": a thing sent, which no specific row codes, is no promise;
+        # "committed to sending", "committed itself to" are (a thing offered is left to the lexicon's rows)
         return any(c.dep_ == "dobj" and c.lemma_.lower() not in _SELF for c in verb.children) and not any(
             c.dep_ == "xcomp" for c in verb.children)
     if lemma == "ask" and entry.code[:2] == "02":
@@ -285,7 +285,7 @@ def _other_sense(verb: Token, entry: LexEntry) -> bool:
     return False
 
 
-_PROMISING_VERBS = frozenset({"offer", "commit"})
+_PROMISING_VERBS = frozenset({"commit"})
 _SELF = frozenset({"itself", "themselves", "himself", "herself", "ourselves", "myself", "yourself"})
 
 CRITICISM_CODE = "111"
