@@ -18,6 +18,7 @@ from spacy.tokens import Doc, Token
 from eventwire.datafiles import word_list
 from eventwire.events.context import Context, Trigger
 from eventwire.events.slots import place_in_np
+from eventwire.events.sources import is_attack_word
 from eventwire.model import Event, PlaceMention
 from eventwire.places.roles import PLACE_NOUNS, says_where
 from eventwire.syntax import clause_of
@@ -62,16 +63,15 @@ def event_place(trig: Trigger, ctx: Context) -> tuple[PlaceMention | None, str]:
         verb = verb.head
     verbal = trig.entry.code[:2] in VERBAL_ROOTS
     for holder in holders:
-        # "shot dead a Palestinian near Hebron": a locative phrase says where before an object does
         for child in holder.children:
             if child.dep_ == "prep" and child.lower_ in _LOCATIVE_PREPS:
                 for obj in child.children:
                     place = place_in_np(obj, ctx)
                     if place is not None:
                         return place, "clause"
-        for child in holder.children:
-            # "condemned the US strike in Baghdad": what a saying is about is not where it was said
-            if child.dep_ in ("dobj", "npadvmod") and not verbal:
+            # "condemned the US strike in Baghdad": an attack a saying is about has its own place ("praised the
+            # decision in Berlin" is praise in Berlin)
+            if child.dep_ in ("dobj", "npadvmod") and not (verbal and is_attack_word(child)):
                 place = _place_of_object(child, ctx)
                 # "sanctioned Iran", "blaming Iran": a country as the object is the target; "bombed Syria" is where.
                 if place is not None and (place.feature != "country" or trig.entry.code[:2] in _FORCE_ROOTS):
@@ -118,8 +118,6 @@ def _place_of_object(token: Token, ctx: Context) -> PlaceMention | None:
     """The place an object names as where the act is done: itself ("bombed Syria"), one "in/near/at" it, or
     "of X" under a noun of place ("the outskirts of Aleppo"); not what the object is about ("condemned the
     annexation of Crimea")."""
-    if token.i in ctx.places:
-        return ctx.places[token.i]
     site = token.lemma_.lower() in PLACE_NOUNS or token.lower_ in PLACE_NOUNS
     for child in token.children:
         if child.dep_ == "prep" and (child.lower_ in ("in", "near", "at") or (child.lower_ == "of" and site)):
@@ -127,7 +125,8 @@ def _place_of_object(token: Token, ctx: Context) -> PlaceMention | None:
                 place = place_in_np(obj, ctx)  # "near the West Bank city of Hebron"
                 if place is not None:
                     return place
-    return None
+    # the object itself ("bombed Syria"), after any place its own phrase names ("a Palestinian near Hebron")
+    return ctx.places.get(token.i)
 
 
 # Acts done by saying something: statements, appeals, intents, praise, demands, criticism, rejections, threats,
