@@ -155,3 +155,13 @@ def test_a_country_named_as_the_one_acting_is_its_state(pipeline: Any, text: str
 def test_a_city_standing_for_its_country_is_no_state(pipeline: Any) -> None:
     result = run(pipeline, "A meeting in Alexandria will discuss the 2010 census.")
     assert not result.events, result.events
+
+
+def test_an_act_done_to_no_one_is_negated(pipeline: Any) -> None:
+    coder = every_event(pipeline)
+    nobody = [e for e in run(coder, "Police in Lagos arrested nobody after the riot on Monday.").events
+              if e.cameo_root == "17"]
+    assert nobody and all(e.negated for e in nobody), nobody
+    some = [e for e in run(coder, "Police in Lagos arrested two men on Monday, but none of the suspects were "
+                                  "charged.").events if e.evidence.trigger == "arrested"]
+    assert some and not any(e.negated for e in some), some  # "none" of another clause does not undo the arrest

@@ -23,7 +23,15 @@ def is_negated(trig: Trigger) -> bool:
     for tok in (trig.token, trig.clause):
         if any(c.dep_ == "neg" for c in tok.children):
             return True
-    return any(c.lower_ in ("no", "never") and c.dep_ == "det" for c in trig.token.children)
+    if any(c.lower_ in ("no", "never") and c.dep_ == "det" for c in trig.token.children):
+        return True
+    # "charged in none", "arrested nobody", "killed no one": the act was done to no one
+    return trig.token.pos_ == "VERB" and any(
+        t.lower_ in _NO_ONE and ((t.dep_ in ("dobj", "nsubjpass") and t.head == trig.token) or (
+            t.dep_ == "pobj" and t.head.dep_ == "prep" and t.head.head == trig.token)) for t in trig.token.subtree)
+
+
+_NO_ONE = frozenset({"none", "nobody", "noone"})
 
 
 def _planned(verb: Token) -> bool:
