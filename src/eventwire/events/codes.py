@@ -8,6 +8,8 @@ from eventwire.datafiles import read_tsv
 from eventwire.errors import DataFileError
 
 _PKG = "eventwire.events"
+# A defendant's plea: admitting (015) or denying (016) the charges before the court.
+PLEA_CODES = frozenset({"015", "016"})
 
 
 @dataclass(frozen=True)

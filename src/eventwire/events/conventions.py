@@ -13,11 +13,12 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from eventwire.datafiles import word_list
+from eventwire.events.codes import PLEA_CODES
 from eventwire.events.context import Context, Trigger
 from eventwire.events.lexicon import object_lemmas
 from eventwire.events.placing import event_place, story_place
 from eventwire.events.slots import named_uncoded_at, slot
-from eventwire.events.sources import VIOLENCE_ROOTS, intended_violence
+from eventwire.events.sources import VIOLENCE_ROOTS, intended_violence, unidentified
 from eventwire.events.targets import target_tokens
 from eventwire.events.triggers import PERSON_NOUNS
 from eventwire.model import ActorMention
@@ -39,8 +40,7 @@ def implicit_state_agent(trig: Trigger, ctx: Context) -> tuple[list[ActorMention
     if role is None or token.pos_ != "VERB" or not is_passive(token) or any(
             c.dep_ == "agent" for c in token.children):
         return [], []
-    place = event_place(trig, ctx)[0] or story_place(ctx)
-    country = place.country if place is not None else None
+    country = _country_of_act(trig, ctx)
     if country is None:
         return [], []
     targets: list[ActorMention] = []
@@ -57,6 +57,13 @@ def implicit_state_agent(trig: Trigger, ctx: Context) -> tuple[list[ActorMention
         return [], []
     agent = _supplied(token, f"{country}{role}", country, "police" if role == "COP" else "judiciary", "government_body")
     return [agent], targets
+
+
+def _country_of_act(trig: Trigger, ctx: Context) -> str | None:
+    """The country where an act happened, for the conventions that code its unnamed sides: its own place, else
+    the story's."""
+    place = event_place(trig, ctx)[0] or story_place(ctx)
+    return place.country if place is not None else None
 
 
 def _legal_role(trig: Trigger) -> str | None:
@@ -89,11 +96,22 @@ def _unnamed_people(trig: Trigger, ctx: Context, sources: list[ActorMention], ro
     countries = {s.country for s in sources if s.country}
     if trig.token.pos_ != "VERB" or len(countries) != 1:
         return []
-    country = countries.pop()
+    return _people_acted_on(trig, ctx, countries.pop(), role, label)
+
+
+def _people_acted_on(trig: Trigger, ctx: Context, country: str, role: str, label: str) -> list[ActorMention]:
+    """The people no code names that the act is done to ("two men", "three"), supplied with `role` of `country`."""
     # "arrested three for trespassing": a bare number is that many people ("fined $1,000" is no one).
     return [_supplied(tok, f"{country}{role}", country, label, "person") for tok in target_tokens(trig, ctx)
             if not slot(tok, ctx)[0] and (tok.lemma_.lower() in PERSON_NOUNS
                                           or (tok.pos_ == "NUM" and tok.ent_type_ != "MONEY"))]
+
+
+def _people_doing(token: Token, ctx: Context, country: str, role: str, label: str) -> list[ActorMention]:
+    """The subjects of `token` that a person noun describes and no code names ("a man stabbed", "a Baltimore man
+    pleaded"), supplied with `role` of `country`."""
+    return [_supplied(subj, f"{country}{role}", country, label, "person") for subj in subjects_of(token)
+            if subj.lemma_.lower() in PERSON_NOUNS and not slot(subj, ctx)[0]]
 
 
 def known_as_suspects(trig: Trigger, sources: list[ActorMention], targets: list[ActorMention]) -> list[ActorMention]:
@@ -134,12 +152,10 @@ def private_violence(trig: Trigger, ctx: Context) -> tuple[list[ActorMention], l
     if token.pos_ != "VERB" or ctx.table.get(trig.entry.code).root not in VIOLENCE_ROOTS or not (
             intended_violence(token)):
         return [], []
-    place = event_place(trig, ctx)[0] or story_place(ctx)
-    country = place.country if place is not None else None
+    country = _country_of_act(trig, ctx)
     if country is None:
         return [], []
-    victims = [_supplied(tok, f"{country}CVL", country, "civilians", "person") for tok in target_tokens(trig, ctx)
-               if not slot(tok, ctx)[0] and (tok.lemma_.lower() in PERSON_NOUNS or tok.pos_ == "NUM")]
+    victims = _people_acted_on(trig, ctx, country, "CVL", "civilians")
     victims += [m.model_copy(update={"code": f"{country}CVL", "country": country, "resolved_from": _CONVENTION})
                 for tok in target_tokens(trig, ctx) for m in named_uncoded_at(tok, ctx) if m.kind == "person"]
     if not victims:
@@ -147,18 +163,11 @@ def private_violence(trig: Trigger, ctx: Context) -> tuple[list[ActorMention], l
     if is_passive(token):
         if any(c.dep_ == "agent" for c in token.children):
             return [], []  # an agent the slot could not code: left alone
-        return [_unidentified(token)], victims
-    attackers = [_supplied(subj, f"{country}CRM", country, "attacker", "person") for subj in subjects_of(token)
-                 if subj.lemma_.lower() in PERSON_NOUNS and not slot(subj, ctx)[0]]
+        return [unidentified(token)], victims
+    attackers = _people_doing(token, ctx, country, "CRM", "attacker")
     return (attackers, victims) if attackers else ([], [])
 
 
-def _unidentified(token: Token) -> ActorMention:
-    return ActorMention(text="", name="unidentified", code="", country=None, kind="unidentified",
-                        start=token.idx, end=token.idx, kb_id=None, resolved_from="unidentified", token=token.i)
-
-
-_PLEA_CODES = frozenset({"015", "016"})
 _GUILT_WORDS = frozenset({"guilt", "guilty", "not guilty", "innocent", "not innocent"})
 
 
@@ -168,18 +177,16 @@ def defendant_plea(trig: Trigger, ctx: Context, sources: list[ActorMention]) -> 
     admitted his guilt". A defendant the knowledge base does not know is a suspect (CRM) of the country where
     the case is heard, and a plea is made to that country's court; ([], []) for any other act."""
     token = trig.token
-    if trig.entry.code not in _PLEA_CODES or token.pos_ != "VERB" or not (
+    if trig.entry.code not in PLEA_CODES or token.pos_ != "VERB" or not (
             token.lemma_.lower() == "plead" or object_lemmas(token) & _GUILT_WORDS):
         return [], []
-    place = event_place(trig, ctx)[0] or story_place(ctx)
-    country = place.country if place is not None else None
+    country = _country_of_act(trig, ctx)
     if country is None:
         return [], []
     defendants = [s.model_copy(update={"code": f"{country}CRM", "country": country, "resolved_from": _CONVENTION})
                   if not s.code or s.code == f"{country}CVL" else s for s in sources]
     if not defendants:  # "A Baltimore man pleaded guilty": a person the text describes but does not name
-        defendants = [_supplied(subj, f"{country}CRM", country, "suspect", "person") for subj in subjects_of(token)
-                      if subj.lemma_.lower() in PERSON_NOUNS and not slot(subj, ctx)[0]]
+        defendants = _people_doing(token, ctx, country, "CRM", "suspect")
     court = [_supplied(token, f"{country}JUD", country, "judiciary", "government_body")]
     return defendants, court if defendants and token.lemma_.lower() == "plead" else []
 

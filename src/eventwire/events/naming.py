@@ -15,6 +15,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from eventwire.datafiles import word_list
+from eventwire.events.codes import PLEA_CODES
 from eventwire.events.lexicon import LexEntry
 
 _NAMING_VERBS = word_list("eventwire.events", "naming_verb")
@@ -22,7 +23,6 @@ _JUDGING_WORDS = word_list("eventwire.events", "condemning_word") | word_list("e
 _WEIGHING_CODES = frozenset({"014"})
 _ACCORD_LEMMAS = frozenset({"agree", "concur"})
 _PLEAS = frozenset({"guilty", "innocent", "contest"})
-_PLEA_CODES = frozenset({"015", "016"})  # the plea itself: admitting (015) or denying (016) the charges
 _OPEN_QUESTION_MARKS = frozenset({"whether", "if", "how"})
 
 
@@ -62,7 +62,7 @@ def opinion_not_act(verb: Token, entry: LexEntry) -> bool:
     lemma = verb.lemma_.lower()
     if lemma in _ACCORD_LEMMAS and not entry.objects:
         return _that_clause(verb) and not any(c.dep_ in ("xcomp", "dobj") for c in verb.children)
-    if lemma == "plead" and entry.code not in _PLEA_CODES:
+    if lemma == "plead" and entry.code not in PLEA_CODES:
         return any(t.lower_ in _PLEAS for c in verb.children for t in c.subtree)
     return entry.code in _WEIGHING_CODES and _opinion(verb)
 

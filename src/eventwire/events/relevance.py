@@ -22,6 +22,7 @@ from datetime import date
 from spacy.tokens import Doc, Token
 
 from eventwire.datafiles import read_tsv, word_list
+from eventwire.events.codes import PLEA_CODES
 from eventwire.events.sources import VIOLENCE_ROOTS
 from eventwire.model import ActorMention, Article, Event
 
@@ -124,7 +125,7 @@ def event_features(event: Event, doc: Doc, article: Article, political_share: fl
     violent_crime = event.cameo_root in VIOLENCE_ROOTS and (sector(event.source) == "CRM" or (
         event.source.kind == "unidentified" and sector(event.target) == "CVL"))
     # So is a defendant's plea, a step in the state's case against them ("pleaded not guilty").
-    plea = sector(event.source) == "CRM" and event.cameo in _PLEA_CODES
+    plea = sector(event.source) == "CRM" and event.cameo in PLEA_CODES
     return {
         "source_coded": float(bool(event.source.code)),
         "target_coded": float(event.target is not None and bool(event.target.code)),
@@ -258,7 +259,6 @@ def legal_appeal(event: Event, token: Token) -> bool:
 # What people tell or ask the police ("the driver told police she had seen the woman", "used a cell phone
 # to call police"): a witness's or suspect's account, not a political statement or appeal.
 _SPEECH_ROOTS = frozenset({"01", "02", "10", "11", "12"})
-_PLEA_CODES = frozenset({"015", "016"})
 
 
 def private_visit(event: Event) -> bool:
@@ -289,7 +289,7 @@ def private_report(event: Event) -> bool:
     if event.cameo_root not in _SPEECH_ROOTS or event.target is None:
         return False
     source_sector = sector(event.source)
-    if event.cameo in _PLEA_CODES and source_sector == "CRM":
+    if event.cameo in PLEA_CODES and source_sector == "CRM":
         return False  # "pleaded not guilty", "admitted his guilt": a defendant's plea is a step in the case
     return (event.target.sector in ("COP", "JUD") and source_sector not in STATE_SECTORS | _PUBLIC_GROUPS) or (
         event.target.sector == "GOV" and source_sector in ("CVL", "CRM"))

@@ -247,8 +247,13 @@ def unidentified_attacker(trig: Trigger, ctx: Context) -> list[ActorMention]:
             return []
     else:
         return []
-    span = ctx.doc[agent.left_edge.i: agent.right_edge.i + 1] if agent is not None else ctx.doc[trig.token.i:
-                                                                                                  trig.token.i + 1]
-    return [ActorMention(text=span.text if agent is not None else "", name="unidentified", code="", country=None,
-                         kind="unidentified", start=span.start_char, end=span.end_char if agent is not None
-                         else span.start_char, kb_id=None, resolved_from="unidentified", token=span.root.i)]
+    return [unidentified(trig.token, agent)]
+
+
+def unidentified(act: Token, agent: Token | None = None) -> ActorMention:
+    """The unidentified source of an act: spanning the attack or weapon that the text names as its agent ("a
+    car bomb"), else an empty span at the act."""
+    span = act.doc[agent.left_edge.i: agent.right_edge.i + 1] if agent is not None else act.doc[act.i: act.i + 1]
+    return ActorMention(text=span.text if agent is not None else "", name="unidentified", code="", country=None,
+                        kind="unidentified", start=span.start_char, end=span.end_char if agent is not None
+                        else span.start_char, kb_id=None, resolved_from="unidentified", token=span.root.i)
