@@ -60,6 +60,7 @@ eval-results: $(STAMP)
 	$(EVAL) records --save evaluation/results > /dev/null
 	$(EVAL) records --fresh --save evaluation/results > /dev/null
 	$(EVAL) records --web --save evaluation/results > /dev/null
+	$(EVAL) records --local --save evaluation/results > /dev/null
 	$(EVAL) places --save evaluation/results > /dev/null
 	$(EVAL) times --save evaluation/results > /dev/null
 	$(EVAL) ingest --save evaluation/results > /dev/null

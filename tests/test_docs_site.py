@@ -42,7 +42,7 @@ RUN_MARK = "<!-- run -->"
 EVAL_RESULTS = ROOT / "evaluation" / "results"  # stored `eventwire eval ... --save` runs (make eval-results)
 # The evaluations whose stored run the accuracy page must show (issue 22): the record sets, places, times, ingest
 # and the sentence-level event suites.
-MEASURED = {"records", "records-fresh", "records-web", "places", "times", "ingest", "events"}
+MEASURED = {"records", "records-fresh", "records-web", "records-local", "places", "times", "ingest", "events"}
 
 
 def written_pages() -> dict[str, str]:

@@ -176,11 +176,14 @@ def records(
                                                          "--details or --fit on it).")] = False,
     web: Annotated[bool, typer.Option("--web", help="Score the web set instead: news pages of many sites "
                                                      "(article-extraction), coded blind, in two halves.")] = False,
+    local: Annotated[bool, typer.Option("--local", help="Score the local-news set instead: LGL stories of US "
+                                                         "local papers, coded blind, in two halves.")] = False,
     save: SaveOption = None,
 ) -> None:
     """Whole articles, whole records: every event emitted for 120 Wikinews articles coded blind (precision per
     field, recall of root and dyad, reliability of confidence), development and held-out halves; with
-    --fresh, 51 further articles never tuned on; with --web, news pages of many sites."""
+    --fresh, 51 further articles never tuned on; with --web, news pages of many sites; with --local, US local
+    news (police, courts, councils)."""
     import dataclasses
 
     from eventwire.errors import CannotRun, EventwireError
@@ -188,26 +191,29 @@ def records(
         code_gold_articles,
         detail_rows,
         read_gold_articles,
+        read_local_gold_articles,
         read_web_gold_articles,
         report_by_split,
         score_articles,
     )
-    from eventwire.evaluation.records_gold import FRESH_GOLD_NAME, GOLD_NAME, WEB_GOLD_NAME, load_gold
+    from eventwire.evaluation.records_gold import gold_name, load_gold
     from eventwire.evaluation.results import packaged
 
     if fresh and (details is not None or fit is not None or gold is not None):
         raise typer.BadParameter("the fresh set is scored whole: it takes no --details, --fit or --gold",
                                  param_hint="--fresh")
-    if fresh and web:
-        raise typer.BadParameter("choose one of --fresh and --web", param_hint="--web")
-    corpus = data / ("article-extraction/ground-truth.json" if web else "wikinews/wikinews_2019.csv")
+    if fresh + web + local > 1:
+        raise typer.BadParameter("choose one of --fresh, --web and --local", param_hint="--web")
+    corpus = data / ("article-extraction/ground-truth.json" if web else "geoparsing/lgl.xml" if local
+                     else "wikinews/wikinews_2019.csv")
     _need(corpus)
     if gold is not None:
         _need(gold)
     pipeline = load_pipeline(None)
     try:
-        truth = load_gold(gold, fresh=fresh, web=web)
-        articles = read_web_gold_articles(corpus, truth) if web else read_gold_articles(corpus, truth)
+        truth = load_gold(gold, fresh=fresh, web=web, local=local)
+        read = read_web_gold_articles if web else read_local_gold_articles if local else read_gold_articles
+        articles = read(corpus, truth)
         if fit is not None:
             from eventwire.evaluation.relevance_fit import code_for_fitting, fit_relevance, training_rows, write_model
             from eventwire.pipeline import Pipeline
@@ -226,7 +232,6 @@ def records(
             for row in detail_rows([s for s in scores if s.article.split == "development"]):
                 out.write(json.dumps(row, ensure_ascii=False) + "\n")
     report = {"fresh": score_articles(scores)} if fresh else report_by_split(scores)
-    options = [*(["--fresh"] if fresh else []), *(["--web"] if web else []),
+    options = [*(["--fresh"] if fresh else []), *(["--web"] if web else []), *(["--local"] if local else []),
                *(["--gold", gold.name] if gold is not None else []), *(["--fit", fit.name] if fit is not None else [])]
-    packaged_gold = FRESH_GOLD_NAME if fresh else WEB_GOLD_NAME if web else GOLD_NAME
-    _report(report, save, "records", options, [corpus, gold or packaged(packaged_gold)])
+    _report(report, save, "records", options, [corpus, gold or packaged(gold_name(fresh=fresh, web=web, local=local))])

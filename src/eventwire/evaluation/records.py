@@ -277,6 +277,23 @@ def read_web_gold_articles(ground_truth: Path, gold: Sequence[GoldArticle]) -> l
     return articles
 
 
+def read_local_gold_articles(lgl: Path, gold: Sequence[GoldArticle]) -> list[Article]:
+    """The local-news gold's articles: LGL's text of each story (its title is the first sentence), dated by its
+    download time, which is the day the feed published it."""
+    import xml.etree.ElementTree as ET
+
+    wanted = {g.url for g in gold}
+    articles = []
+    for story in ET.parse(lgl).getroot().findall("article"):
+        url = story.findtext("url") or ""
+        if url in wanted:
+            articles.append(Article(id=hashlib.sha1(url.encode("utf-8")).hexdigest()[:16], url=url,
+                                    published=(story.findtext("dltime") or "")[:10] or None,
+                                    text=story.findtext("text") or ""))
+    check_sentences(list(gold), {a.url or "": a.text for a in articles})
+    return articles
+
+
 def code_gold_articles(pipeline: Any, articles: Sequence[Article], gold: Sequence[GoldArticle]) -> list[ArticleScore]:
     """Code the gold's articles and judge their events."""
     wanted = {g.url: g for g in gold}

@@ -26,6 +26,9 @@ FRESH_GOLD_NAME = "records_gold_fresh.jsonl"
 # Web news pages of ../shared/data/article-extraction (many sites, politics mixed with tech, sport, business
 # and lifestyle, as a crawl has them), coded blind under the same rules; split into halves like the main gold.
 WEB_GOLD_NAME = "records_gold_web.jsonl"
+# Local US news of LGL (../shared/data/geoparsing/lgl.xml, March 2009): police, courts, councils and crime as a
+# local paper has them, coded blind under the same rules; split into halves like the main gold.
+LOCAL_GOLD_NAME = "records_gold_local.jsonl"
 SPLITS = ("development", "held_out")
 
 
@@ -132,10 +135,17 @@ def check_sentences(articles: list[GoldArticle], texts: dict[str, str]) -> None:
                 raise BadGold(f"{article.url}: gold sentence not in the article: {missing[0][:70]!r}")
 
 
-def load_gold(path: Path | None = None, *, fresh: bool = False, web: bool = False) -> list[GoldArticle]:
-    """The packaged gold (the fresh set with `fresh`, the web pages with `web`), or the file at `path`."""
+def gold_name(*, fresh: bool = False, web: bool = False, local: bool = False) -> str:
+    """File name of the packaged gold set chosen by the options."""
+    return FRESH_GOLD_NAME if fresh else WEB_GOLD_NAME if web else LOCAL_GOLD_NAME if local else GOLD_NAME
+
+
+def load_gold(path: Path | None = None, *, fresh: bool = False, web: bool = False,
+              local: bool = False) -> list[GoldArticle]:
+    """The packaged gold (the fresh set with `fresh`, the web pages with `web`, local news with `local`), or the
+    file at `path`."""
     if path is None:
-        name = FRESH_GOLD_NAME if fresh else WEB_GOLD_NAME if web else GOLD_NAME
+        name = gold_name(fresh=fresh, web=web, local=local)
         text = resources.files("eventwire.evaluation").joinpath("data", name).read_text(encoding="utf-8")
     else:
         text = path.read_text(encoding="utf-8")
