@@ -12,7 +12,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from eventwire.datafiles import word_list
-from eventwire.events.context import Context
+from eventwire.events.context import Context, Trigger
 from eventwire.model import ActorMention, PlaceMention
 from eventwire.places.roles import in_dateline
 
@@ -138,3 +138,39 @@ def government_of(iso: str, beside: ActorMention, ctx: Context, convention: str)
     return ActorMention(text="", name=f"{name} government", code=iso + "GOV", country=iso, kind="government",
                         start=beside.start, end=beside.start, kb_id=f"country:{iso}", resolved_from=convention,
                         token=beside.token)
+
+
+# Roots of acts two parties do together (consult, cooperate, agree, yield): "a truce between A and B was agreed"
+# is theirs, "the border between A and B was closed" is not.
+_JOINT_ROOTS = frozenset({"03", "04", "05", "06", "07", "08"})
+_OCCURRENCE_VERBS = word_list("eventwire.events", "occurrence_verb")
+_PRIVATE_SECTORS = frozenset({"BUS", "CVL", "ELI", "MED", "EDU", "HLH"})
+
+
+def parties_between(trig: Trigger, ctx: Context) -> list[Token]:
+    """The parties an act names with "between A and B", first party first: the act's own noun as the clause's
+    subject ("talks between Russia and Ukraine resumed") or the accord a passive verb takes as its subject
+    ("the agreement between Israel and the UAE was signed"). The first is the act's source, the others its
+    targets."""
+    token = trig.token
+    if token.pos_ == "NOUN":
+        # talks the clause says happened ("talks between A and B resumed"), not ones somebody arranges or seeks
+        # or that might collapse
+        happened = token.dep_ == "ROOT" or (
+            token.dep_ in ("nsubj", "nsubjpass") and token.head.lemma_.lower() in _OCCURRENCE_VERBS
+            # "took place", but "a deal ended the standoff" tells what the deal did, not that it was made
+            and not any(c.dep_ == "dobj" and c.lemma_.lower() != "place" for c in token.head.children))
+        holders = [token] if happened else []
+    else:
+        joint = ctx.table.get(trig.entry.code).root in _JOINT_ROOTS
+        holders = [c for c in token.children
+                   if joint and c.dep_ == "nsubjpass" and c.lemma_.lower() in trig.entry.objects]
+    for holder in holders:
+        for prep in holder.children:
+            if prep.dep_ == "prep" and prep.lower_ == "between":
+                first = next((o for o in prep.children if o.dep_ == "pobj"), None)
+                # firms and people dealing with each other are no political parties ("a deal between Disney and Fox")
+                if first is not None and any(a.code and a.sector not in _PRIVATE_SECTORS
+                                             for a in ctx.actors.get(first.i, [])):
+                    return [first, *first.conjuncts]
+    return []

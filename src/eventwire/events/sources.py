@@ -14,7 +14,7 @@ from spacy.tokens import Token
 from eventwire.datafiles import word_list
 from eventwire.events.context import Context, Trigger
 from eventwire.events.lexicon import lemma_candidates
-from eventwire.events.slots import national_actor, slot
+from eventwire.events.slots import national_actor, parties_between, slot
 from eventwire.events.targets import target_tokens
 from eventwire.events.triggers import LIGHT_VERBS, speech_act_speaker
 from eventwire.model import ActorMention
@@ -46,6 +46,8 @@ def find_sources(trig: Trigger, ctx: Context) -> tuple[list[ActorMention], bool]
                     found, _ = slot(obj, ctx)
                     if found:
                         return found, True
+        if parties := parties_between(trig, ctx):  # "talks between Russia and Ukraine": Russia
+            return [a for a in ctx.actors[parties[0].i] if a.code], True
         return (_light_verb_sources(token, ctx) if trig.carried else []), False
     if causative_participle(token):  # "the army had the journalists arrested": the army
         return next((found for subj in subjects_of(token.head) if (found := slot(subj, ctx)[0])), []), True
@@ -56,6 +58,8 @@ def find_sources(trig: Trigger, ctx: Context) -> tuple[list[ActorMention], bool]
                     found, _ = slot(obj, ctx)
                     if found:
                         return found, True
+        if parties := parties_between(trig, ctx):  # "the agreement between Israel and the UAE was signed": Israel
+            return [a for a in ctx.actors[parties[0].i] if a.code], True
         return _fought_in(token, ctx), False
     if relative_subject(token) is not None:
         # "the attack ... which killed nine people": the subject is the noun the clause hangs on, never

@@ -22,6 +22,7 @@ from eventwire.events.slots import (
     government_of,
     named_uncoded_at,
     national_actor,
+    parties_between,
     slot,
 )
 from eventwire.events.triggers import LIGHT_VERBS
@@ -37,6 +38,7 @@ def target_tokens(trig: Trigger, ctx: Context) -> list[Token]:
             if child.dep_ == "nsubjpass" or (child.dep_ == "nsubj" and causative_participle(token)):
                 # "Putin, who was welcomed by Assad": the relative pronoun stands for its antecedent.
                 out.append(token.head if child.tag_ in ("WP", "WDT") and token.dep_ == "relcl" else child)
+        out.extend(parties_between(trig, ctx)[1:])  # "a truce between Israel and Hamas was agreed": Hamas
         if passive_conjunct(token) and not out:  # "were arrested and charged": the head's passive subject
             out.extend(c for c in token.head.children if c.dep_ == "nsubjpass")
         if token.dep_ == "relcl" and not out:
