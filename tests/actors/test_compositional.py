@@ -43,6 +43,10 @@ def codes(result: ExtractResult) -> dict[str, str]:
     # parties and unions
     ("In London, the Green Party criticised the budget.", "the Green Party", "GBRPTY"),
     ("In Lagos, the teachers' union called a strike.", "the teachers' union", "NGALAB"),
+    # who leads a movement or a rebellion, and a ruling military council
+    ("In Khartoum, protest leaders rejected the offer.", "protest leaders", "SDNOPP"),
+    ("In Bamako, rebel leaders rejected the ceasefire.", "rebel leaders", "MLIREB"),
+    ("The Sudanese military council banned the rally.", "The Sudanese military council", "SDNMIL"),
     # forces led by a country are that country's, wherever they fight
     ("The Saudi-led coalition bombed a market in Saada on Tuesday.", "The Saudi-led coalition", "SAUMIL"),
     ("French-led forces attacked a rebel base near Gao on Friday.", "French-led forces", "FRAMIL"),
