@@ -119,7 +119,7 @@ def test_a_suspect_charged_by_name_then_by_pronoun_is_one_charge(coder: Any) -> 
     text = ("Georgia police raided a home in Albany on Monday. Darnell Wexley, according to authorities, was "
             "charged on Monday in three kidnappings in Georgia. He was charged on Monday with kidnapping and "
             "false imprisonment.")
-    charges = [e for e in events(coder, text) if e.cameo == "173"]
+    charges = [e for e in events(coder, text) if e.cameo == "1121"]
     assert len(charges) == 1, dyads(charges)
 
 

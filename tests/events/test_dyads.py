@@ -12,7 +12,8 @@ from tests.conftest import run_text as run
 def test_one_act_on_two_people_coded_alike_is_one_record(pipeline: Any) -> None:
     events = run(pipeline, "Acting U.S. Attorney Mary Stone announced the indictment Tuesday charging 41-year-old "
                            "Tom Hale and 52-year-old Rick Dunn with bank fraud.").events
-    charges = [(e.source.code, e.target.code if e.target else None) for e in events if e.cameo.startswith("17")]
+    charges = [(e.source.code, e.target.code if e.target else None) for e in events
+               if e.cameo.startswith(("17", "112"))]
     assert charges == [("USAJUD", "USACRM")], charges
 
 
@@ -80,7 +81,7 @@ def test_a_participle_joined_to_a_passive_is_passive_too(pipeline: Any) -> None:
         assert not [c for c in events if c[1].endswith(("MED", "CRM", "CVL"))], (text, events)  # never the doers
     arrested = coded(every_event(pipeline), "In Kenya, two journalists were arrested and charged with sedition "
                                             "on Monday.")
-    assert [c[0][:2] for c in arrested] == ["17"], arrested  # one legal step of one kind: one record
+    assert sorted(c[0] for c in arrested) == ["1121", "173"], arrested  # an arrest and a charge: one record each
 
 
 def test_killed_in_a_fight_with_someone_is_killed_by_them(pipeline: Any) -> None:

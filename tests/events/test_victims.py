@@ -33,5 +33,5 @@ def test_a_private_persons_account_to_the_authorities_is_no_event(pipeline: Any)
 def test_people_the_police_act_on_are_suspects_whoever_a_pronoun_found(coder: Any) -> None:
     text = ("Police in Ohio questioned 25 Mexican workers on Monday. Twenty of them were charged with identity theft "
             "on Tuesday.")
-    charged = [c for c in coded(coder, text) if c[0] == "173"]
+    charged = [c for c in coded(coder, text) if c[0] == "1121"]
     assert charged and all(c[2] is not None and c[2].endswith("CRM") for c in charged), charged

@@ -88,12 +88,12 @@ def _told_twice(a: Event, b: Event, doc: Doc) -> bool:
     if _last_word(a.source) == _last_word(b.source) and _last_word(a.target) == _last_word(b.target):
         return True
     if a.target is not None and b.target is not None and a.target.kb_id and a.target.kb_id == b.target.kb_id \
-            and (a.cameo_root == _LEGAL_ROOT or a.cameo == _VERDICT):
+            and _legal_act(a):
         return True  # "Conner was charged ..." then "He was charged with kidnapping": one person, one charge
     # "A Kansas City man was charged Monday ..." then "Issac Fisher, 26, was charged ...": a legal act on a suspect
     # told once of someone described and once of someone named is one act (the state body may be named once);
     # "arrested three" and "arrested one person" are two.
-    return ((a.cameo_root == _LEGAL_ROOT or a.cameo == _VERDICT) and _code(a.target).endswith("CRM")
+    return (_legal_act(a) and _code(a.target).endswith("CRM")
             and (_last_word(a.source) == _last_word(b.source) or not a.source.text or not b.source.text)
             and ((_described_person(a.target, doc) and _named_person(b.target, doc))
                  or (_named_person(a.target, doc) and _described_person(b.target, doc))))
@@ -103,7 +103,11 @@ def _named_person(actor: ActorMention | None, doc: Doc) -> bool:
     return actor is not None and 0 <= actor.token < len(doc) and doc[actor.token].pos_ == "PROPN"
 
 
-_LEGAL_ROOT, _VERDICT = "17", "116"
+_LEGAL_ROOT, _LEGAL_CODES = "17", frozenset({"116", "1121"})  # arrests and coercion; verdicts; criminal charges
+
+
+def _legal_act(event: Event) -> bool:
+    return event.cameo_root == _LEGAL_ROOT or event.cameo in _LEGAL_CODES
 
 
 def _described_person(actor: ActorMention | None, doc: Doc) -> bool:
