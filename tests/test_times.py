@@ -190,3 +190,9 @@ def test_day_words_the_model_misses_or_cuts_short_are_dated(nlp: Any, sentence: 
 def test_a_weekday_in_a_name_is_no_date(nlp: Any, sentence: str) -> None:
     found = extract_times(nlp(sentence), PUB.isoformat())
     assert not [t for t in found if "Friday" in t.text and t.value], found
+
+
+def test_an_age_set_off_by_commas_is_no_date(nlp: Any) -> None:
+    doc = nlp("Krystal Hall, 19, of Gaston, was arrested on Monday.")
+    found = [t.text for t in extract_times(doc, PUB.isoformat())]
+    assert found == ["on Monday"], found

@@ -44,10 +44,20 @@ def time_spans(doc: Doc) -> list[TimeSpan]:
         timed = ent.label_ == "TIME" and (_DAY_PART.search(ent.text) or CLOCK.search(ent.text)
                                           or _WEEKDAY.search(ent.text))
         clock = ent.label_ == "CARDINAL" and _is_clock_number(ent)
+        if _an_age(ent):
+            continue
         if ent.label_ == "DATE" or timed or clock or (ent.label_ == "EVENT" and find_holiday(ent.text) is not None):
             out.append(TimeSpan(_mended(ent), clock))
     out.extend(TimeSpan(span, False) for span in _untagged_days(doc, out))
     return sorted(out, key=lambda t: t.span.start)
+
+
+def _an_age(ent: Span) -> bool:
+    """A bare number set off by commas after a name ("Krystal Hall, 19, of Gaston") is the person's age, which
+    the model often tags as a date."""
+    doc = ent.doc
+    return ent.text.isdigit() and len(ent.text) <= 3 and ent.start > 0 and doc[ent.start - 1].text == "," \
+        and ent.end < len(doc) and doc[ent.end].text == ","
 
 
 def _mended(ent: Span) -> Span:

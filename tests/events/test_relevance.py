@@ -165,3 +165,10 @@ def test_an_act_done_to_no_one_is_negated(pipeline: Any) -> None:
     some = [e for e in run(coder, "Police in Lagos arrested two men on Monday, but none of the suspects were "
                                   "charged.").events if e.evidence.trigger == "arrested"]
     assert some and not any(e.negated for e in some), some  # "none" of another clause does not undo the arrest
+
+
+def test_a_charge_told_in_the_present_passive_is_news(pipeline: Any) -> None:
+    # A present passive usually states a standing condition ("is backed by Iran"); the state's legal act on
+    # someone is told that way in the news of the day.
+    text = "Marek Kowalczyk, 41, and Jan Nowak, 38, are charged with murder in the death of a Dayton man, police said."
+    assert [e for e in run(pipeline, text, "2019-11-01").events if e.cameo == "1121" and e.political]

@@ -105,8 +105,8 @@ def act_tense(verb: Token) -> str:
     if aux & {"has", "have", "'ve", "'s"} and verb.tag_ in ("VBN", "VBG"):
         adverbs = {c.lower_ for c in verb.subtree if c.dep_ in ("advmod", "prep") and c.i < verb.i + 3}
         return "habitual" if adverbs & _HABIT_ADVERBS else "present perfect"
-    if verb.tag_ in ("VBZ", "VBP") or (aux & {"is", "are", "am"} and verb.tag_ == "VBG"):
-        return "present"
+    if verb.tag_ in ("VBZ", "VBP") or (aux & {"is", "are", "am"} and verb.tag_ in ("VBG", "VBN")):
+        return "present"  # "denies", "is investigating", "are charged with murder"
     if {c.lower_ for c in verb.children if c.dep_ == "advmod"} & _BEFORE_THE_NEWS:
         return "earlier past"
     return "past"

@@ -313,11 +313,15 @@ def told_as_background(token: Token) -> bool:
     return bool(adverbs & _HABITUAL_ADVERBS) and present_or_perfect
 
 
+_LEGAL_ACTS = word_list("eventwire.events", "police_act") | word_list("eventwire.events", "court_act")
+
+
 def standing_passive(token: Token) -> bool:
     """A present simple passive states a standing condition ("Corbyn is accused by critics of ...", "the
     group is backed by Iran"), not an act of the news; "is being investigated" and "has been arrested"
-    report one."""
-    if token.pos_ != "VERB" or token.tag_ != "VBN":
+    report one, and so does the state's legal act on someone, which news tells in the present ("two men are
+    charged with murder", "a Leeds man is jailed")."""
+    if token.pos_ != "VERB" or token.tag_ != "VBN" or token.lemma_.lower() in _LEGAL_ACTS:
         return False
     aux = [c for c in token.children if c.dep_ in ("aux", "auxpass")]
     return any(c.dep_ == "auxpass" and c.tag_ in ("VBZ", "VBP") for c in aux) and not any(
