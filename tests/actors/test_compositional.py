@@ -43,6 +43,10 @@ def codes(result: ExtractResult) -> dict[str, str]:
     # parties and unions
     ("In London, the Green Party criticised the budget.", "the Green Party", "GBRPTY"),
     ("In Lagos, the teachers' union called a strike.", "the teachers' union", "NGALAB"),
+    # criminals named by their crime
+    ("In Beirut, police arrested three drug dealers.", "drug dealers", "LBNCRM"),
+    ("Police in Ohio arrested two burglars on Monday.", "burglars", "USACRM"),
+    ("In Jalisco, soldiers killed a cartel leader.", "a cartel leader", "MEXCRM"),
     # who leads a movement or a rebellion, and a ruling military council
     ("In Khartoum, protest leaders rejected the offer.", "protest leaders", "SDNOPP"),
     ("In Bamako, rebel leaders rejected the ceasefire.", "rebel leaders", "MLIREB"),
