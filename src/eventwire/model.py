@@ -131,7 +131,7 @@ class Event(Record):
     quad_class: int
     goldstein: float
     place: PlaceMention | None
-    place_basis: str = Field(description="clause | sentence | previous-sentence | article")
+    place_basis: str = Field(description="clause | sentence | previous-sentence | story | article")
     negated: bool
     hypothetical: bool
     confidence: float = Field(description="calibrated probability that the event is real, political and rightly "

@@ -125,3 +125,27 @@ def test_the_scene_a_saying_or_a_shooting_is_set_in(pipeline: Any) -> None:
     assert scene.get("criticised") is not None and scene["criticised"].name == "Brussels", scene
     near = _places(pipeline, "Israeli troops shot dead a Palestinian near the West Bank city of Hebron.")
     assert near.get("shot") is not None and near["shot"].name == "Hebron", near
+
+
+def _basis(pipeline: Any, text: str) -> dict[str, tuple[Any, str]]:
+    return {e.evidence.trigger: (e.place, e.place_basis) for e in run(pipeline, text, "2019-10-31").events}
+
+
+def test_a_local_act_with_no_place_is_in_the_town_the_story_is_set_in(pipeline: Any) -> None:
+    text = ("Four homes in Hopkinton, New Hampshire were burglarized this week. Police arrested two men on Monday "
+            "and charged them with burglary.")
+    placed = _basis(pipeline, text)
+    assert placed["arrested"][0] is not None and placed["arrested"][0].name == "Hopkinton", placed
+    assert placed["arrested"][1] == "story", placed
+
+
+def test_a_story_set_only_in_a_country_lends_no_place(pipeline: Any) -> None:
+    # Borrowing a country would put the act on its centre point; the act says it has no place instead.
+    placed = _basis(pipeline, "Brazil's economy grew last year. Police arrested two men on Monday.")
+    assert placed["arrested"] == (None, "article"), placed
+
+
+def test_a_ministers_statement_takes_no_place_from_the_story(pipeline: Any) -> None:
+    placed = _basis(pipeline, "Four homes in Hopkinton, New Hampshire were burglarized this week. The governor "
+                              "criticised the state police on Monday.")
+    assert all(place is None for place, _ in placed.values()), placed

@@ -39,7 +39,7 @@ from eventwire.events.duplicates import one_record_per_act
 from eventwire.events.headlines import mark_headline_passives
 from eventwire.events.judged import reported_judgements
 from eventwire.events.lexicon import Lexicon
-from eventwire.events.placing import carry_places, event_place
+from eventwire.events.placing import carry_places, event_place, home_places
 from eventwire.events.quoted import quoted_criticism, quoted_sympathy
 from eventwire.events.slots import NAMED_UNCODED_KINDS, slot
 from eventwire.events.sources import find_sources, unidentified_attacker
@@ -92,7 +92,7 @@ def code_events(
         for event_id in _events_counted(count, by_trigger, events, doc):
             events[event_id] = _with_count(events[event_id], count)
     ordered = one_record_per_act(list(events.values()), doc)
-    return tuple(carry_places(ordered, doc))
+    return tuple(home_places(carry_places(ordered, doc), ctx))
 
 
 def _events_counted(count: CountMention, by_trigger: dict[int, list[str]], events: dict[str, Event],

@@ -4,7 +4,9 @@
   not part of an actor's name ("the Ambassador to Germany"), in a quote the act is not in, or in what a
   statement speaks of ("committing to send troops to Saudi Arabia"), else the dateline, else none (the
   country the story names most is not borrowed); an act (not a statement) whose sentence names no place
-  happened where the story's last placed event did, up to two sentences back;
+  happened where the story's last placed event did, up to two sentences back; an act of the story's police,
+  courts, suspects or residents with no place happened in the town or region the story is set in (never a
+  country: that would be borrowing it);
 - story place: the dateline, else the country the story names most, for conventions that need a country.
 """
 
@@ -47,6 +49,23 @@ def carry_places(events: list[Event], doc: Doc) -> list[Event]:
             last = (sent_no, event.place)
         out.append(event)
     return out
+
+
+def home_places(events: list[Event], ctx: Context) -> list[Event]:
+    """An act of the police, courts, suspects or residents of the story's own country whose text names no place
+    for it happened in the town or region the story is set in ("Police arrested two men" in a Hopkinton story:
+    Hopkinton), at that place's precision; a story set only in a country gives no place."""
+    home = story_place(ctx)
+    # a country is no place to put an act on: "Trump declared an emergency" in a US story is not "in the US"
+    if home is None or not home.country or home.feature == "country":
+        return events
+    return [e.model_copy(update={"place": home, "place_basis": "story"})
+            if e.place is None and e.source.country == home.country and e.source.sector in _LOCAL_SECTORS else e
+            for e in events]
+
+
+# Who acts where the story is: police, courts, suspects and residents (a minister's statement is made anywhere).
+_LOCAL_SECTORS = frozenset({"COP", "JUD", "CRM", "CVL"})
 
 
 def event_place(trig: Trigger, ctx: Context) -> tuple[PlaceMention | None, str]:
