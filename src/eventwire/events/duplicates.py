@@ -11,7 +11,7 @@ import re
 
 from spacy.tokens import Doc
 
-from eventwire.events.triggers import PERSON_NOUNS
+from eventwire.events.senses import PERSON_NOUNS
 from eventwire.model import ActorMention, Event
 
 
