@@ -236,3 +236,16 @@ def test_words_in_their_everyday_sense_in_local_news(pipeline: Any) -> None:
         assert not roots(pipeline, text), text
     assert "015" in [c[0] for c in coded(pipeline, "After the tsunami, the Indonesian government admitted it was "
                                                    "unable to warn the coastal villages.")]
+
+
+def test_jailed_for_a_term_is_a_sentence_not_an_arrest(coder: Any) -> None:
+    sentenced = coded(coder, "A Leeds court jailed the man for six years on Monday.")
+    assert [c for c in sentenced if c[0] == "116" and c[1] == "GBRJUD"], sentenced
+    assert not [c for c in sentenced if c[0] == "173"], sentenced
+    detained = coded(coder, "Police in Leeds jailed the man on Monday.")
+    assert [c for c in detained if c[0] == "173"], detained
+
+
+def test_a_pandemic_alert_is_no_military_alert(coder: Any) -> None:
+    events = coded(coder, "The WHO raised its pandemic alert level from three to four on Monday.")
+    assert not [c for c in events if c[0].startswith("15")], events

@@ -243,3 +243,29 @@ def phone_call(verb: Token, entry: LexEntry, ctx: Context) -> bool:
         return False  # "called on", "called off", "called him a liar", "called it a mistake"
     # The parser sometimes takes the person called for a predicate ("called Erdogan on Monday").
     return any(any(a.kind == "person" for a in ctx.actors.get(c.i, [])) for c in objects or predicates)
+
+
+# "jailed for 11 months", "imprisoned for life": a term served is a court's sentence (116), not an arrest (173).
+SENTENCE_CODE = "116"
+_CONFINING_VERBS = frozenset({"jail", "imprison"})
+_TERMS = frozenset({"day", "week", "month", "year", "decade", "life"})
+
+
+def jailed_for_a_term(verb: Token, entry: LexEntry) -> bool:
+    """"A failed asylum seeker was jailed for 11 months", "a court jailed him for six years": a confinement
+    for a term is a sentence; "jailed without charge" or "jailed on Monday" is a detention."""
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in _CONFINING_VERBS or entry.code[:2] != "17":
+        return False
+    return any(c.dep_ == "prep" and c.lower_ == "for" and any(o.dep_ == "pobj" and o.lemma_.lower() in _TERMS
+                                                              for o in c.children) for c in verb.children)
+
+
+_MILITARY_ALERT = "152"
+_HAZARDS = word_list("eventwire.events", "hazard_word")
+
+
+def civil_alert(verb: Token, entry: LexEntry) -> bool:
+    """"The WHO raised its pandemic alert level", "raised the flood alert": an alert against a disease or the
+    weather is no military alert (152)."""
+    return entry.code == _MILITARY_ALERT and verb.pos_ == "VERB" and any(
+        t.lemma_.lower() in _HAZARDS for c in verb.children if c.dep_ == "dobj" for t in c.subtree)

@@ -23,9 +23,12 @@ from eventwire.events.rulings import ruling_entry
 from eventwire.events.senses import (
     CRITICISM_CODE,
     PHONE_CALL,
+    SENTENCE_CODE,
+    civil_alert,
     describing_participle,
     fighting_to_do,
     force_on_a_thing,
+    jailed_for_a_term,
     naming_not_acting,
     other_sense,
     phone_call,
@@ -74,8 +77,11 @@ def find_triggers(doc: Doc, lexicon: Lexicon, ctx: Context) -> list[Trigger]:
             entry = match_verb(lexicon, token)
             if entry is not None and (opinion_not_act(token, entry) or seeking_not_asking(token, entry, ctx)
                                       or other_sense(token, entry) or fighting_to_do(token, entry, ctx)
-                                      or force_on_a_thing(token, entry, ctx)):
+                                      or force_on_a_thing(token, entry, ctx)
+                                      or civil_alert(token, entry)):
                 entry = None
+            if entry is not None and jailed_for_a_term(token, entry):
+                entry = replace(entry, code=SENTENCE_CODE)
             if entry is not None and verbal_attack(token, entry, lexicon):
                 entry = replace(entry, code=CRITICISM_CODE)
             if entry is not None and entry.code == "130" and (
