@@ -98,3 +98,14 @@ def test_killed_in_a_fight_with_someone_is_killed_by_them(pipeline: Any) -> None
 def test_co_subjects_who_exchange_fire_fought_each_other(pipeline: Any) -> None:
     events = coded(every_event(pipeline), "India and Pakistan exchanged fire along the Line of Control on Tuesday.")
     assert [c for c in events if c[0][:2] == "19"] == [("190", "IND", "PAK")], events
+
+
+def test_a_place_held_by_a_side_stands_for_that_side(pipeline: Any) -> None:
+    coder = every_event(pipeline)
+    towns = coded(coder, "Syrian government forces shelled rebel-held towns in Idlib on Monday.")
+    assert [c for c in towns if c[1] == "SYRMIL" and c[2] == "SYRREB"], towns
+    positions = coded(coder, "Russian troops shelled Ukrainian-held positions near Bakhmut on Monday.")
+    assert [c for c in positions if c[1] == "RUSMIL" and c[2] == "UKR"], positions
+    # a school a group runs is no position of its fighters
+    school = coded(coder, "Israeli jets struck a Hamas-run school in Gaza on Monday.")
+    assert not [c for c in school if c[2] == "PSEREBHMS"], school

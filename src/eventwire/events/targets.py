@@ -101,7 +101,7 @@ def find_targets(trig: Trigger, ctx: Context, sources: list[ActorMention]) -> tu
     via_place = False
     for tok in target_tokens(trig, ctx):
         actors, from_place = slot(tok, ctx)
-        if from_place and (owned := _flag_or_owner(tok, ctx)):
+        if (from_place or not actors) and (owned := _flag_or_owner(tok, ctx)):
             actors, from_place = owned, False
         found.extend(actors or _owner_of_thing(tok, ctx))
         via_place = via_place or from_place
@@ -201,13 +201,27 @@ def _owners_of_object(trig: Trigger, ctx: Context) -> list[ActorMention]:
 
 def _flag_or_owner(thing: Token, ctx: Context) -> list[ActorMention]:
     """"seized a British-flagged tanker", "raided a Somali-owned bank in Nairobi": the country of the flag or
-    the owner, which a place in the thing's phrase does not override."""
-    return [a for child in thing.children if child.dep_ == "amod" and child.lemma_.lower() in _OWNING_PARTICIPLES
-            for g in child.children if g.dep_ in ("npadvmod", "amod", "compound")
-            and (a := national_actor(g, ctx)) is not None]
+    the owner, which a place in the thing's phrase does not override; "shelled rebel-held towns", "bombed a
+    Houthi-controlled port": the side that holds the place."""
+    owners: list[ActorMention] = []
+    for child in thing.children:
+        participle = child.lemma_.lower()
+        if child.dep_ not in ("amod", "compound") or participle not in _OWNING_PARTICIPLES | _HOLDING_PARTICIPLES:
+            continue
+        for g in child.children:
+            if g.dep_ not in ("npadvmod", "amod", "compound"):
+                continue
+            national = national_actor(g, ctx)
+            if national is not None:
+                owners.append(national)
+            elif participle in _HOLDING_PARTICIPLES:
+                # "rebel-held towns", "a Houthi-controlled port": the side that holds it
+                owners.extend(a for a in ctx.actors.get(g.i, []) if a.code and a.kind != "country")
+    return owners
 
 
 _OWNING_PARTICIPLES = frozenset({"flag", "flagged", "own", "owned", "register", "registered", "operate", "operated"})
+_HOLDING_PARTICIPLES = frozenset({"hold", "held", "control", "controlled", "occupy", "occupied"})
 
 
 def _agents_in_np(head: Token) -> list[Token]:
