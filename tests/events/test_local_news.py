@@ -205,3 +205,9 @@ def test_acts_of_past_years_are_background(pipeline: Any) -> None:
         assert not run(pipeline, text, "2009-03-20").events, text
     assert run(pipeline, "Georgian police arrested two opposition members in Tbilisi on Monday.",
                "2009-03-20").events
+
+
+def test_an_uncoded_word_before_an_event_noun_is_no_agent(coder: Any) -> None:
+    # "DUI" is what the arrests were for, not who made them: the light verb's subject did.
+    events = coded(coder, "Police in Ohio said they made 13 DUI arrests last month.")
+    assert [c for c in events if c[0] == "173" and c[1] == "USACOP"], events

@@ -35,7 +35,8 @@ def find_sources(trig: Trigger, ctx: Context) -> tuple[list[ActorMention], bool]
         for child in token.children:
             if child.dep_ in ("poss", "compound", "nmod"):
                 found, _ = slot(child, ctx)
-                if found:
+                # "made 13 DUI arrests": a word nobody could code before the noun names no agent
+                if found and (child.dep_ == "poss" or any(a.code for a in found)):
                     return found, True
             if child.dep_ == "amod":
                 national = national_actor(child, ctx)  # "Russian air strikes"
