@@ -109,3 +109,8 @@ def test_a_place_held_by_a_side_stands_for_that_side(pipeline: Any) -> None:
     # a school a group runs is no position of its fighters
     school = coded(coder, "Israeli jets struck a Hamas-run school in Gaza on Monday.")
     assert not [c for c in school if c[2] == "PSEREBHMS"], school
+
+
+def test_aid_provided_for_people_goes_to_them(pipeline: Any) -> None:
+    events = coded(every_event(pipeline), "The UN provided food for 20,000 refugees in Chad on Monday.")
+    assert ("073", "IGOUNO", "TCDREF") in events, events
