@@ -172,3 +172,9 @@ def test_a_charge_told_in_the_present_passive_is_news(pipeline: Any) -> None:
     # someone is told that way in the news of the day.
     text = "Marek Kowalczyk, 41, and Jan Nowak, 38, are charged with murder in the death of a Dayton man, police said."
     assert [e for e in run(pipeline, text, "2019-11-01").events if e.cameo == "1121" and e.political]
+
+
+def test_a_charge_told_in_a_relative_clause_in_the_present_is_news(pipeline: Any) -> None:
+    # "Lam, who is supported by Beijing" states who someone is; "who also is charged with murder" reports a charge.
+    text = "Deputies searched for Jan Nowak, 28, of Dayton, who also is charged with murder, police said."
+    assert [e for e in run(pipeline, text, "2019-11-01").events if e.cameo == "1121" and e.political]

@@ -202,6 +202,9 @@ def _in_clause(token: Token, clause: Token) -> bool:
     return own == clause or (own.head == clause and own.tag_ in ("VBN", "VBG") and own.dep_ in ("advcl", "acl"))
 
 
+_LEGAL_ACTS = word_list("eventwire.events", "police_act") | word_list("eventwire.events", "court_act")
+
+
 def describes_a_state(token: Token) -> bool:
     """A relative clause in the present tense describes who someone is, not what happened: "Lam, who is
     supported by Beijing"; so does an undated past passive ("the territory, which was occupied by Israel"). A
@@ -217,8 +220,10 @@ def describes_a_state(token: Token) -> bool:
     # "the jail, where he was charged" narrates the news)
     undated_past_passive = any(c.dep_ == "auxpass" and c.tag_ == "VBD" for c in token.children) and not any(
         t.ent_type_ in ("DATE", "TIME") or (t.lower_ == "where" and t.head == verb) for t in verb.subtree)
-    return undated_past_passive or token.tag_ in ("VBZ", "VBP") or any(
-        c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBZ", "VBP") for c in token.children)
+    # "Outing, who also is charged with murder": the state's legal act is news told in the present
+    present = token.lemma_.lower() not in _LEGAL_ACTS and (token.tag_ in ("VBZ", "VBP") or any(
+        c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBZ", "VBP") for c in token.children))
+    return undated_past_passive or present
 
 
 def described_act(token: Token) -> bool:
@@ -311,9 +316,6 @@ def told_as_background(token: Token) -> bool:
     present_or_perfect = token.tag_ in ("VBZ", "VBP") or any(
         c.dep_ == "aux" and (c.lemma_ == "have" or c.tag_ in ("VBZ", "VBP")) for c in token.children)
     return bool(adverbs & _HABITUAL_ADVERBS) and present_or_perfect
-
-
-_LEGAL_ACTS = word_list("eventwire.events", "police_act") | word_list("eventwire.events", "court_act")
 
 
 def standing_passive(token: Token) -> bool:
