@@ -233,14 +233,20 @@ WEB_PAGES = SHARED / "data" / "article-extraction" / "ground-truth.json"
 @pytest.mark.skipif(not WEB_PAGES.exists(), reason="../shared/data is not here")
 def test_the_web_set_holds_its_floors(pipeline: Any) -> None:
     """News pages of many sites (politics mixed with tech, sport and lifestyle) hold their floors too."""
-    from eventwire.evaluation.records import code_gold_articles, read_web_gold_articles, report_by_split
+    from eventwire.evaluation.records import read_web_gold_articles
     from eventwire.evaluation.records_gold import load_gold
 
-    floors = json.loads(SCORE_FLOORS.read_text(encoding="utf-8"))["records_web"]
     gold = load_gold(web=True)
     assert len(gold) == 88 and sum(not g.political for g in gold) >= 40
-    report = report_by_split(code_gold_articles(pipeline, read_web_gold_articles(WEB_PAGES, gold), gold))
-    assert_halves_hold(report, floors)
+    assert_set_holds(pipeline, gold, read_web_gold_articles(WEB_PAGES, gold), "records_web")
+
+
+def assert_set_holds(pipeline: Any, gold: list[Any], articles: list[Any], floors_name: str) -> None:
+    """A gold set in halves, coded and scored, against its floors in score_floors.json."""
+    from eventwire.evaluation.records import code_gold_articles, report_by_split
+
+    floors = json.loads(SCORE_FLOORS.read_text(encoding="utf-8"))[floors_name]
+    assert_halves_hold(report_by_split(code_gold_articles(pipeline, articles, gold)), floors)
 
 
 LGL = SHARED / "data" / "geoparsing" / "lgl.xml"
@@ -250,12 +256,10 @@ LGL = SHARED / "data" / "geoparsing" / "lgl.xml"
 @pytest.mark.skipif(not LGL.exists(), reason="../shared/data is not here")
 def test_the_local_news_set_holds_its_floors(pipeline: Any) -> None:
     """US local news (police, courts, councils, crime) holds its floors too; every gold sentence is in its story."""
-    from eventwire.evaluation.records import code_gold_articles, read_local_gold_articles, report_by_split
+    from eventwire.evaluation.records import read_local_gold_articles
     from eventwire.evaluation.records_gold import load_gold
 
-    floors = json.loads(SCORE_FLOORS.read_text(encoding="utf-8"))["records_local"]
     gold = load_gold(local=True)
     assert len(gold) == 60 and sum(g.political for g in gold) >= 25
     assert not {g.url for g in gold} & {g.url for g in load_gold(web=True)}
-    report = report_by_split(code_gold_articles(pipeline, read_local_gold_articles(LGL, gold), gold))
-    assert_halves_hold(report, floors)
+    assert_set_holds(pipeline, gold, read_local_gold_articles(LGL, gold), "records_local")
