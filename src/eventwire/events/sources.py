@@ -47,8 +47,8 @@ def find_sources(trig: Trigger, ctx: Context) -> tuple[list[ActorMention], bool]
                     found, _ = slot(obj, ctx)
                     if found:
                         return found, True
-        if parties := parties_between(trig, ctx):  # "talks between Russia and Ukraine": Russia
-            return [a for a in ctx.actors[parties[0].i] if a.code], True
+        if first := _first_party(trig, ctx):  # "talks between Russia and Ukraine": Russia
+            return first, True
         return (_light_verb_sources(token, ctx) if trig.carried else []), False
     if causative_participle(token):  # "the army had the journalists arrested": the army
         return next((found for subj in subjects_of(token.head) if (found := slot(subj, ctx)[0])), []), True
@@ -59,8 +59,8 @@ def find_sources(trig: Trigger, ctx: Context) -> tuple[list[ActorMention], bool]
                     found, _ = slot(obj, ctx)
                     if found:
                         return found, True
-        if parties := parties_between(trig, ctx):  # "the agreement between Israel and the UAE was signed": Israel
-            return [a for a in ctx.actors[parties[0].i] if a.code], True
+        if first := _first_party(trig, ctx):  # "the agreement between Israel and the UAE was signed": Israel
+            return first, True
         return _fought_in(token, ctx), False
     if relative_subject(token) is not None:
         # "the attack ... which killed nine people": the subject is the noun the clause hangs on, never
@@ -78,6 +78,12 @@ def find_sources(trig: Trigger, ctx: Context) -> tuple[list[ActorMention], bool]
         if found:
             return found, direct and not any(a.resolved_from in ("pronoun", "description") for a in found)
     return _nearest_subject_like(token, ctx), False
+
+
+def _first_party(trig: Trigger, ctx: Context) -> list[ActorMention]:
+    """The coded actors of the first party an act names with "between A and B"; the others are its targets."""
+    parties = parties_between(trig, ctx)
+    return [a for a in ctx.actors[parties[0].i] if a.code] if parties else []
 
 
 def _fought_in(verb: Token, ctx: Context) -> list[ActorMention]:
