@@ -192,6 +192,25 @@ def test_a_conjoined_clause_keeps_a_subject_the_parser_attached_elsewhere() -> N
     assert texts(subjects_of(word(doc, "coordinated"))) == ["YPG"]
 
 
+def test_a_verb_hung_on_a_distant_clause_with_no_coordinator_shares_no_subject() -> None:
+    # "Police sealed the bar ..., who was found shot": the parser made "shot" a conjunct of "sealed" though no
+    # "and" or comma links them; the police did not shoot. "Putin arrived and met Assad" keeps its subject.
+    doc = parse(
+        ("Police", 1, "nsubj", "NOUN", "police", "NNS"),
+        ("sealed", 1, "ROOT", "VERB", "seal", "VBD"),
+        ("the", 3, "det", "DET", "the", "DT"),
+        ("bar", 1, "dobj", "NOUN", "bar", "NN"),
+        ("of", 3, "prep", "ADP", "of", "IN"),
+        ("Hill", 4, "pobj", "PROPN", "Hill", "NNP"),
+        (",", 5, "punct", "PUNCT", ",", ","),
+        ("who", 9, "nsubjpass", "PRON", "who", "WP"),
+        ("was", 9, "auxpass", "AUX", "be", "VBD"),
+        ("found", 5, "relcl", "VERB", "find", "VBN"),
+        ("shot", 1, "conj", "VERB", "shoot", "VBN"),
+    )
+    assert subjects_of(word(doc, "shot")) == []
+
+
 def test_subjects_of_a_verb_with_none_is_empty() -> None:
     doc = parse(("Stop", 0, "ROOT", "VERB", "stop", "VB"), ("now", 0, "advmod", "ADV", "now", "RB"))
     assert subjects_of(doc[0]) == []

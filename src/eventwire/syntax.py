@@ -108,6 +108,8 @@ def subjects_of(verb: Token) -> list[Token]:
             fresh = _new_clause_subject(current)
             if fresh is not None:
                 return [fresh, *fresh.conjuncts]
+            if not linked_conjunct(current):
+                break  # "cordoned off the shop ... Church, who was found fatally shot": a misparse, no shared subject
         reported = reported_clause_before(current)
         if reported is not None:
             current = reported  # "A bomb exploded in Kabul, police said, killing three": the bomb's act
@@ -126,6 +128,17 @@ def reported_clause_before(verb: Token) -> Token | None:
     if verb.dep_ != "advcl" or verb.tag_ != "VBG" or head.lemma_.lower() not in SPEECH_VERBS or head.i > verb.i:
         return None
     return next((c for c in head.children if c.dep_ == "ccomp" and c.i < head.i), None)
+
+
+def linked_conjunct(verb: Token) -> bool:
+    """A verb the parser calls a conjunct really is one when a coordinator or a list comma links it to its head:
+    a coordinator anywhere between the two ("indicated that the aid was ... but denied"), or punctuation hung on
+    either. With neither, the parser has hung a verb of another clause on a distant one, and the two share no
+    subject."""
+    head = verb.head
+    between = verb.doc[head.i + 1: verb.i]
+    return any(t.dep_ in ("cc", "preconj") for t in between) or any(
+        t.dep_ == "punct" and t.head in (head, verb) for t in between)
 
 
 def _new_clause_subject(verb: Token) -> Token | None:

@@ -8,6 +8,7 @@ from __future__ import annotations
 from typing import Any
 
 from tests.conftest import coded_dyads as coded
+from tests.conftest import run_text
 
 
 def test_a_person_named_by_a_noun_who_stabs_someone_is_a_criminal(coder: Any) -> None:
@@ -37,3 +38,10 @@ def test_a_deer_or_a_crash_is_no_private_violence(coder: Any) -> None:
                 if c[2] and c[2].endswith("CVL")]
     assert not [c for c in coded(coder, "Two people were killed when a truck hit their car near Dallas.")
                 if c[0][:2] in ("18", "19")]
+
+
+def test_a_victim_found_shot_was_not_shot_by_the_police_who_investigate(coder: Any) -> None:
+    events = run_text(coder, "Springfield police cordoned off a bar on Sunday to investigate the death of John "
+                             "Miller, who was found fatally shot outside his home.").events
+    shootings = [(e.cameo, e.source.code) for e in events if e.evidence.trigger == "shot"]
+    assert not [s for s in shootings if s[1] == "USACOP"], shootings

@@ -22,6 +22,7 @@ from eventwire.syntax import (
     causative_participle,
     governing_verb,
     is_passive,
+    linked_conjunct,
     relative_subject,
     reported_clause_before,
     subjects_of,
@@ -77,6 +78,8 @@ def find_sources(trig: Trigger, ctx: Context) -> tuple[list[ActorMention], bool]
             break
         if found:
             return found, direct and not any(a.resolved_from in ("pronoun", "description") for a in found)
+    if token.dep_ == "conj" and not linked_conjunct(token):
+        return [], False  # a verb misparsed onto a distant clause: no actor before it is its agent
     return _nearest_subject_like(token, ctx), False
 
 
