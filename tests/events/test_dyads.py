@@ -114,3 +114,18 @@ def test_a_place_held_by_a_side_stands_for_that_side(pipeline: Any) -> None:
 def test_aid_provided_for_people_goes_to_them(pipeline: Any) -> None:
     events = coded(every_event(pipeline), "The UN provided food for 20,000 refugees in Chad on Monday.")
     assert ("073", "IGOUNO", "TCDREF") in events, events
+
+
+def test_whose_thing_an_act_is_aimed_at_is_its_target(pipeline: Any) -> None:
+    # The author named by a by-phrase the parser hangs on the verb's "as" phrase, the owner of records demanded
+    # "from" someone, and the people something is confiscated from, before a place named in the same phrase.
+    stunt = run(pipeline, "The Mexican government criticised the declaration of a national emergency at the border "
+                          "as a political stunt by President Donald Trump.").events
+    assert [(e.cameo, e.target.code if e.target else None) for e in stunt] == [("111", "USAGOV")]
+    subpoena = run(pipeline, "The US House Judiciary Committee issued a subpoena on Tuesday for tax records from "
+                             "the Treasury Department.").events
+    assert [(e.cameo, e.target.code if e.target else None) for e in subpoena] == [("1014", "USAGOV")]
+    seized = run(pipeline, "Egyptian police confiscated rifles and ammunition from Muslim Brotherhood members in "
+                           "Giza on Sunday.").events
+    assert [(e.source.code, e.target.code if e.target else None) for e in seized] == [("EGYCOP", "EGYOPPMBR")]
+

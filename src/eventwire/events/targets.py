@@ -103,7 +103,9 @@ def find_targets(trig: Trigger, ctx: Context, sources: list[ActorMention]) -> tu
         actors, from_place = slot(tok, ctx)
         if (from_place or not actors) and (owned := _flag_or_owner(tok, ctx)):
             actors, from_place = owned, False
-        found.extend(actors or _owner_of_thing(tok, ctx))
+        # "seized weapons from PKK militants in Van": the thing's owner, before a place named in its phrase
+        owner = _owner_of_thing(tok, ctx) if from_place or not actors else []
+        found.extend(owner or actors)
         via_place = via_place or from_place
     source_codes = {s.code for s in sources}
     source_countries = {s.country for s in sources}
@@ -135,6 +137,9 @@ def _owner_of_thing(token: Token, ctx: Context) -> list[ActorMention]:
     if token.pos_ != "NOUN":
         return []
     owners = [a for c in token.children if c.dep_ == "poss" for a in slot(c, ctx)[0] if a.code]
+    if not owners:  # "a subpoena for documents from the Pentagon": whose the documents are
+        owners = [a for prep in token.children if prep.dep_ == "prep" and prep.lower_ == "from"
+                  for o in prep.children if o.dep_ == "pobj" for a in actors_at(o, ctx) if a.code]
     if not owners:
         owners = [a for clause in token.children if clause.dep_ == "relcl" for c in clause.children
                   if c.dep_ == "nsubj" and c.tag_ not in ("WP", "WDT") for a in slot(c, ctx)[0] if a.code]
@@ -196,6 +201,10 @@ def _owners_of_object(trig: Trigger, ctx: Context) -> list[ActorMention]:
                 for pobj in child.children:
                     if pobj.dep_ == "pobj":
                         out.extend(actors_at(pobj, ctx))
+    if objects and not out:
+        # "attacked the proclamation of the Golan Heights as Israeli territory by the President": a by-phrase the
+        # parser hung on the verb's other phrases still names who made the thing acted on.
+        out.extend(a for agent in _agents_in_np(token) for a in actors_at(agent, ctx))
     return out
 
 
