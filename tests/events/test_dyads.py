@@ -129,3 +129,9 @@ def test_whose_thing_an_act_is_aimed_at_is_its_target(pipeline: Any) -> None:
                            "Giza on Sunday.").events
     assert [(e.source.code, e.target.code if e.target else None) for e in seized] == [("EGYCOP", "EGYOPPMBR")]
 
+
+def test_an_act_put_off_is_not_done(pipeline: Any) -> None:
+    coder = every_event(pipeline)
+    events = run(coder, "Japan has delayed lifting its ban on beef imports from the United States.").events
+    lifting = [e for e in events if e.evidence.trigger == "lifting"]
+    assert lifting and all(e.hypothetical for e in lifting), [(e.cameo, e.hypothetical) for e in lifting]
