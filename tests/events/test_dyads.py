@@ -135,3 +135,11 @@ def test_an_act_put_off_is_not_done(pipeline: Any) -> None:
     events = run(coder, "Japan has delayed lifting its ban on beef imports from the United States.").events
     lifting = [e for e in events if e.evidence.trigger == "lifting"]
     assert lifting and all(e.hypothetical for e in lifting), [(e.cameo, e.hypothetical) for e in lifting]
+
+
+def test_co_subjects_acting_on_each_other_are_one_record_between_them(pipeline: Any) -> None:
+    accused = coded(pipeline, "Russia and Ukraine accused each other of violating the ceasefire on Sunday.")
+    assert accused == [("112", "RUS", "UKR")], accused
+    blamed = coded(pipeline, "Armenia and Azerbaijan blamed one another for the clashes.")
+    assert blamed == [("112", "ARM", "AZE")], blamed
+

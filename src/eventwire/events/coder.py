@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import hashlib
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from eventwire.actors.kb import ActorKB
 from eventwire.actors.mentions import index_by_token
@@ -65,6 +65,21 @@ def _mutual(code: str, trig: Trigger) -> bool:
     if code[:2] in ("18", "19") and trig.token.lemma_.lower() in _MUTUAL_FIGHT_VERBS:
         return True  # "India and Pakistan exchanged fire", "the two armies clashed": they fought each other
     return code.startswith("03") and trig.token.lemma_.lower() in _MUTUAL_INTENT_VERBS
+
+
+def _reciprocal(act: Token) -> bool:
+    """"accused each other of violating the ceasefire", "attacked each other's policies", "fired on one another":
+    the co-subjects did it to one another."""
+    for word in act.subtree:
+        if word.lower_ not in ("other", "another") or word.i == 0 or word.doc[word.i - 1].lower_ not in ("each", "one"):
+            continue
+        # "each other": "other" heads the phrase; "one another" is parsed either way round
+        token = word.doc[word.i - 1] if word.head.i == word.i - 1 else word
+        head = token.head
+        if (token.dep_ == "dobj" and head == act) or (token.dep_ in ("poss", "pobj") and head.head == act
+                                                      and head.dep_ in ("dobj", "prep")):
+            return True
+    return False
 
 
 def code_events(
@@ -163,9 +178,10 @@ def _build(trig: Trigger, ctx: Context, sources: list[ActorMention], direct_sour
         if not targets:
             targets = protested_authority(sources, ctx)
             target_via_place = True
-    if targets:
+    reciprocal = _reciprocal(trig.token)  # "Johnson and Corbyn attacked each other's policies"
+    if targets and not (reciprocal and len({s.code for s in sources}) > 1):
         pairs = [(s, t, "syntax") for s in sources for t in targets]
-    elif len({s.code for s in sources}) > 1 and _mutual(code.code, trig):
+    elif len({s.code for s in sources}) > 1 and (reciprocal or _mutual(code.code, trig)):
         # One record of the act, from the first named to the next: "Xi and Biden met" is one meeting, not a
         # meeting of Xi with Biden and another of Biden with Xi; five ministers agreeing is one agreement.
         ordered = sorted(sources, key=lambda s: s.start)
