@@ -143,3 +143,7 @@ def test_co_subjects_acting_on_each_other_are_one_record_between_them(pipeline: 
     blamed = coded(pipeline, "Armenia and Azerbaijan blamed one another for the clashes.")
     assert blamed == [("112", "ARM", "AZE")], blamed
 
+
+def test_an_accusation_about_someones_act_is_aimed_at_them(pipeline: Any) -> None:
+    events = coded(pipeline, "The Kenyan opposition alleged that President William Ruto's campaign had bribed voters.")
+    assert events == [("112", "KENOPP", "KENGOV")], events

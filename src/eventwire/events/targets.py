@@ -167,8 +167,17 @@ def _addressee_of_that_clause(trig: Trigger, ctx: Context) -> list[ActorMention]
                                     or token.lemma_.lower() in _ADDRESSING_VERBS):
         return []
     # "called for NATO members to increase spending": the subject of a for-to clause is who is to act.
-    return [a for clause in token.children if clause.dep_ == "ccomp" or _for_to_clause(clause)
-            for subj in clause.children if subj.dep_ in ("nsubj", "nsubjpass") for a in slot(subj, ctx)[0]]
+    out: list[ActorMention] = []
+    for clause in token.children:
+        if clause.dep_ != "ccomp" and not _for_to_clause(clause):
+            continue
+        # "charged that the election had been rigged by the ruling party": who did it, by the passive's agent
+        agents = [a for agent in clause.children if agent.dep_ == "agent" for o in agent.children
+                  if o.dep_ == "pobj" for a in actors_at(o, ctx) if a.code]
+        # "alleging that Trump's call was an abuse of office": a thing's owner is whom the clause is about.
+        out.extend(agents or [a for subj in clause.children if subj.dep_ in ("nsubj", "nsubjpass")
+                              for a in (slot(subj, ctx)[0] or _owner_of_thing(subj, ctx))])
+    return out
 
 
 def _for_to_clause(clause: Token) -> bool:
