@@ -249,3 +249,11 @@ def test_jailed_for_a_term_is_a_sentence_not_an_arrest(coder: Any) -> None:
 def test_a_pandemic_alert_is_no_military_alert(coder: Any) -> None:
     events = coded(coder, "The WHO raised its pandemic alert level from three to four on Monday.")
     assert not [c for c in events if c[0].startswith("15")], events
+
+
+def test_charging_that_something_happened_is_an_accusation_not_a_criminal_charge(pipeline: Any) -> None:
+    made = coded(pipeline, "Human Rights Watch charged that the Nigerian army's operation had killed dozens of "
+                           "civilians.")
+    assert [c for c in made if c[0] == "112" and c[1] == "NGOHRW"], made
+    laid = coded(pipeline, "Kenyan prosecutors charged the former minister with corruption on Monday.")
+    assert not [c for c in laid if c[0] == "112"], laid

@@ -260,6 +260,16 @@ def jailed_for_a_term(verb: Token, entry: LexEntry) -> bool:
                                                               for o in c.children) for c in verb.children)
 
 
+ACCUSATION_CODE = "112"
+
+
+def charged_that(verb: Token, entry: LexEntry) -> bool:
+    """"Amnesty charged that the crackdown had killed hundreds": a charge made in a that-clause is an
+    accusation, not a criminal charge, which is laid "with" a crime."""
+    return entry.code == "1121" and verb.pos_ == "VERB" and any(c.dep_ == "ccomp" for c in verb.children) and not any(
+        c.dep_ == "prep" and c.lower_ == "with" for c in verb.children)
+
+
 _MILITARY_ALERT = "152"
 _HAZARDS = word_list("eventwire.events", "hazard_word")
 

@@ -21,9 +21,11 @@ from eventwire.events.lexicon import LexEntry, Lexicon, match_noun, match_verb
 from eventwire.events.naming import named_thing, naming_code, naming_predicate, opinion_not_act
 from eventwire.events.rulings import ruling_entry
 from eventwire.events.senses import (
+    ACCUSATION_CODE,
     CRITICISM_CODE,
     PHONE_CALL,
     SENTENCE_CODE,
+    charged_that,
     civil_alert,
     describing_participle,
     fighting_to_do,
@@ -82,6 +84,8 @@ def find_triggers(doc: Doc, lexicon: Lexicon, ctx: Context) -> list[Trigger]:
                 entry = None
             if entry is not None and jailed_for_a_term(token, entry):
                 entry = replace(entry, code=SENTENCE_CODE)
+            if entry is not None and charged_that(token, entry):
+                entry = replace(entry, code=ACCUSATION_CODE)
             if entry is not None and verbal_attack(token, entry, lexicon):
                 entry = replace(entry, code=CRITICISM_CODE)
             if entry is not None and entry.code == "130" and (
