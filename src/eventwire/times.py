@@ -13,6 +13,7 @@ from datetime import date, timedelta
 
 from spacy.tokens import Doc, Span, Token
 
+from eventwire.datafiles import word_list
 from eventwire.dateparse import MONTHS, find_full_date, month_number
 from eventwire.holidays import HOLIDAY_PATTERN, find_holiday, holiday_near
 from eventwire.model import TimeMention
@@ -43,6 +44,8 @@ _FORWARD_PREPS = re.compile(r"^(?:for|through|until|till|by|up to)\s", re.I)
 # Verbs whose to-infinitive is a planned, future act: "is expected to vote on Wednesday".
 _FUTURE_HEADS = frozenset({"expect", "plan", "schedule", "due", "set", "intend", "prepare", "aim", "hope",
                            "going", "seek", "want", "vow", "pledge", "promise", "threaten"})
+# Verbs whose to-infinitive came about with them ("forced the minister to resign", "used force to disperse").
+_IMPLICATIVE_HEADS = word_list("eventwire.events", "implicative_verb")
 DURATION_NOTE = "a duration, not a date"
 _ANNIVERSARY = re.compile(r"\b(?P<n>\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+years?\s+"
                           r"ago\s+today\b")
@@ -178,6 +181,11 @@ def tense_of(token: Token) -> str:
         if head is None:
             break
         verb, aux = head, {c.lower_ for c in head.children if c.dep_ in ("aux", "auxpass")}
+    if verb.tag_ == "VB" and "to" in aux and verb.dep_ in ("advcl", "xcomp") and \
+            verb.head.lemma_.lower() in _IMPLICATIVE_HEADS and verb.head.pos_ in ("VERB", "AUX"):
+        # "used tear gas to disperse the protest on Saturday", "was forced to resign on Monday": the act came
+        # about when its head did, so it has the head's tense
+        return tense_of(verb.head)
     if aux & {"will", "shall", "'ll"} or verb.lower_ in ("will",):
         return "future"
     if verb.tag_ == "VB" and "to" in aux and verb.head.lemma_.lower() in _FUTURE_HEADS:

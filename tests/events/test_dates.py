@@ -53,6 +53,9 @@ def event(coder: Any, text: str, cameo_root: str) -> Event:
     # ... and so is a legal act told in the present passive, whatever day the story began; an age is no date
     (RAID + "Lena Vasko, 29, and Tomas Arkwright, 31, are charged with murder, Ostmark police said.", "11",
      PUBLISHED, "day"),
+    # an act a means was used for happened when it was used, on the weekday before publication
+    ("Ostmark Defence Force soldiers used tear gas to disperse Borvian Farmers Union members on Saturday.", "17",
+     "2023-05-06", "day"),
     # a quote's present is the day it was said
     ('Tomas Arkwright said on Monday: "I urge Ostmark to release the prisoners."', "02", "2023-05-08", "day"),
     # a day named from the day the story last named
@@ -87,3 +90,11 @@ def test_an_act_dated_after_publication_is_hypothetical(coder: Any) -> None:
     assert planned.hypothetical and planned.date == "2023-06-03"
     done = event(coder, "Tomas Arkwright visited Ostmark on May 3.", "04")
     assert not done.hypothetical and done.date == "2023-05-03"
+
+
+def test_an_act_a_means_was_used_for_is_done(coder: Any) -> None:
+    dispersed = event(coder, "Ostmark Defence Force soldiers used tear gas to disperse Borvian Farmers Union members "
+                             "on Saturday.", "17")
+    assert not dispersed.hypothetical
+    wanted = event(coder, "Tomas Arkwright sent an envoy to Ostmark to meet Lena Vasko.", "04")
+    assert wanted.hypothetical and wanted.evidence.trigger == "meet"

@@ -17,6 +17,7 @@ _HYPOTHETICAL_HEADS = word_list("eventwire.events", "hypothetical_head")
 _CLAIM_HEADS = word_list("eventwire.events", "claim_head")
 _HYPOTHETICAL_NOUNS = word_list("eventwire.events", "hypothetical_noun")
 _IMPLICATIVE_VERBS = word_list("eventwire.events", "implicative_verb")
+_MEANS_VERBS = frozenset({"use", "employ"})
 
 
 def is_negated(trig: Trigger) -> bool:
@@ -54,8 +55,10 @@ def _only_possible(verb: Token) -> bool:
     to_infinitive = verb.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
     if to_infinitive and verb.dep_ == "ROOT":
         return True  # a headline's future: "Obama to visit Israel", "Peres to tell EU"
-    # a purpose ("a UN presence to protect them"): wanted, not done
-    if verb.dep_ in ("acl", "advcl") and to_infinitive:
+    # a purpose ("a UN presence to protect them"): wanted, not done; but a means used for it says it was done
+    # ("used tear gas to disperse the protest")
+    if verb.dep_ in ("acl", "advcl") and to_infinitive and not (
+            verb.dep_ == "advcl" and verb.head.lemma_.lower() in _MEANS_VERBS):
         return True
     # what someone was acted on for ("sued the prosecutor to block the release"), unless the verb says it
     # came about ("forced the minister to resign")
