@@ -147,3 +147,14 @@ def test_co_subjects_acting_on_each_other_are_one_record_between_them(pipeline: 
 def test_an_accusation_about_someones_act_is_aimed_at_them(pipeline: Any) -> None:
     events = coded(pipeline, "The Kenyan opposition alleged that President William Ruto's campaign had bribed voters.")
     assert events == [("112", "KENOPP", "KENGOV")], events
+
+
+def test_force_used_on_a_protest_is_used_on_the_protesters(pipeline: Any) -> None:
+    # of the country the place or a nationality word names, or those who hold the protest
+    assert coded(pipeline, "Kenyan police dispersed a rally in Nairobi on Monday.") == [("175", "KENCOP", "KENOPP")]
+    assert coded(pipeline, "Zimbabwean police broke up an opposition march in Harare.") == [
+        ("175", "ZWECOP", "ZWEOPP")]
+    assert coded(pipeline, "Egypt banned a rally by the Muslim Brotherhood.") == [("1721", "EGY", "EGYOPPMBR")]
+    # a rally that is no protest: no protesters
+    hosted = coded(pipeline, "Officials in Atlantic Beach, South Carolina, decided to host an annual biker rally.")
+    assert not [c for c in hosted if c[2] and c[2].endswith("OPP")], hosted

@@ -22,7 +22,9 @@ from eventwire.events.slots import (
     government_of,
     named_uncoded_at,
     national_actor,
+    owners_named_in,
     parties_between,
+    place_in_np,
     slot,
 )
 from eventwire.events.triggers import LIGHT_VERBS
@@ -101,6 +103,10 @@ def find_targets(trig: Trigger, ctx: Context, sources: list[ActorMention]) -> tu
     via_place = False
     for tok in target_tokens(trig, ctx):
         actors, from_place = slot(tok, ctx)
+        # "a Palestinian rally": the Palestinians protesting, not Palestine
+        if (from_place or all(a.kind == "country" for a in actors)) and (
+                protesters := _protesters_at(tok, trig, ctx, sources)) is not None:
+            actors, from_place = [protesters], False
         if (from_place or not actors) and (owned := _flag_or_owner(tok, ctx)):
             actors, from_place = owned, False
         # "seized weapons from PKK militants in Van": the thing's owner, before a place named in its phrase
@@ -113,6 +119,9 @@ def find_targets(trig: Trigger, ctx: Context, sources: list[ActorMention]) -> tu
         # "expressed his sympathy to the family": an unresolved possessive beside a coded target is the speaker's own
         found = [t for t in found if t.code or t.text.lower() not in _POSSESSIVE_PRONOUNS]
     distinct = [t for t in found if not _same_side(t, sources)]
+    if not distinct and trig.token.pos_ == "VERB":  # "broke up an opposition march" (a row that names its objects)
+        distinct = [p for obj in trig.token.children if obj.dep_ == "dobj"
+                    if (p := _protesters_at(obj, trig, ctx, sources)) is not None]
     if not distinct:
         distinct = [t for t in _directed_actors(trig, ctx) if t.code not in source_codes]
     if not distinct:
@@ -129,6 +138,33 @@ def find_targets(trig: Trigger, ctx: Context, sources: list[ActorMention]) -> tu
 
 
 _POSSESSIVE_PRONOUNS = frozenset({"his", "her", "its", "their", "our", "my", "your"})
+_PROTEST_NOUNS = word_list("eventwire.events", "protest_noun")
+_PROTESTERS = "OPP"  # the role block CAMEO gives protesters (actors/data/roles.tsv)
+_FORCE_ROOTS = frozenset({"17", "18", "19", "20"})
+
+
+def _protesters_at(token: Token, trig: Trigger, ctx: Context, sources: list[ActorMention]) -> ActorMention | None:
+    """"dispersed a rally in Nairobi", "used tear gas to disperse protests": an act done to a protest is done to
+    the protesters: those who hold it ("a rally by the Muslim Brotherhood"), else the opposition of the country a
+    nationality word before the noun names, else of the place in its phrase, else of the actor's own. Only for
+    coercion and force: a town that hosts a biker rally hosts no protesters."""
+    if trig.entry.code[:2] not in _FORCE_ROOTS or token.pos_ != "NOUN" or token.lemma_.lower() not in _PROTEST_NOUNS:
+        return None
+    holders = [a for a in owners_named_in(token, ctx) if a.code and a.kind != "country"]
+    if holders:
+        return holders[0]
+    iso = next((ctx.kb.country_by_adjective.get(c.lower_) for c in token.children
+                if c.dep_ in ("amod", "compound") and c.lower_ in ctx.kb.country_by_adjective), None)
+    if iso is None and (place := place_in_np(token, ctx)) is not None:
+        iso = place.country
+    if iso is None:
+        iso = next((s.country for s in sources if s.country), None)
+    if iso is None:
+        return None
+    name = ctx.kb.countries[iso].name if iso in ctx.kb.countries else iso
+    return ActorMention(text=token.text, name=f"{name} protesters", code=iso + _PROTESTERS, country=iso,
+                        kind="description", start=token.idx, end=token.idx + len(token.text), kb_id=None,
+                        resolved_from="protest", token=token.i)
 
 
 def _owner_of_thing(token: Token, ctx: Context) -> list[ActorMention]:
