@@ -158,3 +158,10 @@ def test_force_used_on_a_protest_is_used_on_the_protesters(pipeline: Any) -> Non
     # a rally that is no protest: no protesters
     hosted = coded(pipeline, "Officials in Atlantic Beach, South Carolina, decided to host an annual biker rally.")
     assert not [c for c in hosted if c[2] and c[2].endswith("OPP")], hosted
+
+
+def test_whoever_is_asked_to_act_is_the_target_of_the_appeal(pipeline: Any) -> None:
+    # "lawmakers" takes its country from the story, and is still the one asked
+    events = coded(pipeline, "BOISE, Idaho — The Idaho Human Rights Commission is urging lawmakers to pass the "
+                             "resolution.")
+    assert [c for c in events if c[0][:2] == "02" and c[2] == "USALEG"], events

@@ -59,7 +59,10 @@ def target_tokens(trig: Trigger, ctx: Context) -> list[Token]:
         for child in token.children:
             if child.dep_ in ("dobj", "attr"):
                 holders.append(child)
-                if _named_actor_at(child, ctx):  # "summoned a top US diplomat": the object named is the target
+                # "summoned a top US diplomat": the object named is the target; "urging legislators to pass the
+                # resolution": whoever is asked to act is, however the coder knows their country
+                if _named_actor_at(child, ctx) or (child.i in ctx.actors and any(
+                        c.dep_ == "xcomp" and c.i > child.i for c in token.children)):
                     out.append(child)
             if child.dep_ == "dative" and _named_actor_at(child, ctx):  # "provided Egypt aid"
                 out.append(child)
