@@ -98,3 +98,12 @@ def test_an_act_a_means_was_used_for_is_done(coder: Any) -> None:
     assert not dispersed.hypothetical
     wanted = event(coder, "Tomas Arkwright sent an envoy to Ostmark to meet Lena Vasko.", "04")
     assert wanted.hypothetical and wanted.evidence.trigger == "meet"
+
+
+def test_a_relative_clause_misread_as_a_warnings_content_is_no_hypothesis(coder: Any) -> None:
+    # "scams that Ostmark police are investigating": the police are investigating them, whatever is warned
+    probe = event(coder, "Tomas Arkwright is warning residents about two recent scams that Ostmark police are "
+                         "investigating.", "09")
+    assert not probe.hypothetical
+    warned = event(coder, "Tomas Arkwright warned the public that Ostmark police are investigating.", "09")
+    assert warned.hypothetical

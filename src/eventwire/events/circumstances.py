@@ -78,7 +78,7 @@ def is_hypothetical(trig: Trigger) -> bool:
     for _ in range(3):
         if current.dep_ == "pcomp" and current.head.lower_ == "to" and current.head.head != current.head:
             current = current.head  # "committed to sending troops": as "committed to send"
-        elif current.dep_ not in ("xcomp", "ccomp") or current.head == current:
+        elif current.dep_ not in ("xcomp", "ccomp") or current.head == current or _relative_misread(current):
             break
         current = current.head
         if current.lemma_.lower() in _HYPOTHETICAL_HEADS or current.lemma_.lower() in _CLAIM_HEADS:
@@ -86,6 +86,18 @@ def is_hypothetical(trig: Trigger) -> bool:
         if _only_possible(current) or _content_of_a_claim(current):
             return True
     return False
+
+
+def _relative_misread(clause: Token) -> bool:
+    """"warning residents about two scams that his deputies are investigating": a that-clause right after a noun
+    whose verb lacks its object is a relative clause on that noun (the deputies are investigating the scams), not
+    the content of the warning, though the parser hangs it on the verb as one."""
+    mark = next((c for c in clause.children if c.dep_ == "mark" and c.lower_ == "that"), None)
+    noun = clause.doc[mark.i - 1] if mark is not None and mark.i > 0 else None
+    # ... but "warned the public that police are investigating" tells the one warned what the warning says
+    return (noun is not None and noun.pos_ == "NOUN" and noun.dep_ not in ("dobj", "dative")
+            and not any(c.dep_ in ("dobj", "ccomp", "xcomp", "attr", "acomp", "nsubjpass", "auxpass")
+                        for c in clause.children))
 
 
 def _content_of_a_claim(verb: Token) -> bool:
