@@ -165,3 +165,9 @@ def test_whoever_is_asked_to_act_is_the_target_of_the_appeal(pipeline: Any) -> N
     events = coded(pipeline, "BOISE, Idaho — The Idaho Human Rights Commission is urging lawmakers to pass the "
                              "resolution.")
     assert [c for c in events if c[0][:2] == "02" and c[2] == "USALEG"], events
+
+
+def test_the_move_criticised_is_an_act_not_what_someone_said_about_it(pipeline: Any) -> None:
+    events = coded(pipeline, "Turkey closed its border with Syria on Monday. The United Nations urged Turkey to "
+                             "reopen it. France criticized the move on Tuesday.")
+    assert [c for c in events if c[0] == "111"] == [("111", "FRA", "TUR")], events
