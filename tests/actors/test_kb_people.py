@@ -46,6 +46,10 @@ def _codes(pipeline: Any, text: str, day: str) -> dict[str, str]:
     ("Carrie Lam withdrew the extradition bill.", "2019-09-04", "Carrie Lam", "HKGGOV"),
     ("Kassym-Jomart Tokayev asked Moscow for troops.", "2022-01-05", "Kassym-Jomart Tokayev", "KAZGOV"),
     ("Emmerson Mnangagwa was sworn in for a second term.", "2023-09-04", "Emmerson Mnangagwa", "ZWEGOV"),
+    # US cabinet secretaries, named in full: Janet Napolitano is no Giorgio Napolitano of Italy
+    ("Janet Napolitano met Mexican officials in Mexico City.", "2010-05-05", "Janet Napolitano", "USAGOV"),
+    ("Eric Holder criticized Arizona's new immigration law.", "2010-05-05", "Eric Holder", "USAGOV"),
+    ("Steven Mnuchin met Chinese negotiators in Beijing.", "2019-05-01", "Steven Mnuchin", "USAGOV"),
 ])
 def test_a_named_person_is_coded_by_the_role_held_that_day(pipeline: Any, text: str, day: str, person: str,
                                                            code: str) -> None:
