@@ -178,3 +178,12 @@ def test_a_charge_told_in_a_relative_clause_in_the_present_is_news(pipeline: Any
     # "Lam, who is supported by Beijing" states who someone is; "who also is charged with murder" reports a charge.
     text = "Deputies searched for Jan Nowak, 28, of Dayton, who also is charged with murder, police said."
     assert [e for e in run(pipeline, text, "2019-11-01").events if e.cameo == "1121" and e.political]
+
+
+def test_a_statement_with_nothing_codable_in_it_is_kept_only_with_all_events(pipeline: Any) -> None:
+    text = "The World Health Organization issued a statement on Thursday about the outbreak in Guinea."
+    assert not [e.cameo for e in run(pipeline, text).events if e.cameo_root == "01"]
+    assert [e.cameo for e in run(every_event(pipeline), text).events if e.cameo == "010"]
+    # a statement that does something (a denial, condolences) is still emitted
+    denial = run(pipeline, "Russia's foreign ministry denied on Monday that its troops had entered Ukraine.")
+    assert [e.cameo for e in denial.events if e.cameo == "016"]

@@ -149,6 +149,9 @@ def event_features(event: Event, doc: Doc, article: Article, political_share: fl
 # target found, the trigger was almost always read in another sense ("supported LGBT rights", "residents
 # donated blood", "police arrived") - precision before volume.
 DIRECTED_ROOTS = frozenset({"04", "05", "06", "07", "08"})
+# "released a statement", "reiterated its position": a statement with nothing codable in it (CAMEO 010), which the
+# coding rules list at most as optional; an analyst filtering for acts gets nothing from it.
+PLAIN_STATEMENT = "010"
 
 
 # Adverbs that put an act in the past before the news ("previously committed", "once told").
@@ -168,7 +171,8 @@ def never_emitted(event: Event, published: str | None, token: Token | None = Non
                                        or legal_appeal(event, token) or token.dep_ == "compound"
                                        or private_report(event) or private_visit(event) or standing_passive(token)
                                        or caption_fragment(token))
-    return event.hypothetical or event.negated or history or undirected or described
+    plain = event.cameo == PLAIN_STATEMENT  # the coding rules' optional 010: never a required event
+    return event.hypothetical or event.negated or history or undirected or described or plain
 
 
 _DECADE = re.compile(r"^(1[5-9]|20)\d0s$")
