@@ -187,3 +187,11 @@ def test_a_statement_with_nothing_codable_in_it_is_kept_only_with_all_events(pip
     # a statement that does something (a denial, condolences) is still emitted
     denial = run(pipeline, "Russia's foreign ministry denied on Monday that its troops had entered Ukraine.")
     assert [e.cameo for e in denial.events if e.cameo == "016"]
+
+
+def test_an_emergency_over_an_epidemic_or_a_storm_is_kept_only_with_all_events(pipeline: Any) -> None:
+    epidemic = "The governor of Texas declared a state of emergency on Monday in response to the flu outbreak."
+    assert not [e for e in run(pipeline, epidemic).events if e.cameo == "1724"]
+    assert [e for e in run(every_event(pipeline), epidemic).events if e.cameo == "1724"]
+    border = "President Donald Trump declared a national emergency at the southern border on Friday."
+    assert [e for e in run(pipeline, border).events if e.cameo == "1724"]

@@ -172,7 +172,8 @@ def never_emitted(event: Event, published: str | None, token: Token | None = Non
                                        or private_report(event) or private_visit(event) or standing_passive(token)
                                        or caption_fragment(token))
     plain = event.cameo == PLAIN_STATEMENT  # the coding rules' optional 010: never a required event
-    return event.hypothetical or event.negated or history or undirected or described or plain
+    optional = plain or (token is not None and disaster_emergency(event, token))
+    return event.hypothetical or event.negated or history or undirected or described or optional
 
 
 _DECADE = re.compile(r"^(1[5-9]|20)\d0s$")
@@ -253,6 +254,17 @@ def sports_play(event: Event, token: Token) -> bool:
 
 
 _COURT_WORDS = word_list("eventwire.events", "court_word")
+
+
+_HAZARDS = word_list("eventwire.events", "hazard_word")
+_EMERGENCY = "1724"
+
+
+def disaster_emergency(event: Event, token: Token) -> bool:
+    """"Declared a state of emergency in response to the virus", "a public health emergency": an emergency over
+    a disaster or an epidemic, which the coding rules list at most as optional (the state's response to a
+    disaster is coded when it acts on someone); an emergency over unrest or a border is coded."""
+    return event.cameo == _EMERGENCY and any(t.lemma_.lower() in _HAZARDS for t in token.sent)
 
 
 def legal_appeal(event: Event, token: Token) -> bool:
