@@ -257,3 +257,10 @@ def test_charging_that_something_happened_is_an_accusation_not_a_criminal_charge
     assert [c for c in made if c[0] == "112" and c[1] == "NGOHRW"], made
     laid = coded(pipeline, "Kenyan prosecutors charged the former minister with corruption on Monday.")
     assert not [c for c in laid if c[0] == "112"], laid
+
+
+def test_telling_someone_something_in_a_phone_call_is_the_call(pipeline: Any) -> None:
+    events = coded(pipeline, "In a telephone conversation on Monday, Putin told Erdogan that Russia would respond.")
+    assert ("041", "RUSGOV", "TURGOV") in events, events
+    assert not [c for c in coded(pipeline, "Putin told reporters in Moscow that Russia would respond.")
+                if c[0] == "041"]

@@ -232,6 +232,8 @@ PHONE_CALL = LexEntry("041", "verb", "call", "", frozenset(), ())
 
 
 def phone_call(verb: Token, entry: LexEntry, ctx: Context) -> bool:
+    if told_by_phone(verb, entry):
+        return True
     if verb.pos_ != "VERB" or verb.lemma_.lower() != "call" or entry.objects or entry.particle:
         return False
     children = list(verb.children)
@@ -243,6 +245,20 @@ def phone_call(verb: Token, entry: LexEntry, ctx: Context) -> bool:
         return False  # "called on", "called off", "called him a liar", "called it a mistake"
     # The parser sometimes takes the person called for a predicate ("called Erdogan on Monday").
     return any(any(a.kind == "person" for a in ctx.actors.get(c.i, [])) for c in objects or predicates)
+
+
+_TELEPHONE = frozenset({"phone", "telephone"})
+
+
+def told_by_phone(verb: Token, entry: LexEntry) -> bool:
+    """"In a phone call last week, Peres told Mubarak that ...": telling someone something in a phone call is
+    the call (041), a consultation, not a plain statement (010)."""
+    if verb.pos_ != "VERB" or verb.lemma_.lower() != "tell" or entry.code != "010":
+        return False
+    # the phrase may hang on any verb of the sentence ("In a phone call to mark the anniversary, Peres told ...")
+    return any(call.lemma_.lower() in ("call", "conversation") and call.dep_ == "pobj"
+               and call.head.lower_ in ("in", "during") and any(c.lemma_.lower() in _TELEPHONE for c in call.children)
+               for call in verb.sent)
 
 
 # "jailed for 11 months", "imprisoned for life": a term served is a court's sentence (116), not an arrest (173).
