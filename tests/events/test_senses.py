@@ -264,3 +264,10 @@ def test_telling_someone_something_in_a_phone_call_is_the_call(pipeline: Any) ->
     assert ("041", "RUSGOV", "TURGOV") in events, events
     assert not [c for c in coded(pipeline, "Putin told reporters in Moscow that Russia would respond.")
                 if c[0] == "041"]
+
+
+def test_restating_an_appeal_is_the_appeal_but_restating_opposition_is_no_visit(pipeline: Any) -> None:
+    appeal = coded(pipeline, "Egypt's foreign minister on Sunday reiterated calls for a ceasefire in Gaza.")
+    assert [c for c in appeal if c[0][:2] == "02" and c[1] == "EGYGOV"], appeal
+    opposed = coded(pipeline, "Russia on Sunday reiterated its opposition to the visit of the Dalai Lama.")
+    assert not [c for c in opposed if c[0][:2] == "04"], opposed

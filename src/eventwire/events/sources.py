@@ -13,10 +13,9 @@ from spacy.tokens import Token
 
 from eventwire.datafiles import word_list
 from eventwire.events.context import Context, Trigger
-from eventwire.events.lexicon import lemma_candidates
 from eventwire.events.slots import national_actor, parties_between, slot
 from eventwire.events.targets import target_tokens
-from eventwire.events.triggers import LIGHT_VERBS, speech_act_speaker
+from eventwire.events.triggers import carries, speech_act_speaker
 from eventwire.model import ActorMention
 from eventwire.syntax import (
     causative_participle,
@@ -50,7 +49,7 @@ def find_sources(trig: Trigger, ctx: Context) -> tuple[list[ActorMention], bool]
                         return found, True
         if first := _first_party(trig, ctx):  # "talks between Russia and Ukraine": Russia
             return first, True
-        return (_light_verb_sources(token, ctx) if trig.carried else []), False
+        return (_light_verb_sources(token, trig.entry.code, ctx) if trig.carried else []), False
     if causative_participle(token):  # "the army had the journalists arrested": the army
         return next((found for subj in subjects_of(token.head) if (found := slot(subj, ctx)[0])), []), True
     if is_passive(token):
@@ -173,13 +172,13 @@ def _someone_else(child: Token) -> bool:
 _REFERRING_BACK = word_list("eventwire.actors", "country_word") | {"side"}
 
 
-def _light_verb_sources(noun: Token, ctx: Context) -> list[ActorMention]:
+def _light_verb_sources(noun: Token, code: str, ctx: Context) -> list[ActorMention]:
     """An event noun takes the subject of the light verb that carries it ("ordered the withdrawal",
     "made the stopover", "signed a directive approving an agreement"), never of a verb that reports,
     opposes or undergoes it ("repelled the assault", "accused X of orchestrating the clashes")."""
     verb = governing_verb(noun)
     for _ in range(3):
-        if verb is None or not LIGHT_VERBS.intersection(lemma_candidates(verb)):
+        if verb is None or not carries(verb, code):
             return []
         if is_passive(verb) or (verb.tag_ == "VBN" and verb.dep_ == "acl"):
             # "two women taken during the ambush": the noun the participle describes underwent the act;

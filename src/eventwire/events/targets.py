@@ -14,7 +14,6 @@ from spacy.tokens import Token
 
 from eventwire.datafiles import read_tsv, split_list, word_list
 from eventwire.events.context import Context, Trigger
-from eventwire.events.lexicon import lemma_candidates
 from eventwire.events.rulings import CENSURE_CODE, RULING_CODE, ruled_parties
 from eventwire.events.slots import (
     actors_at,
@@ -27,7 +26,7 @@ from eventwire.events.slots import (
     place_in_np,
     slot,
 )
-from eventwire.events.triggers import LIGHT_VERBS
+from eventwire.events.triggers import carries
 from eventwire.model import ActorMention
 from eventwire.syntax import causative_participle, is_passive, passive_conjunct, passive_participle, subjects_of
 
@@ -50,7 +49,7 @@ def target_tokens(trig: Trigger, ctx: Context) -> list[Token]:
         return out
     holders = [token]
     carried = token.pos_ == "NOUN" and trig.clause != token and (
-        token.dep_ in ("dobj", "attr") or LIGHT_VERBS.intersection(lemma_candidates(trig.clause)))
+        token.dep_ in ("dobj", "attr") or carries(trig.clause, trig.entry.code))
     if carried:
         holders.append(trig.clause)  # "made the stopover at the base": the light verb carries the preps
         # "provided Egypt with assistance": the light verb's own recipient

@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Token
 
 from eventwire.datafiles import word_list
 from eventwire.events.context import Context, Trigger
-from eventwire.events.lexicon import LexEntry, Lexicon, match_noun, match_verb
+from eventwire.events.lexicon import LexEntry, Lexicon, lemma_candidates, match_noun, match_verb
 from eventwire.events.naming import named_thing, naming_code, naming_predicate, opinion_not_act
 from eventwire.events.rulings import ruling_entry
 from eventwire.events.senses import (
@@ -61,6 +61,19 @@ from eventwire.syntax import governing_verb, nominal_participle, passive_conjunc
 # Verbs that only carry an event noun ("ordered the withdrawal", "staged air strikes"): the noun is
 # the event, the verb lends its subject.
 LIGHT_VERBS = word_list("eventwire.events", "light_verb")
+# Verbs that say again what was said ("reiterated calls for Israel to accept", "renewed its offer of talks"): they
+# carry the noun of a speech act or an intent as a light verb does, never an act of another kind ("reiterated its
+# opposition to the visit" is no visit).
+_RESTATING_VERBS = frozenset({"reiterate", "repeat", "renew", "restate"})
+_RESTATED_ROOTS = frozenset({"01", "02", "03", "05", "10", "11", "12", "13"})
+
+
+def carries(verb: Token, code: str) -> bool:
+    """Whether `verb` carries an event noun of CAMEO `code` as a light verb, lending it its subject."""
+    lemmas = set(lemma_candidates(verb))
+    return bool(LIGHT_VERBS & lemmas) or (bool(_RESTATING_VERBS & lemmas) and code[:2] in _RESTATED_ROOTS)
+
+
 _STAYING_VERBS = frozenset({"remain", "stay"})
 
 
@@ -134,7 +147,7 @@ def find_triggers(doc: Doc, lexicon: Lexicon, ctx: Context) -> list[Trigger]:
             continue
         if found[verb.i].entry.objects:
             del found[i]
-        elif verb.lemma_.lower() in LIGHT_VERBS:
+        elif carries(verb, trig.entry.code):
             del found[verb.i]
     # "declined to comment": a row that required the to-infinitive's verb as its object took it in.
     for i, trig in list(found.items()):
