@@ -23,6 +23,7 @@ from spacy.tokens import Doc, Token
 
 from eventwire.datafiles import read_tsv, word_list
 from eventwire.events.codes import PLEA_CODES
+from eventwire.events.senses import HAZARD_WORDS
 from eventwire.events.sources import VIOLENCE_ROOTS
 from eventwire.model import ActorMention, Article, Event
 
@@ -256,7 +257,6 @@ def sports_play(event: Event, token: Token) -> bool:
 _COURT_WORDS = word_list("eventwire.events", "court_word")
 
 
-_HAZARDS = word_list("eventwire.events", "hazard_word")
 _EMERGENCY = "1724"
 
 
@@ -264,7 +264,7 @@ def disaster_emergency(event: Event, token: Token) -> bool:
     """"Declared a state of emergency in response to the virus", "a public health emergency": an emergency over
     a disaster or an epidemic, which the coding rules list at most as optional (the state's response to a
     disaster is coded when it acts on someone); an emergency over unrest or a border is coded."""
-    return event.cameo == _EMERGENCY and any(t.lemma_.lower() in _HAZARDS for t in token.sent)
+    return event.cameo == _EMERGENCY and any(t.lemma_.lower() in HAZARD_WORDS for t in token.sent)
 
 
 def legal_appeal(event: Event, token: Token) -> bool:

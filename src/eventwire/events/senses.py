@@ -287,11 +287,11 @@ def charged_that(verb: Token, entry: LexEntry) -> bool:
 
 
 _MILITARY_ALERT = "152"
-_HAZARDS = word_list("eventwire.events", "hazard_word")
+HAZARD_WORDS = word_list("eventwire.events", "hazard_word")
 
 
 def civil_alert(verb: Token, entry: LexEntry) -> bool:
     """"The WHO raised its pandemic alert level", "raised the flood alert": an alert against a disease or the
     weather is no military alert (152)."""
     return entry.code == _MILITARY_ALERT and verb.pos_ == "VERB" and any(
-        t.lemma_.lower() in _HAZARDS for c in verb.children if c.dep_ == "dobj" for t in c.subtree)
+        t.lemma_.lower() in HAZARD_WORDS for c in verb.children if c.dep_ == "dobj" for t in c.subtree)

@@ -94,12 +94,16 @@ def named_uncoded_at(token: Token, ctx: Context) -> list[ActorMention]:
     return [a for a in ctx.actors.get(token.i, []) if not a.code and a.kind in NAMED_UNCODED_KINDS]
 
 
+def country_name(iso: str, ctx: Context) -> str:
+    """The knowledge base's name of a country, or its code when the KB has none."""
+    return ctx.kb.countries[iso].name if iso in ctx.kb.countries else iso
+
+
 def national_actor(adjective: Token, ctx: Context) -> ActorMention | None:
     iso = ctx.kb.country_by_adjective.get(adjective.lower_)
     if iso is None:
         return None
-    name = ctx.kb.countries[iso].name if iso in ctx.kb.countries else iso
-    return ActorMention(text=adjective.text, name=name, code=iso, country=iso, kind="country",
+    return ActorMention(text=adjective.text, name=country_name(iso, ctx), code=iso, country=iso, kind="country",
                         start=adjective.idx, end=adjective.idx + len(adjective.text), kb_id=f"country:{iso}",
                         resolved_from="adjective", token=adjective.i)
 
@@ -134,10 +138,9 @@ def owners_named_in(thing: Token, ctx: Context) -> list[ActorMention]:
 def government_of(iso: str, beside: ActorMention, ctx: Context, convention: str) -> ActorMention:
     """The government of `iso`, supplied by a coding convention (`resolved_from`): named nowhere in the text, so
     with no words of its own, anchored where `beside` is."""
-    name = ctx.kb.countries[iso].name if iso in ctx.kb.countries else iso
-    return ActorMention(text="", name=f"{name} government", code=iso + "GOV", country=iso, kind="government",
-                        start=beside.start, end=beside.start, kb_id=f"country:{iso}", resolved_from=convention,
-                        token=beside.token)
+    return ActorMention(text="", name=f"{country_name(iso, ctx)} government", code=iso + "GOV", country=iso,
+                        kind="government", start=beside.start, end=beside.start, kb_id=f"country:{iso}",
+                        resolved_from=convention, token=beside.token)
 
 
 # Roots of acts two parties do together (consult, cooperate, agree, yield): "a truce between A and B was agreed"

@@ -18,6 +18,7 @@ from eventwire.events.rulings import CENSURE_CODE, RULING_CODE, ruled_parties
 from eventwire.events.slots import (
     actors_at,
     actors_covering,
+    country_name,
     government_of,
     named_uncoded_at,
     national_actor,
@@ -155,17 +156,17 @@ def _protesters_at(token: Token, trig: Trigger, ctx: Context, sources: list[Acto
     holders = [a for a in owners_named_in(token, ctx) if a.code and a.kind != "country"]
     if holders:
         return holders[0]
-    iso = next((ctx.kb.country_by_adjective.get(c.lower_) for c in token.children
-                if c.dep_ in ("amod", "compound") and c.lower_ in ctx.kb.country_by_adjective), None)
+    national = next((n for c in token.children if c.dep_ in ("amod", "compound")
+                     and (n := national_actor(c, ctx)) is not None), None)
+    iso = national.country if national is not None else None
     if iso is None and (place := place_in_np(token, ctx)) is not None:
         iso = place.country
     if iso is None:
         iso = next((s.country for s in sources if s.country), None)
     if iso is None:
         return None
-    name = ctx.kb.countries[iso].name if iso in ctx.kb.countries else iso
-    return ActorMention(text=token.text, name=f"{name} protesters", code=iso + _PROTESTERS, country=iso,
-                        kind="description", start=token.idx, end=token.idx + len(token.text), kb_id=None,
+    return ActorMention(text=token.text, name=f"{country_name(iso, ctx)} protesters", code=iso + _PROTESTERS,
+                        country=iso, kind="description", start=token.idx, end=token.idx + len(token.text), kb_id=None,
                         resolved_from="protest", token=token.i)
 
 
@@ -210,12 +211,17 @@ def _addressee_of_that_clause(trig: Trigger, ctx: Context) -> list[ActorMention]
         if clause.dep_ != "ccomp" and not _for_to_clause(clause):
             continue
         # "charged that the election had been rigged by the ruling party": who did it, by the passive's agent
-        agents = [a for agent in clause.children if agent.dep_ == "agent" for o in agent.children
-                  if o.dep_ == "pobj" for a in actors_at(o, ctx) if a.code]
+        agents = [a for a in _by_agents(clause, ctx) if a.code]
         # "alleging that Trump's call was an abuse of office": a thing's owner is whom the clause is about.
         out.extend(agents or [a for subj in clause.children if subj.dep_ in ("nsubj", "nsubjpass")
                               for a in (slot(subj, ctx)[0] or _owner_of_thing(subj, ctx))])
     return out
+
+
+def _by_agents(verb: Token, ctx: Context) -> list[ActorMention]:
+    """The actors a passive verb's by-phrase names ("imposed by the government", "rigged by the ruling party")."""
+    return [a for agent in verb.children if agent.dep_ == "agent" for o in agent.children if o.dep_ == "pobj"
+            for a in actors_at(o, ctx)]
 
 
 def _for_to_clause(clause: Token) -> bool:
@@ -396,9 +402,7 @@ def protested_actors(trig: Trigger, ctx: Context) -> list[ActorMention]:
         for obj in objects:
             found = actors_at(obj, ctx) or _owner_of(obj, ctx)
             if not found:  # "laws imposed by the government"
-                found = [a for clause in obj.children if clause.dep_ == "acl" for agent in clause.children
-                         if agent.dep_ == "agent" for o in agent.children if o.dep_ == "pobj"
-                         for a in actors_at(o, ctx)]
+                found = [a for clause in obj.children if clause.dep_ == "acl" for a in _by_agents(clause, ctx)]
             out.extend(a for a in found if a.code)
     return out
 

@@ -65,7 +65,10 @@ LIGHT_VERBS = word_list("eventwire.events", "light_verb")
 # carry the noun of a speech act or an intent as a light verb does, never an act of another kind ("reiterated its
 # opposition to the visit" is no visit).
 _RESTATING_VERBS = frozenset({"reiterate", "repeat", "renew", "restate"})
-_RESTATED_ROOTS = frozenset({"01", "02", "03", "05", "10", "11", "12", "13"})
+# What a speaker does by saying it, in the first person and the present ("we warn the Saudis", "I urge Lam
+# to resign", "we condemn"): statements, appeals, praise, demands, criticism, rejections and threats.
+_SPEECH_ACT_ROOTS = frozenset({"01", "02", "05", "10", "11", "12", "13"})
+_RESTATED_ROOTS = _SPEECH_ACT_ROOTS | {"03"}  # ... and intents ("renewed its offer")
 
 
 def carries(verb: Token, code: str) -> bool:
@@ -256,9 +259,6 @@ def _code_stances(found: dict[int, Trigger]) -> None:
         found[i] = replace(trig, stance="promised")
 
 
-# What a speaker does by saying it, in the first person and the present ("we warn the Saudis", "I urge Lam
-# to resign", "we condemn"): statements, appeals, praise, demands, criticism, rejections and threats.
-_SPEECH_ACT_ROOTS = frozenset({"01", "02", "05", "10", "11", "12", "13"})
 _FIRST_PERSON = frozenset({"i", "we"})
 
 
