@@ -31,6 +31,13 @@ def test_nationality_adjectives_capitals_and_of_phrases(pipeline: Any) -> None:
     assert {a.code for a in result.actors if "foreign ministers" in a.text} >= {"FRAGOV", "DEUGOV"}
 
 
+def test_a_country_written_as_initials_is_one_only_in_capitals(pipeline: Any) -> None:
+    result = run(pipeline, "In Kansas City, the officer shot the driver of the car on Monday. "
+                           "The president of the CAR met the UN envoy in Bangui.")
+    assert not any(a.code.startswith("CAF") for a in result.actors if "car" in a.text)
+    assert any(a.code.startswith("CAF") for a in result.actors if "CAR" in a.text)
+
+
 def test_people_are_coded_by_the_role_they_held_on_the_date(pipeline: Any) -> None:
     text = "Dmitry Medvedev met the delegation in Moscow."
     assert codes(run(pipeline, text, "2010-03-01"))["Dmitry Medvedev"] == "RUSGOV"  # president then

@@ -51,6 +51,9 @@ def codes(result: ExtractResult) -> dict[str, str]:
     ("In Khartoum, protest leaders rejected the offer.", "protest leaders", "SDNOPP"),
     ("In Bamako, rebel leaders rejected the ceasefire.", "rebel leaders", "MLIREB"),
     ("The Sudanese military council banned the rally.", "The Sudanese military council", "SDNMIL"),
+    # out of office: CAMEO's elites, whether named or only described
+    ("A former Greek foreign minister criticised Russia on Monday.", "A former Greek foreign minister", "GRCELI"),
+    ("A retired Kenyan police officer was arrested in Nairobi.", "A retired Kenyan police officer", "KENELI"),
     # forces led by a country are that country's, wherever they fight
     ("The Saudi-led coalition bombed a market in Saada on Tuesday.", "The Saudi-led coalition", "SAUMIL"),
     ("French-led forces attacked a rebel base near Gao on Friday.", "French-led forces", "FRAMIL"),
@@ -62,6 +65,22 @@ def test_bodies_and_office_holders_are_coded_from_their_role_noun(pipeline: Any,
         assert found.get(mention) == code, found
     else:  # no country can be found for an invented one: it stays uncoded rather than guessed
         assert not found.get(mention), found
+
+
+@pytest.mark.parametrize(("text", "mention"), [
+    ("Newmont Mining officials blamed the spill in Peru on a contractor.", "Newmont Mining officials"),
+    ("In Ohio, General Motors officials met the governor.", "General Motors officials"),
+])
+def test_officials_of_an_organisation_the_kb_does_not_know_are_not_the_state(pipeline: Any, text: str,
+                                                                              mention: str) -> None:
+    found = codes(run(pipeline, text))
+    assert not any(code.endswith("GOV") for text_, code in found.items() if text_ in mention)
+
+
+def test_officials_of_a_state_body_stay_the_state(pipeline: Any) -> None:
+    found = codes(run(pipeline, "In Ohio, City Hall officials criticised the governor. "
+                                "State Department officials criticised Iran."))
+    assert [code for text, code in found.items() if text.endswith("officials")] == ["USAGOV", "USAGOV"]
 
 
 def test_a_title_gives_no_role_the_name_does_not_bear(pipeline: Any) -> None:

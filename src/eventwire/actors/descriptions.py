@@ -85,6 +85,15 @@ class CountryContext:
 
 
 def role_of(token: Token, kb: ActorKB) -> str | None:
+    """Role block named by a noun (see _role_named); an office holder out of office ("a former foreign
+    minister", "a retired naval officer") is one of CAMEO's elites."""
+    role = _role_named(token, kb)
+    if role in _STATE_SECTORS and any(c.dep_ == "amod" and c.lower_ in FORMER for c in token.children):
+        return "ELI"
+    return role
+
+
+def _role_named(token: Token, kb: ActorKB) -> str | None:
     """Role block named by a noun, refined by its modifiers ("military chiefs" -> MIL, "the sheriff's
     office" -> COP, "House of Representatives" -> LEG); a head that only says who speaks or leads for a
     body takes the body's role ("rebel commander" REB, "police chief" COP)."""
@@ -113,6 +122,11 @@ def role_of(token: Token, kb: ActorKB) -> str | None:
     if role is None and plural_demonym(token, kb) is not None:
         return "CVL"  # "Young Algerians blocked roads": a country's people
     return role
+
+
+# Words that put an office holder out of office.
+FORMER = frozenset({"former", "ex", "ex-", "erstwhile", "onetime", "late", "ousted", "deposed", "retired"})
+_STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
 
 
 # City police departments named by their initials: "NYPD", "LAPD", "SFPD".
@@ -193,7 +207,7 @@ def countries_of(token: Token, kb: ActorKB) -> list[tuple[str, Token]]:
             if iso is None and child.i > 0:  # two-word adjectives parsed apart: "South Korean", "Sri Lankan"
                 iso = kb.country_of_word(f"{child.doc[child.i - 1].text} {child.text}")
             if iso is None and child.dep_ == "poss":
-                iso = kb.country_by_name.get(child.text.lower())
+                iso = kb.country_named(child.text)
             if iso:
                 found.append((iso, child))
         elif child.dep_ == "prep" and child.lower_ == "of":
@@ -202,7 +216,7 @@ def countries_of(token: Token, kb: ActorKB) -> list[tuple[str, Token]]:
                     continue
                 for member in (obj, *obj.conjuncts):
                     # the whole name first: "Northern Ireland" is the United Kingdom's, not Ireland
-                    iso = _multiword_country(member, kb) or kb.country_by_name.get(member.text.lower())
+                    iso = _multiword_country(member, kb) or kb.country_named(member.text)
                     if iso:
                         found.append((iso, member))
     return found
@@ -210,7 +224,7 @@ def countries_of(token: Token, kb: ActorKB) -> list[tuple[str, Token]]:
 
 def _multiword_country(token: Token, kb: ActorKB) -> str | None:
     phrase = " ".join(t.text for t in token.subtree if t.dep_ in ("compound", "amod") or t == token)
-    return kb.country_by_name.get(phrase.lower())
+    return kb.country_named(phrase)
 
 
 @dataclass(frozen=True)
@@ -318,6 +332,8 @@ def contextual_mentions(doc: Doc, kb: ActorKB, mentions: list[ActorMention],
                for c in anchor.children):
             continue  # "European officials", "the European Court": a people or a region, not the context country
         group = _group_modifier(anchor, mentions)
+        if group is None and _of_an_uncoded_organisation(anchor, mentions, kb, context):
+            continue  # "Newmont Mining officials", "United Way officials": a company's or a charity's, not the state's
         if group is not None:  # "ISWAP fighters", "Hamas gunmen": the group itself
             span = doc[min(group.token, anchor.i): anchor.i + 1]
             out.append(new_mention(span, group.name, group.code, group.country, group.kind, head=anchor,
@@ -351,6 +367,32 @@ def contextual_mentions(doc: Doc, kb: ActorKB, mentions: list[ActorMention],
                                head=anchor, resolved_from="owner" if owner is not None else "context"))
         anchored.add(anchor.i)
     return out
+
+
+def _of_an_uncoded_organisation(anchor: Token, mentions: list[ActorMention], kb: ActorKB,
+                                context: CountryContext) -> bool:
+    """A role noun qualified by a company's or a charity's name of two words or more that no coded actor, no
+    place and no state role word names ("Newmont Mining officials", "United Way officials"); a one-word name
+    may be a town the tagger took for an organisation ("Danbury police")."""
+    if anchor.ent_type_ == "ORG":
+        return False  # "the African-American Affairs Commission": the body's own name
+    doc = anchor.doc
+    coded = {i for m in mentions if m.code for i in range(*token_range(doc, m))}
+    for child in anchor.children:
+        name = next((e for e in doc.ents if e.label_ == "ORG" and e.start <= child.i < e.end), None)
+        if child.dep_ != "compound" or name is None or len(name) < 2 or anchor.i < name.end:
+            continue
+        # the name's head word decides: "State Department" is the state's, "General Motors" is not
+        if role_of(child, kb) in _STATE_SECTORS or any(t.i in coded or t.lower_ in _LOCAL_GOVERNMENT for t in name):
+            continue
+        if not any(p.start is not None and name.start_char <= p.start < name.end_char for p in context.places):
+            return True
+    return False
+
+
+# Words of a local government's own names ("City Hall officials", "Township officials").
+_LOCAL_GOVERNMENT = frozenset({"city", "county", "town", "township", "village", "borough", "parish", "hall",
+                               "municipal", "state"})
 
 
 _ROLE_NAMES = {

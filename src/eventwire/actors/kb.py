@@ -65,6 +65,16 @@ class ActorKB:
     role_forms: dict[tuple[str, str], str] = field(default_factory=dict)
     # alias text -> (kind, key) for the phrase matcher, kinds: person, group, country, seat
     phrases: dict[str, tuple[str, str]] = field(default_factory=dict)
+    # country names that are initials ("CAR", "UAE"): a country only when written in capitals
+    initials_only: frozenset[str] = frozenset()
+
+    def country_named(self, text: str) -> str | None:
+        """ISO3 of a country's name or alias; initials only in capitals ("the driver of the car" is no
+        Central African Republic)."""
+        key = text.strip().lower()
+        if key in self.initials_only and not text.strip().isupper():
+            return None
+        return self.country_by_name.get(key)
 
     def person_role(self, person: str, day: str | None) -> PersonRole | None:
         """The role `person` held on `day`; the latest role when no date is known; None when the
@@ -88,7 +98,7 @@ class ActorKB:
     def country_of_word(self, word: str) -> str | None:
         """ISO3 for a country name, alias or nationality adjective ("Russian", "Syria", "U.S.")."""
         key = word.strip().lower()
-        return self.country_by_adjective.get(key) or self.country_by_name.get(key)
+        return self.country_by_adjective.get(key) or self.country_named(word)
 
 
 def _float(cell: str) -> float | None:
@@ -149,6 +159,8 @@ def _load_packaged() -> ActorKB:
     by_adj: dict[str, str] = {}
     by_seat: dict[str, str] = {}
     phrases: dict[str, tuple[str, str]] = {}
+    initials: set[str] = set()
+    written: set[str] = set()
     for row in read_tsv(_PKG, "countries.tsv"):
         iso3 = row["iso3"].upper()
         countries[iso3] = Country(iso3, row.get("iso2", ""), row["name"], _float(row.get("lat", "")),
@@ -156,6 +168,7 @@ def _load_packaged() -> ActorKB:
         for alias in [row["name"], *split_list(row.get("aliases", ""))]:
             by_name.setdefault(alias.lower(), iso3)
             phrases.setdefault(alias, ("country", iso3))
+            (initials if alias.isupper() else written).add(alias.lower())
         for adj in split_list(row.get("adjectives", "")):
             by_adj.setdefault(adj.lower(), iso3)
         for seat in [*split_list(row.get("capital", "")), *split_list(row.get("seats", ""))]:
@@ -196,6 +209,7 @@ def _load_packaged() -> ActorKB:
     return ActorKB(
         countries=countries,
         country_by_name=by_name,
+        initials_only=frozenset(initials - written),
         country_by_adjective=by_adj,
         country_by_seat=by_seat,
         people={k: tuple(v) for k, v in people.items()},

@@ -15,7 +15,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
-from eventwire.actors.descriptions import CountryContext, role_of
+from eventwire.actors.descriptions import FORMER, CountryContext, role_of
 from eventwire.actors.gender import given_names
 from eventwire.actors.kb import ActorKB
 from eventwire.actors.mentions import new_mention, token_range
@@ -124,7 +124,7 @@ def _titled_people(doc: Doc, kb: ActorKB, known: list[ActorMention], context: Co
             titles.insert(0, t)
             attached.add(t.i)
         role = _title_role(titles, kb)
-        if role is not None and any(t.lower_ in _FORMER for t in titles):
+        if role is not None and any(t.lower_ in FORMER for t in titles):
             role = "ELI"  # "Former prime minister John Major": CAMEO codes former office holders as elites
         prior = people.get(surname)
         if prior is not None and prior.token >= ent.start:
@@ -184,7 +184,6 @@ def _titled_people(doc: Doc, kb: ActorKB, known: list[ActorMention], context: Co
 
 
 _STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
-_FORMER = frozenset({"former", "ex", "ex-", "erstwhile", "onetime", "late", "ousted", "deposed"})
 
 
 def _retitled(mention: ActorMention, span: Span, kb: ActorKB) -> ActorMention:
@@ -198,7 +197,7 @@ def _retitled(mention: ActorMention, span: Span, kb: ActorKB) -> ActorMention:
             break
         titles.insert(0, t)
         attached.add(t.i)
-    if any(w.lower_ in _FORMER for t in titles for w in (t, *t.children)):
+    if any(w.lower_ in FORMER for t in titles for w in (t, *t.children)):
         return mention
     role = _title_role(titles, kb)
     country = next((iso for t in titles if (iso := kb.country_of_word(t.text)) is not None), mention.country)
