@@ -46,6 +46,8 @@ def test_a_town_the_model_calls_a_person_is_a_place_unless_someone_bears_the_nam
 def test_organisation_acronyms_and_common_words_are_not_places(pipeline: Any) -> None:
     places = _found(pipeline, "In God We Trust, the OAS said, as the University weighed the SWAT team's report.")
     assert not {"God", "OAS", "University", "SWAT"} & set(places), places
+    credit = _found(pipeline, "(Dean Curtis / News-Leader) Police investigate the death at Ozark Dodge.")
+    assert "Leader" not in credit, credit
 
 
 def test_a_nationality_adjective_is_a_place_only_where_it_says_where(pipeline: Any) -> None:

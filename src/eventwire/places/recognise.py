@@ -194,7 +194,7 @@ _COMMON_WORDS = frozenset(name_key(w) for w in (
     "Democrat", "Christian", "Catholic", "Baptist", "Federal", "National", "General", "Royal", "Sun", "Moon",
     "God", "Titan", "Metro", "Officer", "Sens", "Walker", "Vice", "Superior", "North", "South", "East", "West",
     "Northwest", "Northeast", "Southwest", "Southeast", "Western", "Eastern", "Northern", "Southern", "Central",
-    "Mount", "Lake", "River", "Park", "Valley", "Beach", "Island", "Bay", "Hill", "Heights", "Springs",
+    "Mount", "Lake", "River", "Park", "Valley", "Beach", "Island", "Bay", "Hill", "Heights", "Springs", "Leader",
 ))
 # Titles and institutions a place name leads: "Dublin Mayor Marilee Chinnici-Zuercher", "Gainesville Police".
 _LED_BY_PLACE = frozenset({
