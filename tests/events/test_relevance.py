@@ -195,3 +195,22 @@ def test_an_emergency_over_an_epidemic_or_a_storm_is_kept_only_with_all_events(p
     assert [e for e in run(every_event(pipeline), epidemic).events if e.cameo == "1724"]
     border = "President Donald Trump declared a national emergency at the southern border on Friday."
     assert [e for e in run(pipeline, border).events if e.cameo == "1724"]
+
+
+def test_a_measure_in_force_is_not_the_news(pipeline: Any) -> None:
+    """A blockade someone has, a ban someone breached, are standing measures; imposing one is an act."""
+    text = ("Israel has a blockade on Gaza, officials in Cairo said on Monday. "
+            "Cyprus said the ship breached a UN ban on Iranian arms exports.")
+    everything = run(with_settings(pipeline, all_events=True), text)
+    measures = [e for e in everything.events if e.cameo[:2] in ("17", "19")]
+    assert measures and not any(e.political for e in measures)
+    imposed = run(with_settings(pipeline, all_events=True), "Israel imposed a blockade on Gaza on Monday.")
+    assert [(e.cameo, e.political) for e in imposed.events] == [("191", True)]
+
+
+def test_what_a_habitual_saying_says_is_a_standing_position(pipeline: Any) -> None:
+    """"has repeatedly said he opposes X" is a position held, not an act of the news; said once, it is one."""
+    habit = run(pipeline, "Obama has repeatedly said he opposes the Russian plan for Syria.")
+    assert not [e for e in habit.events if e.cameo_root == "11"]
+    once = run(pipeline, "Obama said on Monday he opposes the Russian plan for Syria.")
+    assert [e.cameo_root for e in once.events] == ["11"]

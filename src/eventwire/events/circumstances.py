@@ -26,6 +26,8 @@ def is_negated(trig: Trigger) -> bool:
             return True
     if any(c.lower_ in ("no", "never") and c.dep_ == "det" for c in trig.token.children):
         return True
+    if trig.clause.dep_ == "pcomp" and trig.clause.head.lower_ == "without":
+        return True  # "will not act without consulting Israel": the consulting is not done
     # "charged in none", "arrested nobody", "killed no one": the act was done to no one
     return trig.token.pos_ == "VERB" and any(
         t.lower_ in _NO_ONE and ((t.dep_ in ("dobj", "nsubjpass") and t.head == trig.token) or (

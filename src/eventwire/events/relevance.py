@@ -170,7 +170,8 @@ def never_emitted(event: Event, published: str | None, token: Token | None = Non
     described = token is not None and (describes_a_state(token) or told_as_background(token)
                                        or described_act(token) or sports_play(event, token)
                                        or legal_appeal(event, token) or token.dep_ == "compound"
-                                       or private_report(event) or private_visit(event) or standing_passive(token)
+                                       or standing_measure(token) or private_report(event) or private_visit(event)
+                                       or standing_passive(token)
                                        or caption_fragment(token))
     plain = event.cameo == PLAIN_STATEMENT  # the coding rules' optional 010: never a required event
     optional = plain or (token is not None and disaster_emergency(event, token))
@@ -230,6 +231,22 @@ def describes_a_state(token: Token) -> bool:
     present = token.lemma_.lower() not in _LEGAL_ACTS and (token.tag_ in ("VBZ", "VBP") or any(
         c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBZ", "VBP") for c in token.children))
     return undated_past_passive or present
+
+
+def standing_measure(token: Token) -> bool:
+    """A measure someone has in force, or breaks or applies, is no act of the news: "Israel has a blockade
+    on Gaza", "the ship breached a UN ban on Iranian arms exports" ("imposed a blockade" is one)."""
+    if token.pos_ != "NOUN" or token.dep_ != "dobj":
+        return False
+    head = token.head
+    if head.lemma_.lower() in _BREACHING_VERBS:
+        return True
+    present = head.tag_ in ("VBZ", "VBP") or any(c.dep_ == "aux" and c.tag_ in ("VBZ", "VBP") for c in head.children)
+    return head.lemma_.lower() in _HOLDING_VERBS and present
+
+
+_HOLDING_VERBS = word_list("eventwire.events", "holding_verb")
+_BREACHING_VERBS = word_list("eventwire.events", "breaching_verb")
 
 
 def described_act(token: Token) -> bool:
@@ -329,9 +346,17 @@ def told_as_background(token: Token) -> bool:
         return True
     # A habit told in the present or the perfect; "repeatedly called it a witch hunt" in the simple past
     # reports what was said in the news.
-    present_or_perfect = token.tag_ in ("VBZ", "VBP") or any(
-        c.dep_ == "aux" and (c.lemma_ == "have" or c.tag_ in ("VBZ", "VBP")) for c in token.children)
-    return bool(adverbs & _HABITUAL_ADVERBS) and present_or_perfect
+    if bool(adverbs & _HABITUAL_ADVERBS) and _present_or_perfect(token):
+        return True
+    # "Obama repeatedly has said he opposes reinstating it": what a habitual saying says is a standing position
+    speech = verb.head
+    return verb.dep_ == "ccomp" and speech.pos_ == "VERB" and _present_or_perfect(speech) and bool(
+        {c.lower_ for c in speech.children if c.dep_ == "advmod"} & _HABITUAL_ADVERBS)
+
+
+def _present_or_perfect(verb: Token) -> bool:
+    return verb.tag_ in ("VBZ", "VBP") or any(
+        c.dep_ == "aux" and (c.lemma_ == "have" or c.tag_ in ("VBZ", "VBP")) for c in verb.children)
 
 
 def standing_passive(token: Token) -> bool:
