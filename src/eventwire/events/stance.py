@@ -185,11 +185,23 @@ def _predicted(verb: Token) -> bool:
 
 
 def refused(trigger: Token) -> bool:
-    """Whether the act at `trigger` is refused: under refuse/decline, or a negated future of its own."""
+    """Whether the act at `trigger` is refused: under refuse/decline, vowed not to be done, or a negated
+    future of its own."""
     if trigger.dep_ == "xcomp" and trigger.head.lemma_.lower() in REFUSAL_VERBS:
+        return True
+    if vowed_not_to(trigger):
         return True
     future, negated = _future_and_negation(trigger)
     return future and negated
+
+
+def vowed_not_to(trigger: Token) -> bool:
+    """"Abbas vowed not to resume negotiations": a vow or a pledge not to do something refuses it."""
+    return trigger.dep_ == "xcomp" and trigger.head.lemma_.lower() in _VOWING_VERBS and any(
+        c.dep_ == "neg" for c in trigger.children)
+
+
+_VOWING_VERBS = frozenset({"vow", "pledge", "promise", "swear"})
 
 
 def _future_and_negation(verb: Token) -> tuple[bool, bool]:

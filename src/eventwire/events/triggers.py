@@ -53,6 +53,7 @@ from eventwire.events.stance import (
     refusal_code,
     refused,
     threat_code,
+    vowed_not_to,
     warning_code,
 )
 from eventwire.model import ActorMention
@@ -235,6 +236,9 @@ def _code_stances(found: dict[int, Trigger]) -> None:
             code = refusal_code(trig.entry.code)
             if code is not None:
                 found[i] = replace(trig, entry=replace(trig.entry, code=code), stance="refused")
+                vow = found.get(trig.token.head.i)
+                if vowed_not_to(trig.token) and vow is not None and not vow.entry.objects:
+                    del found[trig.token.head.i]  # the vow is the refusal, not a promise besides it
             continue
         # The verb that states the act: its own, or the verb an event noun is the object of ("will
         # extend the curfew", "will hold talks").
