@@ -51,6 +51,8 @@ def codes(result: ExtractResult) -> dict[str, str]:
     ("In Khartoum, protest leaders rejected the offer.", "protest leaders", "SDNOPP"),
     ("In Bamako, rebel leaders rejected the ceasefire.", "rebel leaders", "MLIREB"),
     ("The Sudanese military council banned the rally.", "The Sudanese military council", "SDNMIL"),
+    # the public is the country's people; public officials are its officials
+    ("In Texas, public officials urged residents to stay home.", "public officials", "USAGOV"),
     # out of office: CAMEO's elites, whether named or only described
     ("A former Greek foreign minister criticised Russia on Monday.", "A former Greek foreign minister", "GRCELI"),
     ("A retired Kenyan police officer was arrested in Nairobi.", "A retired Kenyan police officer", "KENELI"),

@@ -22,3 +22,13 @@ def test_a_negated_judgement_or_no_one_to_judge_is_no_criticism(coder: Any) -> N
     assert not [c for c in denied if c[0] == "111"], denied
     nobody = coded(coder, "The German foreign minister said on Monday that the delay was regrettable.")
     assert not [c for c in nobody if c[0] == "111"], nobody
+
+
+def test_an_act_in_the_thing_judged_does_not_hide_the_judgement(coder: Any) -> None:
+    """The request is the thing judged, not another act of the saying; the judged may be of the speaker's
+    country when named as someone else."""
+    found = coded(coder, "US diplomats told lawmakers on Monday that Biden's request to the Ukrainian president was "
+                         "inappropriate.")
+    assert ("111", "USAGOV", "USAGOV") in found, found
+    own = coded(coder, "Biden said on Monday that his own decision was a mistake.")
+    assert not [c for c in own if c[0] == "111"], own

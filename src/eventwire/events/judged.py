@@ -31,16 +31,22 @@ def reported_judgements(ctx: Context, taken: set[int]) -> list[Trigger]:
     for verb in ctx.doc:
         if verb.pos_ != "VERB" or verb.lemma_.lower() not in SPEECH_VERBS or ctx.in_quote(verb):
             continue
-        if any(t.i in taken for t in verb.sent):
-            continue
         speakers = [a for s in subjects_of(verb) for a in slot(s, ctx)[0] if a.code]
         for clause in (c for c in verb.children if c.dep_ == "ccomp"):
             word = _judging_predicate(clause)
             if word is None or not speakers:
                 continue
+            # an act named in what is judged ("Trump's request was inappropriate") is the thing judged, not the
+            # saying's own act; one elsewhere in the sentence is ("condemned the move, saying it was illegal")
+            judged_words = {t.i for t in clause.subtree}
+            if any(t.i in taken and t.i not in judged_words for t in verb.sent):
+                continue
             judged = _judged_actors(clause, ctx)
             speaker_codes = {s.code for s in speakers}
-            judged = [a for a in judged if a.code and a.code not in speaker_codes]
+            # a speaker judges another: one coded alike only when named as someone else ("US diplomats said
+            # Trump's request was inappropriate")
+            judged = [a for a in judged if a.code and (a.code not in speaker_codes or (
+                a.kind == "person" and all(a.name != s.name for s in speakers)))]
             if judged:
                 # "Vindman and Williams told lawmakers ...": each speaker judged
                 # The act is the saying: the speech verb is the trigger, its clause the event's.

@@ -179,10 +179,16 @@ def _owner_of_thing(token: Token, ctx: Context) -> list[ActorMention]:
     if not owners:  # "a subpoena for documents from the Pentagon": whose the documents are
         owners = [a for prep in token.children if prep.dep_ == "prep" and prep.lower_ == "from"
                   for o in prep.children if o.dep_ == "pobj" for a in actors_at(o, ctx) if a.code]
+    if not owners and token.lemma_.lower() in _DEATH_NOUNS:  # "condolences over the death of the president"
+        owners = [a for prep in token.children if prep.dep_ == "prep" and prep.lower_ == "of"
+                  for o in prep.children if o.dep_ == "pobj" for a in slot(o, ctx)[0] if a.code]
     if not owners:
         owners = [a for clause in token.children if clause.dep_ == "relcl" for c in clause.children
                   if c.dep_ == "nsubj" and c.tag_ not in ("WP", "WDT") for a in slot(c, ctx)[0] if a.code]
     return owners
+
+
+_DEATH_NOUNS = frozenset({"death", "passing", "loss", "killing", "murder", "assassination"})
 
 
 def _same_side(target: ActorMention, sources: list[ActorMention]) -> bool:
