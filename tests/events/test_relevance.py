@@ -214,3 +214,17 @@ def test_what_a_habitual_saying_says_is_a_standing_position(pipeline: Any) -> No
     assert not [e for e in habit.events if e.cameo_root == "11"]
     once = run(pipeline, "Obama said on Monday he opposes the Russian plan for Syria.")
     assert [e.cameo_root for e in once.events] == ["11"]
+
+
+def test_a_question_a_described_measure_and_a_case_allegation_are_not_the_news(pipeline: Any) -> None:
+    """A question asks about acts, a copula describes one, and prosecutors telling what a suspect did source the
+    case: none is kept by default. The same acts told as news are."""
+    everything = with_settings(pipeline, all_events=True)
+    for text in ("Why did the United States impose tariffs on China this year?",
+                 "The US tariffs on China remain a source of uncertainty for farmers in Iowa.",
+                 "Federal prosecutors in New York alleged that the two guards falsified records."):
+        coded = run(everything, text).events
+        assert coded and not any(e.political for e in coded), (text, [(e.cameo, e.political) for e in coded])
+    news = run(pipeline, "The United States imposed tariffs on China on Monday. "
+                         "Russia alleged that Ukraine shelled Donetsk on Monday.")
+    assert {e.cameo_root for e in news.events} >= {"16", "11"}, [e.cameo for e in news.events]

@@ -195,6 +195,11 @@ def test_asking_about_something_is_a_question(pipeline: Any) -> None:
                  "“What is the contingency if those rockets are not ready?” US Representative Robert Aderholt "
                  "asked NASA officials."):
         assert "02" not in roots(pipeline, text), text
+    # asked of no one, a question however long the quote before it
+    long_quote = ("“Why has the county still not repaired the old bridge on Route 9 after all these years of "
+                  "complaints?” the Ohio senator asked.")
+    assert "02" not in roots(pipeline, long_quote)
+    assert "02" in roots(pipeline, "The Ohio senator asked the county to repair the bridge on Monday.")
 
 
 def test_a_goal_set_by_a_date_dates_no_act(pipeline: Any) -> None:

@@ -23,6 +23,7 @@ from spacy.tokens import Doc, Token
 
 from eventwire.datafiles import read_tsv, word_list
 from eventwire.events.codes import PLEA_CODES
+from eventwire.events.framing import caption_fragment, described_act, direct_question, standing_measure
 from eventwire.events.senses import HAZARD_WORDS
 from eventwire.events.sources import VIOLENCE_ROOTS
 from eventwire.model import ActorMention, Article, Event
@@ -171,8 +172,8 @@ def never_emitted(event: Event, published: str | None, token: Token | None = Non
                                        or described_act(token) or sports_play(event, token)
                                        or legal_appeal(event, token) or token.dep_ == "compound"
                                        or standing_measure(token) or private_report(event) or private_visit(event)
-                                       or standing_passive(token)
-                                       or caption_fragment(token))
+                                       or standing_passive(token) or caption_fragment(token)
+                                       or direct_question(token) or case_allegation(event, token))
     plain = event.cameo == PLAIN_STATEMENT  # the coding rules' optional 010: never a required event
     optional = plain or (token is not None and disaster_emergency(event, token))
     return event.hypothetical or event.negated or history or undirected or described or optional
@@ -233,29 +234,6 @@ def describes_a_state(token: Token) -> bool:
     return undated_past_passive or present
 
 
-def standing_measure(token: Token) -> bool:
-    """A measure someone has in force, or breaks or applies, is no act of the news: "Israel has a blockade
-    on Gaza", "the ship breached a UN ban on Iranian arms exports" ("imposed a blockade" is one)."""
-    if token.pos_ != "NOUN" or token.dep_ != "dobj":
-        return False
-    head = token.head
-    if head.lemma_.lower() in _BREACHING_VERBS:
-        return True
-    present = head.tag_ in ("VBZ", "VBP") or any(c.dep_ == "aux" and c.tag_ in ("VBZ", "VBP") for c in head.children)
-    return head.lemma_.lower() in _HOLDING_VERBS and present
-
-
-_HOLDING_VERBS = word_list("eventwire.events", "holding_verb")
-_BREACHING_VERBS = word_list("eventwire.events", "breaching_verb")
-
-
-def described_act(token: Token) -> bool:
-    """An event noun that is the subject of "be": "Hong Kong's street battles are an existential threat",
-    "the protest was the largest in years" describe an act reported elsewhere, or none."""
-    if token.pos_ != "NOUN" or token.dep_ != "nsubj":
-        return False
-    head = token.head
-    return head.lemma_ == "be" and any(c.dep_ in ("attr", "acomp") for c in head.children)
 
 
 # Force in a sentence about a game is play: "Carolina beat Chicago for their fourth straight victory".
@@ -333,6 +311,14 @@ def private_report(event: Event) -> bool:
         event.target.sector == "GOV" and source_sector in ("CVL", "CRM"))
 
 
+def case_allegation(event: Event, token: Token) -> bool:
+    """"Prosecutors alleged that Noel and Thomas falsified records", "Investigators alleged Conner posed as an
+    officer": the police or prosecutors telling what a suspect did is how the case is sourced; the charge and
+    the act are the events."""
+    return token.lemma_.lower() == "allege" and sector(event.source) in ("COP", "JUD") and any(
+        c.dep_ == "ccomp" for c in token.children)
+
+
 # Who speaks to the police in public life; a driver, a witness or a worker telling an officer does not.
 _PUBLIC_GROUPS = frozenset({"REB", "OPP", "PTY", "IMG", "NGO"})
 
@@ -369,18 +355,6 @@ def standing_passive(token: Token) -> bool:
     aux = [c for c in token.children if c.dep_ in ("aux", "auxpass")]
     return any(c.dep_ == "auxpass" and c.tag_ in ("VBZ", "VBP") for c in aux) and not any(
         c.lemma_ in ("have", "will", "be") and c.dep_ == "aux" for c in aux)
-
-
-def caption_fragment(token: Token) -> bool:
-    """A line with no finite verb whose act is a bare -ing form ("—Zinichev calling a temporary halt to
-    rescue work") is a caption or pull quote beside the story, not a report of an act; so is one that opens
-    with a dash, the typographic mark of a quote's attribution line."""
-    if token.tag_ != "VBG" or any(c.dep_ in ("aux", "auxpass") for c in token.children):
-        return False
-    return token.sent.text.lstrip().startswith(("—", "―")) or not any(t.tag_ in _FINITE_TAGS for t in token.sent)
-
-
-_FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 
 
 def judge_events(doc: Doc, article: Article, events: Sequence[Event], actors: Sequence[ActorMention],

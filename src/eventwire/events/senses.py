@@ -79,7 +79,9 @@ def other_sense(verb: Token, entry: LexEntry) -> bool:
         question = any((c.dep_ in ("ccomp", "advcl") and c.left_edge.lower_ in _QUESTION_WORDS)
                        or (c.dep_ == "prep" and c.lower_ == "about") for c in verb.children) or any(
             t.text == "?" for t in verb.doc[max(verb.sent.start, verb.i - 4): verb.sent.end])
-        return question and not asked_to_act
+        # "“What is the contingency?” Aderholt asked.": asked nothing of anyone, a question however far its mark
+        bare = not any(c.dep_ in ("dobj", "dative", "ccomp", "xcomp", "prep") for c in verb.children)
+        return (question or bare) and not asked_to_act
     return False
 
 

@@ -1,0 +1,59 @@
+"""How a sentence frames an act so that it is no act of the news, whatever the relevance model says: a
+question, a measure already in force, an act named only to describe it, a caption beside the story."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from eventwire.datafiles import word_list
+
+
+def direct_question(token: Token) -> bool:
+    """"What tariffs has the United States imposed?": a question asks about acts, it reports none. The mark
+    that ends the act's own clause decides (a heading the parser ran into the next sentence still asks)."""
+    end = next((t for t in token.doc[token.i: token.sent.end] if t.text in _TERMINAL_MARKS), None)
+    return end is not None and end.text == "?"
+
+
+_TERMINAL_MARKS = frozenset({".", "?", "!"})
+
+
+def standing_measure(token: Token) -> bool:
+    """A measure someone has in force, or breaks or applies, is no act of the news: "Israel has a blockade
+    on Gaza", "the ship breached a UN ban on Iranian arms exports" ("imposed a blockade" is one)."""
+    if token.pos_ != "NOUN" or token.dep_ != "dobj":
+        return False
+    head = token.head
+    if head.lemma_.lower() in _BREACHING_VERBS:
+        return True
+    present = head.tag_ in ("VBZ", "VBP") or any(c.dep_ == "aux" and c.tag_ in ("VBZ", "VBP") for c in head.children)
+    return head.lemma_.lower() in _HOLDING_VERBS and present
+
+
+_HOLDING_VERBS = word_list("eventwire.events", "holding_verb")
+_BREACHING_VERBS = word_list("eventwire.events", "breaching_verb")
+
+
+def described_act(token: Token) -> bool:
+    """An event noun that is the subject of a copula: "Hong Kong's street battles are an existential threat",
+    "the protest was the largest in years", "Trump's tariffs remain a source of uncertainty" describe an act
+    reported elsewhere, or none."""
+    if token.pos_ != "NOUN" or token.dep_ != "nsubj":
+        return False
+    head = token.head
+    return head.lemma_ in _COPULAS and any(c.dep_ in ("attr", "acomp") for c in head.children)
+
+
+_COPULAS = frozenset({"be", "remain", "stay", "become", "seem", "appear"})
+
+
+def caption_fragment(token: Token) -> bool:
+    """A line with no finite verb whose act is a bare -ing form ("—Zinichev calling a temporary halt to
+    rescue work") is a caption or pull quote beside the story, not a report of an act; so is one that opens
+    with a dash, the typographic mark of a quote's attribution line."""
+    if token.tag_ != "VBG" or any(c.dep_ in ("aux", "auxpass") for c in token.children):
+        return False
+    return token.sent.text.lstrip().startswith(("—", "―")) or not any(t.tag_ in _FINITE_TAGS for t in token.sent)
+
+
+_FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
