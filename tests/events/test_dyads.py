@@ -171,3 +171,12 @@ def test_the_move_criticised_is_an_act_not_what_someone_said_about_it(pipeline: 
     events = coded(pipeline, "Turkey closed its border with Syria on Monday. The United Nations urged Turkey to "
                              "reopen it. France criticized the move on Tuesday.")
     assert [c for c in events if c[0] == "111"] == [("111", "FRA", "TUR")], events
+
+
+def test_a_request_or_an_offer_rejected_is_aimed_at_whoever_made_it(pipeline: Any) -> None:
+    asked = coded(pipeline, "Ukraine asked the UN to send peacekeepers on Monday. Russia rejected the request on "
+                            "Tuesday.")
+    assert [c for c in asked if c[0][:2] == "12"] == [("120", "RUS", "UKR")], asked
+    offered = coded(pipeline, "Iran offered to release the British sailors on Monday. Britain rejected the offer on "
+                              "Tuesday.")
+    assert [c for c in offered if c[0][:2] == "12"] == [("127", "GBR", "IRN")], offered
