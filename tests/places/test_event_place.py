@@ -139,6 +139,17 @@ def test_a_local_act_with_no_place_is_in_the_town_the_story_is_set_in(pipeline: 
     assert placed["arrested"][1] == "story", placed
 
 
+def test_a_court_act_with_no_place_is_in_the_town_the_story_keeps_naming(pipeline: Any) -> None:
+    text = ("Bruce McArthur, a landscaper from Toronto, Canada, on Tuesday admitted his guilt in eight murders. "
+            "Toronto police said the victims were men from the city's gay village. McArthur pleaded guilty to "
+            "each crime at the Superior Court.")
+    placed = _basis(pipeline, text)
+    assert placed["pleaded"][0] is not None and placed["pleaded"][0].name == "Toronto", placed
+    # a town named once among others sets no story
+    once = _basis(pipeline, "A man from Leeds, England was charged with fraud on Monday.")
+    assert once["charged"][1] != "story", once
+
+
 def test_a_story_set_only_in_a_country_lends_no_place(pipeline: Any) -> None:
     # Borrowing a country would put the act on its centre point; the act says it has no place instead.
     placed = _basis(pipeline, "Brazil's economy grew last year. Police arrested two men on Monday.")

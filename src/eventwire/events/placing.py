@@ -18,6 +18,7 @@ from collections import Counter
 from spacy.tokens import Doc, Token
 
 from eventwire.datafiles import word_list
+from eventwire.events.codes import PLEA_CODES
 from eventwire.events.context import Context, Trigger
 from eventwire.events.slots import place_in_np
 from eventwire.events.sources import is_attack_word
@@ -56,12 +57,18 @@ def home_places(events: list[Event], ctx: Context) -> list[Event]:
     for it happened in the town or region the story is set in ("Police arrested two men" in a Hopkinton story:
     Hopkinton), at that place's precision; a story set only in a country gives no place."""
     home = story_place(ctx)
-    # a country is no place to put an act on: "Trump declared an emergency" in a US story is not "in the US"
-    if home is None or not home.country or home.feature == "country":
-        return events
-    return [e.model_copy(update={"place": home, "place_basis": "story"})
-            if e.place is None and e.source.country == home.country and e.source.sector in _LOCAL_SECTORS else e
-            for e in events]
+    # With no dateline, the town the story keeps naming is where its police and courts act, not where their
+    # statements are made (a plea in court is a court act).
+    town = _story_town(ctx, home.country) if home is not None and home.feature == "country" else None
+    out = []
+    for e in events:
+        here = town if town is not None and (e.cameo_root not in VERBAL_ROOTS or e.cameo in PLEA_CODES) else home
+        # a country is no place to put an act on: "Trump declared an emergency" in a US story is not "in the US"
+        if e.place is None and here is not None and here.country and here.feature != "country" and (
+                e.source.country == here.country and e.source.sector in _LOCAL_SECTORS):
+            e = e.model_copy(update={"place": here, "place_basis": "story"})
+        out.append(e)
+    return out
 
 
 # Who acts where the story is: police, courts, suspects and residents (a minister's statement is made anywhere).
@@ -233,3 +240,14 @@ def _dominant_place(ctx: Context) -> PlaceMention | None:
     top = countries.most_common(1)[0][0]
     national = [p for p in ctx.all_places if p.country == top and p.feature == "country"]
     return (national or [p for p in ctx.all_places if p.country == top])[0]
+
+
+def _story_town(ctx: Context, country: str | None) -> PlaceMention | None:
+    """With no dateline, the town a story keeps naming in its own country ("Bruce McArthur, from Toronto ...
+    pleaded guilty at the Superior Court"): named at least twice, and more often than any other place below a
+    country."""
+    towns = Counter(p.name for p in ctx.all_places if p.country == country and p.feature != "country")
+    ranked = towns.most_common(2)
+    if not ranked or ranked[0][1] < 2 or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
+        return None
+    return next(p for p in ctx.all_places if p.name == ranked[0][0])
