@@ -62,7 +62,8 @@ def target_tokens(trig: Trigger, ctx: Context) -> list[Token]:
                 # "summoned a top US diplomat": the object named is the target; "urging legislators to pass the
                 # resolution": whoever is asked to act is, however the coder knows their country
                 if _named_actor_at(child, ctx) or (child.i in ctx.actors and any(
-                        c.dep_ == "xcomp" and c.i > child.i for c in token.children)):
+                        c.dep_ == "xcomp" and c.i > child.i for c in token.children)) or _coerced_body(
+                        child, entry.code, ctx):
                     out.append(child)
             if child.dep_ == "dative" and _named_actor_at(child, ctx):  # "provided Egypt aid"
                 out.append(child)
@@ -89,6 +90,12 @@ def target_tokens(trig: Trigger, ctx: Context) -> list[Token]:
     if token.pos_ == "VERB" and token.dep_ == "relcl" and any(c.lower_ == "where" for c in token.children):
         out.append(token.head)  # "Egypt, where he arrived": the antecedent is the destination
     return out
+
+
+def _coerced_body(obj: Token, code: str, ctx: Context) -> bool:
+    """"suspended parliament", "banned the opposition party": a body a sanction or coercion is done to is its
+    target, though its country comes from the story (the troops one sends are one's own, not a target)."""
+    return code[:2] in ("16", "17") and any(a.sector not in ("MIL", "COP") for a in ctx.actors.get(obj.i, []))
 
 
 def _named_actor_at(token: Token, ctx: Context) -> bool:
