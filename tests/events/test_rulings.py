@@ -43,3 +43,12 @@ def test_holding_an_official_in_contempt_is_a_censure(coder: Any) -> None:
     events = coded(coder, "The United States House of Representatives voted to hold Commerce Secretary Wilbur Ross "
                           "in contempt of Congress.")
     assert ("111", "USALEG", "USAGOV") in events, events
+
+
+def test_a_court_turning_down_a_claim_rejects_it_and_a_ministry_dismissing_one_denies_it(coder: Any) -> None:
+    court = coded(coder, "A Texas judge threw out the lawsuit against the governor on Monday.")
+    assert [c[0] for c in court if c[1] == "USAJUD"] == ["120"], court
+    claims = coded(coder, "Judge Joan Ericksen of Minnesota dismissed the claims last Friday.")
+    assert [c[0] for c in claims] == ["120"], claims
+    ministry = coded(coder, "The Russian foreign ministry dismissed the claims as nonsense on Monday.")
+    assert [c[0] for c in ministry] == ["016"], ministry

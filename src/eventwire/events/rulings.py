@@ -40,7 +40,26 @@ def ruling_entry(verb: Token, ctx: Context) -> LexEntry | None:
         return LexEntry(code, "verb", lemma, "", frozenset(), ())
     if ruled_thing(verb) is not None and _by_a_court(verb, ctx):
         return LexEntry(RULING_CODE, "verb", lemma, "", frozenset(), ())
+    if _case_thrown_out(verb) and _by_a_court(verb, ctx):
+        return LexEntry(DISMISSAL_CODE, "verb", lemma, "", frozenset(), ())
     return None
+
+
+def _case_thrown_out(verb: Token) -> bool:
+    """"dismissed the claims", "rejected the appeal", "threw out the lawsuit": a court turning down what a party
+    brought, not a denial of an accusation (016)."""
+    lemma = verb.lemma_.lower()
+    particle = next((c.lower_ for c in verb.children if c.dep_ == "prt"), "")
+    if lemma not in _DISMISSING_VERBS and not (lemma == "throw" and particle == "out"):
+        return False
+    slot_dep = "nsubjpass" if is_passive(verb) else "dobj"
+    return any(c.dep_ == slot_dep and c.lemma_.lower() in _CASE_NOUNS for c in verb.children)
+
+
+DISMISSAL_CODE = "120"
+_DISMISSING_VERBS = frozenset({"dismiss", "reject", "deny", "quash"})
+_CASE_NOUNS = frozenset({"claim", "lawsuit", "suit", "case", "appeal", "petition", "motion", "complaint",
+                         "charge", "request", "challenge", "bid"})
 
 
 def ruled_thing(verb: Token) -> Token | None:
