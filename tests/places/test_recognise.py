@@ -175,3 +175,10 @@ def test_a_town_the_model_tags_a_person_is_a_place_by_its_cue_unless_a_person_be
     assert "Glen Carbon" in _found(pipeline, "Police seek missing Glen Carbon woman. She was last seen on Friday.")
     shared = _found(pipeline, "Deputies found the missing Glen Allen teen on Friday, Sheriff Ray Allen said.")
     assert "Glen Allen" not in shared, shared
+
+
+def test_cars_are_not_places(pipeline: Any) -> None:
+    places = _found(pipeline, "The Honda's driver was struck in Dayton, Ohio. A red Dodge Durango drove off.")
+    assert "Dayton" in places and not {"Honda", "Durango"} & set(places), places
+    towns = _found(pipeline, "Police in Durango, Colorado arrested two men in Honda, Colombia.")
+    assert "Durango" in towns, towns

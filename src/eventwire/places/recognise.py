@@ -29,6 +29,7 @@ from eventwire.places.cues import (
     name_runs,
 )
 from eventwire.places.gazetteer import Gazetteer
+from eventwire.places.vehicles import names_a_vehicle
 
 NER_LABELS = frozenset({"GPE", "LOC", "FAC"})
 COUNTY = "COUNTY"  # the label of a name read with " County" after it: "Harvey, Harper and Kingman counties"
@@ -79,7 +80,7 @@ def find_toponyms(doc: Doc, gazetteer: Gazetteer, matcher: PlaceMatcher,
     spans += _shouted_datelines(doc, gazetteer)
     spans += _places_as_organisations(doc, gazetteer)
     spans += _party_home_places(doc)
-    return filter_spans([s for s in spans if resolvable(s)])
+    return filter_spans([s for s in spans if resolvable(s) and not names_a_vehicle(s)])
 
 
 def _capitalised(span: Span) -> bool:
