@@ -88,7 +88,7 @@ def role_of(token: Token, kb: ActorKB) -> str | None:
     """Role block named by a noun (see _role_named); an office holder out of office ("a former foreign
     minister", "a retired naval officer") is one of CAMEO's elites."""
     role = _role_named(token, kb)
-    if role in _STATE_SECTORS and any(c.dep_ == "amod" and c.lower_ in FORMER for c in token.children):
+    if role in STATE_SECTORS and any(c.dep_ == "amod" and c.lower_ in FORMER for c in token.children):
         return "ELI"
     return role
 
@@ -126,7 +126,8 @@ def _role_named(token: Token, kb: ActorKB) -> str | None:
 
 # Words that put an office holder out of office.
 FORMER = frozenset({"former", "ex", "ex-", "erstwhile", "onetime", "late", "ousted", "deposed", "retired"})
-_STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
+# The role blocks of the state's own bodies.
+STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
 
 
 # City police departments named by their initials: "NYPD", "LAPD", "SFPD".
@@ -383,7 +384,7 @@ def _of_an_uncoded_organisation(anchor: Token, mentions: list[ActorMention], kb:
         if child.dep_ != "compound" or name is None or len(name) < 2 or anchor.i < name.end:
             continue
         # the name's head word decides: "State Department" is the state's, "General Motors" is not
-        if role_of(child, kb) in _STATE_SECTORS or any(t.i in coded or t.lower_ in _LOCAL_GOVERNMENT for t in name):
+        if role_of(child, kb) in STATE_SECTORS or any(t.i in coded or t.lower_ in _LOCAL_GOVERNMENT for t in name):
             continue
         if not any(p.start is not None and name.start_char <= p.start < name.end_char for p in context.places):
             return True

@@ -15,7 +15,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
-from eventwire.actors.descriptions import FORMER, CountryContext, role_of
+from eventwire.actors.descriptions import FORMER, STATE_SECTORS, CountryContext, role_of
 from eventwire.actors.gender import given_names
 from eventwire.actors.kb import ActorKB
 from eventwire.actors.mentions import new_mention, token_range
@@ -138,7 +138,7 @@ def _titled_people(doc: Doc, kb: ActorKB, known: list[ActorMention], context: Co
         # Yahya Saree" is the Houthis', not Yemen's government).
         group = next((m for m in known for t in titles if m.start <= t.idx < m.end and m.code
                       and m.kind not in ("country", "government", "government_body", "person")
-                      and (m.sector or "") not in _STATE_SECTORS), None)
+                      and (m.sector or "") not in STATE_SECTORS), None)
         if role is not None and group is not None:
             span = doc[min(t.i for t in titles): ent.end]
             mention = new_mention(span, ent.text, group.code, group.country, "person", head=ent.root,
@@ -181,9 +181,6 @@ def _titled_people(doc: Doc, kb: ActorKB, known: list[ActorMention], context: Co
         out.append(new_mention(doc[token.i: token.i + 1], person.name, person.code, person.country, "person",
                                kb_id=person.kb_id, resolved_from=person.resolved_from))
     return out
-
-
-_STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
 
 
 def _retitled(mention: ActorMention, span: Span, kb: ActorKB) -> ActorMention:
