@@ -84,3 +84,13 @@ def test_national_police_forces_are_their_countrys_police(pipeline: Any, text: s
                                                          code: str) -> None:
     found = codes(run(pipeline, text))
     assert {c for m, c in found.items() if mention in m} == {code}, found
+
+
+@pytest.mark.parametrize(("text", "mention", "code"), [
+    ("The Sri Lankan government accuses the LTTE of using civilians as shields.", "LTTE", "LKAREBLTT"),
+    ("Tamil Tigers attacked an army camp near Jaffna.", "Tamil Tigers", "LKAREBLTT"),
+    ("Naxals ambushed a police patrol in Chhattisgarh.", "Naxals", "INDREBNAX"),
+    ("Seleka fighters seized the town of Bria.", "Seleka", "CAFREBSEL"),
+])
+def test_long_running_rebel_movements_are_coded(pipeline: Any, text: str, mention: str, code: str) -> None:
+    assert codes(run(pipeline, text)).get(mention) == code, codes(run(pipeline, text))

@@ -33,10 +33,19 @@ def codes(result: ExtractResult) -> dict[str, str]:
     ("In Boston, Attorney General John Roe sued the company.", "Attorney General John Roe", "USAJUD"),
     ("The Manila district attorney's office is investigating the mayor.",
      "The Manila district attorney's office", "PHLJUD"),
+    # a lawyer is a private person unless the office is a public prosecutor's; a city's attorneys are its own
+    ("In Ohio, a lawyer for the family criticised the police.", "a lawyer", "USACVL"),
+    ("In Denver, city attorneys rejected the developer's offer.", "city attorneys", "USAGOV"),
+    ("In Ohio, the county attorney charged the man with murder.", "the county attorney", "USAJUD"),
+    ("In Dallas, U.S. Attorney John Roe charged the man with fraud.", "U.S. Attorney John Roe", "USAJUD"),
+    # clergy
+    ("In London, religious leaders condemned the scheme.", "religious leaders", "GBRREL"),
+    ("In Cairo, an imam criticised the government.", "an imam", "EGYREL"),
     # police forces
     ("The sheriff's office in Reno arranged for reinforcements.", "The sheriff's office", "USACOP"),
     ("In Chicago, Sheriff John Roe said deputies arrested two men.", "Sheriff John Roe", "USACOP"),
     ("The NYPD arrested two men in Brooklyn.", "The NYPD", "USACOP"),
+    ("In Beirut, the Internal Security Forces arrested two men.", "the Internal Security Forces", "LBNCOP"),
     # ministries, departments, agencies
     ("In Berlin, the Federal Aviation Office grounded the plane.", "the Federal Aviation Office", "DEUGOV"),
     ("In Paris, the Department of Agriculture banned the pesticide.", "the Department of Agriculture", "FRAGOV"),
@@ -51,6 +60,9 @@ def codes(result: ExtractResult) -> dict[str, str]:
     ("In Khartoum, protest leaders rejected the offer.", "protest leaders", "SDNOPP"),
     ("In Bamako, rebel leaders rejected the ceasefire.", "rebel leaders", "MLIREB"),
     ("The Sudanese military council banned the rally.", "The Sudanese military council", "SDNMIL"),
+    # officials of a business or a school are that body's
+    ("In Guangdong, factory officials detained a reporter.", "factory officials", "CHNBUS"),
+    ("In Texas, school officials closed the campus.", "school officials", "USAEDU"),
     # the public is the country's people; public officials are its officials
     ("In Texas, public officials urged residents to stay home.", "public officials", "USAGOV"),
     # out of office: CAMEO's elites, whether named or only described

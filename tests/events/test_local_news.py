@@ -68,6 +68,14 @@ def test_a_name_inside_another_persons_name_is_not_that_person(coder: Any) -> No
     assert "GBRELI" in {a.code for a in known.actors}
 
 
+def test_a_surname_of_someone_named_in_full_is_not_the_kb_person_of_that_surname(coder: Any) -> None:
+    result = run(coder, "Police in Laconia, New Hampshire, said Bryan Harman, 28, went missing in December. "
+                        "Harman was last seen on New Year's Eve.")
+    assert not [a for a in result.actors if a.code.startswith("GBR")], [(a.text, a.code) for a in result.actors]
+    known = run(coder, "Labour's Harriet Harman criticised the government on Monday. Harman said it had failed.")
+    assert [a for a in known.actors if a.text == "Harman" and a.code.startswith("GBR")]
+
+
 def test_a_name_written_with_the_article_is_still_the_name(coder: Any) -> None:
     assert ("020", "IRN", "IGOUNO") in coded(coder, "Iran asked the UN to intervene in Yemen on Monday.")
 

@@ -97,7 +97,7 @@ def _role_named(token: Token, kb: ActorKB) -> str | None:
     """Role block named by a noun, refined by its modifiers ("military chiefs" -> MIL, "the sheriff's
     office" -> COP, "House of Representatives" -> LEG); a head that only says who speaks or leads for a
     body takes the body's role ("rebel commander" REB, "police chief" COP)."""
-    lemma = token.lemma_.lower()
+    lemma = _singular(token)  # "the Internal Security Forces", tagged a proper noun, keeps its plural
     if _POLICE_ACRONYM.fullmatch(token.text):
         return "COP"  # "NYPD", "LAPD": a city's police department
     for child in token.children:
@@ -114,6 +114,8 @@ def _role_named(token: Token, kb: ActorKB) -> str | None:
             if child.dep_ in ("amod", "compound") and (own := _row(kb, child, (child.lemma_.lower(), ""))):
                 return own
     role = _row(kb, token, (lemma, ""))
+    if lemma in _PROSECUTOR_TITLES and _capitalised_as_a_name(token):
+        return "JUD"  # "United States Attorney Jessie Liu", "the District Attorney": a public prosecutor
     if lemma in _AMBIGUOUS_OFFICERS and role == "MIL" and _a_police_story(token.doc):
         return "COP"  # "officers arrested him": in a story of police, not of armies, officers are police
     if role is None and token.tag_ in ("NNS", "NNPS") and token.lower_.endswith("s"):
@@ -124,6 +126,8 @@ def _role_named(token: Token, kb: ActorKB) -> str | None:
     return role
 
 
+# Heads that, written as a title, name a public prosecutor's office.
+_PROSECUTOR_TITLES = frozenset({"attorney"})
 # Words that put an office holder out of office.
 FORMER = frozenset({"former", "ex", "ex-", "erstwhile", "onetime", "late", "ousted", "deposed", "retired"})
 # The role blocks of the state's own bodies.
@@ -400,7 +404,7 @@ _ROLE_NAMES = {
     "GOV": "government", "MIL": "military", "REB": "rebels", "OPP": "opposition", "COP": "police",
     "JUD": "judiciary", "LEG": "legislature", "SPY": "intelligence", "CVL": "civilians", "REF": "refugees",
     "EDU": "education", "BUS": "business", "MED": "media", "HLH": "health", "LAB": "labour", "CRM": "criminals",
-    "PTY": "party",
+    "PTY": "party", "REL": "religious",
 }
 _ROLE_KIND = {"GOV": "government", "MIL": "military", "COP": "police"}
 # The kind of a body named by its role noun, as the KB's bodies have it ("the Senate" like "U.S. Senate").

@@ -71,7 +71,7 @@ def named_mentions(doc: Doc, kb: ActorKB, matcher: ActorMatcher, day: str | None
             continue  # "a refugee centre in Kerry" is County Kerry, not John Kerry
         if kind == "group" and _another_countrys(span, kb.groups[key].country, kb):
             continue  # "the Mexican Congress" is Mexico's, not the U.S. Congress: the description codes it
-        if kind == "person" and _someone_elses_name(span):
+        if kind == "person" and (_someone_elses_name(span) or _namesake_named_in_full(span, key)):
             continue
         if kind == "group" and _a_persons_name(span):
             continue  # "Mayor Jim Wagner ... Wagner said" is the mayor, not the Wagner Group
@@ -307,6 +307,18 @@ def _someone_elses_name(span: Span) -> bool:
         return False
     end = person.end - 1 if person[-1].tag_ == "POS" else person.end  # "Cameron Lee Earle's"
     return span.end < end
+
+
+def _namesake_named_in_full(span: Span, name: str) -> bool:
+    """A KB person's surname alone where the story names someone else of that surname in full, there or before:
+    "Bryan Harman ... Harman was last seen" is not Harriet Harman."""
+    if len(span) != 1:
+        return False
+    word = span[0]
+    given = set(name.split()[:-1])
+    people = [e for e in span.doc.ents if e.label_ == "PERSON" and len(e) > 1 and e[-1].text == word.text
+              and e.start <= word.i]
+    return bool(people) and not any(t.text in given for e in people for t in e[:-1])
 
 
 def _a_persons_name(span: Span) -> bool:
