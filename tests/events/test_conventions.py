@@ -8,6 +8,7 @@ import pytest
 
 from eventwire.ingest.sources import article_id
 from eventwire.model import Article, Event
+from tests.conftest import coded_dyads as coded
 
 
 def events(coder: Any, text: str) -> list[Event]:
@@ -129,3 +130,14 @@ def test_many_parties_agreeing_is_one_agreement(coder: Any) -> None:
     agreed = [e for e in events(coder, text) if e.cameo_root in ("03", "05", "06")]
     by_code = {e.cameo: [x for x in agreed if x.cameo == e.cameo] for e in agreed}
     assert agreed and all(len(same) == 1 for same in by_code.values()), dyads(agreed)  # not one per pair
+
+
+def test_a_pronoun_no_coded_actor_stands_behind_is_the_suspect_or_victim(pipeline: Any) -> None:
+    """"Police later arrested her", "He was arrested": the person the pronoun stands for is the target, though
+    the knowledge base does not know them; an object pronoun never stands for its own verb's subject."""
+    arrested = coded(pipeline, "DALLAS, Texas — A woman jumped into a fire truck. Police later arrested her.")
+    assert ("173", "USACOP", "USACRM") in arrested, arrested
+    passive = coded(pipeline, "DALLAS, Texas — A man robbed a store. He was arrested an hour later.")
+    assert ("173", "USACOP", "USACRM") in passive, passive
+    shot = coded(pipeline, "DALLAS, Texas — Two men fled in a car. Police shot them.")
+    assert [c for c in shot if c[0][:2] == "18" and c[2] == "USACVL"], shot

@@ -180,3 +180,9 @@ def test_a_request_or_an_offer_rejected_is_aimed_at_whoever_made_it(pipeline: An
     offered = coded(pipeline, "Iran offered to release the British sailors on Monday. Britain rejected the offer on "
                               "Tuesday.")
     assert [c for c in offered if c[0][:2] == "12"] == [("127", "GBR", "IRN")], offered
+
+
+def test_a_passive_joined_to_an_active_verb_is_done_to_its_subject(pipeline: Any) -> None:
+    """"The man ran from the scene and was arrested by police": the man is arrested."""
+    arrested = coded(pipeline, "DALLAS, Texas — The man ran from the scene and was arrested by police.")
+    assert ("173", "USACOP", "USACRM") in arrested, arrested

@@ -40,3 +40,17 @@ def test_pleading_with_someone_stays_an_appeal(coder: Any) -> None:
     events = coded(coder, "Opposition leaders pleaded with the Kenyan government on Monday to release the "
                           "detained journalists.")
     assert [c for c in events if c[0][:2] == "02" and c[2] == "KENGOV"], events
+
+
+def test_a_plea_is_made_to_the_court_its_sentence_names(pipeline: Any) -> None:
+    """The court named in the plea's phrase is the target, in its own words; a defendant whose name is also a
+    town's ("Moore", Oklahoma) is still a person."""
+    result = run_text(pipeline, "DALLAS, Texas — Moore pleaded guilty in New Kent County Circuit Court on Monday.")
+    assert [(e.cameo, e.source.code, e.target.text if e.target else None, e.target.code if e.target else None)
+            for e in result.events] == [("015", "USACRM", "New Kent County Circuit Court", "USAJUD")]
+
+
+def test_the_one_who_pleads_is_the_person_not_the_town_they_are_from(pipeline: Any) -> None:
+    result = run_text(pipeline, "Patrick Carlineo, 55, of Addison, New York, pleaded guilty on Monday to threatening "
+                                "a congresswoman.")
+    assert [(e.cameo, e.source.text, e.source.code) for e in result.events] == [("015", "Patrick Carlineo", "USACRM")]

@@ -20,7 +20,7 @@ from eventwire.actors.kb import ActorKB
 from eventwire.actors.mentions import token_range
 from eventwire.datafiles import word_list
 from eventwire.model import ActorMention
-from eventwire.syntax import np_span, reporter_subjects
+from eventwire.syntax import np_span, reporter_subjects, subjects_of
 
 # Pronouns by the antecedent they want; nouns that, definite, refer back to a country or a group.
 # The word lists are in actors/data/words.tsv.
@@ -186,6 +186,10 @@ def _compatible(m: ActorMention, want: str, kb: ActorKB, doc: Doc) -> bool:
 def _antecedent(doc: Doc, token: Token, want: str, ordered: Iterable[ActorMention],
                 kb: ActorKB, sent_starts: list[int]) -> ActorMention | None:
     here = bisect_right(sent_starts, token.i)
+    # "Police shot them": an object pronoun never stands for the subject of its own verb (that is "themselves").
+    objects = ("dobj", "dative")
+    own_subjects = {t.i for s in subjects_of(token.head) for t in s.subtree} if token.dep_ in objects else set()
+    ordered = [m for m in ordered if m.token not in own_subjects]
     if token.pos_ == "PRON":
         # Salience: a subject earlier in the same sentence wins over a nearer object.
         sent = token.sent

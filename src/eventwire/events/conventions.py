@@ -51,7 +51,7 @@ def implicit_state_agent(trig: Trigger, ctx: Context) -> tuple[list[ActorMention
         if not targets and named:  # keep who they are ("Conner", and "He" after him), coded as a suspect
             targets.extend(m.model_copy(update={"code": f"{country}CRM", "country": country,
                                                 "resolved_from": _CONVENTION}) for m in named[:1])
-        elif not targets and tok.lemma_.lower() in PERSON_NOUNS:
+        elif not targets and (tok.lemma_.lower() in PERSON_NOUNS or tok.lower_ in _PERSONAL_PRONOUNS):
             targets.append(_supplied(tok, f"{country}CRM", country, "suspect", "person"))
     if not targets:
         return [], []
@@ -101,10 +101,15 @@ def _unnamed_people(trig: Trigger, ctx: Context, sources: list[ActorMention], ro
 
 def _people_acted_on(trig: Trigger, ctx: Context, country: str, role: str, label: str) -> list[ActorMention]:
     """The people no code names that the act is done to ("two men", "three"), supplied with `role` of `country`."""
-    # "arrested three for trespassing": a bare number is that many people ("fined $1,000" is no one).
+    # "arrested three for trespassing": a bare number is that many people ("fined $1,000" is no one); "Police
+    # later arrested her": a pronoun no coded actor stands behind is a person all the same.
     return [_supplied(tok, f"{country}{role}", country, label, "person") for tok in target_tokens(trig, ctx)
-            if not slot(tok, ctx)[0] and (tok.lemma_.lower() in PERSON_NOUNS
-                                          or (tok.pos_ == "NUM" and tok.ent_type_ != "MONEY"))]
+            if (not slot(tok, ctx)[0] and (tok.lemma_.lower() in PERSON_NOUNS
+                                           or (tok.pos_ == "NUM" and tok.ent_type_ != "MONEY")))
+            or (tok.lower_ in _PERSONAL_PRONOUNS and not any(a.code for a in slot(tok, ctx)[0]))]
+
+
+_PERSONAL_PRONOUNS = frozenset({"he", "him", "she", "her", "they", "them"})
 
 
 def _people_doing(token: Token, ctx: Context, country: str, role: str, label: str) -> list[ActorMention]:
@@ -184,11 +189,45 @@ def defendant_plea(trig: Trigger, ctx: Context, sources: list[ActorMention]) -> 
     if country is None:
         return [], []
     defendants = [s.model_copy(update={"code": f"{country}CRM", "country": country, "resolved_from": _CONVENTION})
-                  if not s.code or s.code == f"{country}CVL" else s for s in sources]
+                  if not s.code or s.code == f"{country}CVL" or _person_named_like_a_place(s, token) else s
+                  for s in sources]
+    if any(s.kind == "country" for s in sources):
+        # "Patrick Carlineo, 55, of Addison, pleaded guilty": the person who pleads, not the town they are from
+        named = [m.model_copy(update={"code": f"{country}CRM", "country": country, "resolved_from": _CONVENTION})
+                 for subj in subjects_of(token) for m in named_uncoded_at(subj, ctx) if m.kind == "person"]
+        defendants = named or defendants
     if not defendants:  # "A Baltimore man pleaded guilty": a person the text describes but does not name
         defendants = _people_doing(token, ctx, country, "CRM", "suspect")
-    court = [_supplied(token, f"{country}JUD", country, "judiciary", "government_body")]
+    court = [_court_named(token, ctx, country) or _supplied(token, f"{country}JUD", country, "judiciary",
+                                                            "government_body")]
     return defendants, court if defendants and token.lemma_.lower() == "plead" else []
+
+
+def _person_named_like_a_place(source: ActorMention, plea: Token) -> bool:
+    """A country pleads nothing: "Moore pleaded guilty", the plea's own subject, is a person, not Moore,
+    Oklahoma (a place named elsewhere in the sentence, "a mother in Cass County pleads", is only a place)."""
+    if source.kind != "country" or not 0 <= source.token < len(plea.doc):
+        return False
+    subject = plea.doc[source.token]
+    return subject.dep_ == "nsubj" and subject.head.i == plea.i
+
+
+_COURT_WORDS = frozenset({"court", "judge", "magistrate", "tribunal", "justice"})
+
+
+def _court_named(plea: Token, ctx: Context, country: str) -> ActorMention | None:
+    """"pleaded guilty in Kingston Crown Court", "pleaded guilty before Judge Hoover": the court or judge the
+    plea's own phrase names, with its words (the code stays the judiciary of the country of the case)."""
+    for prep in (c for c in plea.children if c.dep_ == "prep" and c.lower_ in ("in", "before", "at")):
+        for obj in (c for c in prep.children if c.dep_ == "pobj"):
+            court = next((t for t in (obj, *obj.children) if t.lemma_.lower() in _COURT_WORDS), None)
+            if court is None:
+                continue
+            span = ctx.doc[obj.left_edge.i: obj.i + 1]
+            return ActorMention(text=span.text, name=f"{country} judiciary", code=f"{country}JUD", country=country,
+                                kind="government_body", start=span.start_char, end=span.end_char, kb_id=None,
+                                resolved_from=_CONVENTION, token=obj.i)
+    return None
 
 
 # The state bodies whose legal acts make their object a suspect.

@@ -43,6 +43,9 @@ def target_tokens(trig: Trigger, ctx: Context) -> list[Token]:
         out.extend(parties_between(trig, ctx)[1:])  # "a truce between Israel and Hamas was agreed": Hamas
         if passive_conjunct(token) and not out:  # "were arrested and charged": the head's passive subject
             out.extend(c for c in token.head.children if c.dep_ == "nsubjpass")
+        if token.dep_ == "conj" and not out and not any(c.dep_ == "nsubj" for c in token.children):
+            # "the suspect fled on foot but was apprehended by a deputy": the first verb's subject
+            out.extend(subjects_of(token.head))
         if token.dep_ == "relcl" and not out:
             out.append(token.head)
         if token.dep_ == "advcl" and not out and passive_participle(token):
