@@ -21,6 +21,12 @@ def test_calling_something_a_name_is_not_an_appeal(pipeline: Any) -> None:
                                            "development\".") if c[0].startswith("02")]
 
 
+def test_a_condemning_word_the_parser_hung_inside_the_object_still_criticises(pipeline: Any) -> None:
+    events = coded(pipeline, 'DALLAS, Texas — Representative DeLauro called the actions of PCA "reprehensible and '
+                             'criminal".')
+    assert [c for c in events if c[0] == "111"] and not [c for c in events if c[0][:2] == "02"], events
+
+
 def test_a_condemning_name_is_criticism_of_whoever_owns_the_named_thing(pipeline: Any) -> None:
     events = coded(pipeline, "President Trump on Tuesday called the Democrats' impeachment investigation a "
                              "witch hunt.")
@@ -232,9 +238,21 @@ def test_warning_of_a_danger_no_one_poses_is_pessimism(pipeline: Any) -> None:
     assert "13" in roots(pipeline, "Israel warned Hamas against further rocket attacks on Monday.")
 
 
+def test_warning_the_public_of_a_danger_is_advice_not_a_threat(coder: Any) -> None:
+    """An authority telling residents or motorists of a danger no one poses makes a plain statement (010);
+    warning them of airstrikes to come still threatens."""
+    for text in ("WHEATON, Illinois — Sheriff John Zaruba is warning residents about two recent scams that his "
+                 "deputies are investigating.",
+                 "Texas police warned motorists of icy roads on Monday."):
+        events = coded(coder, text)
+        assert [c for c in events if c[0] == "010"] and not [c for c in events if c[0][:2] == "13"], (text, events)
+    assert [c for c in coded(coder, "Israel warned Gaza residents of coming airstrikes.") if c[0] == "130"]
+
+
 def test_words_in_their_everyday_sense_in_local_news(pipeline: Any) -> None:
     for text in ("Senator Dunn asked California councilman Solorio if the city is now looking at regulation.",
                  "The Texas officers complained of neck and back injuries after the crash.",
+                 "Two Texas officers complained of neck and back injuries on Monday.",
                  "There have been few solid leads in the Texas case, the county sheriff admitted.",
                  "Officials in a South Carolina town decided to host an annual biker rally in May.",
                  "Italian police and firefighters pushed the crowd back."):
@@ -276,3 +294,8 @@ def test_restating_an_appeal_is_the_appeal_but_restating_opposition_is_no_visit(
     assert [c for c in appeal if c[0][:2] == "02" and c[1] == "EGYGOV"], appeal
     opposed = coded(pipeline, "Russia on Sunday reiterated its opposition to the visit of the Dalai Lama.")
     assert not [c for c in opposed if c[0][:2] == "04"], opposed
+
+
+def test_calling_for_backup_on_the_scene_is_no_appeal(coder: Any) -> None:
+    assert not coded(coder, "DALLAS, Texas — The first officers on the scene called for backup immediately.")
+    assert [c for c in coded(coder, "Iraq called for international help on Monday.") if c[0][:2] == "02"]

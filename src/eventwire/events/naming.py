@@ -30,14 +30,23 @@ def naming_predicate(verb: Token) -> Token | None:
     """The name given by a naming verb: "called it [a mistake]", "described the vote [as] a sham"."""
     if verb.pos_ != "VERB" or verb.lemma_.lower() not in _NAMING_VERBS:
         return None
-    if not any(c.dep_ == "dobj" for c in verb.children):
-        return None
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    if not objects:
+        # "called the decision reprehensible", the object taken for a compound of its predicate (not a verb the
+        # parser hung on a noun, whose subject it would take to be that noun)
+        return next((c for c in verb.children if c.dep_ == "oprd" and _judges(c)), None) if verb.dep_ != "acl" else None
     for child in verb.children:
         if child.dep_ == "oprd" or (child.dep_ == "xcomp" and child.pos_ in ("NOUN", "ADJ")):
             return child
         if child.dep_ == "prep" and child.lower_ == "as":
             return next((o for o in child.children if o.dep_ == "pobj"), None)
-    return None
+    # "called the actions of PCA "reprehensible and criminal"": a judging word the parser hung inside the object
+    return next((t for o in objects for t in o.subtree if t.i > o.i and t.dep_ != "prep" and _judges(t)
+                 and not any(c.dep_ in ("det", "poss") for c in t.children)), None)
+
+
+def _judges(token: Token) -> bool:
+    return token.lemma_.lower() in _JUDGING_WORDS or token.lower_ in _JUDGING_WORDS
 
 
 def naming_code(verb: Token) -> LexEntry | None:

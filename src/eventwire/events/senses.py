@@ -62,7 +62,8 @@ def other_sense(verb: Token, entry: LexEntry) -> bool:
         return not any((c.dep_ == "prep" and c.lower_ == "for") or c.dep_ in ("xcomp", "ccomp", "dobj")
                        or _for_to_clause(c) for c in verb.children)
     if lemma == "complain":  # "complained of neck and back injuries": a symptom, not a grievance
-        return any(c.dep_ == "prep" and c.lower_ == "of" and any(o.lemma_.lower() in _AILMENTS for o in c.children)
+        # the ailment may sit anywhere in the phrase ("of neck and back injuries": the parser's object is "neck")
+        return any(c.dep_ == "prep" and c.lower_ == "of" and any(o.lemma_.lower() in _AILMENTS for o in c.subtree)
                    for c in verb.children)
     if lemma == "admit" and entry.code == "015":
         return _admits_a_state(verb)
@@ -297,3 +298,13 @@ def civil_alert(verb: Token, entry: LexEntry) -> bool:
     weather is no military alert (152)."""
     return entry.code == _MILITARY_ALERT and verb.pos_ == "VERB" and any(
         t.lemma_.lower() in HAZARD_WORDS for c in verb.children if c.dep_ == "dobj" for t in c.subtree)
+
+
+def help_on_the_scene(verb: Token, entry: LexEntry) -> bool:
+    """"The first officers on the scene called for backup": help sent for at work is no appeal."""
+    return entry.code[:2] == "02" and verb.lemma_.lower() == "call" and any(
+        o.lemma_.lower() in _HELP_ON_THE_SCENE for c in verb.children if c.dep_ == "prep" and c.lower_ == "for"
+        for o in c.children if o.dep_ == "pobj")
+
+
+_HELP_ON_THE_SCENE = frozenset({"backup", "reinforcement", "ambulance", "paramedic"})

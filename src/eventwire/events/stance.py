@@ -217,8 +217,12 @@ def _future_and_negation(verb: Token) -> tuple[bool, bool]:
 # does ("the virus could spread", "the death toll may rise": three blind reviews of emitted events found
 # no threat in them). A warning of what someone will or could do stays a threat: the blind web gold codes
 # "warned that the Chinese government will not sit idly by" 137.
-APPEAL, PESSIMISM = "020", "012"
+APPEAL, PESSIMISM, ADVISORY = "020", "012", "010"
 _MODALS = word_list("eventwire.events", "hypothetical_aux")  # compared by lemma too: "ca"(n't), "wo"(n't)
+_PUBLIC_WORDS = word_list("eventwire.events", "public_word")
+# What the one who warns may do themselves: "warned Gaza residents of coming airstrikes" threatens.
+_FORCE_TO_COME = frozenset({"attack", "airstrike", "strike", "bombing", "shelling", "raid", "offensive", "operation",
+                            "retaliation", "consequence", "response", "action", "force", "reprisal", "evacuation"})
 
 
 # Who a danger or an agent belongs to: "an Iranian attack", "Russia's forces".
@@ -234,13 +238,19 @@ def warning_code(verb: Token, is_actor: Callable[[Token], bool] = lambda _: True
     children = list(verb.children)
     if any(c.dep_ == "dobj" for c in children) and any(c.dep_ == "xcomp" for c in children):
         return APPEAL
+    told = [c for c in children if c.dep_ in ("dobj", "dative")]
+    # "warned of a humanitarian crisis", "warning of a growing threat of measles": a danger no actor poses
+    # (the parser may hang the danger on the people told: "warned motorists of icy roads")
+    dangers = [o for c in (*children, *(g for t in told for g in t.children)) if c.dep_ == "prep"
+               and c.lower_ in ("of", "about") for o in c.children if o.dep_ == "pobj"]
+    posed_by = [t for d in dangers for t in (d, *d.children) if t is d or t.dep_ in _OWNER_DEPS]
+    unposed = bool(dangers) and not any(is_actor(t) for t in posed_by)
+    if unposed and told and all(c.lemma_.lower() in _PUBLIC_WORDS for c in told) and not any(
+            d.lemma_.lower() in _FORCE_TO_COME for d in dangers):
+        return ADVISORY  # "the sheriff is warning residents about two scams": advice to the public
     clause = next((c for c in children if c.dep_ == "ccomp"), None)
-    if clause is None and not any(c.dep_ in ("dobj", "dative") for c in children):
-        # "warned of a humanitarian crisis", "warning of a growing threat of measles": a danger no actor poses
-        dangers = [o for c in children if c.dep_ == "prep" and c.lower_ in ("of", "about") for o in c.children
-                   if o.dep_ == "pobj"]
-        posed_by = [t for d in dangers for t in (d, *d.children) if t is d or t.dep_ in _OWNER_DEPS]
-        return PESSIMISM if dangers and not any(is_actor(t) for t in posed_by) else None
+    if clause is None and not told:
+        return PESSIMISM if unposed else None
     if clause is None or any(c.dep_ in ("dobj", "dative") for c in children):
         return None
     subjects = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]

@@ -30,6 +30,7 @@ from eventwire.events.senses import (
     describing_participle,
     fighting_to_do,
     force_on_a_thing,
+    help_on_the_scene,
     jailed_for_a_term,
     naming_not_acting,
     other_sense,
@@ -97,7 +98,7 @@ def find_triggers(doc: Doc, lexicon: Lexicon, ctx: Context) -> list[Trigger]:
             if entry is not None and (opinion_not_act(token, entry) or seeking_not_asking(token, entry, ctx)
                                       or other_sense(token, entry) or fighting_to_do(token, entry, ctx)
                                       or force_on_a_thing(token, entry, ctx)
-                                      or civil_alert(token, entry)):
+                                      or civil_alert(token, entry) or help_on_the_scene(token, entry)):
                 entry = None
             if entry is not None and jailed_for_a_term(token, entry):
                 entry = replace(entry, code=SENTENCE_CODE)
@@ -122,7 +123,7 @@ def find_triggers(doc: Doc, lexicon: Lexicon, ctx: Context) -> list[Trigger]:
             entry = STATEMENT
         if entry is not None and ctx.in_quote(token) and entry.code[:2] not in _SPEECH_ACT_ROOTS:
             entry = None  # in a quote, only what the speaking itself does ("we warn", "I urge")
-        if entry is not None and phone_call(token, entry, ctx):
+        if entry is not None and not naming and phone_call(token, entry, ctx):  # "called Omar a terrorist": a name
             entry = PHONE_CALL
         if entry is not None:
             clause = token if token.pos_ in ("VERB", "ADJ") else governing_verb(token)

@@ -9,7 +9,8 @@ military combat"; 175 the state's violent repression of protest):
 - anyone who is not an armed force or a government (police, a criminal, a civilian, an unnamed gunman)
   attacking people who are not an armed force is assault (182), or killing by assault (1823) when they die;
 - a criminal or a civilian using force at no one named, or at a place, is unconventional violence (180);
-- a government, police or army blocking a road or an area restricts movement (191); protesters block (144).
+- a government, police or army blocking a road or an area restricts movement (191); protesters block (144);
+- the police raiding or storming a home or a building coerce (170), unless it is an armed group's.
 Attacks on soldiers, police and rebels, and whatever armed forces or governments do, stay 19.
 """
 
@@ -30,7 +31,10 @@ _KILLING = word_list("eventwire.events", "killing_verb")
 _HARM_TO_PEOPLE = _KILLING | word_list("eventwire.events", "harm_verb")
 _PROTESTERS = frozenset({"OPP"})
 _MILITARY_WEAPONS = word_list("eventwire.events", "military_weapon")
-REPRESSION, ASSAULT, KILLING_BY_ASSAULT, UNCONVENTIONAL = "175", "182", "1823", "180"
+REPRESSION, ASSAULT, KILLING_BY_ASSAULT, UNCONVENTIONAL, COERCION = "175", "182", "1823", "180", "170"
+# Entering a place by force; done by the police to anyone but an armed group, it is coercion (17).
+_RAIDING = frozenset({"raid", "storm"})
+_ARMED_FORCES = frozenset({"MIL", "REB", "IMG"})
 _BLOCKING, _BLOCKADE = "144", "191"
 _STATE_FORCES = frozenset({"GOV", "COP", "MIL"})
 # Criminals and civilians: whatever force they use is not a military's.
@@ -45,6 +49,9 @@ def violence_code(code: str, trigger: Token, source: ActorMention, target: Actor
     if code not in _GENERIC_FORCE:
         return code
     source_sector = source.sector
+    if source_sector == "COP" and trigger.lemma_.lower() in _RAIDING and (
+            target is None or target.sector not in _ARMED_FORCES):
+        return COERCION  # "police raided the home of a suspect": the law's coercion, not an army's combat
     if source_sector in _PRIVATE_PEOPLE and (target is None or target.kind == "country"):
         return UNCONVENTIONAL  # "the gunman opened fire at a mosque in Christchurch": no army's combat
     if target is None:
