@@ -107,3 +107,15 @@ def test_a_relative_clause_misread_as_a_warnings_content_is_no_hypothesis(coder:
     assert not probe.hypothetical
     warned = event(coder, "Tomas Arkwright warned the public that Ostmark police are investigating.", "09")
     assert warned.hypothetical
+
+
+def test_a_past_act_told_right_after_a_sentence_set_years_before_goes_on_with_that_past(pipeline: Any) -> None:
+    """"... most recently in April 2007 when he was accused. He was convicted of reckless driving": the
+    conviction is of that story, not of the news day; what someone says now stays the news."""
+    text = ("COLUMBUS, Ohio — Turner has been in the news before, most recently in April 2007 when he was accused of "
+            "pointing a gun at a motorist. He was convicted of reckless driving.")
+    result = every_event(pipeline).run(Article(id=article_id(text), text=text, published="2009-03-10"))
+    convictions = [e for e in result.events if e.cameo == "116"]
+    assert convictions and all(e.date == "2007-04" for e in convictions), convictions
+    emitted = pipeline.run(Article(id=article_id(text), text=text, published="2009-03-10")).events
+    assert not [e for e in emitted if e.cameo == "116"], emitted

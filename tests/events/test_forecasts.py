@@ -40,3 +40,10 @@ def test_a_thing_given_is_no_promise(coder: Any, text: str) -> None:
 def test_an_offer_to_mediate_is_an_intent_to_mediate(coder: Any) -> None:
     events = run_text(coder, "Turkey offered to mediate between Russia and Ukraine on Monday.").events
     assert [e for e in events if e.cameo == "039" and e.source.country == "TUR"], events
+
+
+def test_a_verb_joined_to_a_possible_one_is_only_possible_too(coder: Any) -> None:
+    """"could strike Iran and attack Hezbollah": the modal governs both verbs."""
+    events = run_text(coder, "Israel could strike Iran and attack Hezbollah.").events
+    attacks = [e for e in events if e.cameo[:2] == "19"]
+    assert len(attacks) == 2 and all(e.hypothetical for e in attacks), attacks

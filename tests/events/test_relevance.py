@@ -228,3 +228,14 @@ def test_a_question_a_described_measure_and_a_case_allegation_are_not_the_news(p
     news = run(pipeline, "The United States imposed tariffs on China on Monday. "
                          "Russia alleged that Ukraine shelled Donetsk on Monday.")
     assert {e.cameo_root for e in news.events} >= {"16", "11"}, [e.cameo for e in news.events]
+
+
+def test_an_act_that_is_not_the_first_time_is_history(pipeline: Any) -> None:
+    """"It is not the first time X has been arrested" tells that arrests happened before; "the first time"
+    tells the news."""
+    before = run(with_settings(pipeline, all_events=True), "DALLAS, Texas — It is not the first time police "
+                                                           "have arrested the man.")
+    arrests = [e for e in before.events if e.cameo == "173"]
+    assert arrests and not any(e.political for e in arrests)
+    first = run(pipeline, "DALLAS, Texas — It was the first time police had arrested the man.")
+    assert [e.cameo for e in first.events] == ["173"]

@@ -76,6 +76,10 @@ def is_hypothetical(trig: Trigger) -> bool:
     verb = trig.clause
     if _only_possible(verb) or _planned(verb):
         return True
+    # "could spend 98 years in prison and be fined": a verb joined with no subject of its own shares the modal
+    if verb.dep_ == "conj" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children) and (
+            _only_possible(verb.head)):
+        return True
     current = verb
     for _ in range(3):
         if current.dep_ == "pcomp" and current.head.lower_ == "to" and current.head.head != current.head:

@@ -37,6 +37,9 @@ def event_date(trig: Trigger, ctx: Context) -> tuple[str | None, str, bool]:
         tense = "past"  # "I urge my colleagues ...": said when the quote was
     if tense in ("past perfect", "habitual", "earlier past"):
         return None, "unresolved", True
+    earlier = _narrated_before(trig, ctx) if tense == "past" else None
+    if earlier is not None and earlier.value is not None:
+        return earlier.value, earlier.precision, True
     day = story_day(ctx) if tense in ("past", "present perfect") else None
     if day is not None:
         return day, "day", True
@@ -121,6 +124,32 @@ _TIME_OF_DAY = re.compile(
     r"(overnight|dawn|dusk|daybreak|midnight|noon|midday|night|(in the |this |early |late )?(morning|afternoon|evening)"
     r"|\d{1,2}(:\d\d)? ?(a\.?m\.?|p\.?m\.?|o'clock))")
 _NEWS_DAYS = 7
+
+
+def _narrated_before(trig: Trigger, ctx: Context) -> TimeMention | None:
+    """"... most recently in April 2007 when he was accused of pointing a gun. He was convicted of reckless
+    driving": a past act with no time of its own, told right after a sentence set a year or more before the
+    article, goes on with that story; it is dated by it, not by the news."""
+    published = _iso_day(ctx.article.published)
+    sent = trig.token.sent
+    # the story goes on about the one the sentence before told of ("He was convicted"), in its own words, not
+    # in what someone says now ("the sheriff said deputies arrested three")
+    subjects = [c for c in trig.clause.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if published is None or sent.start == 0 or trig.clause.dep_ == "ccomp" or not any(
+            s.lower_ in _NARRATING_PRONOUNS for s in subjects):
+        return None
+    previous = ctx.doc[sent.start - 1].sent
+    times = [t for t in ctx.times.values() if previous.start <= t.token < previous.end and t.note != DURATION_NOTE
+             and t.value is not None]
+    periods = [period_of(t.value) for t in times]
+    if not times or any(p is None or (published - p[1]).days <= _OLD_DAYS for p in periods):
+        return None
+    return max(times, key=lambda t: t.token)
+
+
+# How long before the article a time must end for what follows it to be the past it tells.
+_OLD_DAYS = 366
+_NARRATING_PRONOUNS = frozenset({"he", "she", "they", "it"})
 
 
 def story_day(ctx: Context) -> str | None:

@@ -57,3 +57,16 @@ def caption_fragment(token: Token) -> bool:
 
 
 _FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
+
+
+def not_the_first_time(token: Token) -> bool:
+    """"It is not the first time Crolley has been arrested": the clause says the act has happened before, told
+    to give the news its history; the news itself is in another sentence."""
+    clause = token
+    while clause.dep_ not in ("relcl", "ROOT") and clause.head != clause:
+        clause = clause.head
+    time = clause.head
+    if clause.dep_ != "relcl" or time.lemma_.lower() != "time" or not any(
+            c.lower_ == "first" for c in time.children):
+        return False
+    return any(c.dep_ == "neg" for c in time.head.children)

@@ -23,7 +23,13 @@ from spacy.tokens import Doc, Token
 
 from eventwire.datafiles import read_tsv, word_list
 from eventwire.events.codes import PLEA_CODES
-from eventwire.events.framing import caption_fragment, described_act, direct_question, standing_measure
+from eventwire.events.framing import (
+    caption_fragment,
+    described_act,
+    direct_question,
+    not_the_first_time,
+    standing_measure,
+)
 from eventwire.events.senses import HAZARD_WORDS
 from eventwire.events.sources import VIOLENCE_ROOTS
 from eventwire.model import ActorMention, Article, Event
@@ -173,7 +179,8 @@ def never_emitted(event: Event, published: str | None, token: Token | None = Non
                                        or legal_appeal(event, token) or token.dep_ == "compound"
                                        or standing_measure(token) or private_report(event) or private_visit(event)
                                        or standing_passive(token) or caption_fragment(token)
-                                       or direct_question(token) or case_allegation(event, token))
+                                       or direct_question(token) or case_allegation(event, token)
+                                       or not_the_first_time(token))
     plain = event.cameo == PLAIN_STATEMENT  # the coding rules' optional 010: never a required event
     optional = plain or (token is not None and disaster_emergency(event, token))
     return event.hypothetical or event.negated or history or undirected or described or optional
