@@ -102,3 +102,15 @@ def test_a_country_named_town_the_sentence_calls_a_town_is_the_town_in_the_story
     places = {p.text: p for p in result.places if p.start is not None}
     assert places["Palestine"].country == "USA", places
     assert places["Lebanon"].country == "USA", places
+
+
+def test_a_capitals_name_leading_a_towns_police_in_a_story_of_another_country_is_that_town(pipeline: Any) -> None:
+    """"Berlin police" in a story firmly placed in Connecticut is a US town's police, and "a tree in Berlin"
+    of the same story is the same town; a story filed in Berlin keeps Berlin."""
+    story = run(pipeline, "MIDDLETOWN — A Middletown student was taken to Hartford Hospital after he crashed "
+                          "into a tree in Berlin. Berlin police are investigating the crash.")
+    berlins = [p.country for p in story.places if p.text == "Berlin"]
+    assert berlins == ["USA", "USA"], berlins
+    assert [a.code for a in story.actors if a.text == "Berlin police"] == ["USACOP"]
+    home = run(pipeline, "BERLIN — Berlin police arrested two men on Monday.")
+    assert [a.code for a in home.actors if a.text == "Berlin police"] == ["DEUCOP"]

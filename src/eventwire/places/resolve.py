@@ -24,6 +24,8 @@ _FEATURE_PRIOR = {"town": -0.5, "country": 4.0, "admin1": 2.5, "region": 2.5, "a
                   "military_base": 3.0, "airport": 2.0, "border_crossing": 3.0, "camp": 2.0, "facility": 2.0,
                   "city": 0.0, "admin2": 0.0}
 _CAPITAL_BONUS = 2.0
+# How many toponyms of one country make a story that country's, for a capital's name to be a town there.
+_FIRM_FOCUS = 3
 # Description nouns and the gazetteer features they can refer back to.
 _DESCRIPTIONS = {
     "country": {"country"}, "nation": {"country"},
@@ -50,8 +52,14 @@ def resolve_places(doc: Doc, gazetteer: Gazetteer, matcher: PlaceMatcher, dateli
     # rereads every one in the light of all first readings (country focus, shared admin1, proximity),
     # so "Athens" beside "Clarke County" and "Georgia" in a US story is Athens, Georgia.
     focus = _focus(candidates.values())
+    told: dict[str, tuple[Place, ...]] = {}
     for span in ordered:
-        candidates[span.start] = _town_when_told(span, candidates[span.start], gazetteer, focus)
+        options = candidates[span.start]
+        candidates[span.start] = _town_when_told(span, options, gazetteer, focus)
+        if candidates[span.start] != options:
+            told[name_key(span.text)] = candidates[span.start]
+    for span in ordered:  # one name, one place: "a tree in Berlin ... Berlin police" in a Connecticut story
+        candidates[span.start] = told.get(name_key(span.text), candidates[span.start])
     first = [_best(span, candidates[span.start], focus, []) for span in ordered]
     # Each toponym is reread in the light of the others' first readings, not its own: "London" first read
     # as England must not vote for England when "Ontario" follows it.
@@ -144,13 +152,17 @@ def _town_when_told(span: Span, options: tuple[Place, ...], gazetteer: Gazetteer
                     ) -> tuple[Place, ...]:
     """"Palestine police", "a Lebanon man", "Lopez, 35, of Jordan,": a name the sentence calls a town is a town
     of that name in the story's country, not the country of that name (a story in Lebanon keeps Lebanon)."""
-    if not any(p.feature == "country" for p in options) or not (
-            leads_local_body(span) or modifies_town_noun(span) or home_of_person(span)):
-        return options
     key = name_key(span.text)
+    # "Berlin police" in a Connecticut story: a capital's name too, where the story is firmly of one other
+    # country ("NEW YORK — Moscow police detained ..." is still Moscow's police)
+    capital = any(p.capital and name_key(p.name) == key for p in options)
+    national = [p for p in options if p.feature == "country" or (capital and p.capital)]
+    if not national or not (leads_local_body(span) or modifies_town_noun(span) or home_of_person(span)):
+        return options
     towns = [p for p in gazetteer.towns_named(span.text) if p.feature in ("city", "town")
-             and name_key(p.name) == key and focus[p.country or ""]]
-    countries = {p.country for p in options if p.feature == "country"}
+             and name_key(p.name) == key and focus[p.country or ""] >= (_FIRM_FOCUS if capital else 1)
+             and not p.capital]
+    countries = {p.country for p in national}
     if not towns or any(focus[c or ""] for c in countries):
         return options
     return tuple(towns)
