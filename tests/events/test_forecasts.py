@@ -47,3 +47,11 @@ def test_a_verb_joined_to_a_possible_one_is_only_possible_too(coder: Any) -> Non
     events = run_text(coder, "Israel could strike Iran and attack Hezbollah.").events
     attacks = [e for e in events if e.cameo[:2] == "19"]
     assert len(attacks) == 2 and all(e.hypothetical for e in attacks), attacks
+
+
+def test_a_scheduled_act_has_not_happened(coder: Any) -> None:
+    for text in ("Obama is scheduled to visit Israel on Wednesday.",
+                 "Making his first visit to Israel as president, Obama is scheduled to arrive in Jerusalem on "
+                 "Wednesday."):
+        visits = [e for e in run_text(coder, text).events if e.cameo_root == "04"]
+        assert visits and all(e.hypothetical for e in visits), (text, visits)

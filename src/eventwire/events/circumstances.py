@@ -76,6 +76,12 @@ def is_hypothetical(trig: Trigger) -> bool:
     verb = trig.clause
     if _only_possible(verb) or _planned(verb):
         return True
+    # "Making his first visit as president, Obama is scheduled to arrive at 3 p.m.": a participle beside a planned
+    # act is as planned as it is
+    head = verb.head
+    if verb.dep_ == "advcl" and verb.tag_ == "VBG" and not any(c.dep_ == "mark" for c in verb.children) and (
+            head.lemma_.lower() in _HYPOTHETICAL_HEADS and any(c.dep_ == "xcomp" for c in head.children)):
+        return True
     # "could spend 98 years in prison and be fined": a verb joined with no subject of its own shares the modal
     if verb.dep_ == "conj" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children) and (
             _only_possible(verb.head)):
