@@ -239,3 +239,12 @@ def test_an_act_that_is_not_the_first_time_is_history(pipeline: Any) -> None:
     assert arrests and not any(e.political for e in arrests)
     first = run(pipeline, "DALLAS, Texas — It was the first time police had arrested the man.")
     assert [e.cameo for e in first.events] == ["173"]
+
+
+def test_an_act_of_someone_named_by_the_office_they_held_then_is_history(pipeline: Any) -> None:
+    """"by then-President Ronald Reagan": the story looks back on that office's time."""
+    for text in ("ATLANTA — Paulk was invited to the White House by then-President Ronald Reagan.",
+                 "Then-Secretary of State Clinton met Netanyahu in Jerusalem."):
+        everything = run(with_settings(pipeline, all_events=True), text)
+        assert everything.events and not any(e.political for e in everything.events), (text, everything.events)
+    assert run(pipeline, "Secretary of State Clinton met Netanyahu in Jerusalem on Monday.").events

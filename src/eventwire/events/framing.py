@@ -70,3 +70,13 @@ def not_the_first_time(token: Token) -> bool:
             c.lower_ == "first" for c in time.children):
         return False
     return any(c.dep_ == "neg" for c in time.head.children)
+
+
+def told_of_a_past_office(token: Token) -> bool:
+    """"Paulk was invited to a prayer breakfast by then-President Ronald Reagan": an actor named by the office
+    they held then acts in a past the story looks back on, not in its news."""
+    clause = token if token.pos_ in ("VERB", "AUX") else token.head
+    parties = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass", "agent", "dobj")]
+    # (the parser may hang a sentence-initial "Then-" on the verb)
+    words = [t for p in parties for t in p.subtree] + list(clause.children)
+    return any(t.lower_ == "then" and t.i + 1 < len(t.doc) and t.doc[t.i + 1].tag_ == "HYPH" for t in words)
