@@ -48,6 +48,8 @@ def test_organisation_acronyms_and_common_words_are_not_places(pipeline: Any) ->
     assert not {"God", "OAS", "University", "SWAT"} & set(places), places
     credit = _found(pipeline, "(Dean Curtis / News-Leader) Police investigate the death at Ozark Dodge.")
     assert "Leader" not in credit, credit
+    company = _found(pipeline, "In Dallas, the zoning commission rejected Titan's request on Monday.")
+    assert "Titan" not in company, company
 
 
 def test_a_nationality_adjective_is_a_place_only_where_it_says_where(pipeline: Any) -> None:

@@ -66,7 +66,9 @@ def find_toponyms(doc: Doc, gazetteer: Gazetteer, matcher: PlaceMatcher,
     an unknown "Nashville Airport" must not hide the "Nashville" inside it."""
     spans = _demonyms_of_place(doc, gazetteer)  # first: it wins a tie with NER's "Sri Lankan" GPE
     spans += _counties_in_a_row(doc, gazetteer)  # and "Harper" of "Harper and Kingman counties" is a county, not a town
-    spans += [e for e in doc.ents if e.label_ in NER_LABELS and not _is_acronym_of_org(e, gazetteer)]
+    # "rejected Titan's request": a common word the model took for a place is one only if a populous place has it
+    spans += [e for e in doc.ents if e.label_ in NER_LABELS and not _is_acronym_of_org(e, gazetteer)
+              and not (name_key(e.text) in _COMMON_WORDS and not _populous(e, gazetteer))]
     spans = _without_people(doc, spans, gazetteer)
     spans += [Span(doc, s, e, label="PLACE") for _, s, e in matcher.matcher(doc)
               if _capitalised(doc[s:e]) and not _shouted_acronym(doc[s:e], gazetteer)]
