@@ -186,3 +186,10 @@ def test_a_passive_joined_to_an_active_verb_is_done_to_its_subject(pipeline: Any
     """"The man ran from the scene and was arrested by police": the man is arrested."""
     arrested = coded(pipeline, "DALLAS, Texas — The man ran from the scene and was arrested by police.")
     assert ("173", "USACOP", "USACRM") in arrested, arrested
+
+
+def test_whom_one_refuses_to_join_is_the_target_and_a_refusal_is_one_record(pipeline: Any) -> None:
+    joined = coded(pipeline, "MOSCOW — The new mayor refused to join United Russia on Monday.")
+    assert [c for c in joined if c[0][:2] == "12" and c[2] == "RUSGOVURS"], joined
+    met = coded(pipeline, "Iran refused to meet Trump on Monday.")
+    assert [c[0][:2] for c in met] == ["12"], met

@@ -17,7 +17,8 @@ from eventwire.model import ActorMention, Event
 
 def one_record_per_act(events: list[Event], doc: Doc) -> list[Event]:
     """The article's events, in text order, with every act's repeats left out."""
-    ordered = sorted(_without_targetless_twins(events), key=lambda e: (e.evidence.start, e.evidence.token, e.id))
+    ordered = sorted(_without_governing_twins(_without_targetless_twins(events), doc),
+                     key=lambda e: (e.evidence.start, e.evidence.token, e.id))
     return _one_record_per_act_told_twice(_one_protest_per_place(_one_per_act(ordered, doc)), doc)
 
 
@@ -28,6 +29,16 @@ def _without_targetless_twins(events: list[Event]) -> list[Event]:
     targeted = {(e.evidence.start, e.source.code, e.source.start, e.cameo_root) for e in events if e.target}
     return [e for e in events if e.target is not None or
             (e.evidence.start, e.source.code, e.source.start, e.cameo_root) not in targeted]
+
+
+def _without_governing_twins(events: list[Event], doc: Doc) -> list[Event]:
+    """"Iran refused to meet Trump": the refusal to meet (125, at "meet") is the act; the bare refusal at the
+    verb governing it, with the same source, target and root, is the same act again."""
+    def governs_twin(event: Event) -> bool:
+        return any(0 <= k.evidence.token < len(doc) and doc[k.evidence.token].dep_ == "xcomp"
+                   and doc[k.evidence.token].head.i == event.evidence.token and k.source.start == event.source.start
+                   and _code(k.target) == _code(event.target) and k.cameo_root == event.cameo_root for k in events)
+    return [e for e in events if not governs_twin(e)]
 
 
 def _one_per_act(events: list[Event], doc: Doc) -> list[Event]:

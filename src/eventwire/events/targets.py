@@ -74,6 +74,9 @@ def target_tokens(trig: Trigger, ctx: Context) -> list[Token]:
                 holders.extend(c for c in child.children if c.dep_ == "dobj")
             if child.dep_ in ("ccomp", "xcomp") and child.pos_ == "ADJ":  # "found two officers guilty"
                 out.extend(c for c in child.children if c.dep_ == "nsubj")
+    if token.pos_ == "VERB" and entry.code[:2] == _REJECT_ROOT:  # "refused to join United Russia": who is refused
+        out.extend(o for x in token.children if x.dep_ == "xcomp" for o in x.children
+                   if o.dep_ == "dobj" and _named_actor_at(o, ctx) and any(a.code for a in ctx.actors.get(o.i, [])))
     for holder in holders:
         for child in holder.children:
             if token.pos_ == "VERB" and holder == token and not entry.objects and (
@@ -93,6 +96,9 @@ def target_tokens(trig: Trigger, ctx: Context) -> list[Token]:
     if token.pos_ == "VERB" and token.dep_ == "relcl" and any(c.lower_ == "where" for c in token.children):
         out.append(token.head)  # "Egypt, where he arrived": the antecedent is the destination
     return out
+
+
+_REJECT_ROOT = "12"
 
 
 def _coerced_body(obj: Token, code: str, ctx: Context) -> bool:
