@@ -135,3 +135,25 @@ def test_the_article_focus_counts_named_actors(pipeline: Any) -> None:
 def test_it_refers_back_to_a_body_named_by_its_role_noun(pipeline: Any) -> None:
     result = run(pipeline, "In Ottawa, the Supreme Court said it would rule next week.")
     assert any(a.text == "it" and a.code == "CANJUD" for a in result.actors), [(a.text, a.code) for a in result.actors]
+
+
+def test_a_person_the_kb_lacks_takes_the_role_of_a_bare_appositive(pipeline: Any) -> None:
+    """"Ahmad Karimi, a police officer," is police; "Sarah Jones, a spokeswoman for the Red Cross," is the Red
+    Cross's, not a government's; "a columnist" gives no code."""
+    assert codes(run(pipeline, "In Kabul, Ahmad Karimi, a police officer, arrested two men.")).get(
+        "Ahmad Karimi") == "AFGCOP"
+    assert codes(run(pipeline, "In Kabul, Ahmad Karimi, a Pakistani police officer, arrested two men.")).get(
+        "Ahmad Karimi") == "PAKCOP"
+    spokeswoman = codes(run(pipeline, "In Geneva, Sarah Jones, a spokeswoman for the Red Cross, said aid arrived."))
+    assert not spokeswoman.get("Sarah Jones", "").endswith("GOV"), spokeswoman
+    assert not codes(run(pipeline, "In Ohio, Jane Roe, a columnist, criticised the mayor.")).get("Jane Roe")
+
+
+def test_a_surname_opening_a_sentence_is_the_person_named_before(pipeline: Any) -> None:
+    """"Tamalt, 42, lived in England. He was arrested": the tagger's common noun is the surname, and "he" is
+    Tamalt, not the president named between them."""
+    result = run(pipeline, "ALGIERS — Mohamed Tamalt, a journalist imprisoned for insulting President Abdelaziz "
+                           "Bouteflika, died in hospital. Tamalt, 42, lived in England. He was arrested on May 2 near "
+                           "his parents' home.")
+    he = [a for a in result.actors if a.text == "He"]
+    assert he and he[0].name == "Mohamed Tamalt", [(a.text, a.name) for a in result.actors]

@@ -15,7 +15,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
-from eventwire.actors.descriptions import FORMER, STATE_SECTORS, CountryContext, role_of
+from eventwire.actors.descriptions import FORMER, STATE_SECTORS, CountryContext, countries_of, role_of
 from eventwire.actors.gender import given_names
 from eventwire.actors.kb import ActorKB
 from eventwire.actors.mentions import new_mention, token_range
@@ -126,6 +126,9 @@ def _titled_people(doc: Doc, kb: ActorKB, known: list[ActorMention], context: Co
         role = _title_role(titles, kb)
         if role is not None and any(t.lower_ in FORMER for t in titles):
             role = "ELI"  # "Former prime minister John Major": CAMEO codes former office holders as elites
+        own_country = None
+        if role is None and not titles:  # "Ahmad Karimi, an Afghan police officer, ..."
+            role, own_country = _appositive_role(ent, kb)
         prior = people.get(surname)
         if prior is not None and prior.token >= ent.start:
             prior = None  # named in full only later: not yet known to the reader
@@ -146,7 +149,7 @@ def _titled_people(doc: Doc, kb: ActorKB, known: list[ActorMention], context: Co
             people[surname] = mention
             out.append(mention)
             continue
-        country = next((iso for t in titles if (iso := kb.country_of_word(t.text)) is not None), None)
+        country = next((iso for t in titles if (iso := kb.country_of_word(t.text)) is not None), own_country)
         if country is None:  # a known body in the title: "White House press secretary", "CIA Director"
             country = next((m.country for m in known for t in titles if m.country and m.start <= t.idx < m.end
                             and _unambiguous(m)), None)
@@ -156,7 +159,7 @@ def _titled_people(doc: Doc, kb: ActorKB, known: list[ActorMention], context: Co
             mention = new_mention(ent, ent.text, "", None, "person", kb_id=f"unknown:{ent.text}",
                                   resolved_from="unknown-person")
         else:
-            span = doc[min(t.i for t in titles): ent.end]
+            span = doc[min(t.i for t in titles): ent.end] if titles else ent
             mention = new_mention(span, ent.text, country + role, country, "person", head=ent.root,
                                   kb_id=f"titled:{ent.text}")
         people[surname] = mention
@@ -165,7 +168,9 @@ def _titled_people(doc: Doc, kb: ActorKB, known: list[ActorMention], context: Co
     tagged = covered | {i for m in out for i in range(*token_range(doc, m))}
     for token in doc:
         person = people.get(token.text)
-        if person is None or token.pos_ != "PROPN" or token.i in tagged or token.i < person.token:
+        # (the tagger may take an unfamiliar surname opening a sentence for a common noun: "Tamalt, 42, lived")
+        name_like = token.pos_ == "PROPN" or (token.pos_ == "NOUN" and token.dep_ in ("nsubj", "nsubjpass"))
+        if person is None or not name_like or token.i in tagged or token.i < person.token:
             continue
         titles = [c for c in token.children if c.dep_ == "compound" and c.i < token.i]
         if token.dep_ == "compound" or any(role_of(t, kb) is None for t in titles):
@@ -181,6 +186,23 @@ def _titled_people(doc: Doc, kb: ActorKB, known: list[ActorMention], context: Co
         out.append(new_mention(doc[token.i: token.i + 1], person.name, person.code, person.country, "person",
                                kb_id=person.kb_id, resolved_from=person.resolved_from))
     return out
+
+
+def _appositive_role(name: Span, kb: ActorKB) -> tuple[str | None, str | None]:
+    """The role (and country, if it names one) a bare appositive gives a person the KB lacks ("Karimi, an Afghan
+    police officer"); one of an organisation ("a spokesman for the Red Cross") is that organisation's, left to
+    it; only public roles count."""
+    for app in (c for c in name.root.children if c.dep_ == "appos" and c.pos_ == "NOUN"):
+        if not any(c.dep_ == "prep" and c.lower_ in ("for", "of", "at", "with") for c in app.children):
+            role = role_of(app, kb)
+            # only a role of the state or of politics: "a businessman", "a columnist" leave a person uncoded, as a
+            # bare name does (coded, their opinions in op-eds read as events)
+            countries = countries_of(app, kb)
+            return (role, countries[0][0] if countries else None) if role in _PUBLIC_ROLES else (None, None)
+    return None, None
+
+
+_PUBLIC_ROLES = STATE_SECTORS | {"OPP", "REB", "PTY"}
 
 
 def _retitled(mention: ActorMention, span: Span, kb: ActorKB) -> ActorMention:
