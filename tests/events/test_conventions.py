@@ -141,3 +141,11 @@ def test_a_pronoun_no_coded_actor_stands_behind_is_the_suspect_or_victim(pipelin
     assert ("173", "USACOP", "USACRM") in passive, passive
     shot = coded(pipeline, "DALLAS, Texas — Two men fled in a car. Police shot them.")
     assert [c for c in shot if c[0][:2] == "18" and c[2] == "USACVL"], shot
+
+
+def test_a_count_of_arrests_is_that_many_suspects(pipeline: Any) -> None:
+    """"made 13 DUI arrests": the people arrested are the target; a count of attacks is no count of victims."""
+    arrests = coded(pipeline, "DALLAS, Texas — Troopers also made 13 DUI arrests on Saturday.")
+    assert ("173", "USACOP", "USACRM") in arrests, arrests
+    attacks = coded(pipeline, "Gunmen carried out three attacks in Kabul on Monday.")
+    assert not [c for c in attacks if c[2] and c[2].endswith("CVL")], attacks

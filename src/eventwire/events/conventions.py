@@ -94,7 +94,12 @@ def _unnamed_people(trig: Trigger, ctx: Context, sources: list[ActorMention], ro
     """The people a verb's act is done to that no code names ("two men", "three"), supplied with `role` of the
     one country its sources belong to; none when the sources' country is not one."""
     countries = {s.country for s in sources if s.country}
-    if trig.token.pos_ != "VERB" or len(countries) != 1:
+    if len(countries) != 1:
+        return []
+    if trig.token.pos_ == "NOUN" and _legal_role(trig) == "COP":  # "made 13 DUI arrests": that many people
+        return [_supplied(n, f"{country}{role}", country, label, "person") for country in countries
+                for n in trig.token.children if n.dep_ == "nummod" and n.ent_type_ != "MONEY"]
+    if trig.token.pos_ != "VERB":
         return []
     return _people_acted_on(trig, ctx, countries.pop(), role, label)
 
