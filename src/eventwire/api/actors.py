@@ -38,20 +38,24 @@ FROM sides
 def list_actors(
     cur: Cursor,
     q: Annotated[str | None, Query(description="Code prefix or words of any name the actor is given (RUS, Putin); "
-                                                "uncoded actors are left out of a search.", max_length=100)] = None,
+                                                "actors whose code it begins come first; uncoded actors are left "
+                                                "out of a search.", max_length=100)] = None,
     limit: Annotated[int, Query(ge=1, le=5000)] = 100,
     offset: Annotated[int, Query(ge=0, le=10_000_000)] = 0,
 ) -> dict[str, Any]:
-    having, params = "", []
+    having, params, order, order_params = "", [], "", []
     if q:
         # Tested on the actor's whole group, so its counts and names are all its events', not only those of
         # the mentions that matched; an uncoded actor (code '') cannot be filtered on, so it is no answer.
         having = "HAVING code <> '' AND (code ILIKE ? ESCAPE '\\' OR bool_or(name ILIKE ? ESCAPE '\\'))"
         params = [_like_escaped(q.strip()) + "%", "%" + _like_escaped(q.strip()) + "%"]
+        # "rus": the actors whose code it begins (RUS...) come first, then those only a name matches ("Cyrus")
+        order, order_params = "code ILIKE ? ESCAPE '\\' DESC, ", params[:1]
     grouped = f"{_SIDES} {_SUMMARY} GROUP BY code {having}"
     with event_groups_once(cur):
         total = cur.execute(f"SELECT count(*) FROM ({grouped}) AS g", params).fetchone()
-        rows = fetch_dicts(cur, f"{grouped} ORDER BY events DESC, code LIMIT ? OFFSET ?", [*params, limit, offset])
+        rows = fetch_dicts(cur, f"{grouped} ORDER BY {order}events DESC, code LIMIT ? OFFSET ?",
+                           [*params, *order_params, limit, offset])
     return {"total": total[0] if total else 0, "limit": limit, "offset": offset,
             "actors": [{**r, "names": r["names"] or []} for r in rows]}
 
