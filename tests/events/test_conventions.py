@@ -149,3 +149,13 @@ def test_a_count_of_arrests_is_that_many_suspects(pipeline: Any) -> None:
     assert ("173", "USACOP", "USACRM") in arrests, arrests
     attacks = coded(pipeline, "Gunmen carried out three attacks in Kabul on Monday.")
     assert not [c for c in attacks if c[2] and c[2].endswith("CVL")], attacks
+
+
+def test_a_town_name_arrested_or_shot_is_a_person_of_that_name(pipeline: Any) -> None:
+    """Towns are not arrested or shot: "Police arrested Moore" is a man, not Moore, Oklahoma; "fired at Gaza City"
+    still aims at a place."""
+    assert ("173", "USACOP", "USACRM") in coded(pipeline, "DALLAS, Texas — Police arrested Moore on Monday.")
+    shot = coded(pipeline, "LAS VEGAS — Police Officer Michael Eggers shot Bell as the two struggled over a gun.")
+    assert [c for c in shot if c[0][:2] == "18" and c[2] == "USACVL"], shot
+    fired = coded(pipeline, "Israeli forces fired at Gaza City on Monday.")
+    assert [c for c in fired if c[2] == "PSE"], fired

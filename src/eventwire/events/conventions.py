@@ -20,7 +20,7 @@ from eventwire.events.placing import event_place, story_place
 from eventwire.events.senses import PERSON_NOUNS
 from eventwire.events.slots import named_uncoded_at, slot
 from eventwire.events.sources import VIOLENCE_ROOTS, intended_violence, unidentified
-from eventwire.events.targets import target_tokens
+from eventwire.events.targets import person_named_like_a_town, target_tokens
 from eventwire.model import ActorMention
 from eventwire.places.roles import in_dateline
 from eventwire.syntax import is_passive, subjects_of
@@ -51,6 +51,8 @@ def implicit_state_agent(trig: Trigger, ctx: Context) -> tuple[list[ActorMention
         if not targets and named:  # keep who they are ("Conner", and "He" after him), coded as a suspect
             targets.extend(m.model_copy(update={"code": f"{country}CRM", "country": country,
                                                 "resolved_from": _CONVENTION}) for m in named[:1])
+        elif not targets and (person := person_named_like_a_town(tok, trig, ctx)) is not None:
+            targets.append(person)  # "Moore was arrested": a man, not Moore, Oklahoma
         elif not targets and (tok.lemma_.lower() in PERSON_NOUNS or tok.lower_ in _PERSONAL_PRONOUNS):
             targets.append(_supplied(tok, f"{country}CRM", country, "suspect", "person"))
     if not targets:
