@@ -248,10 +248,3 @@ def test_an_act_of_someone_named_by_the_office_they_held_then_is_history(pipelin
         everything = run(with_settings(pipeline, all_events=True), text)
         assert everything.events and not any(e.political for e in everything.events), (text, everything.events)
     assert run(pipeline, "Secretary of State Clinton met Netanyahu in Jerusalem on Monday.").events
-
-
-def test_clergy_acting_in_public_life_are_political_actors(pipeline: Any) -> None:
-    """Religious leaders (CAMEO's REL) condemning a government's plan make a political event, as the officials
-    they used to be taken for did."""
-    events = run(pipeline, "LONDON — Religious leaders condemned the government's plan on Monday.").events
-    assert [(e.cameo, e.source.code) for e in events] == [("111", "GBRREL")], events

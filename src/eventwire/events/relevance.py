@@ -37,7 +37,7 @@ from eventwire.model import ActorMention, Article, Event
 
 # Role blocks and organisation types that act in the public sphere by what they are.
 STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY", "IGO"})
-POLITICAL_SECTORS = frozenset({"REB", "OPP", "PTY", "IMG", "NGO", "LAB", "ELI", "REL"})
+POLITICAL_SECTORS = frozenset({"REB", "OPP", "PTY", "IMG", "NGO", "LAB", "ELI"})
 _SUBORDINATE_DEPS = frozenset({"advcl", "relcl", "acl", "csubj", "pcomp", "amod", "compound"})
 _BACKGROUND_DAYS = 31
 # An act dated over a year before the article is history told as background ("in 2015 Saudi Arabia began
