@@ -193,3 +193,9 @@ def test_whom_one_refuses_to_join_is_the_target_and_a_refusal_is_one_record(pipe
     assert [c for c in joined if c[0][:2] == "12" and c[2] == "RUSGOVURS"], joined
     met = coded(pipeline, "Iran refused to meet Trump on Monday.")
     assert [c[0][:2] for c in met] == ["12"], met
+
+
+def test_an_agreement_or_refusal_governing_an_act_only_promised_stays_the_record(pipeline: Any) -> None:
+    """"agreed to offer another aid package": the offer is only promised, so the agreement is not its twin."""
+    agreed = coded(pipeline, "The German government has agreed to offer another large aid package to artists.")
+    assert [c for c in agreed if c[0] == "030"], agreed

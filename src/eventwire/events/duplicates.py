@@ -37,7 +37,10 @@ def _without_governing_twins(events: list[Event], doc: Doc) -> list[Event]:
     def governs_twin(event: Event) -> bool:
         return any(0 <= k.evidence.token < len(doc) and doc[k.evidence.token].dep_ == "xcomp"
                    and doc[k.evidence.token].head.i == event.evidence.token and k.source.start == event.source.start
-                   and _code(k.target) == _code(event.target) and k.cameo_root == event.cameo_root for k in events)
+                   and _code(k.target) == _code(event.target) and k.cameo_root == event.cameo_root
+                   # "agreed to offer aid": the offer is only promised, the agreement is the act
+                   and (k.hypothetical, k.negated, k.date) == (event.hypothetical, event.negated, event.date)
+                   for k in events)
     return [e for e in events if not governs_twin(e)]
 
 
