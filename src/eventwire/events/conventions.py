@@ -16,11 +16,12 @@ from eventwire.datafiles import word_list
 from eventwire.events.codes import PLEA_CODES
 from eventwire.events.context import Context, Trigger
 from eventwire.events.lexicon import object_lemmas
+from eventwire.events.namesakes import person_named_like_a_town
 from eventwire.events.placing import event_place, story_place
 from eventwire.events.senses import PERSON_NOUNS
 from eventwire.events.slots import named_uncoded_at, slot
 from eventwire.events.sources import VIOLENCE_ROOTS, intended_violence, unidentified
-from eventwire.events.targets import person_named_like_a_town, target_tokens
+from eventwire.events.targets import target_tokens
 from eventwire.model import ActorMention
 from eventwire.places.roles import in_dateline
 from eventwire.syntax import is_passive, subjects_of

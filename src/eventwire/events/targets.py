@@ -14,6 +14,7 @@ from spacy.tokens import Token
 
 from eventwire.datafiles import read_tsv, split_list, word_list
 from eventwire.events.context import Context, Trigger
+from eventwire.events.namesakes import person_named_like_a_town
 from eventwire.events.rulings import CENSURE_CODE, RULING_CODE, ruled_parties
 from eventwire.events.slots import (
     actors_at,
@@ -99,27 +100,6 @@ def target_tokens(trig: Trigger, ctx: Context) -> list[Token]:
 
 
 _REJECT_ROOT = "12"
-
-
-def person_named_like_a_town(token: Token, trig: Trigger, ctx: Context) -> ActorMention | None:
-    """A town's name arrested, charged, shot or stabbed is a person of that name: towns are not arrested or
-    shot. A suspect (CRM) to the law's acts, a civilian (CVL) to force; None for anything else."""
-    place = ctx.places.get(token.i)
-    lemma = trig.token.lemma_.lower()
-    # only the verb's own object: "fired at Gaza City" aims at a place
-    if trig.token.pos_ != "VERB" or token.pos_ != "PROPN" or token.dep_ not in ("dobj", "nsubjpass") or (
-            place is None or not place.country) or (
-            place.feature not in _TOWNS) or lemma not in _DONE_TO_PEOPLE:
-        return None
-    role = "CVL" if lemma in _HARM_VERBS else "CRM"
-    return ActorMention(text=token.text, name=token.text, code=f"{place.country}{role}", country=place.country,
-                        kind="person", start=token.idx, end=token.idx + len(token.text), kb_id=None,
-                        resolved_from="state-convention", token=token.i)
-
-
-_TOWNS = frozenset({"city", "town", "village"})
-_HARM_VERBS = word_list("eventwire.events", "killing_verb") | word_list("eventwire.events", "harm_verb")
-_DONE_TO_PEOPLE = _HARM_VERBS | word_list("eventwire.events", "police_act") | word_list("eventwire.events", "court_act")
 
 
 def _coerced_body(obj: Token, code: str, ctx: Context) -> bool:
