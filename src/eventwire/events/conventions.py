@@ -99,12 +99,13 @@ def _unnamed_people(trig: Trigger, ctx: Context, sources: list[ActorMention], ro
     countries = {s.country for s in sources if s.country}
     if len(countries) != 1:
         return []
+    country = countries.pop()
     if trig.token.pos_ == "NOUN" and _legal_role(trig) == "COP":  # "made 13 DUI arrests": that many people
-        return [_supplied(n, f"{country}{role}", country, label, "person") for country in countries
+        return [_supplied(n, f"{country}{role}", country, label, "person")
                 for n in trig.token.children if n.dep_ == "nummod" and n.ent_type_ != "MONEY"]
     if trig.token.pos_ != "VERB":
         return []
-    return _people_acted_on(trig, ctx, countries.pop(), role, label)
+    return _people_acted_on(trig, ctx, country, role, label)
 
 
 def _people_acted_on(trig: Trigger, ctx: Context, country: str, role: str, label: str) -> list[ActorMention]:

@@ -11,6 +11,7 @@ from spacy.tokens import Token
 
 from eventwire.datafiles import word_list
 from eventwire.events.context import Context, Trigger
+from eventwire.events.violence import HARM_TO_PEOPLE
 from eventwire.model import ActorMention
 
 
@@ -24,12 +25,12 @@ def person_named_like_a_town(token: Token, trig: Trigger, ctx: Context) -> Actor
             place is None or not place.country) or (
             place.feature not in _TOWNS) or lemma not in _DONE_TO_PEOPLE:
         return None
-    role = "CVL" if lemma in _HARM_VERBS else "CRM"
+    role = "CVL" if lemma in HARM_TO_PEOPLE else "CRM"
     return ActorMention(text=token.text, name=token.text, code=f"{place.country}{role}", country=place.country,
                         kind="person", start=token.idx, end=token.idx + len(token.text), kb_id=None,
                         resolved_from="state-convention", token=token.i)
 
 
 _TOWNS = frozenset({"city", "town", "village"})
-_HARM_VERBS = word_list("eventwire.events", "killing_verb") | word_list("eventwire.events", "harm_verb")
-_DONE_TO_PEOPLE = _HARM_VERBS | word_list("eventwire.events", "police_act") | word_list("eventwire.events", "court_act")
+_DONE_TO_PEOPLE = (HARM_TO_PEOPLE | word_list("eventwire.events", "police_act")
+                   | word_list("eventwire.events", "court_act"))

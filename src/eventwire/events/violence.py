@@ -28,7 +28,7 @@ _ARMED_OR_STATE = frozenset({"MIL", "REB", "GOV", "SPY", "IMG"})
 _COMBATANTS = frozenset({"MIL", "REB", "COP", "SPY", "GOV", "IMG"})
 _KILLING = word_list("eventwire.events", "killing_verb")
 # Verbs of force that harm people themselves; raids, storming and ambushes are told apart by who does them.
-_HARM_TO_PEOPLE = _KILLING | word_list("eventwire.events", "harm_verb")
+HARM_TO_PEOPLE = _KILLING | word_list("eventwire.events", "harm_verb")
 _PROTESTERS = frozenset({"OPP"})
 _MILITARY_WEAPONS = word_list("eventwire.events", "military_weapon")
 REPRESSION, ASSAULT, KILLING_BY_ASSAULT, UNCONVENTIONAL, COERCION = "175", "182", "1823", "180", "170"
@@ -63,6 +63,6 @@ def violence_code(code: str, trigger: Token, source: ActorMention, target: Actor
         return code
     if source.kind == "unidentified" and _MILITARY_WEAPONS & {w.lower().rstrip("s") for w in source.text.split()}:
         return code  # "an airstrike killed nine civilians": fighting, whoever flew it
-    if trigger.lemma_.lower() not in _HARM_TO_PEOPLE:  # a police raid on homes is no assault
+    if trigger.lemma_.lower() not in HARM_TO_PEOPLE:  # a police raid on homes is no assault
         return code
     return KILLING_BY_ASSAULT if trigger.lemma_.lower() in _KILLING else ASSAULT
