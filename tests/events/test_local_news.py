@@ -14,7 +14,7 @@ def test_the_act_an_arrest_or_praise_is_for_is_no_event_of_the_subject(coder: An
     assert [c for c in arrest if c[0] == "173" and c[1] == "USACOP"], arrest
     assert not [c for c in arrest if c[0].startswith("18")], arrest  # the police assaulted no one
     praise = coded(coder, "The United Nations praised Jordan on Monday for hosting refugees.")
-    assert [c for c in praise if c[0] == "051" and c[2] == "JOR"], praise
+    assert [c for c in praise if c[0] == "051" and c[2] == "JORGOV"], praise
     assert not [c for c in praise if c[0].startswith("04")], praise
     assert not [c for c in coded(coder, "Texas police accused John Smith of assaulting a woman.")
                 if c[0].startswith("18")]
@@ -23,7 +23,7 @@ def test_the_act_an_arrest_or_praise_is_for_is_no_event_of_the_subject(coder: An
 def test_seeking_to_do_or_seeking_someone_is_not_asking(coder: Any) -> None:
     assert coded(coder, "Israeli officials sought to show they are serious about the murders.") == []
     assert coded(coder, "Virginia police are seeking a missing woman.") == []
-    assert ("026", "IRN", "USA") in coded(coder, "Iran sought talks with the United States on Monday.")
+    assert ("026", "IRNGOV", "USAGOV") in coded(coder, "Iran sought talks with the United States on Monday.")
 
 
 def test_asking_a_question_is_not_an_appeal(coder: Any) -> None:
@@ -53,7 +53,7 @@ def test_verbs_in_their_everyday_sense(coder: Any) -> None:
 def test_a_dateline_is_not_the_government_acting(coder: Any) -> None:
     bomb = coded(coder, "BAGHDAD — A car bomb exploded near a crowded market on Thursday, killing 20 people.")
     assert not [c for c in bomb if c[1] == "IRQGOV"], bomb
-    assert ("163", "USA", "IRN") in coded(coder, "WASHINGTON — The United States imposed sanctions on Iran.")
+    assert ("163", "USAGOV", "IRNGOV") in coded(coder, "WASHINGTON — The United States imposed sanctions on Iran.")
 
 
 def test_a_verb_with_its_own_subject_does_not_take_the_reporters(coder: Any) -> None:
@@ -77,7 +77,7 @@ def test_a_surname_of_someone_named_in_full_is_not_the_kb_person_of_that_surname
 
 
 def test_a_name_written_with_the_article_is_still_the_name(coder: Any) -> None:
-    assert ("020", "IRN", "IGOUNO") in coded(coder, "Iran asked the UN to intervene in Yemen on Monday.")
+    assert ("020", "IRNGOV", "IGOUNO") in coded(coder, "Iran asked the UN to intervene in Yemen on Monday.")
 
 
 def test_a_protest_targets_its_government_by_convention_without_borrowing_the_protesters_words(coder: Any) -> None:
@@ -120,7 +120,7 @@ def test_procedure_and_states_of_mind_are_no_acts(coder: Any) -> None:
     assert coded(coder, "Lawyers and civil rights activists in Pakistan have remained committed to the cause.") == []
     assert ("012", "IRQGOV", None) in coded(coder, "Iraqi officials expressed fear that the talks would fail.")
     assert [c for c in coded(coder, "The Iraqi government called on Turkey to withdraw its troops.")
-            if c[0].startswith("02") and c[2] == "TUR"]
+            if c[0].startswith("02") and c[2] == "TURGOV"]
 
 
 def test_headline_conventions(coder: Any) -> None:
@@ -171,12 +171,12 @@ def test_bare_officers_are_police_in_a_story_of_police(coder: Any) -> None:
 
 def test_a_datelines_region_and_agency_are_not_actors(coder: Any) -> None:
     agreed = coded(coder, "ISLAMABAD, Pakistan — Pakistan agreed Monday to reinstate a fired chief justice.")
-    assert [c for c in agreed if c[0].startswith("03") and c[1] == "PAK"], agreed
+    assert [c for c in agreed if c[0].startswith("03") and c[1] == "PAKGOV"], agreed
     blast = coded(coder, "KABUL, Afghanistan (AP) — A suicide bomber killed 12 soldiers near the airport on Monday.")
-    assert blast and not [c for c in blast if c[1] in ("AFG", "AFGGOV", "USAMED")], blast
+    assert blast and not [c for c in blast if c[1] in ("AFG", "AFGGOV", "AFGMIL", "USAMED")], blast
     campaign = coded(coder, "ROANOKE -- Former Arkansas Gov. Mike Huckabee praised Virginia governor Bob McDonnell "
                             "at a rally on Saturday.")
-    assert not [c for c in campaign if c[1] == "USA"], campaign
+    assert not [c for c in campaign if c[1] in ("USA", "USAGOV")], campaign
 
 
 def test_a_groups_one_word_name_that_is_someones_surname(coder: Any) -> None:

@@ -11,10 +11,10 @@ from tests.conftest import run_text as run
 
 def test_what_an_appeal_asks_for_is_not_done_by_the_appellant(coder: Any) -> None:
     talks = coded(coder, "Russia called for talks with Ukraine on Monday.")
-    assert ("020", "RUS", "UKR") in talks, talks
+    assert ("020", "RUSGOV", "UKRGOV") in talks, talks
     assert not [c for c in talks if c[0].startswith("04")], talks  # no talks were held
     sanctions = coded(coder, "The European Union called for sanctions on Russia.")
-    assert ("020", "IGOEUR", "RUS") in sanctions, sanctions
+    assert ("020", "IGOEUR", "RUSGOV") in sanctions, sanctions
     assert not [c for c in sanctions if c[0].startswith("16")], sanctions
 
 
@@ -36,7 +36,7 @@ def test_a_statement_that_condemns_is_one_act(coder: Any) -> None:
 def test_what_a_post_says_is_its_authors_act(coder: Any) -> None:
     events = coded(coder, "German Chancellor Angela Merkel posted a message on Twitter praising Greece for its "
                           "reforms.")
-    assert [c for c in events if c[0] == "051" and c[1] == "DEUGOV" and c[2] == "GRC"], events
+    assert [c for c in events if c[0] == "051" and c[1] == "DEUGOV" and c[2] == "GRCGOV"], events
 
 
 def test_a_verdict_told_in_the_passive_is_the_courts(coder: Any) -> None:
@@ -45,9 +45,9 @@ def test_a_verdict_told_in_the_passive_is_the_courts(coder: Any) -> None:
 
 
 def test_laying_an_act_at_someones_door_and_legal_motions(coder: Any) -> None:
-    assert ("112", "PAK", "AFG") in coded(coder, "Pakistan attributed the bombing in Peshawar to Afghanistan.")
+    assert ("112", "PAKGOV", "AFGGOV") in coded(coder, "Pakistan attributed the bombing in Peshawar to Afghanistan.")
     motion = coded(coder, "The Mexican government filed a motion against the United States in a federal court.")
-    assert [c for c in motion if c[0] == "115" and c[2] == "USA"], motion
+    assert [c for c in motion if c[0] == "115" and c[2] == "USAGOV"], motion
     # attributing a quote or a rise in prices to someone is no accusation
     assert not [c for c in coded(coder, "Brazil attributed the rise in prices to Argentina.") if c[0] == "112"]
 
@@ -62,7 +62,7 @@ def test_force_by_private_people_is_no_armys_combat(coder: Any) -> None:
 
 def test_an_attack_for_a_reason_is_words_and_striving_is_not_fighting(coder: Any) -> None:
     words = coded(coder, "The Turkish president attacked the United States over its sanctions on Ankara.")
-    assert [c for c in words if c[0] == "111" and c[2] == "USA"], words
+    assert [c for c in words if c[0] == "111" and c[2] == "USAGOV"], words
     assert not [c for c in words if c[0].startswith("19")], words
     assert [c for c in coded(coder, "Syrian rebels attacked an army base near Aleppo on Monday.")
             if c[0].startswith("19")]

@@ -12,9 +12,9 @@ from tests.conftest import coded_dyads as coded
 def test_a_reported_judgement_of_anothers_act_is_a_criticism(coder: Any) -> None:
     by = coded(coder, "The French foreign minister said on Monday the decision by the United States was a violation "
                       "of international law.")
-    assert ("111", "FRAGOV", "USA") in by, by
+    assert ("111", "FRAGOV", "USAGOV") in by, by
     owned = coded(coder, "The German foreign minister said on Monday that Russia's annexation of Crimea was illegal.")
-    assert ("111", "DEUGOV", "RUS") in owned, owned
+    assert ("111", "DEUGOV", "RUSGOV") in owned, owned
 
 
 def test_a_negated_judgement_or_no_one_to_judge_is_no_criticism(coder: Any) -> None:

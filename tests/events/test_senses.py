@@ -177,7 +177,7 @@ def test_a_finding_or_a_claim_is_no_appeal_or_demand(pipeline: Any) -> None:
                  "A UN report suggested on Monday that the Sudanese government is expelling aid workers.",
                  "The American lawyer insisted on Monday that his client had no role in the attacks in Washington."):
         assert not [r for r in roots(pipeline, text) if r in ("02", "10")], text
-    assert ("020", "RUSGOV", "UKR") in coded(pipeline, "The Russian foreign minister suggested talks with Ukraine.")
+    assert ("020", "RUSGOV", "UKRGOV") in coded(pipeline, "The Russian foreign minister suggested talks with Ukraine.")
     assert [c for c in coded(pipeline, "The Egyptian opposition insisted that the president resign.")
             if c[0].startswith("10")]
 
@@ -192,7 +192,7 @@ def test_doctors_and_police_going_about_their_work(pipeline: Any) -> None:
 def test_fighting_or_pulling_out_a_thing_is_no_force(pipeline: Any) -> None:
     assert not roots(pipeline, "London has been fighting dirty air since the 14th century.")
     assert not roots(pipeline, "The British army needed force to pull out the old cables in London.")
-    assert ("0874", "RUS", "SYR") in coded(pipeline, "Russia withdrew its troops from Syria on Monday.")
+    assert ("0874", "RUSGOV", "SYRGOV") in coded(pipeline, "Russia withdrew its troops from Syria on Monday.")
     assert "19" in roots(pipeline, "Turkish troops fought Kurdish militants near the Syrian border on Monday.")
 
 
@@ -228,7 +228,7 @@ def test_firing_an_official_is_a_dismissal_and_an_accusations_content_is_claimed
 def test_a_country_in_a_news_outlets_name_is_not_addressed(pipeline: Any) -> None:
     told = coded(pipeline, "Governor Alexander Pimentel told CNN Philippines the damaged towns were Carrascal "
                            "and Cantilan.")
-    assert not [c for c in told if c[2] == "PHL"], told
+    assert not [c for c in told if c[2] in ("PHL", "PHLGOV")], told
 
 
 def test_warning_of_a_danger_no_one_poses_is_pessimism(pipeline: Any) -> None:
@@ -299,3 +299,4 @@ def test_restating_an_appeal_is_the_appeal_but_restating_opposition_is_no_visit(
 def test_calling_for_backup_on_the_scene_is_no_appeal(coder: Any) -> None:
     assert not coded(coder, "DALLAS, Texas — The first officers on the scene called for backup immediately.")
     assert [c for c in coded(coder, "Iraq called for international help on Monday.") if c[0][:2] == "02"]
+

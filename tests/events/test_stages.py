@@ -50,7 +50,7 @@ def test_negation_and_hypothetical_flags(pipeline: Any) -> None:
 def test_promised_cooperation_is_an_intent_and_the_act_stays_hypothetical(pipeline: Any) -> None:
     result = run(pipeline, "Russia agreed on Tuesday to lift its ban on Turkey.")
     intent = next(e for e in result.events if e.evidence.trigger == "agreed")
-    assert intent.cameo.startswith("035") and intent.source.code == "RUS" and not intent.hypothetical
+    assert intent.cameo.startswith("035") and intent.source.code == "RUSGOV" and not intent.hypothetical
     assert intent.target is not None and intent.target.country == "TUR"
     lifted = next(e for e in result.events if e.evidence.trigger == "lift")
     assert lifted.cameo_root == "08" and lifted.hypothetical
@@ -59,9 +59,9 @@ def test_promised_cooperation_is_an_intent_and_the_act_stays_hypothetical(pipeli
     exercises = run(pipeline, "Jordan and Britain have agreed to undertake joint military exercises this month.")
     assert any(e.cameo == "0312" and not e.hypothetical for e in exercises.events)
     ready = run(pipeline, "France is ready to contribute up to 4,000 troops to an international force in Liberia.")
-    assert any(e.cameo_root == "03" and e.source.code == "FRA" for e in ready.events)
+    assert any(e.cameo_root == "03" and e.source.code == "FRAGOV" for e in ready.events)
     willing = run(pipeline, "Pakistan is willing to withdraw its troops from the disputed territory.")
-    assert any(e.cameo == "0356" and e.source.code == "PAK" and not e.hypothetical for e in willing.events)
+    assert any(e.cameo == "0356" and e.source.code == "PAKGOV" and not e.hypothetical for e in willing.events)
 
 
 def test_refused_cooperation_is_a_rejection_not_a_negated_act(pipeline: Any) -> None:
@@ -163,10 +163,10 @@ def test_a_quote_addressed_to_another_actor_is_a_statement_event(pipeline: Any) 
 
 def test_own_country_is_the_target_only_when_no_partner_is_named(pipeline: Any) -> None:
     alone = run(pipeline, "General Qamar Bajwa urged Pakistan to adopt a new security policy.", "2019-06-01")
-    assert [e.target.code for e in alone.events if e.cameo == "020" and e.target] == ["PAK"]
+    assert [e.target.code for e in alone.events if e.cameo == "020" and e.target] == ["PAKGOV"]
     partner = run(pipeline, "Russian President Vladimir Putin signed an agreement between Russia and Egypt.",
                   "2017-12-11")
-    assert {e.target.code for e in partner.events if e.cameo_root == "05" and e.target} == {"EGY"}
+    assert {e.target.code for e in partner.events if e.cameo_root == "05" and e.target} == {"EGYGOV"}
 
 
 def test_every_lexicon_row_codes_a_known_cameo_code_or_blocks_one() -> None:
@@ -231,7 +231,7 @@ def test_trades_criminals_and_uncoded_recipients_are_targets(pipeline: Any) -> N
     suspects = run(pipeline, "Police in Lagos detained several suspects after the attack.")
     assert any(e.cameo_root == "17" and e.target and e.target.code == "NGACRM" for e in suspects.events)
     asylum = run(pipeline, "Ecuador has granted political asylum to Julian Assange.")
-    assert any(e.source.code == "ECU" and e.target and e.target.name == "Julian Assange" for e in asylum.events)
+    assert any(e.source.code == "ECUGOV" and e.target and e.target.name == "Julian Assange" for e in asylum.events)
 
 
 def test_a_participle_s_noun_underwent_the_act_it_did_not_do_it(pipeline: Any) -> None:

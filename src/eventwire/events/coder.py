@@ -20,6 +20,7 @@ import hashlib
 
 from spacy.tokens import Doc, Token
 
+from eventwire.actors.descriptions import role_of
 from eventwire.actors.kb import ActorKB
 from eventwire.actors.mentions import index_by_token
 from eventwire.datafiles import word_list
@@ -203,6 +204,9 @@ def _build(trig: Trigger, ctx: Context, sources: list[ActorMention], direct_sour
     events = []
     for source, target, how in pairs:
         pair_code = ctx.table.get(violence_code(code.code, trig.token, source, target))
+        source = _acting_state(source, trig, pair_code.code, ctx)
+        if target is not None and not target_via_place and _a_side_not_a_place(target, pair_code.code, how, ctx):
+            target = _acting_state(target, trig, pair_code.code, ctx)
         plover, mode = ctx.table.plover_of(pair_code.code)
         confidence = 0.4 + (0.1 if trig.entry.specificity else 0.0)
         confidence += (0.2 if direct_source else 0.1) if source.code else 0.0  # an uncoded source adds nothing
@@ -224,6 +228,42 @@ def _build(trig: Trigger, ctx: Context, sources: list[ActorMention], direct_sour
                               trigger=trig.token.text, token=trig.token.i),
         ))
     return events
+
+
+# Roots of force and its show (posture, violence, fighting, mass violence): a country doing them is its military.
+_ARMED_ROOTS = frozenset({"15", "18", "19", "20"})
+_BLOCKADE = "191"
+
+
+# Prepositions whose object is where an act happens or lands ("arrived in Mali", "fired at Gaza").
+_PLACE_PREPS = frozenset({"in", "into", "inside", "at", "across", "near", "within", "throughout"})
+
+
+def _a_side_not_a_place(target: ActorMention, code: str, how: str, ctx: Context) -> bool:
+    """Whether a country named as a target is a side of the act, not the ground it happens on: "troops arrived in
+    Mali", "forces fired at Gaza" or "shelled Syria" strike or enter a territory; "exchanged fire" with it, or
+    talks, sanctions and accusations, are with its state."""
+    if code[:2] in _ARMED_ROOTS and code != _BLOCKADE and how != "reciprocal":
+        return False
+    token = ctx.doc[target.token] if target.token is not None and 0 <= target.token < len(ctx.doc) else None
+    return token is None or not (token.dep_ == "pobj" and token.head.lower_ in _PLACE_PREPS)
+
+
+def _acting_state(actor: ActorMention, trig: Trigger, code: str, ctx: Context) -> ActorMention:
+    """A country named as a side of an act is its state: "Germany banned Mahan Air", "blaming Iran" are the German
+    and Iranian governments (GOV), as analysts code them, and its armed forces in a use or show of force
+    ("Turkey began a military offensive": MIL); a protest a country's name modifies ("Hong Kong
+    protests") is its people's (OPP), and a nationality takes the role of what it qualifies ("Iranian airline"
+    BUS). A place standing in for its country ("visited Hmeimim airbase") keeps the bare country code: no one
+    there acted."""
+    if actor.kind != "country" or actor.resolved_from == "place" or len(actor.code) != 3:
+        return actor
+    root = code[:2]
+    armed = root in _ARMED_ROOTS and code != _BLOCKADE  # closing a border is the government's
+    role = "OPP" if root == "14" and trig.token.pos_ == "NOUN" else "MIL" if armed else "GOV"
+    if actor.resolved_from == "adjective" and actor.token is not None:
+        role = role_of(ctx.doc[actor.token].head, ctx.kb) or role
+    return actor.model_copy(update={"code": actor.code + role})
 
 
 def _one_per_dyad(pairs: list[tuple[ActorMention, ActorMention | None, str]]

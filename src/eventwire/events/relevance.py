@@ -88,6 +88,12 @@ def article_political_share(doc: Doc, actors: Sequence[ActorMention]) -> float:
     return len(political) / len(sentences)
 
 
+def _own_sector(actor: ActorMention | None) -> str | None:
+    """The sector an actor's own words give. A country named as a side is coded as its state (events/coder.py),
+    by convention, not because the words say the state acted; the model weighs the words."""
+    return None if actor is None or actor.kind == "country" else actor.sector
+
+
 def _country_named(actor: ActorMention) -> bool:
     """A country named as the one who acts ("The Philippines filed a protest", "Iran banned ...") stands for its
     state; a city standing for its country ("Meeting in Alexandria") or a word referring back does not."""
@@ -138,9 +144,9 @@ def event_features(event: Event, doc: Doc, article: Article, political_share: fl
     return {
         "source_coded": float(bool(event.source.code)),
         "target_coded": float(event.target is not None and bool(event.target.code)),
-        "source_state": float(sector(event.source) in STATE_SECTORS or _country_named(event.source)),
-        "source_political": float(sector(event.source) in POLITICAL_SECTORS or violent_crime or plea),
-        "target_state_or_political": float(sector(event.target) in STATE_SECTORS | POLITICAL_SECTORS),
+        "source_state": float(_own_sector(event.source) in STATE_SECTORS or _country_named(event.source)),
+        "source_political": float(_own_sector(event.source) in POLITICAL_SECTORS or violent_crime or plea),
+        "target_state_or_political": float(_own_sector(event.target) in STATE_SECTORS | POLITICAL_SECTORS),
         "source_unidentified": float(event.source.kind == "unidentified"),
         "noun_in_phrase": float(in_phrase),
         "noun_modifier": float(modifier),

@@ -8,6 +8,7 @@ military combat"; 175 the state's violent repression of protest):
 - the police using force on protesters is repression (175);
 - anyone who is not an armed force or a government (police, a criminal, a civilian, an unnamed gunman)
   attacking people who are not an armed force is assault (182), or killing by assault (1823) when they die;
+- the police using force at no one named is assault (182, 1823 when it kills), or repression in a protest;
 - a criminal or a civilian using force at no one named, or at a place, is unconventional violence (180);
 - a government, police or army blocking a road or an area restricts movement (191); protesters block (144);
 - the police raiding or storming a home or a building coerce (170), unless it is an armed group's.
@@ -55,7 +56,8 @@ def violence_code(code: str, trigger: Token, source: ActorMention, target: Actor
     if source_sector in _PRIVATE_PEOPLE and (target is None or target.kind == "country"):
         return UNCONVENTIONAL  # "the gunman opened fire at a mosque in Christchurch": no army's combat
     if target is None:
-        return code
+        # police shooting at no one named: police do not fight wars; in a protest it is repression
+        return _police_force(trigger) if source_sector == "COP" else code
     target_sector = target.sector
     if source_sector == "COP" and target_sector in _PROTESTERS:
         return REPRESSION
@@ -65,4 +67,16 @@ def violence_code(code: str, trigger: Token, source: ActorMention, target: Actor
         return code  # "an airstrike killed nine civilians": fighting, whoever flew it
     if trigger.lemma_.lower() not in HARM_TO_PEOPLE:  # a police raid on homes is no assault
         return code
+    return KILLING_BY_ASSAULT if trigger.lemma_.lower() in _KILLING else ASSAULT
+
+
+_PROTEST_WORDS = frozenset({"protest", "protester", "protestor", "demonstration", "demonstrator", "rally", "riot",
+                            "rioter", "march", "marcher", "crowd"})
+
+
+def _police_force(trigger: Token) -> str:
+    """"Trooper Ledbetter opened fire when the car came toward him": a police shooting, assault; "police fired
+    a live round" in a protest: repression."""
+    if any(t.lemma_.lower() in _PROTEST_WORDS for t in trigger.sent):
+        return REPRESSION
     return KILLING_BY_ASSAULT if trigger.lemma_.lower() in _KILLING else ASSAULT
