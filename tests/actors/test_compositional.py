@@ -157,3 +157,14 @@ def test_a_surname_opening_a_sentence_is_the_person_named_before(pipeline: Any) 
                            "his parents' home.")
     he = [a for a in result.actors if a.text == "He"]
     assert he and he[0].name == "Mohamed Tamalt", [(a.text, a.name) for a in result.actors]
+
+
+def test_a_countrys_name_read_as_a_town_gives_its_police_the_towns_country(pipeline: Any) -> None:
+    """"Jordan police" in a Minnesota story are the police of Jordan, Minnesota, and "Lebanon Police" in an Indiana
+    story those of Lebanon, Indiana: the country the places stage read the name in."""
+    jordan = run(pipeline, "A man from Jordan, Minn., was charged on Friday. Jordan police arrested him at his home.")
+    assert {a.code for a in jordan.actors if a.text == "Jordan police"} == {"USACOP"}, jordan.actors
+    lebanon = run(pipeline, "A Boone County man was arrested in Indiana on Friday. Lebanon Police and the Boone "
+                            "County Sheriff's Office began an investigation after a dispatcher said the man might "
+                            "have illegal images on a computer.")
+    assert {a.code for a in lebanon.actors if a.text == "Lebanon Police"} == {"USACOP"}, lebanon.actors

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
@@ -238,13 +238,17 @@ class Described:
     named_by: int  # token naming the country, whose bare country mention this one absorbs
 
 
-def described_mentions(doc: Doc, kb: ActorKB, covered: set[int]) -> list[Described]:
+def described_mentions(doc: Doc, kb: ActorKB, covered: set[int], towns: Mapping[int, str] | None = None
+                        ) -> list[Described]:
+    """Role nouns with the countries that qualify them. `towns` maps a token the places stage read as a town to
+    the town's country: "Lebanon Police" in an Indiana story are the police of Lebanon, Indiana."""
     out: list[Described] = []
     for token, role, anchor in _role_nouns(doc, kb, covered):
         countries = countries_of(token, kb) or (countries_of(anchor, kb) if anchor != token else [])
         if not countries and (iso_of_people := plural_demonym(token, kb)) is not None:
             countries = [(iso_of_people, token)]
-        for iso, named_by in countries:
+        for named_iso, named_by in countries:
+            iso = (towns or {}).get(named_by.i, named_iso)
             left = min(t.i for t in anchor.subtree if (t.i <= token.i and t.dep_ in ("amod", "compound", "det",
                                                                                      "nmod", "poss"))
                        or t.i == token.i)

@@ -53,7 +53,10 @@ def resolve_actors(doc: Doc, kb: ActorKB, matcher: ActorMatcher, day: str | None
     named = _not_datelines(_not_namesakes(named_mentions(doc, kb, matcher, day, context), places), doc)
     context = context.with_actors(tuple(named))
     covered = {i for m in named for i in range(*token_range(doc, m))}
-    built = described_mentions(doc, kb, covered)
+    # a country's name the places stage read as a town of another country ("Lebanon Police" in Indiana)
+    towns = {p.token: p.country for p in places
+             if p.start is not None and p.country and p.feature not in ("country", "region") and p.token >= 0}
+    built = described_mentions(doc, kb, covered, towns)
     absorbed = {m.named_by for m in built}
     mentions = [m.mention for m in built] + [m for m in named if m.token not in absorbed]
     mentions.sort(key=lambda m: (m.start, m.end))
