@@ -159,3 +159,14 @@ def test_a_town_name_arrested_or_shot_is_a_person_of_that_name(pipeline: Any) ->
     assert [c for c in shot if c[0][:2] == "18" and c[2] == "USACVL"], shot
     fired = coded(pipeline, "Israeli forces fired at Gaza City on Monday.")
     assert [c for c in fired if c[2] == "PSE"], fired
+
+
+def test_whom_police_capture_or_take_things_from_is_the_suspect(pipeline: Any) -> None:
+    """"A man ... has been captured by Middletown police", "confiscated drugs from Allaw's car": the one captured,
+    and the owner of what is taken, are the suspects."""
+    captured = coded(pipeline, "MIDDLETOWN, Ohio — A man charged with murder in a recent Indiana homicide has been "
+                               "captured by Middletown police.")
+    assert ("173", "USACOP", "USACRM") in captured, captured
+    seized = coded(pipeline, "BEIRUT — Anti-drug police arrested a major drug dealer, Ibrahim Hassan Allaw, on "
+                             "Monday. Police also confiscated drugs and weapons from Allaw's car.")
+    assert ("1711", "LBNCOP", "LBNCRM") in seized, seized

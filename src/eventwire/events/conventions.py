@@ -76,10 +76,21 @@ def _legal_role(trig: Trigger) -> str | None:
     return "COP" if lemma in _POLICE_ACTS else "JUD" if lemma in _COURT_ACTS or trig.entry.code == _VERDICT else None
 
 
+def _police_act_on_people(trig: Trigger, sources: list[ActorMention]) -> bool:
+    """A legal act of the state ("arrested", "sentenced"), or the police capturing someone or confiscating what is
+    theirs ("captured by Middletown police", "confiscated drugs from Allaw's car")."""
+    return _legal_role(trig) is not None or (trig.entry.code in _POLICE_TAKING
+                                             and any(s.sector == "COP" for s in sources))
+
+
+# Arrest and its kin, and confiscation: done by the police, to a suspect.
+_POLICE_TAKING = frozenset({"173", "1711"})
+
+
 def implicit_suspects(trig: Trigger, ctx: Context, sources: list[ActorMention]) -> list[ActorMention]:
     """"Police arrested two men in Lagos": the people a legal act is done to, named by no code, are suspects
     (CRM) of the country of the state body that acts."""
-    if _legal_role(trig) is None:
+    if not _police_act_on_people(trig, sources):
         return []
     return _unnamed_people(trig, ctx, sources, "CRM", "suspect")
 
@@ -133,7 +144,7 @@ def known_as_suspects(trig: Trigger, sources: list[ActorMention], targets: list[
     body's arrest, charge or sentence is done, is a suspect (CRM) of that body's country; coded targets and
     acts of anyone else are returned as they are."""
     countries = {s.country for s in sources if s.country and s.sector in _LEGAL_SECTORS}
-    if _legal_role(trig) is None or len(countries) != 1:
+    if not _police_act_on_people(trig, sources) or len(countries) != 1:
         return targets
     country = countries.pop()
     doc = trig.token.doc

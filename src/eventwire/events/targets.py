@@ -207,6 +207,14 @@ def _owner_of_thing(token: Token, ctx: Context) -> list[ActorMention]:
     return owners
 
 
+_CONFISCATION = "1711"
+
+
+def _named_at(token: Token, ctx: Context) -> list[ActorMention]:
+    """Actors a noun phrase names, coded or not (a person the KB does not know), but never a place's country."""
+    return actors_at(token, ctx) or named_uncoded_at(token, ctx)
+
+
 _DEATH_NOUNS = frozenset({"death", "passing", "loss", "killing", "murder", "assassination"})
 
 
@@ -279,6 +287,14 @@ def _owners_of_object(trig: Trigger, ctx: Context) -> list[ActorMention]:
                 for pobj in child.children:
                     if pobj.dep_ == "pobj":
                         out.extend(actors_at(pobj, ctx))
+    if trig.entry.code == _CONFISCATION and token.pos_ == "VERB":
+        # "confiscated drugs from Allaw's car": taken from its owner
+        for prep in token.children:
+            if prep.dep_ == "prep" and prep.lower_ == "from":
+                for pobj in prep.children:
+                    if pobj.dep_ == "pobj":
+                        out.extend(_named_at(pobj, ctx) or [
+                            a for c in pobj.children if c.dep_ == "poss" for a in _named_at(c, ctx)])
     if objects and not out:
         # "attacked the proclamation of the Golan Heights as Israeli territory by the President": a by-phrase the
         # parser hung on the verb's other phrases still names who made the thing acted on.
