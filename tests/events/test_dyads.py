@@ -223,3 +223,17 @@ def test_police_shooting_at_no_one_named_is_an_assault_not_combat(pipeline: Any)
     assert [c[0] for c in protest if c[1] == "HKGCOP"] == ["175"], protest
     troops = coded(pipeline, "Syrian troops fired rounds into the village on Tuesday.")
     assert [c[0] for c in troops if c[1] == "SYRMIL"] == ["193"], troops
+
+
+def test_a_police_cordon_is_no_blockade_unless_around_a_protest(pipeline: Any) -> None:
+    """A police cordon or standoff is a step of an investigation or an arrest (no event an analyst counts); a SWAT
+    team is police. Police surrounding protesters lay siege (191)."""
+    cordon = coded(pipeline, "OZARK, Ala. — Ozark police cordoned off Ozark Dodge on Monday to investigate the death "
+                             "of Rufus Church.")
+    assert not [c for c in cordon if c[0] == "191"], cordon
+    standoff = coded(every_event(pipeline), "LOS ANGELES — SWAT officers surrounded the home on Monday.")
+    assert [c[1] for c in standoff if c[0] == "191"] == ["USACOP"], standoff
+    assert not [c for c in coded(pipeline, "LOS ANGELES — SWAT officers surrounded the home on Monday.")
+                if c[0] == "191"]
+    siege = coded(pipeline, "HONG KONG — Police surrounded the university where protesters were holed up on Monday.")
+    assert [c for c in siege if c[0] == "191" and c[1] == "HKGCOP"], siege

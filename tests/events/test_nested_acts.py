@@ -86,3 +86,12 @@ def test_an_event_noun_in_the_subject_is_not_what_its_verb_does(coder: Any) -> N
                           "Maduro.")
     assert ("020", "VENOPP", "VENMIL") in events, events
     assert not [c for c in events if c[0] == "110"], events
+
+
+def test_saying_someone_should_have_acted_criticises_them(coder: Any) -> None:
+    """"said the Pentagon should have investigated the deaths": criticism of the Pentagon (111), no demand, and no
+    investigation happened; "must hand over" stays a demand."""
+    hindsight = coded(coder, "Senator Dorgan said the Pentagon should have investigated the deaths on Monday.")
+    assert hindsight == [("111", "USALEG", "USAGOV")], hindsight
+    demand = coded(coder, "Britain said Libya must hand over the suspects on Monday.")
+    assert [c for c in demand if c[0].startswith("10") and c[2] == "LBYGOV"], demand

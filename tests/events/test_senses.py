@@ -300,3 +300,16 @@ def test_calling_for_backup_on_the_scene_is_no_appeal(coder: Any) -> None:
     assert not coded(coder, "DALLAS, Texas — The first officers on the scene called for backup immediately.")
     assert [c for c in coded(coder, "Iraq called for international help on Monday.") if c[0][:2] == "02"]
 
+
+def test_welcoming_a_thing_endorses_it_and_refusing_to_discuss_a_matter_is_no_talks(pipeline: Any) -> None:
+    """"welcomed Yevdokimov's resignation" endorses it (051); "welcomed the Chinese delegation" hosts it (043).
+    Police who "refused to discuss what prompted the beating" declined to comment: no rejected talks."""
+    welcomed = coded(pipeline, "MOSCOW — President Dmitry Medvedev welcomed Yevdokimov's resignation on Monday.")
+    assert [c[0] for c in welcomed if c[1] == "RUSGOV"] == ["051"], welcomed
+    hosted = coded(pipeline, "MOSCOW — President Dmitry Medvedev welcomed the Chinese delegation on Monday.")
+    assert [c[0] for c in hosted if c[1] == "RUSGOV"] == ["043"], hosted
+    comment = coded(every_event(pipeline), "DALLAS, Texas — So far police have refused to discuss what prompted "
+                                           "the fatal beating.")
+    assert not [c for c in comment if c[0][:2] == "12"], comment
+    talks = coded(pipeline, "Iran refused to discuss its nuclear program with the United States on Monday.")
+    assert [c[0] for c in talks if c[1] == "IRNGOV"] == ["125"], talks

@@ -212,6 +212,12 @@ def has_particle(verb: Token, particle: str) -> bool:
 
 
 def match_verb(lexicon: Lexicon, verb: Token) -> LexEntry | None:
+    best = verb_row(lexicon, verb)
+    return None if best is None or best.code == NOT_AN_EVENT else best
+
+
+def verb_row(lexicon: Lexicon, verb: Token) -> LexEntry | None:
+    """The lexicon row a verb matches, a blocking ("none") row included."""
     objs: set[str] | None = None
     best: LexEntry | None = None
     for lemma in lemma_candidates(verb):
@@ -226,7 +232,7 @@ def match_verb(lexicon: Lexicon, verb: Token) -> LexEntry | None:
             if best is None or entry.specificity > best.specificity:
                 best = entry
         if best is not None:
-            return None if best.code == NOT_AN_EVENT else best
+            return best
     return None
 
 

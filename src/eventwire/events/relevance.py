@@ -33,6 +33,7 @@ from eventwire.events.framing import (
 )
 from eventwire.events.senses import HAZARD_WORDS
 from eventwire.events.sources import VIOLENCE_ROOTS
+from eventwire.events.violence import police_cordon
 from eventwire.model import ActorMention, Article, Event
 
 # Role blocks and organisation types that act in the public sphere by what they are.
@@ -187,7 +188,8 @@ def never_emitted(event: Event, published: str | None, token: Token | None = Non
                                        or standing_measure(token) or private_report(event) or private_visit(event)
                                        or standing_passive(token) or caption_fragment(token)
                                        or direct_question(token) or case_allegation(event, token)
-                                       or not_the_first_time(token) or told_of_a_past_office(token))
+                                       or not_the_first_time(token) or told_of_a_past_office(token)
+                                       or police_cordon(event, token))
     plain = event.cameo == PLAIN_STATEMENT  # the coding rules' optional 010: never a required event
     optional = plain or (token is not None and disaster_emergency(event, token))
     return event.hypothetical or event.negated or history or undirected or described or optional

@@ -308,3 +308,27 @@ def help_on_the_scene(verb: Token, entry: LexEntry) -> bool:
 
 
 _HELP_ON_THE_SCENE = frozenset({"backup", "reinforcement", "ambulance", "paramedic"})
+
+
+# Welcoming a thing rather than a visitor endorses it (051): "welcomed Yevdokimov's resignation".
+ENDORSEMENT_CODE = "051"
+_HOSTING = "043"
+
+
+def welcoming_a_thing(verb: Token, entry: LexEntry, ctx: Context) -> bool:
+    """"Medvedev welcomed Yevdokimov's resignation": the lexicon's general row of "welcome" hosts a visitor (043);
+    with an object that is no one (a thing, an act, a decision) it is an endorsement."""
+    if verb.lemma_.lower() != "welcome" or entry.code != _HOSTING or entry.objects:
+        return False
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+
+    def someone(word: Token) -> bool:  # "the Chinese delegation", "Xi", "them"; whose the thing is does not count
+        return word.ent_type_ in _PEOPLE_ENTITIES or word.i in ctx.actors or word.pos_ in ("PRON", "PROPN") or (
+            word.lemma_.lower() in PERSON_NOUNS) or any(someone(c) for c in word.children if c.dep_ in _QUALIFYING_DEPS)
+
+    return bool(objects) and not any(someone(o) for o in objects)
+
+
+_PEOPLE_ENTITIES = frozenset({"PERSON", "NORP", "GPE", "ORG"})
+_QUALIFYING_DEPS = frozenset({"amod", "compound", "nmod", "appos", "conj"})
+

@@ -133,6 +133,25 @@ def demanding_speech(verb: Token) -> Token | None:
     return verb.head
 
 
+# "should have looked at", "ought to have acted": what someone failed to do, told by a speaker.
+_HINDSIGHT_SPEAKERS = SPEECH_VERBS | frozenset({"suggest", "think", "believe", "feel", "complain", "contend"})
+CRITICISM = "111"
+
+
+def hindsight_speech(verb: Token) -> Token | None:
+    """The verb of a speaker saying that `verb`'s subject should have acted otherwise ("Harrison suggested the
+    government should have looked at reducing the tax"): a criticism of the subject (111), no demand, and the act
+    itself was not done."""
+    if verb.pos_ not in ("VERB", "AUX") or verb.dep_ != "ccomp" or verb.tag_ != "VBN" or (
+            verb.head.lemma_.lower() not in _HINDSIGHT_SPEAKERS):
+        return None
+    aux = [c.lower_ for c in verb.children if c.dep_ == "aux"]
+    # "could have been bloodier" weighs what might have happened; only "should have acted" faults someone
+    if "have" not in aux or not {"should", "ought"} & set(aux) or verb.lemma_.lower() == "be":
+        return None
+    return verb.head if any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children) else None
+
+
 def intent_head(trigger: Token) -> Token | None:
     """The verb or adjective promising the act at `trigger`: "agreed to lift", "willing to withdraw",
     "agreed to a ceasefire", "committed to talks"."""

@@ -17,12 +17,13 @@ from spacy.tokens import Doc, Token
 
 from eventwire.datafiles import word_list
 from eventwire.events.context import Context, Trigger
-from eventwire.events.lexicon import LexEntry, Lexicon, lemma_candidates, match_noun, match_verb
+from eventwire.events.lexicon import LexEntry, Lexicon, lemma_candidates, match_noun, match_verb, verb_row
 from eventwire.events.naming import named_thing, naming_code, naming_predicate, opinion_not_act
 from eventwire.events.rulings import ruling_entry
 from eventwire.events.senses import (
     ACCUSATION_CODE,
     CRITICISM_CODE,
+    ENDORSEMENT_CODE,
     PHONE_CALL,
     SENTENCE_CODE,
     charged_that,
@@ -39,15 +40,18 @@ from eventwire.events.senses import (
     seeking_not_asking,
     travellers_described,
     verbal_attack,
+    welcoming_a_thing,
 )
 from eventwire.events.slots import actors_at
 from eventwire.events.stance import (
+    CRITICISM,
     ULTIMATUM,
     announced,
     bare_intent,
     conditional_on_target,
     demand_code,
     demanding_speech,
+    hindsight_speech,
     intent_code,
     intent_head,
     promise_code,
@@ -106,6 +110,8 @@ def find_triggers(doc: Doc, lexicon: Lexicon, ctx: Context) -> list[Trigger]:
                 entry = replace(entry, code=ACCUSATION_CODE)
             if entry is not None and verbal_attack(token, entry, lexicon):
                 entry = replace(entry, code=CRITICISM_CODE)
+            if entry is not None and welcoming_a_thing(token, entry, ctx):
+                entry = replace(entry, code=ENDORSEMENT_CODE)
             if entry is not None and entry.code == "130" and (
                     warned := warning_code(token, lambda t: t.i in ctx.actors)) is not None:
                 entry = replace(entry, code=warned)
@@ -154,10 +160,14 @@ def find_triggers(doc: Doc, lexicon: Lexicon, ctx: Context) -> list[Trigger]:
             del found[i]
         elif carries(verb, trig.entry.code):
             del found[verb.i]
-    # "declined to comment": a row that required the to-infinitive's verb as its object took it in.
+    # "declined to comment": a row that required the to-infinitive's verb as its object took it in; "refused to
+    # discuss what prompted the beating" matched a row that makes the refusal no event, and the discussing with it.
     for i, trig in list(found.items()):
         head = trig.token.head
-        if trig.token.dep_ == "xcomp" and head.i in found and trig.token.lemma_.lower() in found[head.i].entry.objects:
+        if trig.token.dep_ != "xcomp":
+            continue
+        row = found[head.i].entry if head.i in found else verb_row(lexicon, head) if head.pos_ == "VERB" else None
+        if row is not None and trig.token.lemma_.lower() in row.objects and not _with_partner(trig.token):
             del found[i]
     _drop_statements_that_act(found)
     for i, trig in list(found.items()):
@@ -172,6 +182,11 @@ def find_triggers(doc: Doc, lexicon: Lexicon, ctx: Context) -> list[Trigger]:
                                      token)
     _code_demands(doc, found, ctx)
     return sorted(found.values(), key=lambda t: t.token.i)
+
+
+def _with_partner(verb: Token) -> bool:
+    """"refused to discuss the program with the United States": talks refused, not a comment."""
+    return any(c.dep_ == "prep" and c.lower_ == "with" for c in verb.subtree)
 
 
 def _modifies_an_actor(noun: Token, ctx: Context) -> bool:
@@ -214,6 +229,13 @@ def _code_demands(doc: Doc, found: dict[int, Trigger], ctx: Context) -> None:
     must act, coded by the act demanded; the act itself stays, hypothetical."""
     for verb in doc:
         if ctx.in_quote(verb):
+            continue
+        speech = hindsight_speech(verb)
+        if speech is not None and (speech.i not in found or not found[speech.i].entry.objects):
+            # "suggested the government should have looked at reducing the tax": criticism; nothing was done
+            entry = LexEntry(CRITICISM, "verb", speech.lemma_.lower(), "", frozenset(), ())
+            found[speech.i] = Trigger(speech, entry, speech, demanded_of=verb)
+            found.pop(verb.i, None)
             continue
         speech = demanding_speech(verb)
         if speech is None:

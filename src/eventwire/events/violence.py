@@ -20,7 +20,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from eventwire.datafiles import word_list
-from eventwire.model import ActorMention
+from eventwire.model import ActorMention, Event
 
 _GENERIC_FORCE = frozenset({"190", "193"})
 # Who uses conventional force by what they are.
@@ -77,6 +77,17 @@ _PROTEST_WORDS = frozenset({"protest", "protester", "protestor", "demonstration"
 def _police_force(trigger: Token) -> str:
     """"Trooper Ledbetter opened fire when the car came toward him": a police shooting, assault; "police fired
     a live round" in a protest: repression."""
-    if any(t.lemma_.lower() in _PROTEST_WORDS for t in trigger.sent):
+    if _in_a_protest(trigger):
         return REPRESSION
     return KILLING_BY_ASSAULT if trigger.lemma_.lower() in _KILLING else ASSAULT
+
+
+def police_cordon(event: Event, token: Token) -> bool:
+    """"Ozark police cordoned off Ozark Dodge to investigate the death", "SWAT officers surrounded the home": a
+    police cordon or standoff is a step of an investigation or an arrest, no blockade; around a protest it is
+    (191, "police laid siege to a university")."""
+    return event.cameo == _BLOCKADE and event.source.sector == "COP" and not _in_a_protest(token)
+
+
+def _in_a_protest(trigger: Token) -> bool:
+    return any(t.lemma_.lower() in _PROTEST_WORDS for t in trigger.sent)
