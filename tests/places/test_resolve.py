@@ -114,3 +114,16 @@ def test_a_capitals_name_leading_a_towns_police_in_a_story_of_another_country_is
     assert [a.code for a in story.actors if a.text == "Berlin police"] == ["USACOP"]
     home = run(pipeline, "BERLIN — Berlin police arrested two men on Monday.")
     assert [a.code for a in home.actors if a.text == "Berlin police"] == ["DEUCOP"]
+
+
+def test_a_town_whose_police_the_story_names_is_the_small_town_in_the_storys_country(pipeline: Any) -> None:
+    """"former Epsom police chief" in a New Hampshire story: Epsom, New Hampshire, a small town the world-known
+    readings (England, New Zealand) leave out, and its chief is American; with no local cue the name keeps its
+    world-known reading."""
+    story = run(pipeline, "The man who claims that former Epsom police chief Henry Farrin assaulted him lives in "
+                          "Concord. Farrin was arrested March 11 for attacking a man in a restroom in Penacook.")
+    places = {p.text: p for p in story.places if p.start is not None}
+    assert (places["Epsom"].country, places["Epsom"].admin1) == ("USA", "New Hampshire"), places
+    assert {a.country for a in story.actors if "Farrin" in a.text} == {"USA"}, story.actors
+    derby = run(pipeline, "The horse won the Derby at Epsom on Saturday, a trainer in Concord said.")
+    assert [p.country for p in derby.places if p.text == "Epsom"] == ["GBR"], derby.places

@@ -157,8 +157,17 @@ def _town_when_told(span: Span, options: tuple[Place, ...], gazetteer: Gazetteer
     # country ("NEW YORK — Moscow police detained ..." is still Moscow's police)
     capital = any(p.capital and name_key(p.name) == key for p in options)
     national = [p for p in options if p.feature == "country" or (capital and p.capital)]
-    if not national or not (leads_local_body(span) or modifies_town_noun(span) or home_of_person(span)):
+    police = span.end < len(span.doc) and span.doc[span.end].lower_ in ("police", "sheriff")  # "Epsom police chief"
+    if not (leads_local_body(span) or modifies_town_noun(span) or home_of_person(span) or police):
         return options
+    if not national:
+        # "former Epsom police chief" in a New Hampshire story: the small Epsom there, which the world-known
+        # readings leave out, not Epsom, England, when no reading lies in a country the story is set in
+        if any(focus[p.country or ""] for p in options):
+            return options
+        here = [p for p in gazetteer.towns_named(span.text) if p.feature in ("city", "town")
+                and name_key(p.name) == key and focus[p.country or ""]]
+        return tuple(here) or options
     towns = [p for p in gazetteer.towns_named(span.text) if p.feature in ("city", "town")
              and name_key(p.name) == key and focus[p.country or ""] >= (_FIRM_FOCUS if capital else 1)
              and not p.capital]
