@@ -165,6 +165,9 @@ def test_whoever_is_asked_to_act_is_the_target_of_the_appeal(pipeline: Any) -> N
     events = coded(pipeline, "BOISE, Idaho — The Idaho Human Rights Commission is urging lawmakers to pass the "
                              "resolution.")
     assert [c for c in events if c[0][:2] == "02" and c[2] == "USALEG"], events
+    # an appeal named by a noun: "calls for Israel to accept" ask Israel
+    calls = coded(pipeline, "Abbas reiterated calls for Israel to accept a two-state solution on Monday.")
+    assert [c for c in calls if c[0][:2] == "02" and c[2] == "ISRGOV"], calls
 
 
 def test_the_move_criticised_is_an_act_not_what_someone_said_about_it(pipeline: Any) -> None:
@@ -237,3 +240,10 @@ def test_a_police_cordon_is_no_blockade_unless_around_a_protest(pipeline: Any) -
                 if c[0] == "191"]
     siege = coded(pipeline, "HONG KONG — Police surrounded the university where protesters were holed up on Monday.")
     assert [c for c in siege if c[0] == "191" and c[1] == "HKGCOP"], siege
+
+
+def test_a_visit_to_a_place_is_to_its_countrys_state(pipeline: Any) -> None:
+    """"made an official visit to Prague": the host is the Czech state, not a town."""
+    visit = coded(pipeline, "JERUSALEM — Peres made an official visit to Prague on Monday, where he met with the "
+                            "president of the Czech Republic.")
+    assert [c[2] for c in visit if c[0] == "042"] == ["CZEGOV"], visit

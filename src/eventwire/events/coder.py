@@ -41,10 +41,11 @@ from eventwire.events.headlines import mark_headline_passives
 from eventwire.events.judged import reported_judgements
 from eventwire.events.lexicon import Lexicon
 from eventwire.events.placing import carry_places, event_place, home_places
+from eventwire.events.protests import protested_actors, protested_authority
 from eventwire.events.quoted import quoted_criticism, quoted_sympathy
 from eventwire.events.slots import NAMED_UNCODED_KINDS, slot
 from eventwire.events.sources import find_sources, unidentified_attacker
-from eventwire.events.targets import find_targets, protested_actors, protested_authority
+from eventwire.events.targets import find_targets
 from eventwire.events.triggers import find_triggers
 from eventwire.events.violence import violence_code
 from eventwire.model import ActorMention, Article, CountMention, Event, Evidence, PlaceMention, Quote, TimeMention
@@ -207,6 +208,9 @@ def _build(trig: Trigger, ctx: Context, sources: list[ActorMention], direct_sour
         source = _acting_state(source, trig, pair_code.code, ctx)
         if target is not None and not target_via_place and _a_side_not_a_place(target, pair_code.code, how, ctx):
             target = _acting_state(target, trig, pair_code.code, ctx)
+        elif target is not None and pair_code.code == _VISIT and target.kind == "country" and len(target.code) == 3:
+            # "an official visit to Prague", "visited Hmeimim airbase": a visit is to the host country's state
+            target = target.model_copy(update={"code": target.code + "GOV"})
         plover, mode = ctx.table.plover_of(pair_code.code)
         confidence = 0.4 + (0.1 if trig.entry.specificity else 0.0)
         confidence += (0.2 if direct_source else 0.1) if source.code else 0.0  # an uncoded source adds nothing
@@ -233,6 +237,7 @@ def _build(trig: Trigger, ctx: Context, sources: list[ActorMention], direct_sour
 # Roots of force and its show (posture, violence, fighting, mass violence): a country doing them is its military.
 _ARMED_ROOTS = frozenset({"15", "18", "19", "20"})
 _BLOCKADE = "191"
+_VISIT = "042"
 
 
 # Prepositions whose object is where an act happens or lands ("arrived in Mali", "fired at Gaza").
@@ -254,7 +259,7 @@ def _acting_state(actor: ActorMention, trig: Trigger, code: str, ctx: Context) -
     and Iranian governments (GOV), as analysts code them, and its armed forces in a use or show of force
     ("Turkey began a military offensive": MIL); a protest a country's name modifies ("Hong Kong
     protests") is its people's (OPP), and a nationality takes the role of what it qualifies ("Iranian airline"
-    BUS). A place standing in for its country ("visited Hmeimim airbase") keeps the bare country code: no one
+    BUS). A place standing in for its country ("bombed a base in Idlib") keeps the bare country code: no one
     there acted."""
     if actor.kind != "country" or actor.resolved_from == "place" or len(actor.code) != 3:
         return actor

@@ -71,6 +71,14 @@ def _time_of(trig: Trigger, ctx: Context) -> TimeMention | None:
         scoped = [t for t in times if clause_of(ctx.doc[t.token]) == verb]
         if scoped:
             return next((t for t in scoped if t.value is not None), scoped[0])
+    # "refused to join United Russia on Monday": a past day in the to-clause is the day of the refusal (a day to
+    # come, "agreed to meet next week", is the act's own).
+    for child in trig.clause.children:
+        if child.dep_ == "xcomp":
+            told = [t for t in times if clause_of(ctx.doc[t.token]) == child and t.value is not None
+                    and not after_publication(t.value, ctx.article.published)]
+            if told:
+                return told[0]
     # A temporal clause under the act tells when it happened: "When announcing it on Monday, he called ...".
     for child in trig.clause.children:
         if child.dep_ == "advcl" and _same_time_clause(child):

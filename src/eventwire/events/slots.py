@@ -177,3 +177,20 @@ def parties_between(trig: Trigger, ctx: Context) -> list[Token]:
                                              for a in ctx.actors.get(first.i, [])):
                     return [first, *first.conjuncts]
     return []
+
+
+def by_agents(verb: Token, ctx: Context) -> list[ActorMention]:
+    """The actors a passive verb's by-phrase names ("imposed by the government", "rigged by the ruling party")."""
+    return [a for agent in verb.children if agent.dep_ == "agent" for o in agent.children if o.dep_ == "pobj"
+            for a in actors_at(o, ctx)]
+
+
+def owner_of(token: Token, ctx: Context) -> list[ActorMention]:
+    """Whose is a thing an act is directed at: "a probe into Trump's affairs" (Trump), "sanctions on Iranian
+    oil exports" (Iran)."""
+    if token.pos_ != "NOUN":
+        return []
+    for child in token.children:
+        if child.dep_ == "poss":
+            return actors_at(child, ctx)
+    return [a for c in token.children if c.dep_ == "amod" and (a := national_actor(c, ctx)) is not None]

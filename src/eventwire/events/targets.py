@@ -4,8 +4,8 @@ The patient: a passive subject, the direct object, or the object of the row's pr
 light verb's, for a carried event noun), conjuncts expanded; a place in that slot stands for its
 country. Else an actor in a directed prepositional phrase ("talks with Iran"), the subject of the
 that-clause of a demand, the owner of the thing acted on ("rejected an Indian proposal"), or whoever
-carried out the event a definite noun refers back to ("condemned the attack"). Protest with no target
-addresses the government of the protesters' country.
+carried out the event a definite noun refers back to ("condemned the attack"). Protesters as targets and the
+targets of protest: events/protests.py.
 """
 
 from __future__ import annotations
@@ -15,17 +15,16 @@ from spacy.tokens import Token
 from eventwire.datafiles import read_tsv, split_list, word_list
 from eventwire.events.context import Context, Trigger
 from eventwire.events.namesakes import person_named_like_a_town
+from eventwire.events.protests import protesters_at
 from eventwire.events.rulings import CENSURE_CODE, RULING_CODE, ruled_parties
 from eventwire.events.slots import (
     actors_at,
     actors_covering,
-    country_name,
-    government_of,
+    by_agents,
     named_uncoded_at,
     national_actor,
-    owners_named_in,
+    owner_of,
     parties_between,
-    place_in_np,
     slot,
 )
 from eventwire.events.triggers import carries
@@ -127,7 +126,7 @@ def find_targets(trig: Trigger, ctx: Context, sources: list[ActorMention]) -> tu
             actors, from_place = [person], False  # "Officer Eggers shot Bell": a man, not Bell, California
         # "a Palestinian rally": the Palestinians protesting, not Palestine
         if (from_place or all(a.kind == "country" for a in actors)) and (
-                protesters := _protesters_at(tok, trig, ctx, sources)) is not None:
+                protesters := protesters_at(tok, trig, ctx, sources)) is not None:
             actors, from_place = [protesters], False
         if (from_place or not actors) and (owned := _flag_or_owner(tok, ctx)):
             actors, from_place = owned, False
@@ -143,7 +142,7 @@ def find_targets(trig: Trigger, ctx: Context, sources: list[ActorMention]) -> tu
     distinct = [t for t in found if not _same_side(t, sources)]
     if not distinct and trig.token.pos_ == "VERB":  # "broke up an opposition march" (a row that names its objects)
         distinct = [p for obj in trig.token.children if obj.dep_ == "dobj"
-                    if (p := _protesters_at(obj, trig, ctx, sources)) is not None]
+                    if (p := protesters_at(obj, trig, ctx, sources)) is not None]
     if not distinct:
         distinct = [t for t in _directed_actors(trig, ctx) if t.code not in source_codes]
     if not distinct:
@@ -160,33 +159,6 @@ def find_targets(trig: Trigger, ctx: Context, sources: list[ActorMention]) -> tu
 
 
 _POSSESSIVE_PRONOUNS = frozenset({"his", "her", "its", "their", "our", "my", "your"})
-_PROTEST_NOUNS = word_list("eventwire.events", "protest_noun")
-_PROTESTERS = "OPP"  # the role block CAMEO gives protesters (actors/data/roles.tsv)
-_FORCE_ROOTS = frozenset({"17", "18", "19", "20"})
-
-
-def _protesters_at(token: Token, trig: Trigger, ctx: Context, sources: list[ActorMention]) -> ActorMention | None:
-    """"dispersed a rally in Nairobi", "used tear gas to disperse protests": an act done to a protest is done to
-    the protesters: those who hold it ("a rally by the Muslim Brotherhood"), else the opposition of the country a
-    nationality word before the noun names, else of the place in its phrase, else of the actor's own. Only for
-    coercion and force: a town that hosts a biker rally hosts no protesters."""
-    if trig.entry.code[:2] not in _FORCE_ROOTS or token.pos_ != "NOUN" or token.lemma_.lower() not in _PROTEST_NOUNS:
-        return None
-    holders = [a for a in owners_named_in(token, ctx) if a.code and a.kind != "country"]
-    if holders:
-        return holders[0]
-    national = next((n for c in token.children if c.dep_ in ("amod", "compound")
-                     and (n := national_actor(c, ctx)) is not None), None)
-    iso = national.country if national is not None else None
-    if iso is None and (place := place_in_np(token, ctx)) is not None:
-        iso = place.country
-    if iso is None:
-        iso = next((s.country for s in sources if s.country), None)
-    if iso is None:
-        return None
-    return ActorMention(text=token.text, name=f"{country_name(iso, ctx)} protesters", code=iso + _PROTESTERS,
-                        country=iso, kind="description", start=token.idx, end=token.idx + len(token.text), kb_id=None,
-                        resolved_from="protest", token=token.i)
 
 
 def _owner_of_thing(token: Token, ctx: Context) -> list[ActorMention]:
@@ -235,30 +207,26 @@ _ADDRESSING_VERBS = word_list("eventwire.events", "addressing_verb")
 
 def _addressee_of_that_clause(trig: Trigger, ctx: Context) -> list[ActorMention]:
     token = trig.token
-    if token.pos_ != "VERB" or not (trig.entry.code[:2] in _ADDRESSING_ROOTS
-                                    or token.lemma_.lower() in _ADDRESSING_VERBS):
+    noun = token.pos_ == "NOUN" and trig.entry.code[:2] in _ADDRESSING_ROOTS  # "reiterated calls for Israel to"
+    if not noun and (token.pos_ != "VERB" or not (trig.entry.code[:2] in _ADDRESSING_ROOTS
+                                                  or token.lemma_.lower() in _ADDRESSING_VERBS)):
         return []
     # "called for NATO members to increase spending": the subject of a for-to clause is who is to act.
     out: list[ActorMention] = []
     for clause in token.children:
-        if clause.dep_ != "ccomp" and not _for_to_clause(clause):
+        if (noun or clause.dep_ != "ccomp") and not _for_to_clause(clause):
             continue
         # "charged that the election had been rigged by the ruling party": who did it, by the passive's agent
-        agents = [a for a in _by_agents(clause, ctx) if a.code]
+        agents = [a for a in by_agents(clause, ctx) if a.code]
         # "alleging that Trump's call was an abuse of office": a thing's owner is whom the clause is about.
         out.extend(agents or [a for subj in clause.children if subj.dep_ in ("nsubj", "nsubjpass")
                               for a in (slot(subj, ctx)[0] or _owner_of_thing(subj, ctx))])
     return out
 
 
-def _by_agents(verb: Token, ctx: Context) -> list[ActorMention]:
-    """The actors a passive verb's by-phrase names ("imposed by the government", "rigged by the ruling party")."""
-    return [a for agent in verb.children if agent.dep_ == "agent" for o in agent.children if o.dep_ == "pobj"
-            for a in actors_at(o, ctx)]
-
-
 def _for_to_clause(clause: Token) -> bool:
-    return clause.dep_ in ("advcl", "xcomp") and any(m.dep_ == "mark" and m.lower_ == "for" for m in clause.children)
+    return clause.dep_ in ("advcl", "xcomp", "acl") and any(
+        m.dep_ == "mark" and m.lower_ == "for" for m in clause.children)
 
 
 def _owners_of_object(trig: Trigger, ctx: Context) -> list[ActorMention]:
@@ -404,7 +372,7 @@ def _directed_actors(trig: Trigger, ctx: Context) -> list[ActorMention]:
                     if obj.dep_ == "pobj" and not _absolute_with(prep, obj):
                         # Named people and organisations nobody could code still receive the act ("granted
                         # asylum to Julian Assange").
-                        out.extend(actors_at(obj, ctx) or named_uncoded_at(obj, ctx) or _owner_of(obj, ctx))
+                        out.extend(actors_at(obj, ctx) or named_uncoded_at(obj, ctx) or owner_of(obj, ctx))
     return out
 
 
@@ -413,44 +381,3 @@ def _absolute_with(prep: Token, obj: Token) -> bool:
     circumstance, not a partner of the act."""
     return prep.lower_ == "with" and any(c.dep_ in ("acl", "relcl") and c.tag_ in ("VBG", "VBN")
                                          for c in obj.children)
-
-
-def _owner_of(token: Token, ctx: Context) -> list[ActorMention]:
-    """Whose is a thing an act is directed at: "a probe into Trump's affairs" (Trump), "sanctions on Iranian
-    oil exports" (Iran)."""
-    if token.pos_ != "NOUN":
-        return []
-    for child in token.children:
-        if child.dep_ == "poss":
-            return actors_at(child, ctx)
-    return [a for c in token.children if c.dep_ == "amod" and (a := national_actor(c, ctx)) is not None]
-
-
-def protested_actors(trig: Trigger, ctx: Context) -> list[ActorMention]:
-    """Whom a protest is against when its trigger takes no target itself: "a hunger strike to protest against
-    Russian authorities", "in protest against laws imposed by the government" (the laws' maker)."""
-    holders = [trig.token, trig.clause]
-    holders += [c for h in list(holders) for c in h.children
-                if c.dep_ in ("xcomp", "advcl", "acl", "relcl", "prep")]
-    holders += [o for h in list(holders) if h.dep_ == "prep" for o in h.children if o.dep_ == "pobj"]
-    out: list[ActorMention] = []
-    for holder in holders:
-        # "against X", or what a verb of protest takes ("to protest the policy imposed by the administration")
-        objects = [o for prep in holder.children if prep.dep_ == "prep" and prep.lower_ == "against"
-                   for o in prep.children if o.dep_ == "pobj"]
-        if holder.pos_ == "VERB" and holder.lemma_.lower() in ("protest", "oppose"):
-            objects += [o for o in holder.children if o.dep_ == "dobj"]
-        for obj in objects:
-            found = actors_at(obj, ctx) or _owner_of(obj, ctx)
-            if not found:  # "laws imposed by the government"
-                found = [a for clause in obj.children if clause.dep_ == "acl" for a in _by_agents(clause, ctx)]
-            out.extend(a for a in found if a.code)
-    return out
-
-
-def protested_authority(sources: list[ActorMention], ctx: Context) -> list[ActorMention]:
-    """Protest with no named target: by the usual coding convention it addresses the government of
-    the protesters' country."""
-    # Named nowhere in the text: no words of its own (the protesters' words are not the government's).
-    return [government_of(iso, next(s for s in sources if s.country == iso), ctx, "protest-convention")
-            for iso in dict.fromkeys(s.country for s in sources if s.country and not s.code.endswith("GOV"))]

@@ -1,0 +1,80 @@
+"""Protest and its targets: whom force used on a protest is used on (the protesters), whom a protest is against
+("a hunger strike to protest against Russian authorities"), and, with no one named, the government of the
+protesters' country, by the usual coding convention.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from eventwire.datafiles import word_list
+from eventwire.events.context import Context, Trigger
+from eventwire.events.slots import (
+    actors_at,
+    by_agents,
+    country_name,
+    government_of,
+    national_actor,
+    owner_of,
+    owners_named_in,
+    place_in_np,
+)
+from eventwire.model import ActorMention
+
+_PROTEST_NOUNS = word_list("eventwire.events", "protest_noun")
+_PROTESTERS = "OPP"  # the role block CAMEO gives protesters (actors/data/roles.tsv)
+_FORCE_ROOTS = frozenset({"17", "18", "19", "20"})
+
+
+def protesters_at(token: Token, trig: Trigger, ctx: Context, sources: list[ActorMention]) -> ActorMention | None:
+    """"dispersed a rally in Nairobi", "used tear gas to disperse protests": an act done to a protest is done to
+    the protesters: those who hold it ("a rally by the Muslim Brotherhood"), else the opposition of the country a
+    nationality word before the noun names, else of the place in its phrase, else of the actor's own. Only for
+    coercion and force: a town that hosts a biker rally hosts no protesters."""
+    if trig.entry.code[:2] not in _FORCE_ROOTS or token.pos_ != "NOUN" or token.lemma_.lower() not in _PROTEST_NOUNS:
+        return None
+    holders = [a for a in owners_named_in(token, ctx) if a.code and a.kind != "country"]
+    if holders:
+        return holders[0]
+    national = next((n for c in token.children if c.dep_ in ("amod", "compound")
+                     and (n := national_actor(c, ctx)) is not None), None)
+    iso = national.country if national is not None else None
+    if iso is None and (place := place_in_np(token, ctx)) is not None:
+        iso = place.country
+    if iso is None:
+        iso = next((s.country for s in sources if s.country), None)
+    if iso is None:
+        return None
+    return ActorMention(text=token.text, name=f"{country_name(iso, ctx)} protesters", code=iso + _PROTESTERS,
+                        country=iso, kind="description", start=token.idx, end=token.idx + len(token.text), kb_id=None,
+                        resolved_from="protest", token=token.i)
+
+
+def protested_actors(trig: Trigger, ctx: Context) -> list[ActorMention]:
+    """Whom a protest is against when its trigger takes no target itself: "a hunger strike to protest against
+    Russian authorities", "in protest against laws imposed by the government" (the laws' maker)."""
+    holders = [trig.token, trig.clause]
+    holders += [c for h in list(holders) for c in h.children
+                if c.dep_ in ("xcomp", "advcl", "acl", "relcl", "prep")]
+    holders += [o for h in list(holders) if h.dep_ == "prep" for o in h.children if o.dep_ == "pobj"]
+    out: list[ActorMention] = []
+    for holder in holders:
+        # "against X", or what a verb of protest takes ("to protest the policy imposed by the administration")
+        objects = [o for prep in holder.children if prep.dep_ == "prep" and prep.lower_ == "against"
+                   for o in prep.children if o.dep_ == "pobj"]
+        if holder.pos_ == "VERB" and holder.lemma_.lower() in ("protest", "oppose"):
+            objects += [o for o in holder.children if o.dep_ == "dobj"]
+        for obj in objects:
+            found = actors_at(obj, ctx) or owner_of(obj, ctx)
+            if not found:  # "laws imposed by the government"
+                found = [a for clause in obj.children if clause.dep_ == "acl" for a in by_agents(clause, ctx)]
+            out.extend(a for a in found if a.code)
+    return out
+
+
+def protested_authority(sources: list[ActorMention], ctx: Context) -> list[ActorMention]:
+    """Protest with no named target: by the usual coding convention it addresses the government of
+    the protesters' country."""
+    # Named nowhere in the text: no words of its own (the protesters' words are not the government's).
+    return [government_of(iso, next(s for s in sources if s.country == iso), ctx, "protest-convention")
+            for iso in dict.fromkeys(s.country for s in sources if s.country and not s.code.endswith("GOV"))]
