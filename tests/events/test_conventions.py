@@ -9,6 +9,7 @@ import pytest
 from eventwire.ingest.sources import article_id
 from eventwire.model import Article, Event
 from tests.conftest import coded_dyads as coded
+from tests.conftest import every_event
 
 
 def events(coder: Any, text: str) -> list[Event]:
@@ -170,3 +171,17 @@ def test_whom_police_capture_or_take_things_from_is_the_suspect(pipeline: Any) -
     seized = coded(pipeline, "BEIRUT — Anti-drug police arrested a major drug dealer, Ibrahim Hassan Allaw, on "
                              "Monday. Police also confiscated drugs and weapons from Allaw's car.")
     assert ("1711", "LBNCOP", "LBNCRM") in seized, seized
+
+
+def test_a_jury_is_the_court_and_a_defendant_found_guilty_the_suspect(pipeline: Any) -> None:
+    """"A county jury convicted John Smith", "found the defendant guilty": the court's verdict on a suspect (a
+    festival's jury is no court); a dateline
+    with a state's abbreviation ("ROCHESTER, Minn. —") is where the story was filed, never who arrested someone."""
+    convicted = coded(pipeline, "ROCHESTER, Minn. — An Olmsted County jury convicted John Smith of murder on Friday.")
+    assert ("116", "USAJUD", "USACRM") in convicted, convicted
+    festival = coded(every_event(pipeline), "CANNES, France — The festival jury praised the film on Friday.")
+    assert not [c for c in festival if c[1] == "FRAJUD"], festival
+    guilty = coded(pipeline, "ROCHESTER, Minn. — A judge found the defendant guilty on Friday.")
+    assert ("116", "USAJUD", "USACRM") in guilty, guilty
+    arrested = coded(pipeline, "ROCHESTER, Minn. — Police arrested a man on Friday.")
+    assert arrested == [("173", "USACOP", "USACRM")], arrested

@@ -56,6 +56,9 @@ def event(coder: Any, text: str, cameo_root: str) -> Event:
     # an act a means was used for happened when it was used, on the weekday before publication
     ("Ostmark Defence Force soldiers used tear gas to disperse Borvian Farmers Union members on Saturday.", "17",
      "2023-05-06", "day"),
+    # a day owned by another event noun dates that event, not the act ("arrested over Sunday's bombing")
+    (RAID + "Ostmark Defence Force soldiers detained two Kestrel Liberation Front fighters over Sunday's "
+     "bombing.", "17", "2023-05-08", "day"),
     # a past day in the to-clause dates the refusal too, not the story's day
     (RAID + "Tomas Arkwright refused to join the Kestrel Liberation Front on Tuesday.", "12", "2023-05-09", "day"),
     # a quote's present is the day it was said

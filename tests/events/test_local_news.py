@@ -170,6 +170,9 @@ def test_bare_officers_are_police_in_a_story_of_police(coder: Any) -> None:
 
 
 def test_a_datelines_region_and_agency_are_not_actors(coder: Any) -> None:
+    # a capital the parser made the sentence's root is still the dateline, not its government acting
+    root = coded(coder, "KABUL — Saturday's attack killed 12 soldiers.")
+    assert root and not [c for c in root if c[1].startswith("AFG")], root
     agreed = coded(coder, "ISLAMABAD, Pakistan — Pakistan agreed Monday to reinstate a fired chief justice.")
     assert [c for c in agreed if c[0].startswith("03") and c[1] == "PAKGOV"], agreed
     blast = coded(coder, "KABUL, Afghanistan (AP) — A suicide bomber killed 12 soldiers near the airport on Monday.")

@@ -329,3 +329,21 @@ def test_staging_an_event_buying_and_what_would_follow_a_condition_are_no_acts(p
         (e.cameo, e.hypothetical) for e in toll]
     visit = coded(coder, "Putin hosted Xi in the Kremlin on Monday.")
     assert [c for c in visit if c[0] == "043"], visit
+
+
+def test_generic_claims_predictions_and_things_pulled_are_no_acts(pipeline: Any) -> None:
+    """"Many public officials are willing to accept the tradeoffs" says what officials in general think; "continues to
+    insist his tactics will be worth it" claims, demands nothing; "pull out the charging cable" moves a thing."""
+    coder = every_event(pipeline)
+    willing = coded(pipeline, "NEW DELHI — Many public officials are willing to accept the tradeoffs.")
+    assert willing == [], willing
+    insist = coded(coder, "WASHINGTON — Mr. Trump continues to insist his tactics will be worth it, saying he is the "
+                          "only president tough enough.")
+    assert not [c for c in insist if c[0][:2] == "10"], insist
+    cable = coded(coder, "The force required to pull out Apple's USB-C charging cable is small.")
+    assert not [c for c in cable if c[0].startswith("087")], cable
+    # what happened to many, and a headline, are still news
+    arrested = coded(pipeline, "WASHINGTON — Many protesters were arrested by police on Monday.")
+    assert [c for c in arrested if c[0] == "173"], arrested
+    troops = coded(coder, "Russia pulled out its troops from Syria on Monday.")
+    assert [c for c in troops if c[0].startswith("087")], troops

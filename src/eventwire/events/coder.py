@@ -20,7 +20,7 @@ import hashlib
 
 from spacy.tokens import Doc, Token
 
-from eventwire.actors.descriptions import role_of
+from eventwire.actors.descriptions import plural_demonym, role_of
 from eventwire.actors.kb import ActorKB
 from eventwire.actors.mentions import index_by_token
 from eventwire.datafiles import word_list
@@ -43,7 +43,7 @@ from eventwire.events.lexicon import Lexicon
 from eventwire.events.placing import carry_places, event_place, home_places
 from eventwire.events.protests import protested_actors, protested_authority
 from eventwire.events.quoted import quoted_criticism, quoted_sympathy
-from eventwire.events.slots import NAMED_UNCODED_KINDS, slot
+from eventwire.events.slots import NAMED_UNCODED_KINDS, NATION_AS_A_SIDE, slot
 from eventwire.events.sources import find_sources, unidentified_attacker
 from eventwire.events.targets import find_targets
 from eventwire.events.triggers import find_triggers
@@ -205,7 +205,9 @@ def _build(trig: Trigger, ctx: Context, sources: list[ActorMention], direct_sour
     events = []
     for source, target, how in pairs:
         pair_code = ctx.table.get(violence_code(code.code, trig.token, source, target))
-        source = _acting_state(source, trig, pair_code.code, ctx)
+        source = _nation_as_a_side(_acting_state(source, trig, pair_code.code, ctx), pair_code.code, ctx)
+        if target is not None:
+            target = _nation_as_a_side(target, pair_code.code, ctx)
         if target is not None and not target_via_place and _a_side_not_a_place(target, pair_code.code, how, ctx):
             target = _acting_state(target, trig, pair_code.code, ctx)
         elif target is not None and pair_code.code == _VISIT and target.kind == "country" and len(target.code) == 3:
@@ -269,6 +271,23 @@ def _acting_state(actor: ActorMention, trig: Trigger, code: str, ctx: Context) -
     if actor.resolved_from == "adjective" and actor.token is not None:
         role = role_of(ctx.doc[actor.token].head, ctx.kb) or role
     return actor.model_copy(update={"code": actor.code + role})
+
+
+def _nation_as_a_side(actor: ActorMention, code: str, ctx: Context) -> ActorMention:
+    """"offered the Russians a deal", "warn the Saudis", "told the Ukrainians": a nation named with "the" as a side
+    of talk, offers, threats or pressure is its state (GOV), as analysts code it; people of a country in a protest or
+    struck by force stay its people ("Palestinians protested", "killed the Palestinians")."""
+    if code[:2] in _PEOPLES_ROOTS or not actor.code.endswith("CVL") or actor.token is None or not (
+            0 <= actor.token < len(ctx.doc)):
+        return actor
+    word = ctx.doc[actor.token]
+    if plural_demonym(word, ctx.kb) is None or [c.lower_ for c in word.children if c.dep_ != "punct"] != ["the"]:
+        return actor
+    return actor.model_copy(update={"code": actor.code[:3] + "GOV", "resolved_from": NATION_AS_A_SIDE})
+
+
+# Roots whose sides are people as much as states: protest, force, violence.
+_PEOPLES_ROOTS = frozenset({"14", "15", "17", "18", "19", "20"})
 
 
 def _one_per_dyad(pairs: list[tuple[ActorMention, ActorMention | None, str]]

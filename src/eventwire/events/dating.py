@@ -57,7 +57,8 @@ def after_publication(value: str | None, published: str | None) -> bool:
 
 def _time_of(trig: Trigger, ctx: Context) -> TimeMention | None:
     """The time expression dating the act, resolved ones first; a length of time ("73 months") dates nothing."""
-    times = [t for t in ctx.times.values() if t.note != DURATION_NOTE]
+    # "in Saturday's fatal shooting", "last week's attack": a day owned by another event noun dates that event
+    times = [t for t in ctx.times.values() if t.note != DURATION_NOTE and not _dates_another_noun(t, trig, ctx)]
     own = [t for t in times if clause_of(ctx.doc[t.token]) == trig.clause
            or (trig.token.pos_ == "NOUN" and is_under(ctx.doc[t.token], trig.token))]
     if own:
@@ -91,6 +92,19 @@ def _time_of(trig: Trigger, ctx: Context) -> TimeMention | None:
 
 
 _DEADLINE_PREPS = frozenset({"by", "until", "till", "before"})
+
+
+def _dates_another_noun(time: TimeMention, trig: Trigger, ctx: Context) -> bool:
+    """Whether a time is the possessive of a noun other than the trigger ("arrested over Saturday's shooting")."""
+    if not 0 <= time.token < len(ctx.doc):
+        return False
+    word = ctx.doc[time.token]
+    while word.dep_ in ("compound", "amod") and word.head != word:  # "last week's": the head of the phrase
+        word = word.head
+    owner = word.head
+    # "protested during Monday's final session": the act happened within the time its noun names
+    within = owner.dep_ == "pobj" and owner.head.lower_ in ("during", "at", "in", "on")
+    return word.dep_ == "poss" and owner.pos_ == "NOUN" and owner != trig.token and not within
 
 
 def _same_time_clause(verb: Token) -> bool:

@@ -1,5 +1,6 @@
 """How a sentence frames an act so that it is no act of the news, whatever the relevance model says: a
-question, a measure already in force, an act named only to describe it, a caption beside the story."""
+question, a measure already in force, an act named only to describe it, a caption beside the story, a generic
+claim about many people."""
 
 from __future__ import annotations
 
@@ -80,3 +81,27 @@ def told_of_a_past_office(token: Token) -> bool:
     # (the parser may hang a sentence-initial "Then-" on the verb)
     words = [t for p in parties for t in p.subtree] + list(clause.children)
     return any(t.lower_ == "then" and t.i + 1 < len(t.doc) and t.doc[t.i + 1].tag_ == "HYPH" for t in words)
+
+
+def generic_claim(token: Token) -> bool:
+    """"Many public officials are willing to accept the tradeoffs", "many businesses support Mr. Trump's efforts",
+    "people sympathize with the stoned target": the simple present of a quantified or generic plural says what
+    people in general do or think, no act of anyone on one occasion ("many protesters were arrested" and "many
+    are marching" tell what happened)."""
+    verb = token
+    while verb.pos_ not in ("VERB", "AUX") and verb.head != verb:
+        verb = verb.head
+    if verb.dep_ == "conj" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        verb = verb.head  # "many businesses agree ... and support": the subject of the first verb
+    simple_present = verb.tag_ in ("VBZ", "VBP") and not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
+    # a headline tells the news in the present ("Many flee as rebels advance"): prose only, ending in a period
+    prose = token.sent.text.rstrip().rstrip("\"'”’)").endswith(".")
+    if not simple_present or not prose:
+        return False
+    return any(c.dep_ == "nsubj" and c.tag_ == "NNS" and (c.lower_ == "people" or any(
+        d.dep_ in ("amod", "det") and d.lower_ in _GENERIC_QUANTIFIERS for d in c.children))
+        for c in verb.children)
+
+
+_GENERIC_QUANTIFIERS = frozenset({"many", "most", "few", "all"})
+

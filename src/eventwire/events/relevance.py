@@ -27,11 +27,13 @@ from eventwire.events.framing import (
     caption_fragment,
     described_act,
     direct_question,
+    generic_claim,
     not_the_first_time,
     standing_measure,
     told_of_a_past_office,
 )
 from eventwire.events.senses import HAZARD_WORDS
+from eventwire.events.slots import NATION_AS_A_SIDE
 from eventwire.events.sources import VIOLENCE_ROOTS
 from eventwire.events.violence import police_cordon
 from eventwire.model import ActorMention, Article, Event
@@ -92,6 +94,8 @@ def article_political_share(doc: Doc, actors: Sequence[ActorMention]) -> float:
 def _own_sector(actor: ActorMention | None) -> str | None:
     """The sector an actor's own words give. A country named as a side is coded as its state (events/coder.py),
     by convention, not because the words say the state acted; the model weighs the words."""
+    if actor is not None and actor.resolved_from == NATION_AS_A_SIDE:
+        return "CVL"  # "the Russians": the words name a people
     return None if actor is None or actor.kind == "country" else actor.sector
 
 
@@ -189,7 +193,7 @@ def never_emitted(event: Event, published: str | None, token: Token | None = Non
                                        or standing_passive(token) or caption_fragment(token)
                                        or direct_question(token) or case_allegation(event, token)
                                        or not_the_first_time(token) or told_of_a_past_office(token)
-                                       or police_cordon(event, token))
+                                       or police_cordon(event, token) or generic_claim(token))
     plain = event.cameo == PLAIN_STATEMENT  # the coding rules' optional 010: never a required event
     optional = plain or (token is not None and disaster_emergency(event, token))
     return event.hypothetical or event.negated or history or undirected or described or optional

@@ -52,6 +52,8 @@ def other_sense(verb: Token, entry: LexEntry) -> bool:
             o.dep_ == "pobj" for o in c.children)) for c in verb.children)
     if lemma in _CLAIMING_SENSE and entry.code[:2] in ("02", "10"):
         return _a_claim(verb)
+    if entry.code.startswith("087") and entry.particle and any(c.dep_ == "dobj" for c in verb.children):
+        return True  # "pull out the charging cable": a thing moved; troops pulled out have their own rows
     if lemma in _URGING_VERBS and entry.code[:2] == "02":
         # "pushed the crowd back", "pressed his weapon into Bell's back": a body or a thing moved, not an appeal
         # ("pushed for reform", "pressed them to resign", "are pushing peace talks")
@@ -189,7 +191,9 @@ def _a_claim(verb: Token) -> bool:
         o.dep_ == "pobj" and o.ent_type_ not in ("DATE", "TIME") for o in c.children)) for c in verb.children)
     if not clauses or asks_for:
         return False
-    return all(c.tag_ in ("VBD", "VBZ", "VBP", "VBG", "VBN") and not any(
+    # "insists his tactics will be worth it": a prediction is claimed too
+    return all((c.tag_ in ("VBD", "VBZ", "VBP", "VBG", "VBN") or (c.tag_ == "VB" and any(
+        a.dep_ == "aux" and a.lower_ in ("will", "'ll") for a in c.children))) and not any(
         a.dep_ == "aux" and a.lower_ in _MODALS_OF_DUTY for a in c.children) for c in clauses)
 
 

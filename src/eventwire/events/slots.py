@@ -23,6 +23,11 @@ NAMED_UNCODED_KINDS = frozenset({"organisation", "person"})
 _STANDING_DOCUMENTS = word_list("eventwire.events", "standing_document")
 
 
+# How an actor was coded when a nation named with "the" is taken for its state ("offered the Russians a deal"):
+# the coding convention, which the relevance model does not weigh as words naming a state.
+NATION_AS_A_SIDE = "nation-as-side"
+
+
 def actors_at(token: Token, ctx: Context) -> list[ActorMention]:
     """Actors named by a noun phrase head, its conjuncts, or the "of" phrase of a quantity head."""
     out: list[ActorMention] = []

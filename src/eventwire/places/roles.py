@@ -53,6 +53,10 @@ def opens_dateline(token: Token) -> bool:
     start = token.left_edge
     if not (start.is_sent_start or start.i == 0 or start.nbor(-1).is_space):
         return False
+    nxt = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+    if nxt is not None and nxt.text in _DASHES and token.is_upper and all(
+            t.is_upper and t.is_alpha for t in token.doc[start.i: token.i + 1]):
+        return True  # "KABUL — Saturday's attack killed ...", parsed as the sentence's root
     last = token.right_edge
     following: Token | None
     if last.i > token.i and (last.text in _DASHES or last.text == ":"):
@@ -74,7 +78,8 @@ def _dash_after_region(comma: Token) -> Token | None:
         word = doc[j]
         if word.text in _DASHES or word.text == ":":
             return word if j > comma.i + 1 else None
-        if not (word.is_alpha or word.text in (".", ",", "(", ")", "'")):
+        # "ROCHESTER, Minn. —": a state's abbreviation is one token with its period
+        if not (word.is_alpha or word.text in (".", ",", "(", ")", "'") or word.text.replace(".", "").isalpha()):
             return None
     return None
 
