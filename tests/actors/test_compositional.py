@@ -168,3 +168,13 @@ def test_a_countrys_name_read_as_a_town_gives_its_police_the_towns_country(pipel
                             "County Sheriff's Office began an investigation after a dispatcher said the man might "
                             "have illegal images on a computer.")
     assert {a.code for a in lebanon.actors if a.text == "Lebanon Police"} == {"USACOP"}, lebanon.actors
+
+
+def test_a_short_form_the_article_defines_is_that_actor_again(pipeline: Any) -> None:
+    """"British Transport Police (BTP) ... BTP started an investigation": the short form in brackets after a coded
+    actor names it wherever it comes again; a short form nobody defined stays unknown."""
+    story = run(pipeline, "LONDON — A man died at the station, British Transport Police (BTP) said on Monday. BTP "
+                          "started an investigation of the death.")
+    assert [a.code for a in story.actors if a.text == "BTP"] == ["GBRCOP"], story.actors
+    undefined = run(pipeline, "LONDON — A man died at the station on Monday. BTP started an investigation.")
+    assert not [a for a in undefined.actors if a.text == "BTP" and a.code], undefined.actors

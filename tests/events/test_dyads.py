@@ -247,3 +247,28 @@ def test_a_visit_to_a_place_is_to_its_countrys_state(pipeline: Any) -> None:
     visit = coded(pipeline, "JERUSALEM — Peres made an official visit to Prague on Monday, where he met with the "
                             "president of the Czech Republic.")
     assert [c[2] for c in visit if c[0] == "042"] == ["CZEGOV"], visit
+
+
+def test_a_nation_named_with_the_is_its_state_in_talk_and_its_people_under_force(pipeline: Any) -> None:
+    """"offered the Russians a deal": Russia's state; "killed the Palestinians": people. A place where something
+    was said ("in Washington, where lawmakers expressed outrage") is no target."""
+    coder = every_event(pipeline)
+    offer = coded(coder, "Obama offered the Russians a deal on missile defense.")
+    assert [c[2] for c in offer if c[0].startswith("05")] == ["RUSGOV"], offer
+    killed = coded(coder, "Israeli forces killed the Palestinians on Monday.")
+    assert [c[2] for c in killed if c[0][:2] == "19"] == ["PSECVL"], killed
+    outrage = coded(coder, "Hawk Sawyer testified before the Senate Judiciary Committee in Washington, where "
+                           "lawmakers expressed outrage over the security breakdown.")
+    assert [c for c in outrage if c[0][:2] == "11" and c[2] is None], outrage
+
+
+def test_a_state_body_arresting_an_official_of_its_own_state_has_a_target(pipeline: Any) -> None:
+    """"The EFCC arrested the governor": both are Nigeria's government, but the governor is the one arrested; a
+    government defending its own decision acts on no one."""
+    coder = every_event(pipeline)
+    arrested = coded(coder, "LAGOS — The Economic and Financial Crimes Commission (EFCC) arrested the governor on "
+                            "Monday. The EFCC charged him with fraud on Tuesday.")
+    assert ("173", "NGAGOV", "NGAGOV") in arrested and [c for c in arrested if c[0] == "1121" and c[1] == "NGAGOV"], \
+        arrested
+    defended = coded(coder, "WASHINGTON — The government defended its decision on Monday.")
+    assert [c[2] for c in defended] == [None], defended

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
+from eventwire.actors.acronyms import with_acronyms
 from eventwire.actors.coref import coreferent_mentions
 from eventwire.actors.descriptions import CountryContext, contextual_mentions, described_mentions
 from eventwire.actors.kb import ActorKB
@@ -67,6 +68,7 @@ def resolve_actors(doc: Doc, kb: ActorKB, matcher: ActorMatcher, day: str | None
     mentions += contextual_mentions(doc, kb, mentions, context, quoted)
     mentions += unknown_organisations(doc, mentions)
     mentions.sort(key=lambda m: (m.start, m.end))
+    mentions = with_acronyms(doc, mentions)  # "British Transport Police (BTP) ... BTP said"
     mentions += coreferent_mentions(doc, kb, mentions, quoted, pronouns=True)
     mentions.sort(key=lambda m: (m.start, m.end))
     return tuple(mentions)

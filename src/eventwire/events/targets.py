@@ -93,12 +93,16 @@ def target_tokens(trig: Trigger, ctx: Context) -> list[Token]:
             # "condemned Trump's decision": the object's owner is the target when the object is no actor.
             for obj in (c for c in token.children if c.dep_ == "dobj" and c.i not in ctx.actors):
                 out.extend(c for c in obj.children if c.dep_ == "poss")
-    if token.pos_ == "VERB" and token.dep_ == "relcl" and any(c.lower_ == "where" for c in token.children):
-        out.append(token.head)  # "Egypt, where he arrived": the antecedent is the destination
+    if token.pos_ == "VERB" and token.dep_ == "relcl" and any(c.lower_ == "where" for c in token.children) and (
+            entry.code[:2] == _MEETING_ROOT):
+        # "Egypt, where he arrived": the antecedent is the destination; "Washington, where lawmakers expressed
+        # outrage over the breakdown" is only where it was said
+        out.append(token.head)
     return out
 
 
 _REJECT_ROOT = "12"
+_MEETING_ROOT = "04"
 
 
 def _coerced_body(obj: Token, code: str, ctx: Context) -> bool:
@@ -139,7 +143,7 @@ def find_targets(trig: Trigger, ctx: Context, sources: list[ActorMention]) -> tu
     if any(t.code for t in found):
         # "expressed his sympathy to the family": an unresolved possessive beside a coded target is the speaker's own
         found = [t for t in found if t.code or t.text.lower() not in _POSSESSIVE_PRONOUNS]
-    distinct = [t for t in found if not _same_side(t, sources)]
+    distinct = [t for t in found if not _same_side(t, sources) or _official_coerced(t, trig, sources, ctx)]
     if not distinct and trig.token.pos_ == "VERB":  # "broke up an opposition march" (a row that names its objects)
         distinct = [p for obj in trig.token.children if obj.dep_ == "dobj"
                     if (p := protesters_at(obj, trig, ctx, sources)) is not None]
@@ -196,6 +200,24 @@ def _same_side(target: ActorMention, sources: list[ActorMention]) -> bool:
     return any(target.code == s.code and not (
         target.kind == s.kind == "person" and target.kb_id and s.kb_id and target.kb_id != s.kb_id)
         for s in sources)
+
+
+def _official_coerced(target: ActorMention, trig: Trigger, sources: list[ActorMention], ctx: Context) -> bool:
+    """"The anti-graft commission arrested the governor", "prosecutors charged the minister": a state body's
+    coercion or charge of an official of the same state is done to another side, coded alike or not; a pronoun or
+    a possessive still stands for the source ("the government defended its decision")."""
+    code = trig.entry.code
+    if not (code[:2] in _COERCION_ROOTS or code.startswith(_CRIMINAL_CHARGE)) or not 0 <= target.token < len(ctx.doc):
+        return False
+    word = ctx.doc[target.token]
+    return word.pos_ in ("NOUN", "PROPN") and word.dep_ != "poss" and all(
+        s.token != target.token and s.text.lower() != target.text.lower() for s in sources)
+
+
+# Sanctions, arrests and criminal charges: acts of the state on its own officials too (blame or fighting between
+# sides coded alike is more often one side's country misread than a quarrel within one state).
+_COERCION_ROOTS = frozenset({"16", "17"})
+_CRIMINAL_CHARGE = "1121"
 
 
 # Acts whose that-clause names who is to act ("demanded that the United States match the EU's support"), who is
