@@ -218,14 +218,18 @@ def test_a_country_named_as_a_side_is_its_state(pipeline: Any) -> None:
 
 def test_police_shooting_at_no_one_named_is_an_assault_not_combat(pipeline: Any) -> None:
     """Police do not fight wars: a trooper opening fire is an assault (182); in a protest, repression (175). A live
-    round is a bullet, not artillery."""
+    round is no artillery."""
     trooper = coded(pipeline, "COLUMBIA, S.C. — A state trooper opened fire when the car came toward him, "
                               "authorities said Tuesday.")
     assert [c[0] for c in trooper if c[1] == "USACOP"] == ["182"], trooper
     protest = coded(pipeline, "HONG KONG — Police fired a live round at the crowd during Tuesday's protest.")
     assert [c[0] for c in protest if c[1] == "HKGCOP"] == ["175"], protest
-    troops = coded(pipeline, "Syrian troops fired rounds into the village on Tuesday.")
+    troops = coded(pipeline, "Syrian troops fired shots into the village on Tuesday.")
     assert [c[0] for c in troops if c[1] == "SYRMIL"] == ["193"], troops
+    # force aimed at a protest to break it up is the repression itself, not only a plan to break it up
+    teargas = coded(pipeline, "Zimbabwean police in the capital Harare have fired teargas to break up protests "
+                              "against the country's worsening economic crisis.")
+    assert [c for c in teargas if c[0] == "175" and c[1] == "ZWECOP"], teargas
 
 
 def test_a_police_cordon_is_no_blockade_unless_around_a_protest(pipeline: Any) -> None:

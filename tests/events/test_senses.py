@@ -316,17 +316,12 @@ def test_welcoming_a_thing_endorses_it_and_refusing_to_discuss_a_matter_is_no_ta
 
 
 def test_staging_an_event_buying_and_what_would_follow_a_condition_are_no_acts(pipeline: Any) -> None:
-    """"hosted the tournament" stages an event (no visit), "sought competitive bids" buys (no appeal), and "if tolls
-    were reinstated, the state would provide more money" is no one's announced intent."""
+    """"hosted the tournament" stages an event (no visit), and "sought competitive bids" buys (no appeal)."""
     coder = every_event(pipeline)
     hosted = coded(coder, "MIAMI, Fla. — City officials hosted the tournament on Saturday.")
     assert not [c for c in hosted if c[0] == "043"], hosted
     bids = coded(coder, "TALLAHASSEE, Fla. — Governor Crist sought competitive bids for the ad contracts.")
     assert not [c for c in bids if c[0][:2] == "02"], bids
-    toll = run(coder, "If tolls were reinstated between Exits 1 and 6, Wagner said, it would provide more money "
-                      "for maintaining the western end of the turnpike.").events
-    assert all(e.hypothetical for e in toll) and not [e for e in toll if e.cameo.startswith("03")], [
-        (e.cameo, e.hypothetical) for e in toll]
     visit = coded(coder, "Putin hosted Xi in the Kremlin on Monday.")
     assert [c for c in visit if c[0] == "043"], visit
 

@@ -26,9 +26,11 @@ def _without_targetless_twins(events: list[Event]) -> list[Event]:
     """"ISWAP fighters attacked a base ..., killing seven soldiers": the attack without a target and the
     killing of the soldiers are one act; an event with no target is dropped when the same sentence has
     one of the same root from the same source with a target."""
-    targeted = {(e.evidence.start, e.source.code, e.source.start, e.cameo_root) for e in events if e.target}
+    # "fired teargas to break up protests": a twin only if it happened as this one did, not merely aimed at
+    targeted = {(e.evidence.start, e.source.code, e.source.start, e.cameo_root, e.hypothetical)
+                for e in events if e.target}
     return [e for e in events if e.target is not None or
-            (e.evidence.start, e.source.code, e.source.start, e.cameo_root) not in targeted]
+            (e.evidence.start, e.source.code, e.source.start, e.cameo_root, e.hypothetical) not in targeted]
 
 
 def _without_governing_twins(events: list[Event], doc: Doc) -> list[Event]:

@@ -183,14 +183,7 @@ def announced(trigger: Token) -> bool:
     future, negated = _future_and_negation(trigger)
     # "he will be charged": what will be done to someone is no intent of theirs.
     return future and not negated and not any(c.dep_ == "auxpass" for c in trigger.children) and not (
-        _predicted(trigger)) and not _on_a_condition(trigger)
-
-
-def _on_a_condition(verb: Token) -> bool:
-    """"If tolls were reinstated, it would provide more money": what would follow from a condition is no one's
-    announcement, only hypothetical."""
-    return any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "if" for m in c.children)
-               for c in verb.children)
+        _predicted(trigger))
 
 
 # Heads under which a future act is someone's forecast or wish, not the actor's announcement ("hoped that the

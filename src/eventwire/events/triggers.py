@@ -161,14 +161,17 @@ def find_triggers(doc: Doc, lexicon: Lexicon, ctx: Context) -> list[Trigger]:
         elif carries(verb, trig.entry.code):
             del found[verb.i]
     # "declined to comment": a row that required the to-infinitive's verb as its object took it in; "refused to
-    # discuss what prompted the beating" matched a row that makes the refusal no event, and the discussing with it.
+    # discuss what prompted the beating" matched a row that makes the refusal no event: the discussing refused is
+    # only a word about the matter (010), no talks refused.
     for i, trig in list(found.items()):
         head = trig.token.head
         if trig.token.dep_ != "xcomp":
             continue
-        row = found[head.i].entry if head.i in found else verb_row(lexicon, head) if head.pos_ == "VERB" else None
-        if row is not None and trig.token.lemma_.lower() in row.objects and not _with_partner(trig.token):
+        if head.i in found and trig.token.lemma_.lower() in found[head.i].entry.objects:
             del found[i]
+        elif head.i not in found and head.pos_ == "VERB" and (row := verb_row(lexicon, head)) is not None and (
+                trig.token.lemma_.lower() in row.objects and not _with_partner(trig.token)):
+            found[i] = replace(trig, entry=replace(trig.entry, code=STATEMENT.code))
     _drop_statements_that_act(found)
     for i, trig in list(found.items()):
         head = trig.token.head
