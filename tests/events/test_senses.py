@@ -192,7 +192,7 @@ def test_doctors_and_police_going_about_their_work(pipeline: Any) -> None:
 def test_fighting_or_pulling_out_a_thing_is_no_force(pipeline: Any) -> None:
     assert not roots(pipeline, "London has been fighting dirty air since the 14th century.")
     assert not roots(pipeline, "The British army needed force to pull out the old cables in London.")
-    assert ("0874", "RUSGOV", "SYRGOV") in coded(pipeline, "Russia withdrew its troops from Syria on Monday.")
+    assert ("0874", "RUSGOV", "SYR") in coded(pipeline, "Russia withdrew its troops from Syria on Monday.")
     assert "19" in roots(pipeline, "Turkish troops fought Kurdish militants near the Syrian border on Monday.")
 
 

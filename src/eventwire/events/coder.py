@@ -244,16 +244,20 @@ _VISIT = "042"
 
 # Prepositions whose object is where an act happens or lands ("arrived in Mali", "fired at Gaza").
 _PLACE_PREPS = frozenset({"in", "into", "inside", "at", "across", "near", "within", "throughout"})
+_LEFT_PREPS = frozenset({"from", "of"})  # "pulled out of Afghanistan"
+_WITHDRAWAL = "087"
 
 
 def _a_side_not_a_place(target: ActorMention, code: str, how: str, ctx: Context) -> bool:
     """Whether a country named as a target is a side of the act, not the ground it happens on: "troops arrived in
-    Mali", "forces fired at Gaza" or "shelled Syria" strike or enter a territory; "exchanged fire" with it, or
-    talks, sanctions and accusations, are with its state."""
+    Mali", "forces fired at Gaza", "shelled Syria" or "withdrew from Syria" strike, enter or leave a territory;
+    "exchanged fire" with it, or talks, sanctions and accusations, are with its state."""
     if code[:2] in _ARMED_ROOTS and code != _BLOCKADE and how != "reciprocal":
         return False
     token = ctx.doc[target.token] if target.token is not None and 0 <= target.token < len(ctx.doc) else None
-    return token is None or not (token.dep_ == "pobj" and token.head.lower_ in _PLACE_PREPS)
+    # "withdrew its troops from Syria": a retreat leaves a territory
+    preps = _PLACE_PREPS | _LEFT_PREPS if code.startswith(_WITHDRAWAL) else _PLACE_PREPS
+    return token is None or not (token.dep_ == "pobj" and token.head.lower_ in preps)
 
 
 def _acting_state(actor: ActorMention, trig: Trigger, code: str, ctx: Context) -> ActorMention:

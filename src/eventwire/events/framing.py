@@ -104,4 +104,3 @@ def generic_claim(token: Token) -> bool:
 
 
 _GENERIC_QUANTIFIERS = frozenset({"many", "most", "few", "all"})
-

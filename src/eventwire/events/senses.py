@@ -335,4 +335,3 @@ def welcoming_a_thing(verb: Token, entry: LexEntry, ctx: Context) -> bool:
 
 _PEOPLE_ENTITIES = frozenset({"PERSON", "NORP", "GPE", "ORG"})
 _QUALIFYING_DEPS = frozenset({"amod", "compound", "nmod", "appos", "conj"})
-

@@ -70,8 +70,9 @@ def violence_code(code: str, trigger: Token, source: ActorMention, target: Actor
     return KILLING_BY_ASSAULT if trigger.lemma_.lower() in _KILLING else ASSAULT
 
 
-_PROTEST_WORDS = frozenset({"protest", "protester", "protestor", "demonstration", "demonstrator", "rally", "riot",
-                            "rioter", "march", "marcher", "crowd"})
+# A protest's own nouns (events/data/words.tsv) and the people in it.
+_PROTEST_WORDS = word_list("eventwire.events", "protest_noun") | frozenset({
+    "protester", "protestor", "demonstrator", "riot", "rioter", "marcher"})
 
 
 def _police_force(trigger: Token) -> str:
