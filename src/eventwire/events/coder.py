@@ -210,7 +210,7 @@ def _build(trig: Trigger, ctx: Context, sources: list[ActorMention], direct_sour
             target = _nation_as_a_side(target, pair_code.code, ctx)
         if target is not None and not target_via_place and _a_side_not_a_place(target, pair_code.code, how, ctx):
             target = _acting_state(target, trig, pair_code.code, ctx)
-        elif target is not None and pair_code.code == _VISIT and target.kind == "country" and len(target.code) == 3:
+        elif target is not None and pair_code.code == _VISIT and _bare_country(target):
             # "an official visit to Prague", "visited Hmeimim airbase": a visit is to the host country's state
             target = target.model_copy(update={"code": target.code + "GOV"})
         plover, mode = ctx.table.plover_of(pair_code.code)
@@ -260,6 +260,11 @@ def _a_side_not_a_place(target: ActorMention, code: str, how: str, ctx: Context)
     return token is None or not (token.dep_ == "pobj" and token.head.lower_ in preps)
 
 
+def _bare_country(actor: ActorMention) -> bool:
+    """A country's name coded with no role block yet ("IRN")."""
+    return actor.kind == "country" and len(actor.code) == 3
+
+
 def _acting_state(actor: ActorMention, trig: Trigger, code: str, ctx: Context) -> ActorMention:
     """A country named as a side of an act is its state: "Germany banned Mahan Air", "blaming Iran" are the German
     and Iranian governments (GOV), as analysts code them, and its armed forces in a use or show of force
@@ -267,7 +272,7 @@ def _acting_state(actor: ActorMention, trig: Trigger, code: str, ctx: Context) -
     protests") is its people's (OPP), and a nationality takes the role of what it qualifies ("Iranian airline"
     BUS). A place standing in for its country ("bombed a base in Idlib") keeps the bare country code: no one
     there acted."""
-    if actor.kind != "country" or actor.resolved_from == "place" or len(actor.code) != 3:
+    if not _bare_country(actor) or actor.resolved_from == "place":
         return actor
     root = code[:2]
     armed = root in _ARMED_ROOTS and code != _BLOCKADE  # closing a border is the government's

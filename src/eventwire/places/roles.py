@@ -79,7 +79,7 @@ def _dash_after_region(comma: Token) -> Token | None:
         if word.text in _DASHES or word.text == ":":
             return word if j > comma.i + 1 else None
         # "ROCHESTER, Minn. —": a state's abbreviation is one token with its period
-        if not (word.is_alpha or word.text in (".", ",", "(", ")", "'") or word.text.replace(".", "").isalpha()):
+        if not (word.text in (".", ",", "(", ")", "'") or word.text.replace(".", "").isalpha()):
             return None
     return None
 
