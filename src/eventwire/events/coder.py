@@ -25,6 +25,7 @@ from eventwire.actors.kb import ActorKB
 from eventwire.actors.mentions import index_by_token
 from eventwire.datafiles import word_list
 from eventwire.events.circumstances import is_hypothetical, is_negated
+from eventwire.events.claims import accusation, claiming_party
 from eventwire.events.codes import CodeTable
 from eventwire.events.context import Context, Trigger
 from eventwire.events.conventions import (
@@ -100,8 +101,18 @@ def code_events(
     triggers += quoted_sympathy(ctx, {t.token.i for t in triggers if t.entry.code[:2] in ("01", "11")})
     events: dict[str, Event] = {}
     by_trigger: dict[int, list[str]] = {}
+    triggered = {t.token.i for t in triggers}
     for trig in triggers:
         for event in _events_for(trig, ctx):
+            claimant = claiming_party(trig, event, ctx)
+            if claimant is not None:
+                # "the separatists said Georgian forces attacked": the attack is only claimed; the claim is
+                # the speaker's accusation, unless the speech verb is an act of its own ("alleged")
+                event = event.model_copy(update={"hypothetical": True})
+                claim = accusation(trig, claimant, event.source)
+                if claim.token.i not in triggered:
+                    triggers.append(claim)
+                    triggered.add(claim.token.i)
             events.setdefault(event.id, event)
             by_trigger.setdefault(trig.token.i, []).append(event.id)
             ctx.coded.append(event)

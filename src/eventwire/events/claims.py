@@ -1,0 +1,99 @@
+"""A party's claim about its adversary's violence: "the separatists said Georgian forces attacked a village",
+"Tbilisi says the separatists launched an attack".
+
+The coding rules (docs/coding-rules.md, "Reported speech and claims") tell relaying apart from claiming. Police,
+officials or witnesses telling what happened ("police said the gunman shot four people") only source the act,
+which is coded. But a party to a conflict saying its adversary attacked is an accusation (112) by the speaker of
+that adversary, and the attack itself is only claimed: hypothetical, not a fact of the news.
+
+A party is a state body or an armed, political or opposition group; its adversary is a state or armed actor of
+another country, or of the other side of the state / non-state line in the same country. A monitor, a newspaper
+or a witness is no party; an attack by the speaker's own side ("the army said its jets struck") is a report, and
+so is an attack whose author the text does not name.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from eventwire.events.context import Context, Trigger
+from eventwire.events.lexicon import LexEntry
+from eventwire.events.slots import slot
+from eventwire.model import ActorMention, Event
+from eventwire.syntax import subjects_of
+
+ACCUSATION = LexEntry("112", "verb", "", "", frozenset(), ())
+# Violence: what a party most often lays at its adversary's door in its own words.
+_CLAIMED_ROOTS = frozenset({"18", "19", "20"})
+_CLAIMING_VERBS = frozenset({"say", "tell", "add", "state", "claim", "report", "insist", "assert", "write",
+                             "tweet", "post", "declare", "announce", "confirm", "note", "stress"})
+_STATE = frozenset({"GOV", "MIL", "COP", "SPY", "LEG", "JUD"})
+_NON_STATE_SIDES = frozenset({"REB", "IMG", "OPP", "PTY"})
+# Who speaks as a party (police and prosecutors telling a case relay it); the accused must be able to attack as one.
+_PARTIES = frozenset({"GOV", "MIL", "SPY", "LEG"}) | _NON_STATE_SIDES
+_ATTACKERS = frozenset({"GOV", "MIL", "COP", "SPY", "REB", "IMG"})
+_OWN_SIDE_WORDS = frozenset({"its", "their", "our", "his", "her", "we", "they", "it"})
+_MAX_CLAUSE_HOPS = 2
+
+
+def claiming_verb(trig: Trigger) -> Token | None:
+    """The speech verb whose reported clause holds the act ("said [Georgian forces attacked]"), a step or two up."""
+    clause = trig.clause
+    for _ in range(_MAX_CLAUSE_HOPS):
+        # "said Ukrainian forces shelled Donetsk, killing three civilians": the participle is in the claim too
+        while clause.dep_ in ("advcl", "conj", "xcomp") and clause.head != clause:
+            clause = clause.head
+        if clause.dep_ != "ccomp" or clause.head == clause:
+            return None
+        clause = clause.head
+        if clause.pos_ == "VERB" and clause.lemma_.lower() in _CLAIMING_VERBS:
+            return clause
+    return None
+
+
+def claiming_party(trig: Trigger, event: Event, ctx: Context) -> ActorMention | None:
+    """Who claims `event` when it is a party's claim about its adversary's violence, else None."""
+    if event.cameo_root not in _CLAIMED_ROOTS or event.hypothetical or event.negated:
+        return None
+    accused = event.source
+    if accused.sector not in _ATTACKERS or not accused.country or _own_side_word(accused) or _someone(accused, ctx):
+        return None
+    verb = claiming_verb(trig)
+    if verb is None or ctx.in_quote(verb):
+        return None
+    speakers = [a for s in subjects_of(verb) for a in slot(s, ctx)[0] if a.code and _side(a) in _PARTIES]
+    return next((s for s in speakers if _adversaries(s, accused)), None)
+
+
+def _own_side_word(actor: ActorMention) -> bool:
+    """"its jets", "they": a pronoun or possessive points back to a side, most often the speaker's own."""
+    words = actor.text.lower().split()
+    return actor.resolved_from == "pronoun" or (bool(words) and words[0] in _OWN_SIDE_WORDS)
+
+
+def _someone(actor: ActorMention, ctx: Context) -> bool:
+    """"a suicide bomber", "a gunman": one unnamed attacker is who did it, not a side accused."""
+    return 0 <= actor.token < len(ctx.doc) and any(
+        c.dep_ == "det" and c.lower_ in ("a", "an") for c in ctx.doc[actor.token].children)
+
+
+def _side(actor: ActorMention) -> str | None:
+    """The actor's role block; a country or its capital speaking ("Tbilisi says") speaks for its government."""
+    return "GOV" if actor.code and len(actor.code) == 3 and actor.country == actor.code else actor.sector
+
+
+def _adversaries(speaker: ActorMention, accused: ActorMention) -> bool:
+    if speaker.code == accused.code or not speaker.country:
+        return False
+    if speaker.country != accused.country:
+        return True
+    speaking, acting = _side(speaker), accused.sector
+    return (speaking in _STATE) != (acting in _STATE) and (
+        speaking in _NON_STATE_SIDES or acting in _NON_STATE_SIDES)
+
+
+def accusation(trig: Trigger, speaker: ActorMention, accused: ActorMention) -> Trigger:
+    """The accusation the claim makes: the speech verb is its trigger and its clause, the accused its target."""
+    verb = claiming_verb(trig)
+    assert verb is not None
+    return Trigger(verb, ACCUSATION, verb, speaker=speaker, aimed_at=(accused,))
