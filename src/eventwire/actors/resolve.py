@@ -71,25 +71,4 @@ def resolve_actors(doc: Doc, kb: ActorKB, matcher: ActorMatcher, day: str | None
     mentions = with_acronyms(doc, mentions)  # "British Transport Police (BTP) ... BTP said"
     mentions += coreferent_mentions(doc, kb, mentions, quoted, pronouns=True)
     mentions.sort(key=lambda m: (m.start, m.end))
-    return tuple(_owned_by_pronoun(doc, kb, mentions))
-
-
-def _owned_by_pronoun(doc: Doc, kb: ActorKB, mentions: list[ActorMention]) -> list[ActorMention]:
-    """"The Israeli military said its jets struck targets in Gaza": a role noun whose country was only guessed
-    from context belongs to whoever its possessive pronoun stands for (the Israeli military's jets, not Gaza's).
-    Pronouns are resolved after role nouns, so this is settled last."""
-    by_token = {m.token: m for m in mentions if m.resolved_from == "pronoun" and m.country}
-    out = []
-    for mention in mentions:
-        owner = None
-        if mention.resolved_from == "context" and 0 <= mention.token < len(doc):
-            owner = next((by_token[c.i] for c in doc[mention.token].children
-                          if c.dep_ == "poss" and c.i in by_token), None)
-        if owner is None or not owner.country or not mention.country or owner.country == mention.country:
-            out.append(mention)
-            continue
-        role = mention.code[len(mention.country):]
-        old, new = (kb.countries[c].name if c in kb.countries else c for c in (mention.country, owner.country))
-        out.append(mention.model_copy(update={"code": owner.country + role, "country": owner.country,
-                                              "name": mention.name.replace(old, new), "resolved_from": "owner"}))
-    return out
+    return tuple(mentions)

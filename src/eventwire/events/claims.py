@@ -6,7 +6,8 @@ officials or witnesses telling what happened ("police said the gunman shot four 
 which is coded. But a party to a conflict saying its adversary attacked is an accusation (112) by the speaker of
 that adversary, and the attack itself is only claimed: hypothetical, not a fact of the news.
 
-A party is a state body or an armed, political or opposition group; its adversary is a state or armed actor of
+A party is a state, a state body or an armed group or party speaking as such (officials, spokesmen, activists and
+sources relaying what happened are no party); its adversary is a state or armed actor of
 another country, or of the other side of the state / non-state line in the same country. A monitor, a newspaper
 or a witness is no party; an attack by the speaker's own side ("the army said its jets struck") is a report, and
 so is an attack whose author the text does not name.
@@ -29,8 +30,13 @@ _CLAIMING_VERBS = frozenset({"say", "tell", "add", "state", "claim", "report", "
                              "tweet", "post", "declare", "announce", "confirm", "note", "stress"})
 _STATE = frozenset({"GOV", "MIL", "COP", "SPY", "LEG", "JUD"})
 _NON_STATE_SIDES = frozenset({"REB", "IMG", "OPP", "PTY"})
-# Who speaks as a party (police and prosecutors telling a case relay it); the accused must be able to attack as one.
-_PARTIES = frozenset({"GOV", "MIL", "SPY", "LEG"}) | _NON_STATE_SIDES
+# Who speaks as a party (police and prosecutors telling a case relay it, and so do activists); the accused must be
+# able to attack as one.
+_PARTIES = frozenset({"GOV", "MIL", "SPY", "LEG", "REB", "IMG", "PTY"})
+# People who relay what happened, whoever employs them: "officials said", "a military spokesman said", "sources".
+_RELAYING_NOUNS = frozenset({"official", "source", "spokesman", "spokeswoman", "spokesperson", "activist", "witness",
+                             "resident", "monitor", "observer", "analyst", "expert", "aide", "diplomat", "officer",
+                             "authority", "medic", "doctor", "journalist", "reporter"})
 _ATTACKERS = frozenset({"GOV", "MIL", "COP", "SPY", "REB", "IMG"})
 _OWN_SIDE_WORDS = frozenset({"its", "their", "our", "his", "her", "we", "they", "it"})
 _MAX_CLAUSE_HOPS = 2
@@ -56,19 +62,38 @@ def claiming_party(trig: Trigger, event: Event, ctx: Context) -> ActorMention | 
     if event.cameo_root not in _CLAIMED_ROOTS or event.hypothetical or event.negated:
         return None
     accused = event.source
-    if accused.sector not in _ATTACKERS or not accused.country or _own_side_word(accused) or _someone(accused, ctx):
+    if accused.sector not in _ATTACKERS or not accused.country or _own_side_word(accused, ctx) or _someone(accused, ctx):
         return None
     verb = claiming_verb(trig)
-    if verb is None or ctx.in_quote(verb):
+    if verb is None or ctx.in_quote(verb) or not _the_clause_act(trig):
         return None
-    speakers = [a for s in subjects_of(verb) for a in slot(s, ctx)[0] if a.code and _side(a) in _PARTIES]
-    return next((s for s in speakers if _adversaries(s, accused)), None)
+    # the victim's side speaks: "Ukraine said Russian forces fired at Kharkiv"; a third country's sources relay
+    victims = event.target.country if event.target is not None else accused.country
+    speakers = [a for s in subjects_of(verb) for a in _named_speakers(s, ctx) if _side(a) in _PARTIES]
+    return next((s for s in speakers if s.country == victims and _adversaries(s, accused)), None)
 
 
-def _own_side_word(actor: ActorMention) -> bool:
+def _the_clause_act(trig: Trigger) -> bool:
+    """The act the reported clause tells ("said rebels attacked", "said rebels launched an attack"), not one named
+    in passing inside it ("granted asylum since last month's invasion, the embassy said")."""
+    token = trig.token
+    return token == trig.clause or (token.head == trig.clause and token.dep_ in ("dobj", "nsubj"))
+
+
+def _named_speakers(subject: Token, ctx: Context) -> list[ActorMention]:
+    """Coded actors the speech verb's subject names itself; "sources in neighbouring Pakistan" are no Pakistan."""
+    actors, from_place = slot(subject, ctx)
+    if from_place or (subject.lemma_.lower() in _RELAYING_NOUNS and not any(a.kb_id for a in actors)):
+        return []
+    return [a for a in actors if a.code]
+
+
+def _own_side_word(actor: ActorMention, ctx: Context) -> bool:
     """"its jets", "they": a pronoun or possessive points back to a side, most often the speaker's own."""
     words = actor.text.lower().split()
-    return actor.resolved_from == "pronoun" or (bool(words) and words[0] in _OWN_SIDE_WORDS)
+    owners = [c.lower_ for c in ctx.doc[actor.token].children if c.dep_ == "poss"] if 0 <= actor.token < len(
+        ctx.doc) else []
+    return actor.resolved_from == "pronoun" or bool(set(words[:1] + owners) & _OWN_SIDE_WORDS)
 
 
 def _someone(actor: ActorMention, ctx: Context) -> bool:
