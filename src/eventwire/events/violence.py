@@ -11,7 +11,9 @@ military combat"; 175 the state's violent repression of protest):
 - the police using force at no one named is assault (182, 1823 when it kills), or repression in a protest;
 - a criminal or a civilian using force at no one named, or at a place, is unconventional violence (180);
 - a government, police or army blocking a road or an area restricts movement (191); protesters block (144);
-- the police raiding or storming a home or a building coerce (170), unless it is an armed group's.
+- the police raiding or storming a home or a building coerce (170), unless it is an armed group's;
+- force done with a bomb that is no army's weapon ("a suicide bomber killed 20 people", "killed by a roadside
+  bomb") is the bombing (183, 1831 suicide, 1832 car, 1833 roadside), whoever it hits.
 Attacks on soldiers, police and rebels, and whatever armed forces or governments do, stay 19.
 """
 
@@ -49,6 +51,9 @@ def violence_code(code: str, trigger: Token, source: ActorMention, target: Actor
         return _BLOCKADE  # "officials blocked off an area of Dresden": the state restricting movement, no protest
     if code not in _GENERIC_FORCE:
         return code
+    bombing = _bombing(trigger, source)
+    if bombing is not None:
+        return bombing
     source_sector = source.sector
     if source_sector == "COP" and trigger.lemma_.lower() in _RAIDING and (
             target is None or target.sector not in _ARMED_FORCES):
@@ -68,6 +73,26 @@ def violence_code(code: str, trigger: Token, source: ActorMention, target: Actor
     if trigger.lemma_.lower() not in HARM_TO_PEOPLE:  # a police raid on homes is no assault
         return code
     return KILLING_BY_ASSAULT if trigger.lemma_.lower() in _KILLING else ASSAULT
+
+
+_BOMB_WORDS = frozenset({"bomb", "bomber", "bombing", "ied", "explosive"})
+_BOMB_KINDS = (({"suicide"}, "1831"), ({"car", "truck", "vehicle"}, "1832"), ({"roadside", "ied"}, "1833"))
+_NON_MILITARY_BOMBING = "183"
+
+
+def _bombing(trigger: Token, source: ActorMention) -> str | None:
+    """The bombing code when the force was a bomb's: named as the source ("a suicide bomber killed"), as the means
+    ("killed by a roadside bomb", "killed in a car bombing") or as what went off ("killed when a bomb exploded")."""
+    words = set(source.text.lower().split())
+    for child in trigger.children:
+        if child.dep_ in ("prep", "agent") and child.lower_ in ("by", "in", "with"):
+            words |= {t.lemma_.lower() for o in child.children if o.dep_ == "pobj" for t in o.subtree}
+        if child.dep_ == "advcl" and any(m.lower_ == "when" for m in child.children):
+            words |= {t.lemma_.lower() for s in child.children if s.dep_ == "nsubj" for t in s.subtree}
+    words |= {w.rstrip("s") for w in words}
+    if not words & _BOMB_WORDS:
+        return None
+    return next((code for kinds, code in _BOMB_KINDS if words & kinds), _NON_MILITARY_BOMBING)
 
 
 # A protest's own nouns (events/data/words.tsv) and the people in it.

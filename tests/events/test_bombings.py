@@ -1,0 +1,26 @@
+"""Force done with a bomb that is no army's weapon is the bombing (CAMEO 183 and its kinds), whoever it hits;
+an army's bombs from the air stay fighting (195)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from tests.conftest import coded_dyads as coded
+
+
+def test_a_bomb_named_as_the_attacker_or_the_means_is_a_bombing(coder: Any) -> None:
+    suicide = coded(coder, "A suicide bomber killed 20 people at a market in Baghdad on Friday.")
+    assert [c for c in suicide if c[0] == "1831"], suicide
+    roadside = coded(coder, "Two soldiers were killed when a roadside bomb exploded near their convoy in Helmand "
+                            "on Monday.")
+    assert [c for c in roadside if c[0] == "1833"], roadside
+    car = coded(coder, "A car bomb killed five soldiers in Mogadishu on Monday.")
+    assert [c for c in car if c[0] == "1832"], car
+    plain = coded(coder, "Irish nationalist guerrillas wounded two British soldiers in a bomb attack on Thursday.")
+    assert [c for c in plain if c[0] == "183"], plain
+
+
+def test_an_armys_bombing_from_the_air_is_fighting(coder: Any) -> None:
+    air = coded(coder, "Israeli jets bombed Gaza on Monday.")
+    assert [c for c in air if c[0].startswith("19")], air
+    assert not [c for c in air if c[0].startswith("18")], air
