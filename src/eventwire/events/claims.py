@@ -62,7 +62,9 @@ def claiming_party(trig: Trigger, event: Event, ctx: Context) -> ActorMention | 
     if event.cameo_root not in _CLAIMED_ROOTS or event.hypothetical or event.negated:
         return None
     accused = event.source
-    if accused.sector not in _ATTACKERS or not accused.country or _own_side_word(accused, ctx) or _someone(accused, ctx):
+    if accused.sector not in _ATTACKERS or not accused.country:
+        return None
+    if _own_side_word(accused, ctx) or _someone(accused, ctx):
         return None
     verb = claiming_verb(trig)
     if verb is None or ctx.in_quote(verb) or not _the_clause_act(trig):
