@@ -45,3 +45,14 @@ def test_a_victim_found_shot_was_not_shot_by_the_police_who_investigate(coder: A
                              "Miller, who was found fatally shot outside his home.").events
     shootings = [(e.cameo, e.source.code) for e in events if e.evidence.trigger == "shot"]
     assert not [s for s in shootings if s[1] == "USACOP"], shootings
+
+
+def test_criminals_or_unnamed_attackers_shooting_police_commit_assault(coder: Any) -> None:
+    """Police shot by a gunman are victims of crime (1823), not combatants in a war (190); an armed group's attack
+    on police stays fighting."""
+    gunman = coded(coder, "A gunman shot and killed two police officers in Oakland on Saturday.")
+    assert ("1823", "USACRM", "USACOP") in gunman, gunman
+    unnamed = coded(coder, "Two police officers were shot dead in Oakland on Saturday.")
+    assert [c for c in unnamed if c[0] == "1823" and c[2] == "USACOP"], unnamed
+    insurgents = coded(coder, "Militants killed five policemen in Kashmir on Monday.")
+    assert [c for c in insurgents if c[0] == "190"], insurgents

@@ -14,7 +14,9 @@ military combat"; 175 the state's violent repression of protest):
 - the police raiding or storming a home or a building coerce (170), unless it is an armed group's;
 - force done with a bomb that is no army's weapon ("a suicide bomber killed 20 people", "killed by a roadside
   bomb") is the bombing (183, 1831 suicide, 1832 car, 1833 roadside), whoever it hits.
-Attacks on soldiers, police and rebels, and whatever armed forces or governments do, stay 19.
+- a criminal, a civilian or an unnamed attacker shooting or killing police is assault (182, 1823): crime, not war.
+Attacks on soldiers and rebels, police attacked by an armed group, and whatever armed forces or governments do,
+stay 19.
 """
 
 from __future__ import annotations
@@ -66,13 +68,17 @@ def violence_code(code: str, trigger: Token, source: ActorMention, target: Actor
     target_sector = target.sector
     if source_sector == "COP" and target_sector in _PROTESTERS:
         return REPRESSION
+    if target_sector == "COP" and source_sector not in _ARMED_OR_STATE and source.sector != "COP" and (
+            trigger.lemma_.lower() in HARM_TO_PEOPLE):
+        # "a gunman shot two police officers", "two officers were shot dead": crime's violence, no war's
+        return KILLING_BY_ASSAULT if _kills(trigger) else ASSAULT
     if source_sector in _ARMED_OR_STATE or target_sector in _COMBATANTS or target.kind == "country":
         return code
     if source.kind == "unidentified" and _MILITARY_WEAPONS & {w.lower().rstrip("s") for w in source.text.split()}:
         return code  # "an airstrike killed nine civilians": fighting, whoever flew it
     if trigger.lemma_.lower() not in HARM_TO_PEOPLE:  # a police raid on homes is no assault
         return code
-    return KILLING_BY_ASSAULT if trigger.lemma_.lower() in _KILLING else ASSAULT
+    return KILLING_BY_ASSAULT if _kills(trigger) else ASSAULT
 
 
 _BOMB_WORDS = frozenset({"bomb", "bomber", "bombing", "ied", "explosive"})
@@ -100,12 +106,17 @@ _PROTEST_WORDS = word_list("eventwire.events", "protest_noun") | frozenset({
     "protester", "protestor", "demonstrator", "riot", "rioter", "marcher"})
 
 
+def _kills(trigger: Token) -> bool:
+    """"killed", "gunned down", and "shot dead": the act took a life."""
+    return trigger.lemma_.lower() in _KILLING or any(c.lower_ == "dead" for c in trigger.children)
+
+
 def _police_force(trigger: Token) -> str:
     """"Trooper Ledbetter opened fire when the car came toward him": a police shooting, assault; "police fired
     a live round" in a protest: repression."""
     if _in_a_protest(trigger):
         return REPRESSION
-    return KILLING_BY_ASSAULT if trigger.lemma_.lower() in _KILLING else ASSAULT
+    return KILLING_BY_ASSAULT if _kills(trigger) else ASSAULT
 
 
 def police_cordon(event: Event, token: Token) -> bool:
