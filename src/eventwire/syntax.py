@@ -181,3 +181,25 @@ def np_span(token: Token) -> Span:
     ("the Syrian army"); modifiers after the head are left out."""
     left = min([token.i] + [c.i for c in token.children if c.dep_ in ("det", "amod", "compound") and c.i < token.i])
     return token.doc[left: token.i + 1]
+
+
+# Where force is aimed ("landed a round on a protester"); a partner ("monitor it with the states") is not.
+_AIMING_PREPS = frozenset({"on", "at", "against"})
+
+
+def shared_objects(verb: Token) -> list[Token]:
+    """"shot and killed two officers", "fired and landed a round on a protester": what a verb joined to `verb`
+    with no subject of its own acts on (its object, or the object of "on", "at", "against"), which `verb` shares
+    when it has no object of its own."""
+    if any(c.dep_ in ("dobj", "dative") for c in verb.children):
+        return []
+    out: list[Token] = []
+    for conj in verb.children:
+        if conj.dep_ != "conj" or conj.pos_ != "VERB" or any(c.dep_ in ("nsubj", "nsubjpass") for c in conj.children):
+            continue
+        for child in conj.children:
+            if child.dep_ == "dobj":
+                out.append(child)
+            elif child.dep_ == "prep" and child.lower_ in _AIMING_PREPS:
+                out.extend(o for o in child.children if o.dep_ == "pobj")
+    return out

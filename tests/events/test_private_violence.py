@@ -56,3 +56,14 @@ def test_criminals_or_unnamed_attackers_shooting_police_commit_assault(coder: An
     assert [c for c in unnamed if c[0] == "1823" and c[2] == "USACOP"], unnamed
     insurgents = coded(coder, "Militants killed five policemen in Kashmir on Monday.")
     assert [c for c in insurgents if c[0] == "190"], insurgents
+
+
+def test_two_verbs_of_one_act_share_its_object_and_make_one_record(coder: Any) -> None:
+    """"shot and killed two officers" is one killing of the officers; "fired and landed a round on a protester" is
+    aimed at the protester; "arrested and charged" stays two acts."""
+    killed = coded(coder, "A gunman shot and killed two police officers in Oakland on Saturday.")
+    assert [c for c in killed if c[0][:2] == "18"] == [("1823", "USACRM", "USACOP")], killed
+    fired = coded(coder, "Police fired and landed a live round on a protester in Hong Kong on Tuesday.")
+    assert ("175", "HKGCOP", "HKGOPP") in fired, fired
+    two = coded(coder, "Police arrested and charged two men in Leeds on Monday.")
+    assert {c[0][:2] for c in two} >= {"17", "11"}, two

@@ -48,15 +48,25 @@ def _without_governing_twins(events: list[Event], doc: Doc) -> list[Event]:
 
 def _one_per_act(events: list[Event], doc: Doc) -> list[Event]:
     """Two triggers of one act in one sentence ("denounced the crime, calling it irresponsible", "opened fire,
-    killing two"): a participle that goes with a trigger and repeats its act (same source mention, target,
-    root and day) is not a second record; "arrested and charged him" stays two."""
+    killing two", "shot and killed two officers"): a participle, or a verb joined with no subject of its own, that
+    goes with a trigger and repeats its act (same source mention, target, root and day) is not a second record;
+    "arrested and charged him" stays two."""
     kept: list[Event] = []
     for event in events:
         token = doc[event.evidence.token] if 0 <= event.evidence.token < len(doc) else None
-        if token is not None and token.dep_ in ("advcl", "xcomp", "acl") and token.tag_ in ("VBG", "VBN") and any(
-                k.evidence.token == token.head.i and k.source.start == event.source.start
-                and _code(k.target) == _code(event.target) and k.cameo_root == event.cameo_root
-                and k.date == event.date for k in kept):
+        if token is None:
+            kept.append(event)
+            continue
+        same = next((i for i, k in enumerate(kept) if k.evidence.token == token.head.i
+                     and k.source.start == event.source.start and _code(k.target) == _code(event.target)
+                     and k.cameo_root == event.cameo_root and k.date == event.date), None)
+        if same is not None and token.dep_ in ("advcl", "xcomp", "acl") and token.tag_ in ("VBG", "VBN"):
+            continue
+        if same is not None and token.dep_ == "conj" and event.target is not None and not any(
+                c.dep_ in ("nsubj", "nsubjpass") for c in token.children):
+            # "shot and killed two officers": two verbs of one act on the one object; the more specific code stands
+            if len(event.cameo) > len(kept[same].cameo):
+                kept[same] = event
             continue
         kept.append(event)
     return kept

@@ -29,7 +29,14 @@ from eventwire.events.slots import (
 )
 from eventwire.events.triggers import carries
 from eventwire.model import ActorMention
-from eventwire.syntax import causative_participle, is_passive, passive_conjunct, passive_participle, subjects_of
+from eventwire.syntax import (
+    causative_participle,
+    is_passive,
+    passive_conjunct,
+    passive_participle,
+    shared_objects,
+    subjects_of,
+)
 
 
 def target_tokens(trig: Trigger, ctx: Context) -> list[Token]:
@@ -93,6 +100,9 @@ def target_tokens(trig: Trigger, ctx: Context) -> list[Token]:
             # "condemned Trump's decision": the object's owner is the target when the object is no actor.
             for obj in (c for c in token.children if c.dep_ == "dobj" and c.i not in ctx.actors):
                 out.extend(c for c in obj.children if c.dep_ == "poss")
+    if not out and token.pos_ == "VERB":
+        # "shot and killed two officers": the actor the joined verb acts on; a thing it acts on is its own
+        out.extend(t for t in shared_objects(token) if t.i in ctx.actors)
     if token.pos_ == "VERB" and token.dep_ == "relcl" and any(c.lower_ == "where" for c in token.children) and (
             entry.code[:2] == _MEETING_ROOT):
         # "Egypt, where he arrived": the antecedent is the destination; "Washington, where lawmakers expressed
