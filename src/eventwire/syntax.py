@@ -203,3 +203,18 @@ def shared_objects(verb: Token) -> list[Token]:
             elif child.dep_ == "prep" and child.lower_ in _AIMING_PREPS:
                 out.extend(o for o in child.children if o.dep_ == "pobj")
     return out
+
+
+# What befalls people in force: "was wounded", "were killed", "died".
+_HARMED = frozenset({"wound", "kill", "injure", "hurt", "die", "shoot", "hit", "strike", "maim"})
+
+
+def harmed_when(verb: Token) -> list[Token]:
+    """"Allaw was wounded when policemen returned fire", "two men died when troops opened fire": whom the force
+    told in a when-clause harmed, the subject of the harm it hangs on."""
+    head = verb.head
+    if verb.dep_ != "advcl" or not any(m.dep_ == "advmod" and m.lower_ == "when" for m in verb.children) or (
+            head.lemma_.lower() not in _HARMED):
+        return []
+    wanted = ("nsubj",) if head.lemma_.lower() == "die" else ("nsubjpass",)
+    return [c for c in head.children if c.dep_ in wanted]

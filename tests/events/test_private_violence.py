@@ -67,3 +67,13 @@ def test_two_verbs_of_one_act_share_its_object_and_make_one_record(coder: Any) -
     assert ("175", "HKGCOP", "HKGOPP") in fired, fired
     two = coded(coder, "Police arrested and charged two men in Leeds on Monday.")
     assert {c[0][:2] for c in two} >= {"17", "11"}, two
+
+
+def test_force_in_a_when_clause_harms_the_subject_it_hangs_on(coder: Any) -> None:
+    """"Two protesters died when troops opened fire on Monday": the troops fired at the protesters (not at Monday);
+    police returning fire at a suspect assault him."""
+    died = coded(coder, "Two protesters died when troops opened fire in Khartoum on Monday.")
+    assert [c for c in died if c[1] == "SDNMIL" and c[2] == "SDNOPP"], died
+    returned = coded(coder, "Anti-drug police in Beirut arrested drug dealer Ibrahim Allaw on Monday. The drug dealer "
+                            "was wounded when policemen returned fire.")
+    assert ("182", "LBNCOP", "LBNCRM") in returned, returned

@@ -31,6 +31,7 @@ from eventwire.events.triggers import carries
 from eventwire.model import ActorMention
 from eventwire.syntax import (
     causative_participle,
+    harmed_when,
     is_passive,
     passive_conjunct,
     passive_participle,
@@ -91,9 +92,9 @@ def target_tokens(trig: Trigger, ctx: Context) -> list[Token]:
                     # an object the parser took for a predicate ("called Erdogan on Monday")
                     or (child.dep_ == "oprd" and not any(c.dep_ == "dobj" for c in token.children))):
                 out.append(child)
-            # "to" is sometimes parsed as a dative marker ("granted asylum to Julian Assange").
+            # "to" is sometimes parsed as a dative marker ("granted asylum to Julian Assange"); "on Monday" is when.
             if child.dep_ in ("prep", "dative") and child.lower_ in entry.target_preps:
-                out.extend(c for c in child.children if c.dep_ == "pobj")
+                out.extend(c for c in child.children if c.dep_ == "pobj" and c.i not in ctx.times)
             if child.dep_ == "poss" and holder != token:
                 out.append(child)
         if holder == token and token.pos_ == "VERB" and not entry.objects:
@@ -103,6 +104,8 @@ def target_tokens(trig: Trigger, ctx: Context) -> list[Token]:
     if not out and token.pos_ == "VERB":
         # "shot and killed two officers": the actor the joined verb acts on; a thing it acts on is its own
         out.extend(t for t in shared_objects(token) if t.i in ctx.actors)
+    if not out and token.pos_ == "VERB" and entry.code[:2] in _FORCE_ROOTS:
+        out.extend(harmed_when(token))  # "Allaw was wounded when policemen returned fire": Allaw
     if token.pos_ == "VERB" and token.dep_ == "relcl" and any(c.lower_ == "where" for c in token.children) and (
             entry.code[:2] == _MEETING_ROOT):
         # "Egypt, where he arrived": the antecedent is the destination; "Washington, where lawmakers expressed
@@ -111,6 +114,7 @@ def target_tokens(trig: Trigger, ctx: Context) -> list[Token]:
     return out
 
 
+_FORCE_ROOTS = frozenset({"17", "18", "19", "20"})
 _REJECT_ROOT = "12"
 _MEETING_ROOT = "04"
 
