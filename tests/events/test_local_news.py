@@ -224,3 +224,13 @@ def test_an_uncoded_word_before_an_event_noun_is_no_agent(coder: Any) -> None:
     # "DUI" is what the arrests were for, not who made them: the light verb's subject did.
     events = coded(coder, "Police in Ohio said they made 13 DUI arrests last month.")
     assert [c for c in events if c[0] == "173" and c[1] == "USACOP"], events
+
+
+def test_people_charged_as_the_police_tell_it_were_charged_by_the_police(coder: Any) -> None:
+    """"are charged with murder, sheriff's deputies said": the police filed the charge; told by prosecutors, or by
+    no one, the charge stays the court's."""
+    told = coded(coder, "Krystal Hall, 19, and Darrell Ross, 29, are charged with murder in the death of a Gaston "
+                        "man, sheriff's deputies said.")
+    assert [c for c in told if c[0] == "1121" and c[1] == "USACOP"], told
+    prosecutors = coded(coder, "Two men were charged with murder in Leeds on Monday, prosecutors said.")
+    assert [c for c in prosecutors if c[0] == "1121" and c[1] == "GBRJUD"], prosecutors

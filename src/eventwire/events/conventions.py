@@ -19,12 +19,12 @@ from eventwire.events.lexicon import object_lemmas
 from eventwire.events.namesakes import person_named_like_a_town
 from eventwire.events.placing import event_place, story_place
 from eventwire.events.senses import PERSON_NOUNS
-from eventwire.events.slots import named_uncoded_at, slot
+from eventwire.events.slots import named_uncoded_at, owners_named_in, slot
 from eventwire.events.sources import VIOLENCE_ROOTS, intended_violence, unidentified
 from eventwire.events.targets import target_tokens
 from eventwire.model import ActorMention
 from eventwire.places.roles import in_dateline
-from eventwire.syntax import is_passive, subjects_of
+from eventwire.syntax import SPEECH_VERBS, is_passive, subjects_of
 
 _CONVENTION = "state-convention"
 _VERDICT = "116"
@@ -58,8 +58,23 @@ def implicit_state_agent(trig: Trigger, ctx: Context) -> tuple[list[ActorMention
             targets.append(_supplied(tok, f"{country}CRM", country, "suspect", "person"))
     if not targets:
         return [], []
+    if role == "JUD" and token.lemma_.lower() == _CHARGE and (police := _police_telling(token, ctx)):
+        return police[:1], targets  # "are charged with murder, sheriff's deputies said": the police charged them
     agent = _supplied(token, f"{country}{role}", country, "police" if role == "COP" else "judiciary", "government_body")
     return [agent], targets
+
+
+_CHARGE = "charge"
+
+
+def _police_telling(verb: Token, ctx: Context) -> list[ActorMention]:
+    """The police who tell of `verb`'s act: the subject of the sentence's speech verb ("deputies said"), or its
+    owner ("a Sheriff's Department news release said")."""
+    root = verb.sent.root
+    if root == verb or root.lemma_.lower() not in SPEECH_VERBS:
+        return []
+    speakers = [a for s in subjects_of(root) for a in (slot(s, ctx)[0] or owners_named_in(s, ctx))]
+    return [a for a in speakers if a.sector == "COP"]
 
 
 def _country_of_act(trig: Trigger, ctx: Context) -> str | None:
