@@ -178,3 +178,16 @@ def test_a_short_form_the_article_defines_is_that_actor_again(pipeline: Any) -> 
     assert [a.code for a in story.actors if a.text == "BTP"] == ["GBRCOP"], story.actors
     undefined = run(pipeline, "LONDON — A man died at the station on Monday. BTP started an investigation.")
     assert not [a for a in undefined.actors if a.text == "BTP" and a.code], undefined.actors
+
+
+def test_a_person_the_kb_does_not_know_is_who_the_role_beside_them_says(pipeline: Any) -> None:
+    """"Pawel Adamowicz, mayor of Gdansk": the mayor's code; a title in a company the KB does not code, or a
+    private role ("a farmer"), gives the person no state code."""
+    mayor = run(pipeline, "Pawel Adamowicz, mayor of the Polish city of Gdansk, was stabbed on stage on Sunday.")
+    assert [(a.text, a.code) for a in mayor.actors if a.kind == "person"] == [("Pawel Adamowicz", "POLGOV")]
+    assert [(e.cameo[:2], e.target.code) for e in mayor.events if e.target] == [("18", "POLGOV")], mayor.events
+    company = run(pipeline, "Dan Adkins, vice president of Hartman & Tyner Inc., met Senator Joe Manchin in "
+                                 "Charleston on Monday.")
+    assert not [a for a in company.actors if a.text == "Dan Adkins" and a.code.endswith("GOV")], company.actors
+    farmer = run(pipeline, "John Smith, a farmer from Ohio, spoke at the rally in Columbus on Monday.")
+    assert not [a for a in farmer.actors if a.text == "John Smith" and a.code], farmer.actors
