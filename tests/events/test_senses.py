@@ -342,3 +342,11 @@ def test_generic_claims_predictions_and_things_pulled_are_no_acts(pipeline: Any)
     assert [c for c in arrested if c[0] == "173"], arrested
     troops = coded(coder, "Russia pulled out its troops from Syria on Monday.")
     assert [c for c in troops if c[0].startswith("087")], troops
+
+
+def test_an_act_only_preferred_is_not_done(coder: Any) -> None:
+    """"others preferred an investigation by the Judiciary Committee": wanted, not opened."""
+    result = run(coder, "Some Democrats preferred an investigation by the House Judiciary Committee on Friday.")
+    assert all(e.hypothetical for e in result.events if e.cameo.startswith("09")), result.events
+    opened = run(coder, "The House Judiciary Committee opened an investigation into the contracts on Friday.")
+    assert [e for e in opened.events if e.cameo.startswith("09") and not e.hypothetical], opened.events

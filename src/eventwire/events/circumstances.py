@@ -76,6 +76,9 @@ def is_hypothetical(trig: Trigger) -> bool:
     verb = trig.clause
     if _only_possible(verb) or _planned(verb):
         return True
+    token = trig.token
+    if token.pos_ == "NOUN" and token.dep_ == "dobj" and token.head.lemma_.lower() in _WANTING_VERBS:
+        return True  # "others preferred an investigation by the Judiciary Committee": wanted, not opened
     # "Making his first visit as president, Obama is scheduled to arrive at 3 p.m.": a participle beside a planned
     # act is as planned as it is
     head = verb.head
@@ -98,6 +101,10 @@ def is_hypothetical(trig: Trigger) -> bool:
         if _only_possible(current) or _content_of_a_claim(current):
             return True
     return False
+
+
+# Verbs whose object names an act only wanted; "called for", "sought" and "demanded" are appeals of their own.
+_WANTING_VERBS = frozenset({"prefer", "want", "favor", "favour", "wish", "desire"})
 
 
 def _relative_misread(clause: Token) -> bool:
