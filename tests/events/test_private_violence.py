@@ -60,13 +60,15 @@ def test_criminals_or_unnamed_attackers_shooting_police_commit_assault(coder: An
 
 def test_two_verbs_of_one_act_share_its_object_and_make_one_record(coder: Any) -> None:
     """"shot and killed two officers" is one killing of the officers; "fired and landed a round on a protester" is
-    aimed at the protester; "arrested and charged" stays two acts."""
+    aimed at the protester; "arrested and charged", and "arrested two men and detained a woman", stay two acts."""
     killed = coded(coder, "A gunman shot and killed two police officers in Oakland on Saturday.")
     assert [c for c in killed if c[0][:2] == "18"] == [("1823", "USACRM", "USACOP")], killed
     fired = coded(coder, "Police fired and landed a live round on a protester in Hong Kong on Tuesday.")
     assert ("175", "HKGCOP", "HKGOPP") in fired, fired
     two = coded(coder, "Police arrested and charged two men in Leeds on Monday.")
     assert {c[0][:2] for c in two} >= {"17", "11"}, two
+    others = coded(coder, "Police arrested two men and detained a woman in Leeds on Monday.")
+    assert len([c for c in others if c[0] == "173"]) == 2, others
 
 
 def test_force_in_a_when_clause_harms_the_subject_it_hangs_on(coder: Any) -> None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from eventwire.events.senses import PERSON_NOUNS
 from eventwire.model import ActorMention, Event
@@ -46,11 +46,16 @@ def _without_governing_twins(events: list[Event], doc: Doc) -> list[Event]:
     return [e for e in events if not governs_twin(e)]
 
 
+# Violence: the dead and the wounded of one attack are one act's toll.
+_ATTACK_ROOTS = frozenset({"18", "19", "20"})
+
+
 def _one_per_act(events: list[Event], doc: Doc) -> list[Event]:
     """Two triggers of one act in one sentence ("denounced the crime, calling it irresponsible", "opened fire,
     killing two", "shot and killed two officers"): a participle, or a verb joined with no subject of its own, that
-    goes with a trigger and repeats its act (same source mention, target, root and day) is not a second record;
-    "arrested and charged him" stays two."""
+    goes with a trigger and repeats its act (same source mention, target, root and day) is not a second record: an
+    attack that "killed five and wounded 110" is one; other acts joined are one only on the very same target
+    mention, so "arrested and charged him" and "arrested two men and detained a woman" stay two."""
     kept: list[Event] = []
     for event in events:
         token = doc[event.evidence.token] if 0 <= event.evidence.token < len(doc) else None
@@ -62,14 +67,23 @@ def _one_per_act(events: list[Event], doc: Doc) -> list[Event]:
                      and k.cameo_root == event.cameo_root and k.date == event.date), None)
         if same is not None and token.dep_ in ("advcl", "xcomp", "acl") and token.tag_ in ("VBG", "VBN"):
             continue
-        if same is not None and token.dep_ == "conj" and event.target is not None and not any(
-                c.dep_ in ("nsubj", "nsubjpass") for c in token.children):
+        if same is not None and _joined_verb_of_one_act(token, event, kept[same]):
             # "shot and killed two officers": two verbs of one act on the one object; the more specific code stands
             if len(event.cameo) > len(kept[same].cameo):
                 kept[same] = event
             continue
         kept.append(event)
     return kept
+
+
+def _joined_verb_of_one_act(token: Token, event: Event, first: Event) -> bool:
+    """A verb joined to `first`'s with no subject of its own, on the same target mention, or on the same side for
+    violence (the dead and the wounded of one attack)."""
+    if token.dep_ != "conj" or any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children):
+        return False
+    if event.target is None or first.target is None:
+        return False
+    return event.cameo_root in _ATTACK_ROOTS or first.target.start == event.target.start
 
 
 def _one_protest_per_place(events: list[Event]) -> list[Event]:
