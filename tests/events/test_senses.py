@@ -350,3 +350,11 @@ def test_an_act_only_preferred_is_not_done(coder: Any) -> None:
     assert all(e.hypothetical for e in result.events if e.cameo.startswith("09")), result.events
     opened = run(coder, "The House Judiciary Committee opened an investigation into the contracts on Friday.")
     assert [e for e in opened.events if e.cameo.startswith("09") and not e.hypothetical], opened.events
+
+
+def test_dropping_an_investigation_yields_to_whom_it_was_against(coder: Any) -> None:
+    """"dropped its investigation into an allegation against X": giving the case up (080), aimed at X; no
+    investigation is opened."""
+    dropped = coded(coder, "In Nairobi, prosecutors dropped the case against the former minister on Monday.")
+    assert ("080", "KENJUD", "KENELI") in dropped, dropped
+    assert not [c for c in dropped if c[0].startswith("09")], dropped

@@ -391,11 +391,17 @@ def _actor_behind_event_noun(trig: Trigger, ctx: Context, source_codes: set[str]
 _DIRECTED_PREPS = word_list("eventwire.events", "directed_prep")
 
 
+_MATTER_PREPS = frozenset({"into", "over", "about"})
+
+
 def _directed_actors(trig: Trigger, ctx: Context) -> list[ActorMention]:
     """Fallback target: an actor (never a place) in a directed prepositional phrase of the trigger,
     its particle verb or its object."""
     token = trig.token
     holders = [token] + [c for c in token.children if c.dep_ in ("dobj", "xcomp", "prt")]
+    # "dropped its investigation into an allegation against Assange": the matter the object is about
+    holders += [o for h in list(holders) for prep in h.children if prep.dep_ == "prep" and prep.lower_ in _MATTER_PREPS
+                for o in prep.children if o.dep_ == "pobj" and o.pos_ == "NOUN"]
     # "called for talks with Ukraine", "called for sanctions on Russia": the act wanted names whom it is aimed at.
     holders += [obj for prep in token.children if prep.dep_ == "prep" and prep.lower_ == "for"
                 for obj in prep.children if obj.dep_ == "pobj" and obj.pos_ == "NOUN"]
