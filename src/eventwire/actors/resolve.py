@@ -75,7 +75,7 @@ def resolve_actors(doc: Doc, kb: ActorKB, matcher: ActorMatcher, day: str | None
     return tuple(mentions)
 
 
-def _of_an_uncoded_organisation(doc: Doc, role: ActorMention, coded: set[int]) -> bool:
+def _no_state_office(doc: Doc, role: ActorMention, coded: set[int]) -> bool:
     """"vice president of Hartman & Tyner Inc.": a title held in a body the KB does not code is no state office;
     "a spokeswoman for the Red Cross" speaks for another (the role noun's own rules say whom)."""
     if not 0 <= role.token < len(doc):
@@ -96,7 +96,7 @@ def _named_by_apposition(doc: Doc, mentions: list[ActorMention]) -> list[ActorMe
     is who the role beside them says (POLGOV), so that what is done to them is done to that side."""
     coded_tokens = {m.token for m in mentions if m.code}
     by_token = {m.token: m for m in mentions if m.code and m.kind not in ("person", "country")
-                and m.sector in _PUBLIC_ROLES and not _of_an_uncoded_organisation(doc, m, coded_tokens)}
+                and m.sector in _PUBLIC_ROLES and not _no_state_office(doc, m, coded_tokens)}
     out = []
     for mention in mentions:
         role = None

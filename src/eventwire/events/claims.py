@@ -6,11 +6,11 @@ officials or witnesses telling what happened ("police said the gunman shot four 
 which is coded. But a party to a conflict saying its adversary attacked is an accusation (112) by the speaker of
 that adversary, and the attack itself is only claimed: hypothetical, not a fact of the news.
 
-A party is a state, a state body or an armed group or party speaking as such (officials, spokesmen, activists and
-sources relaying what happened are no party); its adversary is a state or armed actor of
-another country, or of the other side of the state / non-state line in the same country. A monitor, a newspaper
-or a witness is no party; an attack by the speaker's own side ("the army said its jets struck") is a report, and
-so is an attack whose author the text does not name.
+A party is a state, a state body, an armed group or a party speaking as such, of the victims' side; officials,
+spokesmen, activists, witnesses, sources, newspapers and monitors relaying what happened are none. Its adversary
+is a state or armed actor of another country, or of the other side of the state / non-state line in the same
+country. An attack by the speaker's own side ("the army said its jets struck") is a report, and so is an attack
+whose author the text does not name ("a suicide bomber").
 """
 
 from __future__ import annotations
@@ -57,8 +57,9 @@ def claiming_verb(trig: Trigger) -> Token | None:
     return None
 
 
-def claiming_party(trig: Trigger, event: Event, ctx: Context) -> ActorMention | None:
-    """Who claims `event` when it is a party's claim about its adversary's violence, else None."""
+def claimed_accusation(trig: Trigger, event: Event, ctx: Context) -> Trigger | None:
+    """The accusation (112) `event` is when it is a party's claim about its adversary's violence, else None: the
+    speech verb is its trigger and its clause, the speaker its source, the accused its target."""
     if event.cameo_root not in _CLAIMED_ROOTS or event.hypothetical or event.negated:
         return None
     accused = event.source
@@ -72,7 +73,8 @@ def claiming_party(trig: Trigger, event: Event, ctx: Context) -> ActorMention | 
     # the victim's side speaks: "Ukraine said Russian forces fired at Kharkiv"; a third country's sources relay
     victims = event.target.country if event.target is not None else accused.country
     speakers = [a for s in subjects_of(verb) for a in _named_speakers(s, ctx) if _side(a) in _PARTIES]
-    return next((s for s in speakers if s.country == victims and _adversaries(s, accused)), None)
+    speaker = next((s for s in speakers if s.country == victims and _adversaries(s, accused)), None)
+    return None if speaker is None else Trigger(verb, ACCUSATION, verb, speaker=speaker, aimed_at=(accused,))
 
 
 def _the_clause_act(trig: Trigger) -> bool:
@@ -118,9 +120,3 @@ def _adversaries(speaker: ActorMention, accused: ActorMention) -> bool:
     return (speaking in _STATE) != (acting in _STATE) and (
         speaking in _NON_STATE_SIDES or acting in _NON_STATE_SIDES)
 
-
-def accusation(trig: Trigger, speaker: ActorMention, accused: ActorMention) -> Trigger:
-    """The accusation the claim makes: the speech verb is its trigger and its clause, the accused its target."""
-    verb = claiming_verb(trig)
-    assert verb is not None
-    return Trigger(verb, ACCUSATION, verb, speaker=speaker, aimed_at=(accused,))

@@ -25,7 +25,7 @@ from eventwire.actors.kb import ActorKB
 from eventwire.actors.mentions import index_by_token
 from eventwire.datafiles import word_list
 from eventwire.events.circumstances import is_hypothetical, is_negated
-from eventwire.events.claims import accusation, claiming_party
+from eventwire.events.claims import claimed_accusation
 from eventwire.events.codes import CodeTable
 from eventwire.events.context import Context, Trigger
 from eventwire.events.conventions import (
@@ -102,14 +102,13 @@ def code_events(
     events: dict[str, Event] = {}
     by_trigger: dict[int, list[str]] = {}
     triggered = {t.token.i for t in triggers}
-    for trig in triggers:
+    for trig in triggers:  # an accusation appended below is coded later in this same loop
         for event in _events_for(trig, ctx):
-            claimant = claiming_party(trig, event, ctx)
-            if claimant is not None:
-                # "the separatists said Georgian forces attacked": the attack is only claimed; the claim is
-                # the speaker's accusation, unless the speech verb is an act of its own ("alleged")
+            claim = claimed_accusation(trig, event, ctx)
+            if claim is not None:
+                # "Ukraine said Russian forces fired at Kharkiv": the attack is only claimed; the claim is the
+                # speaker's accusation, unless the speech verb is already an act of its own ("alleged")
                 event = event.model_copy(update={"hypothetical": True})
-                claim = accusation(trig, claimant, event.source)
                 if claim.token.i not in triggered:
                     triggers.append(claim)
                     triggered.add(claim.token.i)

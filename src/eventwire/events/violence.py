@@ -13,7 +13,7 @@ military combat"; 175 the state's violent repression of protest):
 - a government, police or army blocking a road or an area restricts movement (191); protesters block (144);
 - the police raiding or storming a home or a building coerce (170), unless it is an armed group's;
 - force done with a bomb that is no army's weapon ("a suicide bomber killed 20 people", "killed by a roadside
-  bomb") is the bombing (183, 1831 suicide, 1832 car, 1833 roadside), whoever it hits.
+  bomb") is the bombing (183, 1831 suicide, 1832 car, 1833 roadside), whoever it hits;
 - a criminal, a civilian or an unnamed attacker shooting or killing police is assault (182, 1823): crime, not war.
 Attacks on soldiers and rebels, police attacked by an armed group, and whatever armed forces or governments do,
 stay 19.
@@ -68,7 +68,7 @@ def violence_code(code: str, trigger: Token, source: ActorMention, target: Actor
     target_sector = target.sector
     if source_sector == "COP" and target_sector in _PROTESTERS:
         return REPRESSION
-    if target_sector == "COP" and source_sector not in _ARMED_OR_STATE and source.sector != "COP" and (
+    if target_sector == "COP" and source_sector not in _ARMED_OR_STATE | {"COP"} and (
             trigger.lemma_.lower() in HARM_TO_PEOPLE):
         # "a gunman shot two police officers", "two officers were shot dead": crime's violence, no war's
         return KILLING_BY_ASSAULT if _kills(trigger) else ASSAULT
