@@ -9,6 +9,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from eventwire.datafiles import word_list
+from eventwire.syntax import shared_objects
 
 _TRANSITIVE_ACTS = word_list("eventwire.events", "transitive_act")
 
@@ -31,6 +32,8 @@ def _headline_passive(verb: Token) -> bool:
     subject = next(c for c in verb.children if c.dep_ == "nsubj")
     if subject.pos_ not in ("NOUN", "PROPN", "NUM") or subject.tag_ == "PRP":
         return False
+    if shared_objects(verb):
+        return False  # "Police arrested and charged two men": the object is the joined verb's and this one's too
     # A headline drops the article too ("Woman stabbed"); a story's sentence with "The man stabbed ..." and no
     # object is the parser's slip more often than a passive, so only bare or numbered subjects count.
     return not any(c.dep_ == "det" and c.lower_ in ("the", "a", "an", "this", "that") for c in subject.children)

@@ -17,6 +17,7 @@ from eventwire.events.context import Context, Trigger
 from eventwire.events.namesakes import person_named_like_a_town
 from eventwire.events.protests import protesters_at
 from eventwire.events.rulings import CENSURE_CODE, RULING_CODE, ruled_parties
+from eventwire.events.senses import PERSON_NOUNS
 from eventwire.events.slots import (
     actors_at,
     actors_covering,
@@ -102,8 +103,9 @@ def target_tokens(trig: Trigger, ctx: Context) -> list[Token]:
             for obj in (c for c in token.children if c.dep_ == "dobj" and c.i not in ctx.actors):
                 out.extend(c for c in obj.children if c.dep_ == "poss")
     if not out and token.pos_ == "VERB":
-        # "shot and killed two officers": the actor the joined verb acts on; a thing it acts on is its own
-        out.extend(t for t in shared_objects(token) if t.i in ctx.actors)
+        # "shot and killed two officers", "arrested and charged two men": the actor or the people the joined verb
+        # acts on; a thing it acts on is its own
+        out.extend(t for t in shared_objects(token) if t.i in ctx.actors or t.lemma_.lower() in PERSON_NOUNS)
     if not out and token.pos_ == "VERB" and entry.code[:2] in _FORCE_ROOTS:
         out.extend(harmed_when(token))  # "Allaw was wounded when policemen returned fire": Allaw
     if token.pos_ == "VERB" and token.dep_ == "relcl" and any(c.lower_ == "where" for c in token.children) and (
