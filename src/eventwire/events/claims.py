@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from eventwire.events.codes import VIOLENCE_ROOTS
 from eventwire.events.context import Context, Trigger
 from eventwire.events.lexicon import LexEntry
 from eventwire.events.slots import slot
@@ -24,8 +25,6 @@ from eventwire.model import ActorMention, Event
 from eventwire.syntax import subjects_of
 
 ACCUSATION = LexEntry("112", "verb", "", "", frozenset(), ())
-# Violence: what a party most often lays at its adversary's door in its own words.
-_CLAIMED_ROOTS = frozenset({"18", "19", "20"})
 _CLAIMING_VERBS = frozenset({"say", "tell", "add", "state", "claim", "report", "insist", "assert", "write",
                              "tweet", "post", "declare", "announce", "confirm", "note", "stress"})
 _STATE = frozenset({"GOV", "MIL", "COP", "SPY", "LEG", "JUD"})
@@ -60,7 +59,7 @@ def claiming_verb(trig: Trigger) -> Token | None:
 def claimed_accusation(trig: Trigger, event: Event, ctx: Context) -> Trigger | None:
     """The accusation (112) `event` is when it is a party's claim about its adversary's violence, else None: the
     speech verb is its trigger and its clause, the speaker its source, the accused its target."""
-    if event.cameo_root not in _CLAIMED_ROOTS or event.hypothetical or event.negated:
+    if event.cameo_root not in VIOLENCE_ROOTS or event.hypothetical or event.negated:
         return None
     accused = event.source
     if accused.sector not in _ATTACKERS or not accused.country:

@@ -10,6 +10,9 @@ from eventwire.errors import DataFileError
 _PKG = "eventwire.events"
 # A defendant's plea: admitting (015) or denying (016) the charges before the court.
 PLEA_CODES = frozenset({"015", "016"})
+# CAMEO roots of violence (assault, fighting, mass violence), and of force at large with coercion (arrests, raids).
+VIOLENCE_ROOTS = frozenset({"18", "19", "20"})
+FORCE_ROOTS = frozenset({"17"}) | VIOLENCE_ROOTS
 
 
 @dataclass(frozen=True)

@@ -11,6 +11,7 @@ import re
 
 from spacy.tokens import Doc, Token
 
+from eventwire.events.codes import VIOLENCE_ROOTS
 from eventwire.events.senses import PERSON_NOUNS
 from eventwire.model import ActorMention, Event
 
@@ -46,10 +47,6 @@ def _without_governing_twins(events: list[Event], doc: Doc) -> list[Event]:
     return [e for e in events if not governs_twin(e)]
 
 
-# Violence: the dead and the wounded of one attack are one act's toll.
-_ATTACK_ROOTS = frozenset({"18", "19", "20"})
-
-
 def _one_per_act(events: list[Event], doc: Doc) -> list[Event]:
     """Two triggers of one act in one sentence ("denounced the crime, calling it irresponsible", "opened fire,
     killing two", "shot and killed two officers"): a participle, or a verb joined with no subject of its own, that
@@ -83,7 +80,7 @@ def _joined_verb_of_one_act(token: Token, event: Event, first: Event) -> bool:
         return False
     if event.target is None or first.target is None:
         return False
-    return event.cameo_root in _ATTACK_ROOTS or first.target.start == event.target.start
+    return event.cameo_root in VIOLENCE_ROOTS or first.target.start == event.target.start
 
 
 def _one_protest_per_place(events: list[Event]) -> list[Event]:

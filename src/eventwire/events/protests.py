@@ -8,6 +8,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from eventwire.datafiles import word_list
+from eventwire.events.codes import FORCE_ROOTS
 from eventwire.events.context import Context, Trigger
 from eventwire.events.slots import (
     actors_at,
@@ -23,7 +24,6 @@ from eventwire.model import ActorMention
 
 _PROTEST_NOUNS = word_list("eventwire.events", "protest_noun")
 _PROTESTERS = "OPP"  # the role block CAMEO gives protesters (actors/data/roles.tsv)
-_FORCE_ROOTS = frozenset({"17", "18", "19", "20"})
 
 
 def protesters_at(token: Token, trig: Trigger, ctx: Context, sources: list[ActorMention]) -> ActorMention | None:
@@ -31,7 +31,7 @@ def protesters_at(token: Token, trig: Trigger, ctx: Context, sources: list[Actor
     the protesters: those who hold it ("a rally by the Muslim Brotherhood"), else the opposition of the country a
     nationality word before the noun names, else of the place in its phrase, else of the actor's own. Only for
     coercion and force: a town that hosts a biker rally hosts no protesters."""
-    if trig.entry.code[:2] not in _FORCE_ROOTS or token.pos_ != "NOUN" or token.lemma_.lower() not in _PROTEST_NOUNS:
+    if trig.entry.code[:2] not in FORCE_ROOTS or token.pos_ != "NOUN" or token.lemma_.lower() not in _PROTEST_NOUNS:
         return None
     holders = [a for a in owners_named_in(token, ctx) if a.code and a.kind != "country"]
     if holders:

@@ -22,7 +22,7 @@ from datetime import date
 from spacy.tokens import Doc, Token
 
 from eventwire.datafiles import read_tsv, word_list
-from eventwire.events.codes import PLEA_CODES
+from eventwire.events.codes import FORCE_ROOTS, PLEA_CODES, VIOLENCE_ROOTS
 from eventwire.events.framing import (
     caption_fragment,
     described_act,
@@ -34,7 +34,6 @@ from eventwire.events.framing import (
 )
 from eventwire.events.senses import HAZARD_WORDS
 from eventwire.events.slots import NATION_AS_A_SIDE
-from eventwire.events.sources import VIOLENCE_ROOTS
 from eventwire.events.violence import police_cordon
 from eventwire.model import ActorMention, Article, Event
 
@@ -257,13 +256,12 @@ def describes_a_state(token: Token) -> bool:
 
 
 # Force in a sentence about a game is play: "Carolina beat Chicago for their fourth straight victory".
-_FORCE_ROOTS = frozenset({"17", "18", "19", "20"})
 _SPORTS_WORDS = word_list("eventwire.events", "sports_word")
 _GAME_WORDS = word_list("eventwire.events", "game_word")
 
 
 def sports_play(event: Event, token: Token) -> bool:
-    if event.cameo_root not in _FORCE_ROOTS:
+    if event.cameo_root not in FORCE_ROOTS:
         return False
     words = {w for t in token.sent for w in (t.lemma_.lower(), t.lower_)}
     return bool(words & _SPORTS_WORDS) or len(words & _GAME_WORDS) >= 2

@@ -12,6 +12,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from eventwire.datafiles import word_list
+from eventwire.events.codes import VIOLENCE_ROOTS
 from eventwire.events.context import Context, Trigger
 from eventwire.events.slots import national_actor, parties_between, slot
 from eventwire.events.targets import target_tokens
@@ -199,8 +200,6 @@ def _light_verb_sources(noun: Token, code: str, ctx: Context) -> list[ActorMenti
 # Acts whose victim is commonly reported without the actor behind them: violence, coercion ("was
 # arrested"), accusations ("has been accused of").
 _UNNAMED_AGENT_ROOTS = frozenset({"11", "17", "18", "19", "20"})
-# Violence against people or property (CAMEO 18 assault, 19 fight, 20 mass violence).
-VIOLENCE_ROOTS = frozenset({"18", "19", "20"})
 _STATE_BODIES = frozenset({"GOV", "LEG", "JUD"})
 _ARREST = "173"
 _INTENDED_VIOLENCE = word_list("eventwire.events", "intended_violence")

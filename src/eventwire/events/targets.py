@@ -13,6 +13,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from eventwire.datafiles import read_tsv, split_list, word_list
+from eventwire.events.codes import FORCE_ROOTS
 from eventwire.events.context import Context, Trigger
 from eventwire.events.namesakes import person_named_like_a_town
 from eventwire.events.protests import protesters_at
@@ -106,7 +107,7 @@ def target_tokens(trig: Trigger, ctx: Context) -> list[Token]:
         # "shot and killed two officers", "arrested and charged two men": the actor or the people the joined verb
         # acts on; a thing it acts on is its own
         out.extend(t for t in shared_objects(token) if t.i in ctx.actors or t.lemma_.lower() in PERSON_NOUNS)
-    if not out and token.pos_ == "VERB" and entry.code[:2] in _FORCE_ROOTS:
+    if not out and token.pos_ == "VERB" and entry.code[:2] in FORCE_ROOTS:
         out.extend(harmed_when(token))  # "Allaw was wounded when policemen returned fire": Allaw
     if token.pos_ == "VERB" and token.dep_ == "relcl" and any(c.lower_ == "where" for c in token.children) and (
             entry.code[:2] == _MEETING_ROOT):
@@ -116,7 +117,6 @@ def target_tokens(trig: Trigger, ctx: Context) -> list[Token]:
     return out
 
 
-_FORCE_ROOTS = frozenset({"17", "18", "19", "20"})
 _REJECT_ROOT = "12"
 _MEETING_ROOT = "04"
 
