@@ -73,8 +73,10 @@ def named_mentions(doc: Doc, kb: ActorKB, matcher: ActorMatcher, day: str | None
             continue  # "the Mexican Congress" is Mexico's, not the U.S. Congress: the description codes it
         if kind == "person" and (_someone_elses_name(span) or _namesake_named_in_full(span, key)):
             continue
-        if kind == "group" and _a_persons_name(span):
-            continue  # "Mayor Jim Wagner ... Wagner said" is the mayor, not the Wagner Group
+        if kind in ("group", "country", "seat") and _a_persons_name(span):
+            # "Mayor Jim Wagner ... Wagner said" is the mayor, not the Wagner Group; "Melton Lewis Paris ... Paris
+            # had been shot" is the man, not the French government
+            continue
         if kind in ("country", "seat") and _in_an_outlets_name(span):
             continue
         mention = _named_mention(span, kind, key, kb, day)
@@ -344,12 +346,13 @@ def _namesake_named_in_full(span: Span, name: str) -> bool:
 
 
 def _a_persons_name(span: Span) -> bool:
-    """A group's one-word name inside a person's name ("Jim Wagner"), or standing for a person the article
-    named in full before ("Wagner said" after "Mayor Jim Wagner")."""
+    """A group's, country's or capital's one-word name inside a person's name ("Jim Wagner"), or standing for a
+    person the article named in full before ("Wagner said" after "Mayor Jim Wagner")."""
     if len(span) != 1:
         return False
     word = span[0]
-    people = [e for e in span.doc.ents if e.label_ == "PERSON" and len(e) > 1]
+    # every word of the name a proper noun: "Rethinking Egypt", a title the parser took for a person, names no one
+    people = [e for e in span.doc.ents if e.label_ == "PERSON" and len(e) > 1 and all(t.tag_ == "NNP" for t in e)]
     return any(e.start <= word.i < e.end or (e[-1].text == word.text and e.end <= word.i) for e in people)
 
 
