@@ -80,6 +80,22 @@ def test_attacks_whose_agent_is_not_named_get_an_unidentified_source(pipeline: A
     assert unnamed_attacks(run(every_event(pipeline), text))
 
 
+@pytest.mark.parametrize("text", [
+    "A car bomb killed a Yemeni journalist in Mokha.",
+    "A Syrian photographer was wounded in a shootout in Idlib.",
+    "Two Kenyan teachers were shot near the border.",
+])
+def test_an_attack_on_a_coded_side_is_emitted_though_no_one_is_named_as_its_author(pipeline: Any, text: str) -> None:
+    # a one-sentence article names no state actor, which the relevance model weighs against an event
+    attacks = unnamed_attacks(run(pipeline, text))
+    assert attacks and all(e.political and e.target is not None and e.target.code for e in attacks)
+
+
+def test_a_killing_in_a_plane_crash_is_no_attack_though_the_plane_was_a_bomber(pipeline: Any) -> None:
+    text = "Seven Americans were killed yesterday when a World War II-era bomber crashed at an airport in Connecticut."
+    assert not unnamed_attacks(run(pipeline, text))
+
+
 def test_co_subjects_of_a_one_sided_act_are_not_each_others_targets(pipeline: Any) -> None:
     result = run(every_event(pipeline), "Freedonia, Sylvania and Ruritania condemned the coup in Grand Fenwick.")
     pledge = run(every_event(pipeline), "China, Iran and Russia have pledged funds for reconstruction.")

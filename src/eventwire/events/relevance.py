@@ -34,6 +34,7 @@ from eventwire.events.framing import (
 )
 from eventwire.events.senses import HAZARD_WORDS
 from eventwire.events.slots import NATION_AS_A_SIDE
+from eventwire.events.sources import unnamed_attack
 from eventwire.events.violence import police_cordon
 from eventwire.model import ActorMention, Article, Event
 
@@ -382,7 +383,8 @@ def judge_events(doc: Doc, article: Article, events: Sequence[Event], actors: Se
     judged = []
     for event in events:
         p = model.probability(event_features(event, doc, article, share))
-        political = p >= model.threshold and not never_emitted(event, article.published,
-                                                                trigger_token(event, doc))
+        token = trigger_token(event, doc)
+        political = (p >= model.threshold or unnamed_attack(event, token)) and not never_emitted(
+            event, article.published, token)
         judged.append(event.model_copy(update={"confidence": round(p, 3), "political": political}))
     return tuple(judged)
