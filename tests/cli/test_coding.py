@@ -48,3 +48,11 @@ def test_a_user_lexicon_row_with_an_unknown_code_is_one_line_naming_file_and_lin
         assert proc.stderr.splitlines() == [f"eventwire: {lexicon}:4: CAMEO code '999' is not in the code table "
                                             "(eventwire codes lists them; 'none' blocks a pattern)"], args
         assert proc.stdout == ""
+
+
+def test_explain_shows_an_event_left_out_by_default_and_why() -> None:
+    """An analyst asking why a sentence gave no event learns that one was read and judged, not that none fired."""
+    out = run("explain", "Iran could attack Israel next year, officials said.", "--published", "2019-05-01").stdout
+    events = out.split("events")[-1]
+    assert "IRN" in events and "left out by default: hypothetical" in events
+    assert "none: no lexicon row fired" not in events

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import sys
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
@@ -12,6 +13,9 @@ from rich.table import Table
 
 from eventwire.cli.common import check_date, load_pipeline
 from eventwire.cli.filters import check_root
+
+if TYPE_CHECKING:
+    from eventwire.model import Event
 
 
 def codes(
@@ -51,8 +55,15 @@ def explain(
     from eventwire.events.lexicon import match_noun, match_verb
     from eventwire.ingest.sources import article_id
     from eventwire.model import Article
+    from eventwire.pipeline import Pipeline
 
     pipeline = load_pipeline(None)
+    # every event the coder reads, each left out by default saying why: an analyst asking why a sentence gave
+    # nothing needs to tell a trigger that never fired from an event judged not political
+    resources = pipeline.resources
+    pipeline = Pipeline(dataclasses.replace(resources, settings=dataclasses.replace(resources.settings,
+                                                                                     all_events=True)),
+                        pipeline.stages)
     doc = pipeline.resources.nlp(sentence)
     result = pipeline.run_doc(Article(id=article_id(sentence), text=sentence, published=published), doc)
     console = Console(soft_wrap=True, highlight=False)
@@ -87,4 +98,13 @@ def explain(
         say(f"  {e.cameo} {e.cameo_name} | {e.source.code} -> {target} | {e.plover or '-'} | "
                       f"date {e.date} ({'defaulted' if e.date_defaulted else 'stated'}) | place "
                       f"{e.place.name if e.place else '-'} [{e.place_basis}] | negated={e.negated} "
-                      f"hypothetical={e.hypothetical} confidence={e.confidence} | trigger '{e.evidence.trigger}'")
+                      f"hypothetical={e.hypothetical} confidence={e.confidence} | trigger '{e.evidence.trigger}'"
+            + ("" if e.political else f" | left out by default: {_why_left_out(e, resources.relevance.threshold)}"))
+
+
+def _why_left_out(event: Event, threshold: float) -> str:
+    if event.hypothetical or event.negated:
+        return "hypothetical or negated (--all-events keeps it)"
+    if event.confidence < threshold:
+        return f"judged not political news (confidence under the threshold {threshold}; --all-events keeps it)"
+    return "told as background, a standing state or a plain statement (--all-events keeps it)"
