@@ -115,6 +115,9 @@ def test_co_subjects_of_a_mutual_act_are_one_record_from_the_first_named(pipelin
     # cooperation CAMEO defines as done to someone, with no one it is done to: another sense of the verb
     ("Polish President Andrzej Duda has supported LGBT rights for years.", "05"),
     ("Hundreds of residents donated blood in Gdansk on Monday.", "07"),
+    # private people's and companies' intents aimed at no one, in a political story: their own business
+    ("President Uhuru Kenyatta met opposition leader Raila Odinga in Nairobi on Monday. Kenyan police arrested 20 "
+     "protesters on Monday. Kenyan doctors pledged on Monday to treat the wounded for free.", "03"),
     # a relative clause in the present tense says who someone is
     ("Protesters asked Carrie Lam, who is supported by the Chinese government, to resign.", "05"),
     # ... and so does an undated past passive of a thing

@@ -107,4 +107,4 @@ def _why_left_out(event: Event, threshold: float) -> str:
         return "hypothetical or negated (--all-events keeps it)"
     if event.confidence < threshold:
         return f"judged not political news (confidence under the threshold {threshold}; --all-events keeps it)"
-    return "told as background, a standing state or a plain statement (--all-events keeps it)"
+    return "told as background, a standing state, a plain statement or an act aimed at no one (--all-events keeps it)"

@@ -169,6 +169,10 @@ def event_features(event: Event, doc: Doc, article: Article, political_share: fl
 # target found, the trigger was almost always read in another sense ("supported LGBT rights", "residents
 # donated blood", "police arrived") - precision before volume.
 DIRECTED_ROOTS = frozenset({"04", "05", "06", "07", "08"})
+# Statements, appeals, intents, inquiries and demands of private people, companies, doctors, schools and
+# reporters aimed at no one ("the doctors offering to run the clinic", "the company said it will expand"): their
+# own business, not the political acts the coding rules code; aimed at a state or a group, they are.
+_PRIVATE_UNDIRECTED_ROOTS = frozenset({"01", "02", "03", "09", "10"})
 # "released a statement", "reiterated its position": a statement with nothing codable in it (CAMEO 010), which the
 # coding rules list at most as optional; an analyst filtering for acts gets nothing from it.
 PLAIN_STATEMENT = "010"
@@ -185,7 +189,8 @@ def never_emitted(event: Event, published: str | None, token: Token | None = Non
     team"), and the like (given the trigger's `token`) are never emitted by default, whatever the model says."""
     history = (_days_before(event, published) or 0) > _HISTORY_DAYS or _a_past_year(event, published) or (
         (event.date is None or event.date_defaulted) and token is not None and _told_of_a_past_decade(token, published))
-    undirected = event.cameo_root in DIRECTED_ROOTS and event.target is None
+    undirected = event.target is None and (event.cameo_root in DIRECTED_ROOTS or (
+        event.cameo_root in _PRIVATE_UNDIRECTED_ROOTS and sector(event.source) in _PRIVATE_SECTORS))
     described = token is not None and (describes_a_state(token) or told_as_background(token)
                                        or described_act(token) or sports_play(event, token)
                                        or legal_appeal(event, token) or token.dep_ == "compound"
