@@ -165,6 +165,22 @@ def test_subjects_of_a_conjoined_or_controlled_verb_are_inherited() -> None:
     assert texts(subjects_of(word(doc, "halt"))) == ["Iran"]
 
 
+def test_the_subject_of_a_passive_does_what_its_to_clause_tells() -> None:
+    # "A bombing was reported to have killed a journalist": the bombing killed
+    doc = parse(
+        ("A", 1, "det", "DET", "a", "DT"),
+        ("bombing", 3, "nsubjpass", "NOUN", "bombing", "NN"),
+        ("was", 3, "auxpass", "AUX", "be", "VBD"),
+        ("reported", 3, "ROOT", "VERB", "report", "VBN"),
+        ("to", 6, "aux", "PART", "to", "TO"),
+        ("have", 6, "aux", "AUX", "have", "VB"),
+        ("killed", 3, "xcomp", "VERB", "kill", "VBN"),
+        ("a", 8, "det", "DET", "a", "DT"),
+        ("journalist", 6, "dobj", "NOUN", "journalist", "NN"),
+    )
+    assert texts(subjects_of(word(doc, "killed"))) == ["bombing"]
+
+
 def test_subjects_of_a_participle_describing_a_noun_is_that_noun() -> None:
     # "rebels fighting government troops"
     doc = parse(

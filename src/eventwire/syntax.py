@@ -94,7 +94,8 @@ def relative_subject(verb: Token) -> Token | None:
 
 def subjects_of(verb: Token) -> list[Token]:
     """Subject tokens of a verb: its own nsubj, else the subject it shares with the verb it is
-    conjoined to or controlled by, else the antecedent of a relative clause."""
+    conjoined to or controlled by (the subject of a passive for its to-clause), else the antecedent of a
+    relative clause."""
     seen = 0
     current = verb
     while seen < 6:
@@ -114,6 +115,12 @@ def subjects_of(verb: Token) -> list[Token]:
         if reported is not None:
             current = reported  # "A bomb exploded in Kabul, police said, killing three": the bomb's act
             continue
+        if current.dep_ == "xcomp":
+            # "a bombing was reported to have killed", "Putin is expected to visit", "he was forced to resign":
+            # the one a passive is said of does what its to-clause tells
+            passive = [c for c in current.head.children if c.dep_ == "nsubjpass"]
+            if passive:
+                return [t for s in passive for t in (s, *s.conjuncts)]
         if current.dep_ in ("conj", "xcomp", "advcl", "acl", "acomp") and current.head != current:
             current = current.head
             continue

@@ -234,7 +234,7 @@ def names_an_attack(act: Token) -> bool:
     happened in ("wounded in the shootout")."""
     if intended_violence(act):
         return True
-    named = [c for c in act.children if c.dep_ == "nsubj"]
+    named = [c for c in act.children if c.dep_ == "nsubj"] or (subjects_of(act) if act.dep_ == "xcomp" else [])
     named += [o for c in act.children if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ in ("in", "during"))
               for o in c.children if o.dep_ == "pobj"]
     return any(is_attack_word(n) and n.lemma_.lower() not in _NOT_AN_ATTACK_ALONE for n in named)
@@ -282,8 +282,10 @@ def unidentified_attacker(trig: Trigger, ctx: Context) -> list[ActorMention]:
         # "A suicide attack on a convoy killed eight people": the weapon or act is the subject; "a road
         # accident killed five children" is no attack.
         # "A bomb exploded, police said, killing three": the participle's subject is the reported clause's.
+        # "A bombing was reported to have killed ...": the passive's subject is the to-clause's.
         subjects = [c for c in trig.token.children if c.dep_ == "nsubj"] or (
-            subjects_of(trig.token) if reported_clause_before(trig.token) is not None else [])
+            subjects_of(trig.token) if reported_clause_before(trig.token) is not None or trig.token.dep_ == "xcomp"
+            else [])
         agent = next((c for c in subjects if c.pos_ == "NOUN" and not ctx.actors.get(c.i)), None)
         if agent is None and relative_subject(trig.token) is not None and not ctx.actors.get(trig.token.head.i):
             agent = trig.token.head  # "a blast which killed eight people"
