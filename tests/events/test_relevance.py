@@ -85,6 +85,9 @@ def test_attacks_whose_agent_is_not_named_get_an_unidentified_source(pipeline: A
     "A Syrian photographer was wounded in a shootout in Idlib.",
     "Two Kenyan teachers were shot near the border.",
     "A bombing was reported to have killed a Yemeni photojournalist in Mokha.",
+    # an attack named by its noun, with its victim and no author
+    "The shooting of two Nigerian soldiers near Maiduguri on Saturday angered the army.",
+    "Clashes with police in Chhattisgarh left a villager dead on Monday.",
 ])
 def test_an_attack_on_a_coded_side_is_emitted_though_no_one_is_named_as_its_author(pipeline: Any, text: str) -> None:
     # a one-sentence article names no state actor, which the relevance model weighs against an event

@@ -258,15 +258,22 @@ def unidentified_attacker(trig: Trigger, ctx: Context) -> list[ActorMention]:
     accusation, "has been accused of") against a coded target whose agent is not named is still an
     event, with an unidentified source (ACLED's "unidentified armed group"), so that counts of acts
     against an actor do not depend on the reporter naming who did them: a passive clause with no coded
-    agent, or, for violence, an active one whose subject is the attack or weapon itself ("a car bomb
-    killed ...")."""
+    agent, for violence an active one whose subject is the attack or weapon itself ("a car bomb
+    killed ..."), or an attack noun with its victim ("the shooting of two soldiers", "clashes with police")."""
     code = ctx.table.get(trig.entry.code)
-    if code.root not in _UNNAMED_AGENT_ROOTS or trig.token.pos_ != "VERB":
+    if code.root not in _UNNAMED_AGENT_ROOTS:
         return []
     victims = [t for tok in target_tokens(trig, ctx) for t in slot(tok, ctx)[0] if t.code]
     if not victims:
         return []
     violence = code.root in VIOLENCE_ROOTS
+    if trig.token.pos_ == "NOUN":
+        # "arrested in Saturday's fatal shooting of a man", "the shooting of two soldiers angered the army": an
+        # attack named by its noun with its victim and no author
+        return [unidentified(trig.token)] if violence and is_attack_word(trig.token) and trig.token.lemma_.lower() \
+            not in _NOT_AN_ATTACK_ALONE and not _told_of_an_actor(trig.token, ctx) else []
+    if trig.token.pos_ != "VERB":
+        return []
     # "Parliament was suspended", "the council was dissolved": a state body put under an administrative
     # act with no agent named is procedure, not coercion by someone unknown ("ministers were detained" is).
     if code.root == "17" and code.code != _ARREST and all(v.sector in _STATE_BODIES for v in victims):
@@ -294,6 +301,14 @@ def unidentified_attacker(trig: Trigger, ctx: Context) -> list[ActorMention]:
     else:
         return []
     return [unidentified(trig.token, agent)]
+
+
+def _told_of_an_actor(noun: Token, ctx: Context) -> bool:
+    """"Iraqi warplanes carried out a raid ..., in the second such strike on the jihadists": an attack noun in the
+    clause of a coded actor is that actor's act or a word about it, not an attack by someone unknown."""
+    verb = governing_verb(noun)
+    return verb is not None and any(a.code for subj in subjects_of(verb) if subj.dep_ == "nsubj" and subj != noun
+                                    for a in slot(subj, ctx)[0])
 
 
 def unidentified(act: Token, agent: Token | None = None) -> ActorMention:
