@@ -88,11 +88,22 @@ def test_attacks_whose_agent_is_not_named_get_an_unidentified_source(pipeline: A
     # an attack named by its noun, with its victim and no author
     "The shooting of two Nigerian soldiers near Maiduguri on Saturday angered the army.",
     "Clashes with police in Chhattisgarh left a villager dead on Monday.",
+    "Detectives arrested a teenager on Sunday over the fatal shooting of a woman in Leeds.",
 ])
 def test_an_attack_on_a_coded_side_is_emitted_though_no_one_is_named_as_its_author(pipeline: Any, text: str) -> None:
     # a one-sentence article names no state actor, which the relevance model weighs against an event
     attacks = unnamed_attacks(run(pipeline, text))
     assert attacks and all(e.political and e.target is not None and e.target.code for e in attacks)
+
+
+def test_the_shooting_of_a_person_no_code_names_is_a_killing_of_a_civilian_of_the_place(pipeline: Any) -> None:
+    text = "Detectives arrested a teenager on Sunday over the fatal shooting of a woman in Leeds."
+    assert [(e.cameo, e.target.code) for e in unnamed_attacks(run(pipeline, text)) if e.target] == [("1823", "GBRCVL")]
+
+
+def test_fighting_between_two_sides_is_no_attack_by_someone_unknown_on_both(pipeline: Any) -> None:
+    text = "Three days of fighting between police and insurgents in Dagestan left 12 militants dead."
+    assert not unnamed_attacks(run(every_event(pipeline), text))
 
 
 def test_a_killing_in_a_plane_crash_is_no_attack_though_the_plane_was_a_bomber(pipeline: Any) -> None:

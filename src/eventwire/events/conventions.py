@@ -20,7 +20,7 @@ from eventwire.events.namesakes import person_named_like_a_town
 from eventwire.events.placing import event_place, story_place
 from eventwire.events.senses import PERSON_NOUNS
 from eventwire.events.slots import named_uncoded_at, owners_named_in, slot
-from eventwire.events.sources import intended_violence, unidentified
+from eventwire.events.sources import attack_noun, intended_violence, told_of_an_actor, unidentified
 from eventwire.events.targets import target_tokens
 from eventwire.model import ActorMention
 from eventwire.places.roles import in_dateline
@@ -189,8 +189,10 @@ def private_violence(trig: Trigger, ctx: Context) -> tuple[list[ActorMention], l
     attack in themselves ("stabbed", "shot"; "killed" is also what storms and crashes do), and where the
     country is known; ([], []) otherwise."""
     token = trig.token
-    if token.pos_ != "VERB" or ctx.table.get(trig.entry.code).root not in VIOLENCE_ROOTS or not (
-            intended_violence(token)):
+    # "in Saturday's fatal shooting of a man": an attack's noun names it as well as its verb
+    noun = token.pos_ == "NOUN" and attack_noun(token) and not told_of_an_actor(token, ctx)
+    if ctx.table.get(trig.entry.code).root not in VIOLENCE_ROOTS or not (
+            noun or (token.pos_ == "VERB" and intended_violence(token))):
         return [], []
     country = _country_of_act(trig, ctx)
     if country is None:
@@ -200,6 +202,8 @@ def private_violence(trig: Trigger, ctx: Context) -> tuple[list[ActorMention], l
                 for tok in target_tokens(trig, ctx) for m in named_uncoded_at(tok, ctx) if m.kind == "person"]
     if not victims:
         return [], []
+    if noun:
+        return [unidentified(token)], victims
     if is_passive(token):
         if any(c.dep_ == "agent" for c in token.children):
             return [], []  # an agent the slot could not code: left alone

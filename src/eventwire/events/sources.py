@@ -232,7 +232,7 @@ def names_an_attack(act: Token) -> bool:
     """Whether the text tells a violent act as an attack: a verb that is one ("shot", "stabbed"), a subject or
     by-phrase naming the attack or weapon ("a car bomb killed", "killed by a roadside bomb"), or the attack it
     happened in ("wounded in the shootout")."""
-    if intended_violence(act):
+    if intended_violence(act) or (act.pos_ == "NOUN" and attack_noun(act)):
         return True
     named = [c for c in act.children if c.dep_ == "nsubj"] or (subjects_of(act) if act.dep_ == "xcomp" else [])
     named += [o for c in act.children if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ in ("in", "during"))
@@ -270,8 +270,11 @@ def unidentified_attacker(trig: Trigger, ctx: Context) -> list[ActorMention]:
     if trig.token.pos_ == "NOUN":
         # "arrested in Saturday's fatal shooting of a man", "the shooting of two soldiers angered the army": an
         # attack named by its noun with its victim and no author
-        return [unidentified(trig.token)] if violence and is_attack_word(trig.token) and trig.token.lemma_.lower() \
-            not in _NOT_AN_ATTACK_ALONE and not _told_of_an_actor(trig.token, ctx) else []
+        # (a country the place gives is no victim: "the shooting of a man near West Columbia" is the man's)
+        # ("fighting between police and insurgents" is theirs, not an unknown's on both)
+        between = any(c.dep_ == "prep" and c.lower_ in ("between", "among") for c in trig.token.children)
+        return [unidentified(trig.token)] if violence and attack_noun(trig.token) and not between and any(
+            v.kind != "country" for v in victims) and not told_of_an_actor(trig.token, ctx) else []
     if trig.token.pos_ != "VERB":
         return []
     # "Parliament was suspended", "the council was dissolved": a state body put under an administrative
@@ -303,12 +306,22 @@ def unidentified_attacker(trig: Trigger, ctx: Context) -> list[ActorMention]:
     return [unidentified(trig.token, agent)]
 
 
-def _told_of_an_actor(noun: Token, ctx: Context) -> bool:
+def attack_noun(noun: Token) -> bool:
+    """A noun that names an attack ("shooting", "clashes", "bombing"), not a vehicle or force that may be in one."""
+    return is_attack_word(noun) and noun.lemma_.lower() not in _NOT_AN_ATTACK_ALONE
+
+
+def told_of_an_actor(noun: Token, ctx: Context) -> bool:
     """"Iraqi warplanes carried out a raid ..., in the second such strike on the jihadists": an attack noun in the
-    clause of a coded actor is that actor's act or a word about it, not an attack by someone unknown."""
+    clause of an armed force or group is that force's act or a word about it, not an attack by someone unknown
+    ("detectives arrested a teenager over the shooting of a woman" is another act: the shooting's author is
+    unknown)."""
     verb = governing_verb(noun)
-    return verb is not None and any(a.code for subj in subjects_of(verb) if subj.dep_ == "nsubj" and subj != noun
-                                    for a in slot(subj, ctx)[0])
+    return verb is not None and any(a.sector in _ARMED_SECTORS for subj in subjects_of(verb)
+                                    if subj.dep_ == "nsubj" and subj != noun for a in slot(subj, ctx)[0])
+
+
+_ARMED_SECTORS = frozenset({"MIL", "REB", "IMG", "SPY"})
 
 
 def unidentified(act: Token, agent: Token | None = None) -> ActorMention:

@@ -107,8 +107,8 @@ _PROTEST_WORDS = word_list("eventwire.events", "protest_noun") | frozenset({
 
 
 def _kills(trigger: Token) -> bool:
-    """"killed", "gunned down", and "shot dead": the act took a life."""
-    return trigger.lemma_.lower() in _KILLING or any(c.lower_ == "dead" for c in trigger.children)
+    """"killed", "gunned down", "shot dead" and "a fatal shooting": the act took a life."""
+    return trigger.lemma_.lower() in _KILLING or any(c.lower_ in ("dead", "fatal", "deadly") for c in trigger.children)
 
 
 def _police_force(trigger: Token) -> str:
