@@ -128,6 +128,10 @@ def test_whose_thing_an_act_is_aimed_at_is_its_target(pipeline: Any) -> None:
     seized = run(pipeline, "Egyptian police confiscated rifles and ammunition from Muslim Brotherhood members in "
                            "Giza on Sunday.").events
     assert [(e.source.code, e.target.code if e.target else None) for e in seized] == [("EGYCOP", "EGYOPPMBR")]
+    # the author of a thing named by the by-phrase of a participle on it
+    move = run(pipeline, "The African Union condemned the decision announced on Monday by Kenyan President Uhuru "
+                         "Kenyatta.").events
+    assert [(e.cameo, e.target.code if e.target else None) for e in move] == [("111", "KENGOV")]
 
 
 def test_an_act_put_off_is_not_done(pipeline: Any) -> None:

@@ -183,7 +183,8 @@ _POSSESSIVE_PRONOUNS = frozenset({"his", "her", "its", "their", "our", "my", "yo
 
 def _owner_of_thing(token: Token, ctx: Context) -> list[ActorMention]:
     """A thing in the target slot stands for whoever owns or made it: "a probe into Trump's financial
-    affairs" (Trump), "a lawsuit against the emergency the president declared" (the president)."""
+    affairs" (Trump), "a lawsuit against the emergency the president declared" (the president), "the move
+    announced by Pompeo" (Pompeo)."""
     if token.pos_ != "NOUN":
         return []
     owners = [a for c in token.children if c.dep_ == "poss" for a in slot(c, ctx)[0] if a.code]
@@ -196,6 +197,11 @@ def _owner_of_thing(token: Token, ctx: Context) -> list[ActorMention]:
     if not owners:
         owners = [a for clause in token.children if clause.dep_ == "relcl" for c in clause.children
                   if c.dep_ == "nsubj" and c.tag_ not in ("WP", "WDT") for a in slot(c, ctx)[0] if a.code]
+    if not owners:  # "the move announced by Pompeo", "the decision by Washington": who made it
+        by = [p for p in token.children if p.dep_ == "prep" and p.lower_ == "by"]
+        by += [agent for clause in token.children if clause.dep_ == "acl" and clause.tag_ == "VBN"
+               for agent in clause.children if agent.dep_ == "agent"]
+        owners = [a for p in by for o in p.children if o.dep_ == "pobj" for a in slot(o, ctx)[0] if a.code]
     return owners
 
 
