@@ -14,6 +14,11 @@ def run(*args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run([EVENTWIRE, *args], capture_output=True, text=True, timeout=300)
 
 
+def events_part(explained: str) -> str:
+    """What `explain` prints under its last heading, the events."""
+    return explained.split("\nevents\n")[-1]
+
+
 def test_codes_lists_the_table_and_explain_shows_why(tmp_path: Path) -> None:
     rows = [json.loads(line) for line in run("codes", "--root", "08").stdout.splitlines()]
     assert any(r["cameo"] == "0874" and r["plover"] == "RETREAT" for r in rows)
@@ -27,10 +32,10 @@ def test_user_lexicon_rows_are_merged(tmp_path: Path) -> None:
     lexicon.write_text("code\tpos\tlemma\tparticle\tobjects\ttarget_preps\tnote\n"
                        "0874\tverb\tdecamp\t\t\tfrom\tuser row\n", encoding="utf-8")
     sentence = "Russian forces decamped from Kherson on Friday."
-    assert "0874" not in run("explain", sentence).stdout.split("events")[-1]
+    assert "0874" not in events_part(run("explain", sentence).stdout)
     env = {**os.environ, "EVENTWIRE_LEXICON": str(lexicon)}
     proc = subprocess.run([EVENTWIRE, "explain", sentence], capture_output=True, text=True, timeout=300, env=env)
-    assert "0874" in proc.stdout.split("events")[-1]
+    assert "0874" in events_part(proc.stdout)
 
 
 def test_a_user_lexicon_row_with_an_unknown_code_is_one_line_naming_file_and_line(tmp_path: Path) -> None:
@@ -53,6 +58,6 @@ def test_a_user_lexicon_row_with_an_unknown_code_is_one_line_naming_file_and_lin
 def test_explain_shows_an_event_left_out_by_default_and_why() -> None:
     """An analyst asking why a sentence gave no event learns that one was read and judged, not that none fired."""
     out = run("explain", "Iran could attack Israel next year, officials said.", "--published", "2019-05-01").stdout
-    events = out.split("events")[-1]
+    events = events_part(out)
     assert "IRN" in events and "left out by default: hypothetical" in events
     assert "none: no lexicon row fired" not in events
