@@ -30,3 +30,10 @@ def test_lets_in_a_quote_is_no_armed_group(pipeline: Any) -> None:
     # the acronym as written still names the group
     group = run(pipeline, "Indian officials blamed LeT for the attack in Mumbai.")
     assert [a for a in group.actors if a.code == "PAKREBLET"], [(a.text, a.code) for a in group.actors]
+
+
+def test_sympathy_to_a_fellow_of_the_speakers_own_side_is_still_sympathy(pipeline: Any) -> None:
+    text = '"We are with Mayor Jan Kowalski in our thoughts and prayers," Prime Minister Mateusz Morawiecki said.'
+    events = run(pipeline, text, "2019-03-05").events
+    assert [(e.cameo, e.source.code, e.target.code if e.target else None) for e in events] == [
+        ("018", "POLGOV", "POLGOV")]

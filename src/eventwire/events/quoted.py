@@ -85,9 +85,17 @@ def _aimed_at(span: Span, speaker: ActorMention, ctx: Context) -> list[ActorMent
             # Not the speaker's own country named as a whole ("those who link the incidents to Iran are
             # lying", said Iran's president): that is the speaker's side.
             own_country = actor.kind == "country" and actor.country == speaker.country
-            if actor.code and actor.code != speaker.code and actor.resolved_from != "pronoun" and not own_country:
+            # A fellow of the speaker's own side is another actor ("We are with Mayor Adamowicz", said the
+            # prime minister; a Republican on Republicans); only the speaker is not.
+            if actor.code and not _same_actor(actor, speaker) and actor.resolved_from != "pronoun" and not own_country:
                 out.append(actor)
     return out
+
+
+def _same_actor(actor: ActorMention, speaker: ActorMention) -> bool:
+    if actor.kb_id and speaker.kb_id:
+        return actor.kb_id == speaker.kb_id
+    return actor.code == speaker.code and (actor.kind != "person" or actor.name == speaker.name)
 
 
 def _people_in_quote(span: Span, speaker: ActorMention, ctx: Context) -> list[ActorMention]:
