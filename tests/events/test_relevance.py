@@ -101,6 +101,13 @@ def test_the_shooting_of_a_person_no_code_names_is_a_killing_of_a_civilian_of_th
     assert [(e.cameo, e.target.code) for e in unnamed_attacks(run(pipeline, text)) if e.target] == [("1823", "GBRCVL")]
 
 
+def test_an_attack_told_as_the_background_of_the_news_is_left_to_the_model(pipeline: Any) -> None:
+    text = ("A Saudi journalist was murdered last October in Istanbul. A Turkish policeman was shot dead in Ankara "
+            "on Monday.")
+    attacks = unnamed_attacks(run(pipeline, text, "2019-03-05"))
+    assert [e.target.code for e in attacks if e.target] == ["TURCOP"]
+
+
 def test_fighting_between_two_sides_is_no_attack_by_someone_unknown_on_both(pipeline: Any) -> None:
     text = "Three days of fighting between police and insurgents in Dagestan left 12 militants dead."
     assert not unnamed_attacks(run(every_event(pipeline), text))

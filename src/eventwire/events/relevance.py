@@ -381,6 +381,14 @@ def standing_passive(token: Token) -> bool:
         c.lemma_ in ("have", "will", "be") and c.dep_ == "aux" for c in aux)
 
 
+def _recent(event: Event, published: str | None, token: Token) -> bool:
+    """An act of the news: dated within a month of the article, in a sentence naming no earlier year ("Khashoggi
+    was murdered last October", "beginning in 2010, McArthur murdered ..." are the background of the news)."""
+    year = int(published[:4]) if published and published[:4].isdigit() else None
+    earlier_year = year is not None and any(_YEAR.match(t.text) and int(t.text) < year for t in token.sent)
+    return (_days_before(event, published) or 0) <= _BACKGROUND_DAYS and not earlier_year
+
+
 def judge_events(doc: Doc, article: Article, events: Sequence[Event], actors: Sequence[ActorMention],
                  model: RelevanceModel) -> tuple[Event, ...]:
     """Every event with its calibrated `confidence` and its `political` decision."""
@@ -389,7 +397,8 @@ def judge_events(doc: Doc, article: Article, events: Sequence[Event], actors: Se
     for event in events:
         p = model.probability(event_features(event, doc, article, share))
         token = trigger_token(event, doc)
-        political = (p >= model.threshold or unnamed_attack(event, token)) and not never_emitted(
+        attack = unnamed_attack(event, token) and token is not None and _recent(event, article.published, token)
+        political = (p >= model.threshold or attack) and not never_emitted(
             event, article.published, token)
         judged.append(event.model_copy(update={"confidence": round(p, 3), "political": political}))
     return tuple(judged)
