@@ -199,6 +199,9 @@ def test_a_capitals_name_that_is_the_surname_of_a_person_named_before_is_that_pe
     assert [a.code for a in actors if a.text == "Paris"][:2] == ["", ""]
     essay = "Rethinking Egypt. Egypt cooperated closely with Washington on Gulf security, the minister said."
     assert [a.code for a in run(pipeline, essay).actors if a.text == "Egypt"][-1] == "EGY"
+    # only as the last word of a person's name: a country pair the parser tags a person keeps its country
+    pair = "In 2012, the UNSC imposed sanctions in relation to Guinea Bissau after the military seized power."
+    assert [a.country for a in run(pipeline, pair).actors if a.text == "Guinea"] == ["GIN"]
 
 
 def test_private_people_planning_to_meet_is_private_life(pipeline: Any) -> None:

@@ -353,7 +353,8 @@ def _a_persons_name(span: Span) -> bool:
     word = span[0]
     # every word of the name a proper noun: "Rethinking Egypt", a title the parser took for a person, names no one
     people = [e for e in span.doc.ents if e.label_ == "PERSON" and len(e) > 1 and all(t.tag_ == "NNP" for t in e)]
-    return any(e.start <= word.i < e.end or (e[-1].text == word.text and e.end <= word.i) for e in people)
+    # the last word of the name, as a surname is ("Guinea Bissau", tagged a person, starts with a country)
+    return any(word.i == e.end - 1 or (e[-1].text == word.text and e.end <= word.i) for e in people)
 
 
 def _used_as_place(span: Span) -> bool:
