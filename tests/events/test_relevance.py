@@ -108,6 +108,12 @@ def test_an_attack_told_as_the_background_of_the_news_is_left_to_the_model(pipel
     assert [e.target.code for e in attacks if e.target] == ["TURCOP"]
 
 
+def test_clashes_with_police_at_a_protest_are_a_riot(pipeline: Any) -> None:
+    text = "Clashes with police in Chhattisgarh left a villager dead on Monday, as villagers staged protests."
+    riots = [e for e in run(pipeline, text).events if e.source.kind == "unidentified"]
+    assert [(e.cameo, e.target.code if e.target else None) for e in riots] == [("145", "INDCOP")]
+
+
 def test_fighting_between_two_sides_is_no_attack_by_someone_unknown_on_both(pipeline: Any) -> None:
     text = "Three days of fighting between police and insurgents in Dagestan left 12 militants dead."
     assert not unnamed_attacks(run(every_event(pipeline), text))

@@ -12,6 +12,8 @@ _PKG = "eventwire.events"
 PLEA_CODES = frozenset({"015", "016"})
 # CAMEO roots of violence (assault, fighting, mass violence), and of force at large with coercion (arrests, raids).
 VIOLENCE_ROOTS = frozenset({"18", "19", "20"})
+# A violent protest: a riot (CAMEO 145).
+RIOT = "145"
 FORCE_ROOTS = frozenset({"17"}) | VIOLENCE_ROOTS
 
 

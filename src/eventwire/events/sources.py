@@ -12,7 +12,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from eventwire.datafiles import word_list
-from eventwire.events.codes import VIOLENCE_ROOTS
+from eventwire.events.codes import RIOT, VIOLENCE_ROOTS
 from eventwire.events.context import Context, Trigger
 from eventwire.events.dating import act_tense
 from eventwire.events.slots import national_actor, parties_between, slot
@@ -247,7 +247,8 @@ def unnamed_attack(event: Event, token: Token | None) -> bool:
     whatever the rest of the article is about, so the model, which learned that unidentified sources are often
     accidents, does not judge it: the text names it as an attack. Told in the past perfect ("had been shot"),
     it is more often the background of the news, and the model judges it."""
-    return (token is not None and event.source.kind == "unidentified" and event.cameo_root in VIOLENCE_ROOTS
+    return (token is not None and event.source.kind == "unidentified"
+            and (event.cameo_root in VIOLENCE_ROOTS or event.cameo == RIOT)
             and event.target is not None and bool(event.target.code) and event.target.kind != "country"
             and names_an_attack(token)
             and act_tense(token if token.pos_ in ("VERB", "AUX") else governing_verb(token) or token) != "past perfect")

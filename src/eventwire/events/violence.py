@@ -14,7 +14,8 @@ military combat"; 175 the state's violent repression of protest):
 - the police raiding or storming a home or a building coerce (170), unless it is an armed group's;
 - force done with a bomb that is no army's weapon ("a suicide bomber killed 20 people", "killed by a roadside
   bomb") is the bombing (183, 1831 suicide, 1832 car, 1833 roadside), whoever it hits;
-- a criminal, a civilian or an unnamed attacker shooting or killing police is assault (182, 1823): crime, not war.
+- a criminal, a civilian or an unnamed attacker shooting or killing police is assault (182, 1823): crime, not war;
+- an unnamed side clashing with the police at a protest is a riot (145).
 Attacks on soldiers and rebels, police attacked by an armed group, and whatever armed forces or governments do,
 stay 19.
 """
@@ -24,6 +25,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from eventwire.datafiles import word_list
+from eventwire.events.codes import RIOT
 from eventwire.model import ActorMention, Event
 
 _GENERIC_FORCE = frozenset({"190", "193"})
@@ -37,6 +39,8 @@ HARM_TO_PEOPLE = _KILLING | word_list("eventwire.events", "harm_verb")
 _PROTESTERS = frozenset({"OPP"})
 _MILITARY_WEAPONS = word_list("eventwire.events", "military_weapon")
 REPRESSION, ASSAULT, KILLING_BY_ASSAULT, UNCONVENTIONAL, COERCION = "175", "182", "1823", "180", "170"
+# Fighting that two sides do to each other; with the police at a protest, by an unnamed side, it is a riot.
+_CLASHING = frozenset({"clash", "fight", "fighting", "battle", "skirmish", "scuffle"})
 # Entering a place by force; done by the police to anyone but an armed group, it is coercion (17).
 _RAIDING = frozenset({"raid", "storm"})
 _ARMED_FORCES = frozenset({"MIL", "REB", "IMG"})
@@ -53,6 +57,9 @@ def violence_code(code: str, trigger: Token, source: ActorMention, target: Actor
         return _BLOCKADE  # "officials blocked off an area of Dresden": the state restricting movement, no protest
     if code not in _GENERIC_FORCE:
         return code
+    if source.kind == "unidentified" and target is not None and target.sector == "COP" and (
+            trigger.lemma_.lower() in _CLASHING and _in_a_protest(trigger)):
+        return RIOT  # "hundreds were injured in clashes with riot police" at a protest: protesters rioting
     bombing = _bombing(trigger, source)
     if bombing is not None:
         return bombing
