@@ -237,7 +237,7 @@ def names_an_attack(act: Token) -> bool:
     named = [c for c in act.children if c.dep_ == "nsubj"] or (subjects_of(act) if act.dep_ == "xcomp" else [])
     named += [o for c in act.children if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ in ("in", "during"))
               for o in c.children if o.dep_ == "pobj"]
-    return any(is_attack_word(n) and n.lemma_.lower() not in _NOT_AN_ATTACK_ALONE for n in named)
+    return any(attack_noun(n) for n in named)
 
 
 def unnamed_attack(event: Event, token: Token | None) -> bool:
@@ -250,8 +250,12 @@ def unnamed_attack(event: Event, token: Token | None) -> bool:
     return (token is not None and event.source.kind == "unidentified"
             and (event.cameo_root in VIOLENCE_ROOTS or event.cameo == RIOT)
             and event.target is not None and bool(event.target.code) and event.target.kind != "country"
-            and names_an_attack(token)
-            and act_tense(token if token.pos_ in ("VERB", "AUX") else governing_verb(token) or token) != "past perfect")
+            and names_an_attack(token) and act_tense(_verb_of(token)) != "past perfect")
+
+
+def _verb_of(token: Token) -> Token:
+    """The verb telling an act: the trigger itself, or the verb an event noun hangs on."""
+    return token if token.pos_ in ("VERB", "AUX") else governing_verb(token) or token
 
 
 def unidentified_attacker(trig: Trigger, ctx: Context) -> list[ActorMention]:
@@ -269,10 +273,9 @@ def unidentified_attacker(trig: Trigger, ctx: Context) -> list[ActorMention]:
         return []
     violence = code.root in VIOLENCE_ROOTS
     if trig.token.pos_ == "NOUN":
-        # "arrested in Saturday's fatal shooting of a man", "the shooting of two soldiers angered the army": an
-        # attack named by its noun with its victim and no author
-        # (a country the place gives is no victim: "the shooting of a man near West Columbia" is the man's)
-        # ("fighting between police and insurgents" is theirs, not an unknown's on both)
+        # "the shooting of two soldiers angered the army": an attack named by its noun, with its victim (not a
+        # country the place gives: "the shooting of a man near West Columbia" is the man's) and no author; fighting
+        # "between police and insurgents" is theirs, not an unknown's on both.
         between = any(c.dep_ == "prep" and c.lower_ in ("between", "among") for c in trig.token.children)
         return [unidentified(trig.token)] if violence and attack_noun(trig.token) and not between and any(
             v.kind != "country" for v in victims) and not told_of_an_actor(trig.token, ctx) else []
