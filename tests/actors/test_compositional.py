@@ -191,3 +191,10 @@ def test_a_person_the_kb_does_not_know_is_who_the_role_beside_them_says(pipeline
     assert not [a for a in company.actors if a.text == "Dan Adkins" and a.code.endswith("GOV")], company.actors
     farmer = run(pipeline, "John Smith, a farmer from Ohio, spoke at the rally in Columbus on Monday.")
     assert not [a for a in farmer.actors if a.text == "John Smith" and a.code], farmer.actors
+
+
+def test_where_goods_come_from_is_not_where_the_sentences_people_are(pipeline: Any) -> None:
+    text = ("Seoul banned rallies against rice imports from Thailand after dozens of people were hurt in clashes "
+            "with riot police on Saturday.")
+    police = [a.code for a in run(pipeline, text).actors if a.text == "riot police"]
+    assert police == ["KORCOP"]

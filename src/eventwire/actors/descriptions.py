@@ -45,6 +45,11 @@ def _a_police_story(doc: Doc) -> bool:
     return bool(doc.user_data[key])
 
 
+# Goods and trade whose origin a "from" phrase names ("imports from the United States").
+_GOODS = frozenset({"import", "export", "beef", "meat", "product", "good", "shipment", "oil", "gas", "grain",
+                    "food", "cargo", "supply", "aid", "fund", "money", "investment"})
+
+
 class CountryContext:
     """The country a description without one refers to: a place named in its sentence, else the
     article's most named country."""
@@ -67,10 +72,23 @@ class CountryContext:
     def country_at(self, token: Token) -> str | None:
         sent = token.sent
         local = [(p.start, p) for p in self.places if p.start is not None and sent.start_char <= p.start
-                 < sent.end_char and p.country]
+                 < sent.end_char and p.country and not self._origin_of_a_thing(p)]
         if local:
             return min(local, key=lambda sp: abs(sp[0] - token.idx))[1].country
         return self.article_country
+
+    def _origin_of_a_thing(self, place: PlaceMention) -> bool:
+        """"beef imports from the United States": where goods come from says nothing of where the sentence's
+        people are ("troops from Chad" does: people are no thing)."""
+        if not 0 <= place.token < len(self._doc):
+            return False
+        word = self._doc[place.token]
+        while word.dep_ == "compound" and word.head != word:
+            word = word.head
+        prep = word.head
+        owner = prep.head
+        return (word.dep_ == "pobj" and prep.lower_ == "from" and owner.pos_ == "NOUN"
+                and owner.lemma_.lower() in _GOODS)
 
     def country_of_person(self, name: Span) -> str | None:
         """The country of a titled person the KB lacks: a place in the name's own phrase ("Senator Jane
