@@ -280,3 +280,14 @@ def test_a_state_body_arresting_an_official_of_its_own_state_has_a_target(pipeli
         arrested
     defended = coded(coder, "WASHINGTON — The government defended its decision on Monday.")
     assert [c[2] for c in defended] == [None], defended
+
+
+def test_aid_pledged_to_no_one_named_goes_to_the_state_of_the_country_the_story_is_in(pipeline: Any) -> None:
+    text = ("A cyclone flattened villages along the coast of Myanmar on Sunday. Rescue teams reached Yangon on "
+            "Monday. Japan pledged 5 million dollars in emergency assistance.")
+    pledges = [e for e in run(pipeline, text, "2019-05-07").events if e.cameo.startswith("033")]
+    assert [(e.source.code, e.target.code if e.target else None) for e in pledges] == [("JPNGOV", "MMRGOV")]
+    # a business offering food gives no aid to any state
+    shop = run(every_event(pipeline), "Floods hit Myanmar on Sunday. A Japanese shop offered free food to families.",
+               "2019-05-07").events
+    assert not [e for e in shop if e.target is not None and e.target.code == "MMRGOV"]

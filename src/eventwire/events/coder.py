@@ -29,6 +29,7 @@ from eventwire.events.claims import claimed_accusation
 from eventwire.events.codes import CodeTable
 from eventwire.events.context import Context, Trigger
 from eventwire.events.conventions import (
+    aid_recipient,
     defendant_plea,
     implicit_state_agent,
     implicit_suspects,
@@ -183,7 +184,8 @@ def _build(trig: Trigger, ctx: Context, sources: list[ActorMention], direct_sour
     code = ctx.table.get(_peacekeeping_code(trig, sources) or trig.entry.code)
     pairs: list[tuple[ActorMention, ActorMention | None, str]] = []
     if not targets:
-        targets = implicit_suspects(trig, ctx, sources) or implicit_victims(trig, ctx, sources)
+        targets = implicit_suspects(trig, ctx, sources) or implicit_victims(trig, ctx, sources) or aid_recipient(
+            trig, ctx, sources)
     targets = known_as_suspects(trig, sources, targets)
     if not targets and code.root == "14":
         targets = [t for t in protested_actors(trig, ctx) if t.code not in {s.code for s in sources}]

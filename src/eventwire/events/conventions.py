@@ -102,6 +102,27 @@ def _police_act_on_people(trig: Trigger, sources: list[ActorMention]) -> bool:
 _POLICE_TAKING = frozenset({"173", "1711"})
 
 
+def aid_recipient(trig: Trigger, ctx: Context, sources: list[ActorMention]) -> list[ActorMention]:
+    """"The US has so far pledged $8 million", "the U.S. government pledged 10 million dollars in assistance" in a
+    story set in Vietnam or Pakistan: aid a state or an aid body gives or pledges to no one named goes to the
+    state of the country the story is set in, when that is another country than the giver's."""
+    code = trig.entry.code
+    if not (code.startswith("07") or code.startswith(_MATERIAL_AID_PLEDGE)) or trig.token.pos_ != "VERB" or not all(
+            s.sector in _AID_GIVERS or (s.kind == "country" and s.resolved_from is None) for s in sources):
+        return []  # a business offering food, "Iranian assistance is received by the Houthis": no state's aid
+    place = story_place(ctx)
+    givers = {s.country for s in sources}
+    if place is None or not place.country or None in givers or place.country in givers:
+        return []
+    return [_supplied(trig.token, f"{place.country}GOV", place.country, "government", "government")]
+
+
+# CAMEO 033x: intent to provide material aid (economic, military, humanitarian).
+_MATERIAL_AID_PLEDGE = "033"
+# Who gives aid to a country: states, their agencies and forces, international bodies and aid organisations.
+_AID_GIVERS = frozenset({"GOV", "MIL", "IGO", "NGO"})
+
+
 def implicit_suspects(trig: Trigger, ctx: Context, sources: list[ActorMention]) -> list[ActorMention]:
     """"Police arrested two men in Lagos": the people a legal act is done to, named by no code, are suspects
     (CRM) of the country of the state body that acts."""
