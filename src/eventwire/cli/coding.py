@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 import json
 import sys
 from typing import TYPE_CHECKING, Annotated
@@ -55,15 +54,11 @@ def explain(
     from eventwire.events.lexicon import match_noun, match_verb
     from eventwire.ingest.sources import article_id
     from eventwire.model import Article
-    from eventwire.pipeline import Pipeline
 
-    pipeline = load_pipeline(None)
     # every event the coder reads, each left out by default saying why: an analyst asking why a sentence gave
     # nothing needs to tell a trigger that never fired from an event judged not political
+    pipeline = load_pipeline(None, all_events=True)
     resources = pipeline.resources
-    pipeline = Pipeline(dataclasses.replace(resources, settings=dataclasses.replace(resources.settings,
-                                                                                     all_events=True)),
-                        pipeline.stages)
     doc = pipeline.resources.nlp(sentence)
     result = pipeline.run_doc(Article(id=article_id(sentence), text=sentence, published=published), doc)
     console = Console(soft_wrap=True, highlight=False)
