@@ -119,6 +119,17 @@ def test_condemning_the_attack_targets_whoever_carried_it_out(pipeline: Any) -> 
     assert condemnation.target is not None and "Boko Haram" in condemnation.target.name
 
 
+@pytest.mark.parametrize(("text", "target_country"), [
+    ("U.S. senators launched an investigation into the contracts on Monday. "
+     "The White House attacked the investigation on Tuesday.", "USA"),
+    ("Britain imposed sanctions on Iran's central bank on Monday. "
+     "Iran's foreign ministry condemned the sanctions on Tuesday.", "GBR"),
+])
+def test_criticising_an_earlier_act_targets_whoever_did_it(pipeline: Any, text: str, target_country: str) -> None:
+    criticism = event(run(pipeline, text), "11")
+    assert criticism.target is not None and criticism.target.country == target_country
+
+
 def test_a_participle_describing_a_noun_is_not_an_act(pipeline: Any) -> None:
     result = run(pipeline, "Burundian militiamen armed with machetes attacked a camp for Congolese refugees.")
     assert [e.cameo_root for e in result.events if e.evidence.trigger == "armed"] == []
