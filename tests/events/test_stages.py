@@ -130,6 +130,20 @@ def test_criticising_an_earlier_act_targets_whoever_did_it(pipeline: Any, text: 
     assert criticism.target is not None and criticism.target.country == target_country
 
 
+def test_rejecting_accusations_targets_the_accuser(pipeline: Any) -> None:
+    result = run(pipeline, "Mexico's health minister accused the WHO of hiding the outbreak on Monday. "
+                           "The WHO rejected the accusations on Tuesday.")
+    rejection = next(e for e in result.events if e.evidence.trigger == "rejected")
+    assert rejection.target is not None and rejection.target.code == "MEXGOV"
+
+
+def test_an_accusation_by_someone_uncoded_lends_no_other_actor_as_target(pipeline: Any) -> None:
+    result = run(pipeline, "Miguel Lezana accused the WHO of hiding the outbreak on Monday. "
+                           "The UN criticised Mexico on Monday. The WHO rejected the accusations on Tuesday.")
+    rejection = next(e for e in result.events if e.evidence.trigger == "rejected")
+    assert rejection.target is None
+
+
 def test_a_participle_describing_a_noun_is_not_an_act(pipeline: Any) -> None:
     result = run(pipeline, "Burundian militiamen armed with machetes attacked a camp for Congolese refugees.")
     assert [e.cameo_root for e in result.events if e.evidence.trigger == "armed"] == []

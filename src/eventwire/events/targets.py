@@ -384,13 +384,15 @@ def _actor_behind_event_noun(trig: Trigger, ctx: Context, source_codes: set[str]
                                     for c in noun.children):
             continue
         candidates = [e for e in reversed(ctx.coded)
-                      if (not roots or e.cameo_root in roots) and e.source.code and e.source.code not in source_codes
+                      if (not roots or e.cameo_root in roots) and e.source.code not in source_codes
                       and not (e.evidence.start >= token.sent.start_char and e.evidence.trigger == noun.text)]
-        # The same word first ("the attack" after "attacked"), else the most recent event of the kind.
+        # The same word first ("the attack" after "attacked"), else the most recent event of the kind. When the
+        # act of the same word has an author no code names ("Lezana accused the WHO"), no other act stands in.
         stem = noun.lemma_.lower()[:5]
         same_word = [e for e in candidates if e.evidence.trigger.lower().startswith(stem)]
-        if same_word or candidates:
-            return (same_word or candidates)[0].source
+        chosen = same_word[:1] or [e for e in candidates if e.source.code][:1]
+        if chosen and chosen[0].source.code:
+            return chosen[0].source
     return None
 
 
