@@ -91,6 +91,14 @@ def test_a_wrong_root_with_the_same_trigger_is_real_but_wrongly_rooted() -> None
     assert report["root_confusion"] == {"17->11": 1}
 
 
+def test_events_found_with_their_root_but_not_their_dyad_say_which_side_failed() -> None:
+    gold = parse_gold([gold_line([gold_event(), gold_event(target=None, also=(), trigger="detained")])])[0]
+    found = [event("173", "FRDCOP", None), event("173", "SYLCOP", "FRDCRM", trigger="detained")]
+    report = score_articles([match_article(gold, found)])
+    assert report["recall"]["root"] == 1.0 and report["recall"]["root_dyad"] == 0.0
+    assert report["dyad_misses"] == {"target missing": 1, "source other": 1, "target extra": 1}
+
+
 def test_a_mutual_act_may_be_read_in_either_order_a_directed_one_may_not() -> None:
     meeting = parse_gold([gold_line([gold_event("040", "FRDGOV", "SYLGOV", trigger="met")])])[0].events[0]
     assert dyad_right(event("040", "SYLGOV", "FRDGOV", trigger="met"), meeting) == (True, True)

@@ -96,6 +96,25 @@ def dyad_right(event: Event, gold: GoldEvent) -> tuple[bool, bool]:
     return swapped if all(swapped) else straight
 
 
+def dyad_miss_kinds(event: Event, gold: GoldEvent) -> list[str]:
+    """What is wrong with an event's dyad against the gold, side by side: "source missing" (no code where the gold
+    has one), "source other" (another country), "target missing", "target extra" (one the gold does not have) or
+    "target other"."""
+    source_right, target_right = dyad_right(event, gold)
+    kinds = []
+    for side, right, ours, theirs in (("source", source_right, event.source, gold.source),
+                                      ("target", target_right, event.target, gold.target)):
+        if right:
+            continue
+        if ours is None or not ours.code:
+            kinds.append(f"{side} missing")
+        elif theirs is None or not theirs.code:
+            kinds.append(f"{side} extra")
+        else:
+            kinds.append(f"{side} other")
+    return kinds
+
+
 def date_right(event: Event, gold: GoldEvent) -> bool:
     """The emitted date says the gold's day, month or year, at least as precisely: the days it covers lie within
     the gold's (a week, "2019-W10", inside the gold's month "2019-03" is right; one straddling two months is not)."""
@@ -197,9 +216,13 @@ def score_articles(scores: Sequence[ArticleScore]) -> dict[str, Any]:
             confusion[f"{o.gold.root}->{o.event.cameo_root}"] += 1
     required = [(s, j, g) for s in scores for j, g in enumerate(s.article.events) if g.required]
     recall: Counter[str] = Counter()
+    dyad_misses: Counter[str] = Counter()
     for s, j, gold in required:
         found = s.found.get(j, [])
         checks = [fields_right(e, gold) for e in found]
+        rooted = [e for e, c in zip(found, checks, strict=True) if c["root"]]
+        if rooted and not any(c["root"] and c["source_country"] and c["target_country"] for c in checks):
+            dyad_misses.update(dyad_miss_kinds(rooted[0], gold))
         recall["found"] += bool(found)
         recall["root"] += any(c["root"] for c in checks)
         recall["root_dyad"] += any(c["root"] and c["source_country"] and c["target_country"] for c in checks)
@@ -222,6 +245,8 @@ def score_articles(scores: Sequence[ArticleScore]) -> dict[str, Any]:
             "articles": len(quiet),
             "events_per_article": _share(sum(o.kind != "optional" for s in quiet for o in s.outcomes), len(quiet)),
             "with_optional": _share(sum(len(s.outcomes) for s in quiet), len(quiet))},
+        # Why events found with the right root miss their dyad: which side, and whether it was missing or another.
+        "dyad_misses": dict(dyad_misses.most_common()),
         "root_confusion": dict(confusion.most_common(12)),
         "spurious_roots": dict(Counter(o.event.cameo_root for o in outcomes if o.kind == "spurious").most_common(12)),
         "reliability": _reliability(outcomes),
