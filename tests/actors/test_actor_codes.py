@@ -31,6 +31,16 @@ def test_nationality_adjectives_capitals_and_of_phrases(pipeline: Any) -> None:
     assert {a.code for a in result.actors if "foreign ministers" in a.text} >= {"FRAGOV", "DEUGOV"}
 
 
+@pytest.mark.parametrize(("text", "mention", "code"), [
+    ("He was hauled out of the Ecuadorean Embassy in London in April.", "Ecuadorean Embassy", "ECUGOV"),
+    ("Scottish police arrested two men in Glasgow on Monday.", "Scottish police", "GBRCOP"),
+    ("Uighur activists protested outside the consulate in Istanbul on Monday.", "Uighur activists", "CHNOPP"),
+])
+def test_nationality_words_in_other_spellings_and_of_nations_within_a_state(pipeline: Any, text: str, mention: str,
+                                                                            code: str) -> None:
+    assert [a.code for a in run(pipeline, text).actors if mention in a.text] == [code]
+
+
 def test_a_country_written_as_initials_is_one_only_in_capitals(pipeline: Any) -> None:
     result = run(pipeline, "In Kansas City, the officer shot the driver of the car on Monday. "
                            "The president of the CAR met the UN envoy in Bangui.")
