@@ -144,6 +144,16 @@ def test_an_accusation_by_someone_uncoded_lends_no_other_actor_as_target(pipelin
     assert rejection.target is None
 
 
+@pytest.mark.parametrize("text", [
+    "Swedish prosecutors decided to reopen the investigation into the allegation on Tuesday.",
+    "Turkish prosecutors expanded the investigation into the newspaper on Tuesday.",
+    "Colombian troops relaunched the offensive against the rebels on Tuesday.",
+])
+def test_a_verb_that_restarts_or_widens_an_act_lends_it_its_subject(pipeline: Any, text: str) -> None:
+    sources = {e.source.code for e in run(pipeline, text).events}
+    assert sources & {"SWEJUD", "TURJUD", "COLMIL"}
+
+
 def test_a_participle_describing_a_noun_is_not_an_act(pipeline: Any) -> None:
     result = run(pipeline, "Burundian militiamen armed with machetes attacked a camp for Congolese refugees.")
     assert [e.cameo_root for e in result.events if e.evidence.trigger == "armed"] == []
