@@ -114,6 +114,13 @@ def test_clashes_with_police_at_a_protest_are_a_riot(pipeline: Any) -> None:
     assert [(e.cameo, e.target.code if e.target else None) for e in riots] == [("145", "INDCOP")]
 
 
+def test_supporters_fighting_battles_with_police_riot_once(pipeline: Any) -> None:
+    text = "In Lahore on Sunday, the opposition leader's supporters fought running battles with police."
+    fights = [(e.cameo, e.source.code, e.target.code if e.target else None)
+              for e in run(every_event(pipeline), text).events if e.cameo_root in ("14", "18", "19")]
+    assert fights == [("145", "PAKCVL", "PAKCOP")]
+
+
 def test_fighting_between_two_sides_is_no_attack_by_someone_unknown_on_both(pipeline: Any) -> None:
     text = "Three days of fighting between police and insurgents in Dagestan left 12 militants dead."
     assert not unnamed_attacks(run(every_event(pipeline), text))

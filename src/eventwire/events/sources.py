@@ -317,15 +317,20 @@ def attack_noun(noun: Token) -> bool:
 
 def told_of_an_actor(noun: Token, ctx: Context) -> bool:
     """"Iraqi warplanes carried out a raid ..., in the second such strike on the jihadists": an attack noun in the
-    clause of an armed force or group is that force's act or a word about it, not an attack by someone unknown
-    ("detectives arrested a teenager over the shooting of a woman" is another act: the shooting's author is
-    unknown)."""
+    clause of an armed force or group, or fought by anyone named, is their act or a word about it, not an attack
+    by someone unknown ("detectives arrested a teenager over the shooting of a woman" is another act: the
+    shooting's author is unknown)."""
     verb = governing_verb(noun)
-    return verb is not None and any(a.sector in _ARMED_SECTORS for subj in subjects_of(verb)
-                                    if subj.dep_ == "nsubj" and subj != noun for a in slot(subj, ctx)[0])
+    if verb is None:
+        return False
+    # "his supporters fought running battles with police": the battles fought are the fighters' own act
+    waged = noun.dep_ == "dobj" and verb.lemma_.lower() in _WAGING_VERBS
+    return any((waged and a.code) or a.sector in _ARMED_SECTORS for subj in subjects_of(verb)
+               if subj.dep_ == "nsubj" and subj != noun for a in slot(subj, ctx)[0])
 
 
 _ARMED_SECTORS = frozenset({"MIL", "REB", "IMG", "SPY"})
+_WAGING_VERBS = frozenset({"fight", "wage"})
 
 
 def unidentified(act: Token, agent: Token | None = None) -> ActorMention:

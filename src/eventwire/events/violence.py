@@ -15,7 +15,7 @@ military combat"; 175 the state's violent repression of protest):
 - force done with a bomb that is no army's weapon ("a suicide bomber killed 20 people", "killed by a roadside
   bomb") is the bombing (183, 1831 suicide, 1832 car, 1833 roadside), whoever it hits;
 - a criminal, a civilian or an unnamed attacker shooting or killing police is assault (182, 1823): crime, not war;
-- an unnamed side clashing with the police at a protest is a riot (145).
+- protesters or people clashing with the police, or an unnamed side at a protest, is a riot (145).
 Attacks on soldiers and rebels, police attacked by an armed group, and whatever armed forces or governments do,
 stay 19.
 """
@@ -46,6 +46,8 @@ _RAIDING = frozenset({"raid", "storm"})
 _ARMED_FORCES = frozenset({"MIL", "REB", "IMG"})
 _BLOCKING, _BLOCKADE = "144", "191"
 _STATE_FORCES = frozenset({"GOV", "COP", "MIL"})
+# Protesters and the people at large: fighting the police, they riot.
+_PEOPLE_AT_LARGE = frozenset({"OPP", "CVL"})
 # Criminals and civilians: whatever force they use is not a military's.
 _PRIVATE_PEOPLE = frozenset({"CRM", "CVL"})
 
@@ -57,9 +59,11 @@ def violence_code(code: str, trigger: Token, source: ActorMention, target: Actor
         return _BLOCKADE  # "officials blocked off an area of Dresden": the state restricting movement, no protest
     if code not in _GENERIC_FORCE:
         return code
-    if source.kind == "unidentified" and target is not None and target.sector == "COP" and (
-            trigger.lemma_.lower() in _CLASHING and _in_a_protest(trigger)):
-        return RIOT  # "hundreds were injured in clashes with riot police" at a protest: protesters rioting
+    if target is not None and target.sector == "COP" and trigger.lemma_.lower() in _CLASHING and (
+            source.sector in _PEOPLE_AT_LARGE or (source.kind == "unidentified" and _in_a_protest(trigger))):
+        # "hundreds were injured in clashes with riot police" at a protest, "his supporters fought running battles
+        # with police": people, not an armed group, fighting the police are rioting
+        return RIOT
     bombing = _bombing(trigger, source)
     if bombing is not None:
         return bombing
