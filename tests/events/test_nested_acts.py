@@ -95,3 +95,14 @@ def test_saying_someone_should_have_acted_criticises_them(coder: Any) -> None:
     assert hindsight == [("111", "USALEG", "USAGOV")], hindsight
     demand = coded(coder, "Britain said Libya must hand over the suspects on Monday.")
     assert [c for c in demand if c[0].startswith("10") and c[2] == "LBYGOV"], demand
+
+
+def test_what_someone_no_code_names_must_do_is_no_demand(coder: Any) -> None:
+    """A sentence or advice reported with "must" is no demand of a side; a demand of a state body named only by its
+    role, or for an act on a named side to end, is one."""
+    sentence = coded(coder, "She must pay $342,991 back to the charity, the U.S. Attorney's office in Columbia said "
+                            "on Monday.")
+    assert not [c for c in sentence if c[0].startswith("10")], sentence
+    for text in ("Father Yousaf said on Monday that the government must ensure security for religious minorities.",
+                 "Trump said on Thursday that the brutal oppression of the Venezuelan people must end soon."):
+        assert [c for c in coded(coder, text) if c[0].startswith("10")], text

@@ -15,6 +15,7 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Token
 
+from eventwire.actors.descriptions import STATE_SECTORS, role_of
 from eventwire.datafiles import word_list
 from eventwire.events.context import Context, Trigger
 from eventwire.events.lexicon import LexEntry, Lexicon, lemma_candidates, match_noun, match_verb, verb_row
@@ -42,7 +43,7 @@ from eventwire.events.senses import (
     verbal_attack,
     welcoming_a_thing,
 )
-from eventwire.events.slots import actors_at
+from eventwire.events.slots import actors_at, slot
 from eventwire.events.stance import (
     CRITICISM,
     ULTIMATUM,
@@ -247,11 +248,25 @@ def _code_demands(doc: Doc, found: dict[int, Trigger], ctx: Context) -> None:
         existing = found.get(speech.i)
         if existing is not None and existing.entry.objects:
             continue  # a specific row on the speech verb ("declared a ceasefire") stays
+        if act is not None:
+            found[verb.i] = replace(act, stance="promised")
+        if not _demanded_of_a_side(verb, found, ctx):
+            continue  # "she must pay $342,991, the attorney's office said": a sentence or advice reported
         code = demand_code(act.entry.code if act is not None else None)
         entry = LexEntry(code, "verb", speech.lemma_.lower(), "", frozenset(), ())
         found[speech.i] = Trigger(speech, entry, speech, demanded_of=verb)
-        if act is not None:
-            found[verb.i] = replace(act, stance="promised")
+
+
+def _demanded_of_a_side(verb: Token, found: dict[int, Trigger], ctx: Context) -> bool:
+    """Whether what must be done is asked of an actor a code names ("Libya must hand over the suspects") or is an
+    act that must end or be avoided ("the oppression of the Venezuelan people must end", "military intervention must
+    be avoided"), or of a state body a role noun names with no country ("the government must ensure security");
+    what an unnamed person, a pronoun for one or a thing must do ("she must pay $342,991, the attorney's office
+    said", "cantaloupes should be thrown away") is no demand of a side."""
+    subjects = [t for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") for t in (c, *c.conjuncts)]
+    # "the oppression of the Venezuelan people must end": an act on a side named in its own phrase
+    return any(s.i in found or any(a.code for a in slot(s, ctx)[0]) or role_of(s, ctx.kb) in STATE_SECTORS or any(
+        a.code for t in s.subtree for a in ctx.actors.get(t.i, [])) for s in subjects)
 
 
 def _code_stances(found: dict[int, Trigger]) -> None:
