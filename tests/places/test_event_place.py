@@ -42,6 +42,15 @@ def test_a_place_that_says_where_is_the_events_place(pipeline: Any) -> None:
     assert any(p is not None and p.country == "HKG" for p in compound.values()), compound
 
 
+def test_a_court_or_chamber_named_where_a_place_would_be_puts_the_act_in_its_country(pipeline: Any) -> None:
+    sentenced = _places(pipeline, "A former adviser to President Trump was sentenced in U.S. Federal Court on "
+                                  "Wednesday.")
+    assert sentenced["sentenced"] is not None and sentenced["sentenced"].country == "USA"
+    assert sentenced["sentenced"].precision == "country"
+    plea = _places(pipeline, "Jon Mihm pleaded guilty in Jackson County Circuit Court on Monday to a charge of theft.")
+    assert plea["pleaded"] is not None and plea["pleaded"].name.startswith("Jackson County"), plea
+
+
 def test_a_dateline_and_the_owner_of_a_protest_say_where(pipeline: Any) -> None:
     dateline = _places(pipeline, "Indianapolis – Several thousand teachers surrounded the Statehouse on Tuesday "
                                  "in a protest against the state government.")

@@ -92,7 +92,7 @@ def event_place(trig: Trigger, ctx: Context) -> tuple[PlaceMention | None, str]:
         for child in holder.children:
             if child.dep_ == "prep" and child.lower_ in _LOCATIVE_PREPS:
                 for obj in child.children:
-                    place = place_in_np(obj, ctx)
+                    place = place_in_np(obj, ctx) or seat_of_body(obj, ctx)
                     if place is not None:
                         return place, "clause"
             # "condemned the US strike in Baghdad": an attack a saying is about has its own place ("praised the
@@ -110,7 +110,8 @@ def event_place(trig: Trigger, ctx: Context) -> tuple[PlaceMention | None, str]:
     for scene in (c for c in trig.clause.children if c.dep_ == "advcl" and c.tag_ == "VBG" and c.i < trig.clause.i):
         for prep in scene.children:
             if prep.dep_ == "prep" and prep.lower_ in _LOCATIVE_PREPS:
-                place = next((p for o in prep.children if (p := place_in_np(o, ctx)) is not None), None)
+                place = next((p for o in prep.children
+                              if (p := place_in_np(o, ctx) or seat_of_body(o, ctx)) is not None), None)
                 if place is not None:
                     return place, "clause"
     # "Indiana's biggest teacher protest": a protest is where its people are (elsewhere the owner of an
@@ -138,6 +139,27 @@ def event_place(trig: Trigger, ctx: Context) -> tuple[PlaceMention | None, str]:
         return ctx.dateline, "article"
     # The text does not say where: the event has no place rather than the country the story names most.
     return None, "article"
+
+
+# Bodies that sit in a chamber or a courtroom of their own country.
+_SEATED_SECTORS = frozenset({"LEG", "JUD"})
+
+
+def seat_of_body(token: Token, ctx: Context) -> PlaceMention | None:
+    """"sentenced in U.S. Federal Court", "speaking in the Legislative Council": a legislature or court named where a
+    place would be is its chamber: in the place its name gives ("Jackson County Circuit Court"), else in that
+    body's country, at the country's centre (country precision: the chamber itself is not on the map)."""
+    body = next((a for a in ctx.actors.get(token.i, []) if a.code and a.kind != "country" and a.country
+                 and a.sector in _SEATED_SECTORS), None)
+    # "in Jackson County Circuit Court": the place its name gives, when it gives one
+    named = [ctx.places[t.i] for t in token.subtree if t.i in ctx.places and t.i != token.i]
+    if body is not None and named:
+        return named[0]
+    country = ctx.kb.countries.get(body.country) if body is not None and body.country else None
+    if body is None or country is None or country.lat is None or country.lon is None:
+        return None
+    return PlaceMention(text=body.text, name=country.name, lat=country.lat, lon=country.lon, country=country.iso3,
+                        admin1=None, start=body.start, end=body.end, feature="country", token=token.i)
 
 
 def _place_of_object(token: Token, ctx: Context) -> PlaceMention | None:
