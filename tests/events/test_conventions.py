@@ -185,3 +185,12 @@ def test_a_jury_is_the_court_and_a_defendant_found_guilty_the_suspect(pipeline: 
     assert ("116", "USAJUD", "USACRM") in guilty, guilty
     arrested = coded(pipeline, "ROCHESTER, Minn. — Police arrested a man on Friday.")
     assert arrested == [("173", "USACOP", "USACRM")], arrested
+
+
+def test_a_call_for_an_inquiry_on_no_one_named_is_made_on_the_state_the_story_is_set_in(coder: Any) -> None:
+    text = ("Police fired tear gas at protesters in Hong Kong on Tuesday. "
+            "Amnesty International has called for an investigation into the shooting.")
+    calls = [e for e in events(coder, text) if e.evidence.trigger == "called"]
+    assert [(e.source.code, e.target.code if e.target else None) for e in calls] == [("NGOAMN", "HKGGOV")]
+    own = "Police fired tear gas at protesters in Hong Kong. The Hong Kong government called for an investigation."
+    assert all(e.target is None for e in events(coder, own) if e.evidence.trigger == "called")

@@ -34,6 +34,7 @@ from eventwire.events.conventions import (
     implicit_state_agent,
     implicit_suspects,
     implicit_victims,
+    inquiry_addressee,
     known_as_suspects,
     private_violence,
 )
@@ -185,7 +186,7 @@ def _build(trig: Trigger, ctx: Context, sources: list[ActorMention], direct_sour
     pairs: list[tuple[ActorMention, ActorMention | None, str]] = []
     if not targets:
         targets = implicit_suspects(trig, ctx, sources) or implicit_victims(trig, ctx, sources) or aid_recipient(
-            trig, ctx, sources)
+            trig, ctx, sources) or inquiry_addressee(trig, ctx, sources)
     targets = known_as_suspects(trig, sources, targets)
     if not targets and code.root == "14":
         targets = [t for t in protested_actors(trig, ctx) if t.code not in {s.code for s in sources}]

@@ -117,6 +117,25 @@ def aid_recipient(trig: Trigger, ctx: Context, sources: list[ActorMention]) -> l
     return [_supplied(trig.token, f"{place.country}GOV", place.country, "government", "government")]
 
 
+def inquiry_addressee(trig: Trigger, ctx: Context, sources: list[ActorMention]) -> list[ActorMention]:
+    """"Amnesty International has called for an investigation into the shooting" in a story set in Hong Kong: a call
+    for an inquiry, which only a state opens, made on no one named is made on the state of the country the story is
+    set in, unless that state is the caller."""
+    if not trig.entry.code.startswith(("02", "10")) or trig.token.pos_ != "VERB":
+        return []
+    wanted = [o for p in trig.token.children if p.dep_ == "prep" and p.lower_ == "for" for o in p.children
+              if o.dep_ == "pobj"] + [c for c in trig.token.children if c.dep_ == "dobj"]
+    if not any(w.lemma_.lower() in _INQUIRY_NOUNS for w in wanted):
+        return []
+    place = story_place(ctx)
+    if place is None or not place.country or any(s.code == f"{place.country}GOV" for s in sources):
+        return []
+    return [_supplied(trig.token, f"{place.country}GOV", place.country, "government", "government")]
+
+
+_INQUIRY_NOUNS = frozenset({"investigation", "inquiry", "enquiry", "probe"})
+
+
 # CAMEO 033x: intent to provide material aid (economic, military, humanitarian).
 _MATERIAL_AID_PLEDGE = "033"
 # Who gives aid to a country: states, their agencies and forces, international bodies and aid organisations.
