@@ -41,6 +41,14 @@ def test_nationality_words_in_other_spellings_and_of_nations_within_a_state(pipe
     assert [a.code for a in run(pipeline, text).actors if mention in a.text] == [code]
 
 
+def test_an_officer_of_a_state_agency_named_in_a_title_has_its_role(pipeline: Any) -> None:
+    found = codes(run(pipeline, "Former CIA deputy director Michael Morell and CIA deputy director Jane Roe praised "
+                                "Mendez, as did London PRIDE coordinator Steve Edge."))
+    assert found["Former CIA deputy director Michael Morell"] == "USAELI"
+    assert found["CIA deputy director Jane Roe"] == "USASPY"
+    assert not any(code.endswith("GOV") for text, code in found.items() if "Steve Edge" in text)
+
+
 def test_a_country_written_as_initials_is_one_only_in_capitals(pipeline: Any) -> None:
     result = run(pipeline, "In Kansas City, the officer shot the driver of the car on Monday. "
                            "The president of the CAR met the UN envoy in Bangui.")

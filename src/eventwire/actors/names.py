@@ -126,6 +126,10 @@ def _titled_people(doc: Doc, kb: ActorKB, known: list[ActorMention], context: Co
             titles.insert(0, t)
             attached.add(t.i)
         role = _title_role(titles, kb)
+        if role is None:  # "CIA deputy director Michael Morell": an officer of a state agency has its role (not
+            # of a capital: "London PRIDE coordinator Steve Edge" works for a charity in London, Kentucky)
+            role = next((m.sector for m in known for t in titles if m.code and m.kind == "government_body"
+                         and m.sector in STATE_SECTORS and m.start <= t.idx < m.end), None)
         if role is not None and any(t.lower_ in FORMER for t in titles):
             role = "ELI"  # "Former prime minister John Major": CAMEO codes former office holders as elites
         own_country = None
