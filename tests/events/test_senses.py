@@ -315,6 +315,15 @@ def test_welcoming_a_thing_endorses_it_and_refusing_to_discuss_a_matter_is_no_ta
     assert [c[0] for c in talks if c[1] == "IRNGOV"] == ["125"], talks
 
 
+def test_a_refusal_to_say_is_declining_to_comment_a_refusal_to_allow_is_a_rejection(pipeline: Any) -> None:
+    coder = every_event(pipeline)
+    comment = coded(coder, "Opposition leader Jeremy Corbyn's refusal to say which side he would be on in a "
+                           "referendum was met with laughter on Friday.")
+    assert not [c for c in comment if c[0][:2] == "12"], comment
+    rejection = coded(coder, "Iran's refusal to allow inspectors into the site angered the IAEA on Friday.")
+    assert [c for c in rejection if c[0][:2] == "12" and c[1] == "IRNGOV"], rejection
+
+
 def test_staging_an_event_buying_and_what_would_follow_a_condition_are_no_acts(pipeline: Any) -> None:
     """"hosted the tournament" stages an event (no visit), and "sought competitive bids" buys (no appeal)."""
     coder = every_event(pipeline)

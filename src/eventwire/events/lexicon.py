@@ -238,6 +238,9 @@ def verb_row(lexicon: Lexicon, verb: Token) -> LexEntry | None:
 
 def match_noun(lexicon: Lexicon, noun: Token) -> LexEntry | None:
     modifiers = {c.lemma_.lower() for c in noun.children if c.dep_ in ("compound", "amod", "nmod")}
+    # "his refusal to say which side he is on": the act a noun's to-infinitive names counts as its object
+    modifiers.update(c.lemma_.lower() for c in noun.children if c.dep_ == "acl" and c.pos_ == "VERB"
+                     and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children))
     # "the release of two Kuwaiti nationals", "the withdrawal of 3,000 troops": the "of" object counts too.
     for prep in noun.children:
         if prep.dep_ == "prep" and prep.lower_ == "of":
