@@ -151,12 +151,13 @@ def seat_of_body(token: Token, ctx: Context) -> PlaceMention | None:
     body's country, at the country's centre (country precision: the chamber itself is not on the map)."""
     body = next((a for a in ctx.actors.get(token.i, []) if a.code and a.kind != "country" and a.country
                  and a.sector in _SEATED_SECTORS), None)
-    # "in Jackson County Circuit Court": the place its name gives, when it gives one
+    if body is None or body.country is None:
+        return None
     named = [ctx.places[t.i] for t in token.subtree if t.i in ctx.places and t.i != token.i]
-    if body is not None and named:
-        return named[0]
-    country = ctx.kb.countries.get(body.country) if body is not None and body.country else None
-    if body is None or country is None or country.lat is None or country.lon is None:
+    if named:
+        return named[0]  # "in Jackson County Circuit Court": the place its name gives
+    country = ctx.kb.countries.get(body.country)
+    if country is None or country.lat is None or country.lon is None:
         return None
     return PlaceMention(text=body.text, name=country.name, lat=country.lat, lon=country.lon, country=country.iso3,
                         admin1=None, start=body.start, end=body.end, feature="country", token=token.i)

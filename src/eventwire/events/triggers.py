@@ -264,9 +264,16 @@ def _demanded_of_a_side(verb: Token, found: dict[int, Trigger], ctx: Context) ->
     what an unnamed person, a pronoun for one or a thing must do ("she must pay $342,991, the attorney's office
     said", "cantaloupes should be thrown away") is no demand of a side."""
     subjects = [t for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") for t in (c, *c.conjuncts)]
+    return any(_a_side_or_an_act(s, found, ctx) for s in subjects)
+
+
+def _a_side_or_an_act(subject: Token, found: dict[int, Trigger], ctx: Context) -> bool:
+    if subject.i in found or role_of(subject, ctx.kb) in STATE_SECTORS:
+        return True
+    if any(a.code for a in slot(subject, ctx)[0]):
+        return True
     # "the oppression of the Venezuelan people must end": an act on a side named in its own phrase
-    return any(s.i in found or any(a.code for a in slot(s, ctx)[0]) or role_of(s, ctx.kb) in STATE_SECTORS or any(
-        a.code for t in s.subtree for a in ctx.actors.get(t.i, [])) for s in subjects)
+    return any(a.code for t in subject.subtree for a in ctx.actors.get(t.i, []))
 
 
 def _code_stances(found: dict[int, Trigger]) -> None:
