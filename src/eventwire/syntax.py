@@ -31,6 +31,15 @@ def governing_verb(token: Token) -> Token | None:
     return None
 
 
+def verb_of(token: Token) -> Token:
+    """The verb telling the act a token is part of: the token itself when it is a verb, else the nearest verb or
+    auxiliary above it ("the shooting" -> "condemned"), else the root."""
+    current = token
+    while current.pos_ not in ("VERB", "AUX") and current.head != current:
+        current = current.head
+    return current
+
+
 def clause_of(token: Token) -> Token | None:
     """The verb whose clause a token belongs to."""
     return governing_verb(token)

@@ -37,6 +37,7 @@ from eventwire.events.slots import NATION_AS_A_SIDE
 from eventwire.events.sources import unnamed_attack
 from eventwire.events.violence import police_cordon
 from eventwire.model import ActorMention, Article, Event
+from eventwire.syntax import verb_of
 
 # Role blocks and organisation types that act in the public sphere by what they are.
 STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY", "IGO"})
@@ -112,13 +113,6 @@ def trigger_token(event: Event, doc: Doc) -> Token | None:
     return next((t for t in span if t.text == event.evidence.trigger), None) if span is not None else None
 
 
-def _clause_head(token: Token) -> Token:
-    current = token
-    while current.pos_ not in ("VERB", "AUX") and current.head != current:
-        current = current.head
-    return current
-
-
 def _days_before(event: Event, published: str | None) -> int | None:
     if not event.date or not published or len(event.date) not in (4, 7, 10):
         return None
@@ -134,7 +128,7 @@ def _days_before(event: Event, published: str | None) -> int | None:
 def event_features(event: Event, doc: Doc, article: Article, political_share: float) -> dict[str, float]:
     """The model's inputs for one event: general properties, never particular words."""
     token = trigger_token(event, doc)
-    clause = _clause_head(token) if token is not None else None
+    clause = verb_of(token) if token is not None else None
     noun = token is not None and token.pos_ in ("NOUN", "PROPN")
     in_phrase = noun and token is not None and token.dep_ == "pobj"
     modifier = noun and token is not None and token.dep_ in _MODIFIER_DEPS
@@ -220,7 +214,7 @@ def _told_of_a_past_decade(token: Token, published: str | None) -> bool:
     territories in the 1967 war": an act with no date of its own in a clause that names a decade, or a year two or
     more before the article's (alone or in an event's name), is history."""
     year = int(published[:4]) if published and published[:4].isdigit() else None
-    clause = _clause_head(token)
+    clause = verb_of(token)
     return year is not None and any(
         # a year in a named event counts too: "seized the territories in the 1967 Six-Day War"
         _in_clause(t, clause) and t.ent_type_ in ("DATE", "EVENT") and (
@@ -231,7 +225,7 @@ def _told_of_a_past_decade(token: Token, published: str | None) -> bool:
 def _in_clause(token: Token, clause: Token) -> bool:
     """In the clause, or in a participle hung on it ("seized the territories, seen as ..., in the 1967 war": the
     parser hangs the phrase on the participle)."""
-    own = _clause_head(token)
+    own = verb_of(token)
     return own == clause or (own.head == clause and own.tag_ in ("VBN", "VBG") and own.dep_ in ("advcl", "acl"))
 
 
@@ -350,7 +344,7 @@ _PUBLIC_GROUPS = frozenset({"REB", "OPP", "PTY", "IMG", "NGO"})
 def told_as_background(token: Token) -> bool:
     """ "McConnell previously committed to a trial", "Mendez once told the Post": told as background;
     "Johnson has repeatedly stated", "has long called for": a habit or a standing position, not one act."""
-    verb = _clause_head(token)
+    verb = verb_of(token)
     adverbs = {c.lower_ for c in (*token.children, *verb.children) if c.dep_ == "advmod"}
     if adverbs & _BACKGROUND_ADVERBS:
         return True

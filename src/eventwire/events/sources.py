@@ -27,6 +27,7 @@ from eventwire.syntax import (
     relative_subject,
     reported_clause_before,
     subjects_of,
+    verb_of,
 )
 
 
@@ -250,12 +251,7 @@ def unnamed_attack(event: Event, token: Token | None) -> bool:
     return (token is not None and event.source.kind == "unidentified"
             and (event.cameo_root in VIOLENCE_ROOTS or event.cameo == RIOT)
             and event.target is not None and bool(event.target.code) and event.target.kind != "country"
-            and names_an_attack(token) and act_tense(_verb_of(token)) != "past perfect")
-
-
-def _verb_of(token: Token) -> Token:
-    """The verb telling an act: the trigger itself, or the verb an event noun hangs on."""
-    return token if token.pos_ in ("VERB", "AUX") else governing_verb(token) or token
+            and names_an_attack(token) and act_tense(verb_of(token)) != "past perfect")
 
 
 def unidentified_attacker(trig: Trigger, ctx: Context) -> list[ActorMention]:
