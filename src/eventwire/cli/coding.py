@@ -59,7 +59,7 @@ def explain(
     # nothing needs to tell a trigger that never fired from an event judged not political
     pipeline = load_pipeline(None, all_events=True)
     resources = pipeline.resources
-    doc = pipeline.resources.nlp(sentence)
+    doc = resources.nlp(sentence)
     result = pipeline.run_doc(Article(id=article_id(sentence), text=sentence, published=published), doc)
     console = Console(soft_wrap=True, highlight=False)
 

@@ -110,11 +110,11 @@ def aid_recipient(trig: Trigger, ctx: Context, sources: list[ActorMention]) -> l
     if not (code.startswith("07") or code.startswith(_MATERIAL_AID_PLEDGE)) or trig.token.pos_ != "VERB" or not all(
             s.sector in _AID_GIVERS or (s.kind == "country" and s.resolved_from is None) for s in sources):
         return []  # a business offering food, "Iranian assistance is received by the Houthis": no state's aid
-    place = story_place(ctx)
+    state = _story_state(trig, ctx)
     givers = {s.country for s in sources}
-    if place is None or not place.country or None in givers or place.country in givers:
+    if state is None or None in givers or state.country in givers:
         return []
-    return [_supplied(trig.token, f"{place.country}GOV", place.country, "government", "government")]
+    return [state]
 
 
 def inquiry_addressee(trig: Trigger, ctx: Context, sources: list[ActorMention]) -> list[ActorMention]:
@@ -127,13 +127,21 @@ def inquiry_addressee(trig: Trigger, ctx: Context, sources: list[ActorMention]) 
               if o.dep_ == "pobj"] + [c for c in trig.token.children if c.dep_ == "dobj"]
     if not any(w.lemma_.lower() in _INQUIRY_NOUNS for w in wanted):
         return []
-    place = story_place(ctx)
-    if place is None or not place.country or any(s.code == f"{place.country}GOV" for s in sources):
+    state = _story_state(trig, ctx)
+    if state is None or any(s.code == state.code for s in sources):
         return []
-    return [_supplied(trig.token, f"{place.country}GOV", place.country, "government", "government")]
+    return [state]
 
 
 _INQUIRY_NOUNS = frozenset({"investigation", "inquiry", "enquiry", "probe"})
+
+
+def _story_state(trig: Trigger, ctx: Context) -> ActorMention | None:
+    """The government of the country the story is set in, supplied at the trigger (the text never names it)."""
+    place = story_place(ctx)
+    if place is None or not place.country:
+        return None
+    return _supplied(trig.token, f"{place.country}GOV", place.country, "government", "government")
 
 
 # CAMEO 033x: intent to provide material aid (economic, military, humanitarian).
