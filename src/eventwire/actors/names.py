@@ -126,10 +126,11 @@ def _titled_people(doc: Doc, kb: ActorKB, known: list[ActorMention], context: Co
             titles.insert(0, t)
             attached.add(t.i)
         role = _title_role(titles, kb)
+        in_title = [m for m in known if any(m.start <= t.idx < m.end for t in titles)]  # "CIA" in "CIA Director"
         if role is None:  # "CIA deputy director Michael Morell": an officer of a state agency has its role (not
             # of a capital: "London PRIDE coordinator Steve Edge" works for a charity in London, Kentucky)
-            role = next((m.sector for m in known for t in titles if m.code and m.kind == "government_body"
-                         and m.sector in STATE_SECTORS and m.start <= t.idx < m.end), None)
+            role = next((m.sector for m in in_title if m.code and m.kind == "government_body"
+                         and m.sector in STATE_SECTORS), None)
         if role is not None and any(t.lower_ in FORMER for t in titles):
             role = "ELI"  # "Former prime minister John Major": CAMEO codes former office holders as elites
         own_country = None
@@ -145,9 +146,8 @@ def _titled_people(doc: Doc, kb: ActorKB, known: list[ActorMention], context: Co
             continue
         # A spokesman or leader named by a group that is no state body speaks for it ("Houthi spokesman
         # Yahya Saree" is the Houthis', not Yemen's government).
-        group = next((m for m in known for t in titles if m.start <= t.idx < m.end and m.code
-                      and m.kind not in ("country", "government", "government_body", "person")
-                      and (m.sector or "") not in STATE_SECTORS), None)
+        group = next((m for m in in_title if m.code and (m.sector or "") not in STATE_SECTORS
+                      and m.kind not in ("country", "government", "government_body", "person")), None)
         if role is not None and group is not None:
             span = doc[min(t.i for t in titles): ent.end]
             mention = new_mention(span, ent.text, group.code, group.country, "person", head=ent.root,
@@ -157,8 +157,7 @@ def _titled_people(doc: Doc, kb: ActorKB, known: list[ActorMention], context: Co
             continue
         country = next((iso for t in titles if (iso := kb.country_of_word(t.text)) is not None), own_country)
         if country is None:  # a known body in the title: "White House press secretary", "CIA Director"
-            country = next((m.country for m in known for t in titles if m.country and m.start <= t.idx < m.end
-                            and _unambiguous(m)), None)
+            country = next((m.country for m in in_title if m.country and _unambiguous(m)), None)
         if role is not None and country is None:
             country = context.country_of_person(ent)
         if role is None or country is None:
