@@ -127,3 +127,10 @@ def test_a_town_whose_police_the_story_names_is_the_small_town_in_the_storys_cou
     assert {a.country for a in story.actors if "Farrin" in a.text} == {"USA"}, story.actors
     derby = run(pipeline, "The horse won the Derby at Epsom on Saturday, a trainer in Concord said.")
     assert [p.country for p in derby.places if p.text == "Epsom"] == ["GBR"], derby.places
+
+
+def test_a_seat_of_government_is_no_alias_of_a_town_abroad(pipeline: Any) -> None:
+    """GeoNames lists "White House" among Casablanca's names (a translation of its Arabic one); in English news it
+    is the US seat of government, never a Moroccan city."""
+    result = run(pipeline, "The committee requested documents from the White House on Monday.")
+    assert not [p for p in result.places if p.country == "MAR"]

@@ -67,6 +67,9 @@ class ActorKB:
     phrases: dict[str, tuple[str, str]] = field(default_factory=dict)
     # country names that are initials ("CAR", "UAE"): a country only when written in capitals
     initials_only: frozenset[str] = frozenset()
+    # lowercase seats that are offices, not cities ("white house", "kremlin"): "a letter to the White House"
+    # is to the government, where "a flight to Damascus" is to a city
+    office_seats: frozenset[str] = frozenset()
 
     def country_named(self, text: str) -> str | None:
         """ISO3 of a country's name or alias; initials only in capitals ("the driver of the car" is no
@@ -158,6 +161,7 @@ def _load_packaged() -> ActorKB:
     by_name: dict[str, str] = {}
     by_adj: dict[str, str] = {}
     by_seat: dict[str, str] = {}
+    office_seats: set[str] = set()
     phrases: dict[str, tuple[str, str]] = {}
     initials: set[str] = set()
     written: set[str] = set()
@@ -174,6 +178,7 @@ def _load_packaged() -> ActorKB:
         for seat in [*split_list(row.get("capital", "")), *split_list(row.get("seats", ""))]:
             by_seat.setdefault(seat.lower(), iso3)
             phrases.setdefault(seat, ("seat", iso3))
+        office_seats.update(seat.lower() for seat in split_list(row.get("seats", "")))
 
     groups: dict[str, Group] = {}
     group_by_alias: dict[str, str] = {}
@@ -212,6 +217,7 @@ def _load_packaged() -> ActorKB:
         initials_only=frozenset(initials - written),
         country_by_adjective=by_adj,
         country_by_seat=by_seat,
+        office_seats=frozenset(office_seats),
         people={k: tuple(v) for k, v in people.items()},
         person_by_alias=person_by_alias,
         groups=groups,

