@@ -15,6 +15,7 @@ from spacy.tokens import Token
 from eventwire.datafiles import read_tsv, split_list, word_list
 from eventwire.events.codes import FORCE_ROOTS
 from eventwire.events.context import Context, Trigger
+from eventwire.events.holders import side_holding
 from eventwire.events.namesakes import person_named_like_a_town
 from eventwire.events.protests import protesters_at
 from eventwire.events.rulings import CENSURE_CODE, RULING_CODE, ruled_parties
@@ -150,6 +151,8 @@ def find_targets(trig: Trigger, ctx: Context, sources: list[ActorMention]) -> tu
             actors, from_place = [protesters], False
         if (from_place or not actors) and (owned := _flag_or_owner(tok, ctx)):
             actors, from_place = owned, False
+        if (from_place or not actors) and (side := side_holding(tok, trig, ctx, sources)) is not None:
+            actors, from_place = [side], False  # "bombed a rebel camp near Idlib": the rebels, not Syria
         # "seized weapons from PKK militants in Van": the thing's owner, before a place named in its phrase
         owner = _owner_of_thing(tok, ctx) if from_place or not actors else []
         found.extend(owner or actors)
