@@ -251,6 +251,15 @@ def test_an_emergency_over_an_epidemic_or_a_storm_is_kept_only_with_all_events(p
     assert [e for e in run(pipeline, border).events if e.cameo == "1724"]
 
 
+def test_a_gloomy_word_about_an_epidemic_or_the_weather_is_kept_only_with_all_events(pipeline: Any) -> None:
+    disease = "The United Nations warned on Monday that the cholera outbreak in Haiti could not be contained."
+    assert not [e for e in run(pipeline, disease).events if e.cameo == "012"]
+    assert [e for e in run(every_event(pipeline), disease).events if e.cameo == "012"]
+    # a warning about politics is still the news
+    politics = "A Lebanese lawmaker warned on Monday that much remained to be done to improve ties with Syria."
+    assert [e for e in run(pipeline, politics).events if e.cameo == "012"]
+
+
 def test_a_measure_in_force_is_not_the_news(pipeline: Any) -> None:
     """A blockade someone has, a ban someone breached, are standing measures; imposing one is an act."""
     text = ("Israel has a blockade on Gaza, officials in Cairo said on Monday. "
@@ -302,3 +311,10 @@ def test_an_act_of_someone_named_by_the_office_they_held_then_is_history(pipelin
         everything = run(with_settings(pipeline, all_events=True), text)
         assert everything.events and not any(e.political for e in everything.events), (text, everything.events)
     assert run(pipeline, "Secretary of State Clinton met Netanyahu in Jerusalem on Monday.").events
+
+
+def test_a_year_under_the_acts_object_makes_an_undated_act_history(pipeline: Any) -> None:
+    text = ("Virginia's governor vetoed a bill on Monday. His predecessor, Mark R. Warner, vetoed legislation to "
+            "allow such a license plate in 2003.")
+    vetoes = [e for e in run(pipeline, text, "2009-03-30").events if e.cameo_root == "12"]
+    assert [e.evidence.sentence[:8] for e in vetoes] == ["Virginia"]

@@ -232,9 +232,11 @@ def test_a_country_in_a_news_outlets_name_is_not_addressed(pipeline: Any) -> Non
 
 
 def test_warning_of_a_danger_no_one_poses_is_pessimism(pipeline: Any) -> None:
+    # every event kept: a gloomy word about the weather is pessimism, which relevance then leaves out
     for text in ("Medecins Sans Frontieres warned of a humanitarian crisis in Darfur on Monday.",
                  "The United Nations warned on Monday that up to 750,000 people could be hit by flooding in Kenya."):
-        assert "13" not in roots(pipeline, text) and "01" in roots(pipeline, text), text
+        read = roots(every_event(pipeline), text)
+        assert "13" not in read and "01" in read, text
     assert "13" in roots(pipeline, "Israel warned Hamas against further rocket attacks on Monday.")
 
 

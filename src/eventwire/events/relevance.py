@@ -23,6 +23,7 @@ from spacy.tokens import Doc, Token
 
 from eventwire.datafiles import read_tsv, word_list
 from eventwire.events.codes import FORCE_ROOTS, PLEA_CODES, VIOLENCE_ROOTS
+from eventwire.events.disasters import disaster_emergency, hazard_warning
 from eventwire.events.framing import (
     caption_fragment,
     described_act,
@@ -32,7 +33,6 @@ from eventwire.events.framing import (
     standing_measure,
     told_of_a_past_office,
 )
-from eventwire.events.senses import HAZARD_WORDS
 from eventwire.events.slots import NATION_AS_A_SIDE
 from eventwire.events.sources import unnamed_attack
 from eventwire.events.violence import police_cordon
@@ -194,7 +194,7 @@ def never_emitted(event: Event, published: str | None, token: Token | None = Non
                                        or not_the_first_time(token) or told_of_a_past_office(token)
                                        or police_cordon(event, token) or generic_claim(token))
     plain = event.cameo == PLAIN_STATEMENT  # the coding rules' optional 010: never a required event
-    optional = plain or (token is not None and disaster_emergency(event, token))
+    optional = plain or (token is not None and (disaster_emergency(event, token) or hazard_warning(event, token)))
     return event.hypothetical or event.negated or history or undirected or described or optional
 
 
@@ -217,9 +217,15 @@ def _told_of_a_past_decade(token: Token, published: str | None) -> bool:
     clause = verb_of(token)
     return year is not None and any(
         # a year in a named event counts too: "seized the territories in the 1967 Six-Day War"
-        _in_clause(t, clause) and t.ent_type_ in ("DATE", "EVENT") and (
+        (_in_clause(t, clause) or _in_year_under(t, clause)) and t.ent_type_ in ("DATE", "EVENT") and (
             (_DECADE.match(t.text) and int(t.text[:4]) + 9 < year) or (_YEAR.match(t.text) and int(t.text) <= year - 2))
         for t in token.sent)
+
+
+def _in_year_under(token: Token, clause: Token) -> bool:
+    """"vetoed legislation to allow such a plate in 2003": "in" and a year under the act's own words, where the
+    parser hung it on the object's clause, dates the act ("a 2003 murder" names a crime, not when it was told)."""
+    return token.dep_ == "pobj" and token.head.lower_ == "in" and token in clause.subtree
 
 
 def _in_clause(token: Token, clause: Token) -> bool:
@@ -268,16 +274,6 @@ def sports_play(event: Event, token: Token) -> bool:
 
 
 _COURT_WORDS = word_list("eventwire.events", "court_word")
-
-
-_EMERGENCY = "1724"
-
-
-def disaster_emergency(event: Event, token: Token) -> bool:
-    """"Declared a state of emergency in response to the virus", "a public health emergency": an emergency over
-    a disaster or an epidemic, which the coding rules list at most as optional (the state's response to a
-    disaster is coded when it acts on someone); an emergency over unrest or a border is coded."""
-    return event.cameo == _EMERGENCY and any(t.lemma_.lower() in HAZARD_WORDS for t in token.sent)
 
 
 def legal_appeal(event: Event, token: Token) -> bool:
