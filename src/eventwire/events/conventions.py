@@ -21,7 +21,7 @@ from eventwire.events.placing import event_place, story_place
 from eventwire.events.senses import PERSON_NOUNS
 from eventwire.events.slots import named_uncoded_at, owners_named_in, slot
 from eventwire.events.sources import attack_noun, intended_violence, told_of_an_actor, unidentified
-from eventwire.events.targets import target_tokens
+from eventwire.events.targets import taking_or_searching, target_tokens
 from eventwire.model import ActorMention
 from eventwire.places.roles import in_dateline
 from eventwire.syntax import SPEECH_VERBS, is_passive, subjects_of
@@ -94,12 +94,12 @@ def _legal_role(trig: Trigger) -> str | None:
 def _police_act_on_people(trig: Trigger, sources: list[ActorMention]) -> bool:
     """A legal act of the state ("arrested", "sentenced"), or the police capturing someone or confiscating what is
     theirs ("captured by Middletown police", "confiscated drugs from Allaw's car")."""
-    return _legal_role(trig) is not None or (trig.entry.code in _POLICE_TAKING
+    return _legal_role(trig) is not None or ((trig.entry.code in _POLICE_TAKING or taking_or_searching(trig))
                                              and any(s.sector == "COP" for s in sources))
 
 
-# Arrest and its kin, and confiscation: done by the police, to a suspect.
-_POLICE_TAKING = frozenset({"173", "1711"})
+# Arrest and its kin: done by the police, to a suspect (as are their raids and seizures).
+_POLICE_TAKING = frozenset({"173"})
 
 
 def aid_recipient(trig: Trigger, ctx: Context, sources: list[ActorMention]) -> list[ActorMention]:

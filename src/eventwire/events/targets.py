@@ -208,7 +208,14 @@ def _owner_of_thing(token: Token, ctx: Context) -> list[ActorMention]:
     return owners
 
 
-_CONFISCATION = "1711"
+# Seizing and confiscating, and raiding (force the coder makes coercion when the police do it): done to whoever
+# owns the goods or the place.
+_TAKING = frozenset({"171", "1711"})
+_SEARCHING = frozenset({"raid", "search", "storm"})
+
+
+def taking_or_searching(trig: Trigger) -> bool:
+    return trig.entry.code in _TAKING or trig.token.lemma_.lower() in _SEARCHING
 
 
 def _named_at(token: Token, ctx: Context) -> list[ActorMention]:
@@ -302,19 +309,24 @@ def _owners_of_object(trig: Trigger, ctx: Context) -> list[ActorMention]:
                 for pobj in child.children:
                     if pobj.dep_ == "pobj":
                         out.extend(actors_at(pobj, ctx))
-    if trig.entry.code == _CONFISCATION and token.pos_ == "VERB":
-        # "confiscated drugs from Allaw's car": taken from its owner
-        for prep in token.children:
-            if prep.dep_ == "prep" and prep.lower_ == "from":
-                for pobj in prep.children:
-                    if pobj.dep_ == "pobj":
-                        out.extend(_named_at(pobj, ctx) or [
-                            a for c in pobj.children if c.dep_ == "poss" for a in _named_at(c, ctx)])
+    if taking_or_searching(trig) and token.pos_ == "VERB" and not out:
+        # "confiscated drugs from Allaw's car", "raided the home of Phillip Conner": taken from or searched at its
+        # owner's, whom no code may name
+        places = [p for p in token.children if p.dep_ == "prep" and p.lower_ in ("from", "at")]
+        for held in [*objects, *(o for p in places for o in p.children if o.dep_ == "pobj")]:
+            out.extend((_named_at(held, ctx) if held not in objects else []) or _owner_named(held, ctx))
     if objects and not out:
         # "attacked the proclamation of the Golan Heights as Israeli territory by the President": a by-phrase the
         # parser hung on the verb's other phrases still names who made the thing acted on.
         out.extend(a for agent in _agents_in_np(token) for a in actors_at(agent, ctx))
     return out
+
+
+def _owner_named(thing: Token, ctx: Context) -> list[ActorMention]:
+    """Whoever a thing's possessive or "of" phrase names, coded or not: "Allaw's car", "the home of Conner"."""
+    return [a for c in thing.children if c.dep_ == "poss" for a in _named_at(c, ctx)] or [
+        a for p in thing.children if p.dep_ == "prep" and p.lower_ == "of"
+        for o in p.children if o.dep_ == "pobj" for a in _named_at(o, ctx)]
 
 
 def _flag_or_owner(thing: Token, ctx: Context) -> list[ActorMention]:
