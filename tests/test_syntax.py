@@ -165,6 +165,25 @@ def test_subjects_of_a_conjoined_or_controlled_verb_are_inherited() -> None:
     assert texts(subjects_of(word(doc, "halt"))) == ["Iran"]
 
 
+def test_a_plural_verb_hung_on_a_singular_subjects_clause_takes_the_plural_subject_above() -> None:
+    # "Farmers say Beijing has cheated growers and back the tariffs": "back" is the farmers', not Beijing's; after
+    # a modal the bare form is the modal's ("Beijing will cheat growers and back ...")
+    rows: list[Row] = [
+        ("Farmers", 1, "nsubj", "NOUN", "farmer", "NNS"),
+        ("say", 1, "ROOT", "VERB", "say", "VBP"),
+        ("Beijing", 4, "nsubj", "PROPN", "Beijing", "NNP"),
+        ("has", 4, "aux", "AUX", "have", "VBZ"),
+        ("cheated", 1, "ccomp", "VERB", "cheat", "VBN"),
+        ("growers", 4, "dobj", "NOUN", "grower", "NNS"),
+        ("and", 4, "cc", "CCONJ", "and", "CC"),
+        ("back", 4, "conj", "VERB", "back", "VB"),
+        ("tariffs", 7, "dobj", "NOUN", "tariff", "NNS"),
+    ]
+    assert texts(subjects_of(word(parse(*rows), "back"))) == ["Farmers"]
+    rows[3] = ("will", 4, "aux", "AUX", "will", "MD")
+    assert texts(subjects_of(word(parse(*rows), "back"))) == ["Beijing"]
+
+
 def test_the_subject_of_a_passive_does_what_its_to_clause_tells() -> None:
     # "A bombing was reported to have killed a journalist": the bombing killed
     doc = parse(

@@ -111,7 +111,14 @@ def subjects_of(verb: Token) -> list[Token]:
         seen += 1
         own = [c for c in current.children if c.dep_ in ("nsubj", "csubj")]
         if own:
-            return [t for s in own for t in (s, *s.conjuncts)]
+            subjects = [t for s in own for t in (s, *s.conjuncts)]
+            if current is not verb and current.dep_ == "ccomp" and _disagrees(verb, subjects):
+                # "Businesses agree that China has taken advantage and support Trump's efforts": a plural verb
+                # hung on a singular subject's clause belongs to the clause above it
+                higher = [t for c in current.head.children if c.dep_ == "nsubj" for t in (c, *c.conjuncts)]
+                if higher and not _disagrees(verb, higher):
+                    return higher
+            return subjects
         if current.dep_ == "relcl" or (current.dep_ == "acl" and current.head.pos_ in ("NOUN", "PROPN")):
             return [current.head]  # "Putin, who ...", "rebels fighting government troops"
         if current.dep_ == "conj":
@@ -135,6 +142,21 @@ def subjects_of(verb: Token) -> list[Token]:
             continue
         break
     return []
+
+
+def _disagrees(verb: Token, subjects: list[Token]) -> bool:
+    """A present-tense verb whose number its subjects do not have ("China ... support", "the rebels ... says").
+    A misread plural present counts as one (`misread_present`)."""
+    plural = len(subjects) > 1 or subjects[0].tag_ in ("NNS", "NNPS")
+    singular = len(subjects) == 1 and subjects[0].tag_ in ("NN", "NNP")
+    return ((verb.tag_ == "VBP" or misread_present(verb)) and singular) or (verb.tag_ == "VBZ" and plural)
+
+
+def misread_present(verb: Token) -> bool:
+    """A bare form conjoined to a verb that no modal, "do" or "to" governs: a plural present the tagger took for
+    an infinitive ("China has taken advantage and support ...")."""
+    return verb.tag_ == "VB" and verb.dep_ == "conj" and not any(
+        a.dep_ == "aux" and (a.tag_ in ("MD", "TO") or a.lemma_ == "do") for v in (verb, verb.head) for a in v.children)
 
 
 def reported_clause_before(verb: Token) -> Token | None:

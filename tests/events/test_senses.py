@@ -348,6 +348,10 @@ def test_generic_claims_predictions_and_things_pulled_are_no_acts(pipeline: Any)
     assert not [c for c in insist if c[0][:2] == "10"], insist
     cable = coded(coder, "The force required to pull out Apple's USB-C charging cable is small.")
     assert not [c for c in cable if c[0].startswith("087")], cable
+    # a generic plural's verb the parser hung on the clause it introduces is still theirs, and generic
+    backing = coded(pipeline, "Many farmers say that Beijing has long cheated American growers and back the "
+                              "president's tariffs on China.")
+    assert not [c for c in backing if c[0] == "051"], backing
     # what happened to many, and a headline, are still news
     arrested = coded(pipeline, "WASHINGTON — Many protesters were arrested by police on Monday.")
     assert [c for c in arrested if c[0] == "173"], arrested

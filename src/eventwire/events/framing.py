@@ -7,6 +7,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from eventwire.datafiles import word_list
+from eventwire.syntax import misread_present, subjects_of
 
 
 def direct_question(token: Token) -> bool:
@@ -91,16 +92,16 @@ def generic_claim(token: Token) -> bool:
     verb = token
     while verb.pos_ not in ("VERB", "AUX") and verb.head != verb:
         verb = verb.head
-    if verb.dep_ == "conj" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
-        verb = verb.head  # "many businesses agree ... and support": the subject of the first verb
-    simple_present = verb.tag_ in ("VBZ", "VBP") and not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
+    simple_present = (verb.tag_ in ("VBZ", "VBP") or misread_present(verb)) and not any(
+        c.dep_ in ("aux", "auxpass") for c in verb.children)
     # a headline tells the news in the present ("Many flee as rebels advance"): prose only, ending in a period
     prose = token.sent.text.rstrip().rstrip("\"'”’)").endswith(".")
     if not simple_present or not prose:
         return False
-    return any(c.dep_ == "nsubj" and c.tag_ == "NNS" and (c.lower_ == "people" or any(
+    # "many businesses agree ... and support": the subject the conjunct shares
+    return any(c.tag_ == "NNS" and (c.lower_ == "people" or any(
         d.dep_ in ("amod", "det") and d.lower_ in _GENERIC_QUANTIFIERS for d in c.children))
-        for c in verb.children)
+        for c in subjects_of(verb))
 
 
 _GENERIC_QUANTIFIERS = frozenset({"many", "most", "few", "all"})
