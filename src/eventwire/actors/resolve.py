@@ -18,6 +18,7 @@ from eventwire.actors.acronyms import with_acronyms
 from eventwire.actors.coref import coreferent_mentions
 from eventwire.actors.descriptions import CountryContext, contextual_mentions, described_mentions
 from eventwire.actors.kb import ActorKB
+from eventwire.actors.leaders import leaders_of_bodies
 from eventwire.actors.mentions import token_range
 from eventwire.actors.names import ActorMatcher, named_mentions, unknown_organisations
 from eventwire.model import ActorMention, PlaceMention
@@ -67,6 +68,7 @@ def resolve_actors(doc: Doc, kb: ActorKB, matcher: ActorMatcher, day: str | None
     mentions += coreferent_mentions(doc, kb, mentions, quoted, pronouns=False)
     mentions += contextual_mentions(doc, kb, mentions, context, quoted)
     mentions += unknown_organisations(doc, mentions)
+    mentions += leaders_of_bodies(doc, mentions)  # "the general manager of Abu Dhabi Media": the body's code
     mentions.sort(key=lambda m: (m.start, m.end))
     mentions = with_acronyms(doc, mentions)  # "British Transport Police (BTP) ... BTP said"
     mentions = _named_by_apposition(doc, mentions)
