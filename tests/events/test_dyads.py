@@ -291,3 +291,24 @@ def test_aid_pledged_to_no_one_named_goes_to_the_state_of_the_country_the_story_
     shop = run(every_event(pipeline), "Floods hit Myanmar on Sunday. A Japanese shop offered free food to families.",
                "2019-05-07").events
     assert not [e for e in shop if e.target is not None and e.target.code == "MMRGOV"]
+
+
+def test_an_attack_named_as_the_subject_of_its_harm_is_one_record_of_its_author(pipeline: Any) -> None:
+    """"An air strike by Saudi jets killed 20 people": one act, the strike, by the Saudi military on the dead."""
+    coder = every_event(pipeline)
+    strike = run(coder, "An air strike by Saudi jets on Monday killed 20 people in Yemen.").events
+    assert [(e.cameo, e.source.code, e.target.code if e.target else None) for e in strike
+            if e.cameo_root == "19"] == [("195", "SAUMIL", "YEMCVL")]
+    bombing = run(coder, "A suicide bombing by the Taliban killed 12 soldiers in Kabul on Monday.").events
+    assert [(e.cameo, e.source.code, e.target.code if e.target else None) for e in bombing
+            if e.cameo_root in ("18", "19")] == [("1831", "AFGREBTAL", "AFGMIL")]
+
+
+def test_a_participle_that_tells_who_did_an_act_names_its_author(pipeline: Any) -> None:
+    coded_ = run(every_event(pipeline), "Palestinian women attended a protest held by the Islamic Jihad movement in "
+                                        "Gaza on Monday.").events
+    assert [e.source.code for e in coded_ if e.cameo_root == "14"] == ["PSEREBPIJ"]
+    # a go-between is no party to the deal
+    deal = run(every_event(pipeline), "A deal between the EU and Libya, mediated by Qatar, ended the standoff on "
+                                      "Monday.").events
+    assert not [e for e in deal if e.cameo == "057" and e.source.code == "QATGOV"]

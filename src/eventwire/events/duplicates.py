@@ -18,9 +18,30 @@ from eventwire.model import ActorMention, Event
 
 def one_record_per_act(events: list[Event], doc: Doc) -> list[Event]:
     """The article's events, in text order, with every act's repeats left out."""
+    events = _attacks_told_by_their_harm(events, doc)
     ordered = sorted(_without_governing_twins(_without_targetless_twins(events), doc),
                      key=lambda e: (e.evidence.start, e.evidence.token, e.id))
     return _one_record_per_act_told_twice(_one_protest_per_place(_one_per_act(ordered, doc)), doc)
+
+
+def _attacks_told_by_their_harm(events: list[Event], doc: Doc) -> list[Event]:
+    """"An air strike by Saudi jets killed 20 people", "a suicide bombing by the Taliban killed 12 soldiers": the
+    attack named as the subject and the harm it did are one act. It is recorded once, coded as the attack (the
+    means: an air strike 195, a suicide bombing 1831) with the harmed as its target and their count."""
+    merged: dict[str, Event] = {}
+    dropped: set[str] = set()
+    for harm in events:
+        if harm.target is None or not harm.source.code or not 0 <= harm.evidence.token < len(doc):
+            continue
+        subjects = {c.i for c in doc[harm.evidence.token].children if c.dep_ in ("nsubj", "nsubjpass")}
+        attack = next((a for a in events if a.target is None and a.evidence.token in subjects and a.id not in merged
+                       and a.source.code == harm.source.code and a.hypothetical == harm.hypothetical
+                       and a.cameo_root in VIOLENCE_ROOTS), None)
+        if attack is not None and harm.cameo_root in VIOLENCE_ROOTS:
+            merged[attack.id] = attack.model_copy(update={
+                "target": harm.target, "fatalities": harm.fatalities, "casualties": harm.casualties})
+            dropped.add(harm.id)
+    return [merged.get(e.id, e) for e in events if e.id not in dropped]
 
 
 def _without_targetless_twins(events: list[Event]) -> list[Event]:

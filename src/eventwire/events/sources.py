@@ -52,6 +52,8 @@ def find_sources(trig: Trigger, ctx: Context) -> tuple[list[ActorMention], bool]
                         return found, True
         if first := _first_party(trig, ctx):  # "talks between Russia and Ukraine": Russia
             return first, True
+        if found := _made_by(token, ctx):  # "a phone call made by Trump", "a protest held by Islamic Jihad"
+            return found, True
         return (_light_verb_sources(token, trig.entry.code, ctx) if trig.carried else []), False
     if causative_participle(token):  # "the army had the journalists arrested": the army
         return next((found for subj in subjects_of(token.head) if (found := slot(subj, ctx)[0])), []), True
@@ -74,6 +76,11 @@ def find_sources(trig: Trigger, ctx: Context) -> tuple[list[ActorMention], bool]
         return [speaker], True  # "“... we warn the Saudis ...”, Saree said": the speaker acts
     subjects = _author_of_medium(token) or subjects_of(token)
     direct = any(c.dep_ in ("nsubj", "csubj") for c in token.children)
+    # "an air strike by Saudi jets killed 20 people": the attack named as the subject is its author's act
+    authors = [e.source for subj in subjects if attack_noun(subj) for e in ctx.coded
+               if e.evidence.token == subj.i and e.source.code]
+    if authors:
+        return authors[:1], False
     for subj in subjects:
         found, from_place = slot(subj, ctx)
         if found and from_place and _harm_by_a_thing(trig, subj, ctx):
@@ -83,6 +90,23 @@ def find_sources(trig: Trigger, ctx: Context) -> tuple[list[ActorMention], bool]
     if token.dep_ == "conj" and not linked_conjunct(token):
         return [], False  # a verb misparsed onto a distant clause: no actor before it is its agent
     return _nearest_subject_like(token, ctx), False
+
+
+# Participles that say who did what an event noun names ("a deal mediated by Qatar" names a go-between instead).
+_DOING_PARTICIPLES = frozenset({"make", "carry", "conduct", "launch", "stage", "hold", "issue", "sign", "deliver",
+                                "order", "announce", "place", "pay", "commit", "perpetrate", "organize", "organise",
+                                "lead", "file", "impose", "mount", "claim", "give", "send", "initiate", "call"})
+
+
+def _made_by(noun: Token, ctx: Context) -> list[ActorMention]:
+    """The agent of a participle that tells who did the act a noun names: "a phone call made by Trump"."""
+    for clause in noun.children:
+        if clause.dep_ == "acl" and clause.tag_ == "VBN" and clause.lemma_.lower() in _DOING_PARTICIPLES:
+            for obj in (o for a in clause.children if a.dep_ == "agent" for o in a.children):
+                found, _ = slot(obj, ctx)
+                if found:
+                    return found
+    return []
 
 
 def _first_party(trig: Trigger, ctx: Context) -> list[ActorMention]:
