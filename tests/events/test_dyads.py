@@ -312,3 +312,10 @@ def test_a_participle_that_tells_who_did_an_act_names_its_author(pipeline: Any) 
     deal = run(every_event(pipeline), "A deal between the EU and Libya, mediated by Qatar, ended the standoff on "
                                       "Monday.").events
     assert not [e for e in deal if e.cameo == "057" and e.source.code == "QATGOV"]
+
+
+def test_an_attack_on_a_place_and_the_killing_it_did_are_one_record_of_the_killed(pipeline: Any) -> None:
+    events = run(every_event(pipeline), "Taliban fighters attacked a checkpoint in Kunduz on Monday, killing seven "
+                                        "soldiers.").events
+    assert [(e.source.code, e.target.code if e.target else None) for e in events if e.cameo_root == "19"] == [
+        ("AFGREBTAL", "AFGMIL")]
