@@ -335,3 +335,16 @@ def welcoming_a_thing(verb: Token, entry: LexEntry, ctx: Context) -> bool:
 
 _PEOPLE_ENTITIES = frozenset({"PERSON", "NORP", "GPE", "ORG"})
 _QUALIFYING_DEPS = frozenset({"amod", "compound", "nmod", "appos", "conj"})
+
+
+LABOUR_STRIKE = "143"
+
+
+def on_strike(noun: Token, entry: LexEntry) -> bool:
+    """"Taxi drivers went on strike", "teachers are on strike": people on strike stop work (143); an air or drone
+    strike is launched, nobody goes on one."""
+    return (noun.lemma_.lower() == "strike" and entry.code[:2] in ("19", "14") and noun.dep_ == "pobj"
+            and noun.head.lower_ == "on" and noun.head.head.lemma_.lower() in _STRIKING_VERBS)
+
+
+_STRIKING_VERBS = frozenset({"go", "be", "remain", "stay", "continue", "come", "walk"})

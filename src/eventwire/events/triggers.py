@@ -25,6 +25,7 @@ from eventwire.events.senses import (
     ACCUSATION_CODE,
     CRITICISM_CODE,
     ENDORSEMENT_CODE,
+    LABOUR_STRIKE,
     PHONE_CALL,
     SENTENCE_CODE,
     charged_that,
@@ -35,6 +36,7 @@ from eventwire.events.senses import (
     help_on_the_scene,
     jailed_for_a_term,
     naming_not_acting,
+    on_strike,
     other_sense,
     phone_call,
     reason_given,
@@ -120,6 +122,8 @@ def find_triggers(doc: Doc, lexicon: Lexicon, ctx: Context) -> list[Trigger]:
                 named_thing(token)):
             # "opposition" the actor is not the act, nor is it in "the opposition coalition"
             entry = match_noun(lexicon, token)
+            if entry is not None and on_strike(token, entry):
+                entry = replace(entry, code=LABOUR_STRIKE)
         elif token.pos_ == "ADJ" and token.dep_ == "acomp" and token.head.lemma_.lower() not in _STAYING_VERBS:
             entry = match_verb(lexicon, token)  # "was concerned", "is determined"; "remained committed" is a state
         if entry is not None and not naming and (naming_not_acting(token, entry, ctx)
