@@ -318,3 +318,10 @@ def test_a_year_under_the_acts_object_makes_an_undated_act_history(pipeline: Any
             "allow such a license plate in 2003.")
     vetoes = [e for e in run(pipeline, text, "2009-03-30").events if e.cameo_root == "12"]
     assert [e.evidence.sentence[:8] for e in vetoes] == ["Virginia"]
+
+
+def test_a_companys_crackdown_aimed_at_no_one_is_its_own_business(pipeline: Any) -> None:
+    text = ("Russian energy companies across the country are cracking down as the number of delinquent customers "
+            "grows, officials in Moscow said.")
+    assert not [e for e in run(pipeline, text).events if e.cameo_root == "17"]
+    assert [e for e in run(every_event(pipeline), text).events if e.cameo_root == "17"]

@@ -163,10 +163,10 @@ def event_features(event: Event, doc: Doc, article: Article, political_share: fl
 # target found, the trigger was almost always read in another sense ("supported LGBT rights", "residents
 # donated blood", "police arrived") - precision before volume.
 DIRECTED_ROOTS = frozenset({"04", "05", "06", "07", "08"})
-# Statements, appeals, intents, inquiries and demands of private people, companies, doctors, schools and
-# reporters aimed at no one ("the doctors offering to run the clinic", "the company said it will expand"): their
+# Statements, appeals, intents, inquiries, demands and coercion of private people, companies, doctors, schools and
+# reporters aimed at no one ("the doctors offering to run the clinic", "electricity suppliers are cracking down"): their
 # own business, not the political acts the coding rules code; aimed at a state or a group, they are.
-_PRIVATE_UNDIRECTED_ROOTS = frozenset({"01", "02", "03", "09", "10"})
+_PRIVATE_UNDIRECTED_ROOTS = frozenset({"01", "02", "03", "09", "10", "17"})
 # "released a statement", "reiterated its position": a statement with nothing codable in it (CAMEO 010), which the
 # coding rules list at most as optional; an analyst filtering for acts gets nothing from it.
 PLAIN_STATEMENT = "010"
