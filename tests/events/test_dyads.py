@@ -319,3 +319,13 @@ def test_an_attack_on_a_place_and_the_killing_it_did_are_one_record_of_the_kille
                                         "soldiers.").events
     assert [(e.source.code, e.target.code if e.target else None) for e in events if e.cameo_root == "19"] == [
         ("AFGREBTAL", "AFGMIL")]
+
+
+def test_a_blockade_beside_a_protest_keeps_its_own_record(pipeline: Any) -> None:
+    """Only force merges with a twin that names whom it hit: "blocked Rustaveli Avenue, ... chanting" keeps the
+    obstruction (144) beside the demonstration."""
+    from eventwire.ingest import read_article
+    from tests.conftest import EXAMPLES
+
+    result = pipeline.run(read_article(EXAMPLES / "protest_tbilisi.txt", published="2024-04-16"))
+    assert [e for e in result.events if e.cameo == "144" and e.evidence.trigger == "blocked"]

@@ -47,11 +47,11 @@ def _attacks_told_by_their_harm(events: list[Event], doc: Doc) -> list[Event]:
 def _without_targetless_twins(events: list[Event]) -> list[Event]:
     """"ISWAP fighters attacked a base ..., killing seven soldiers": the attack without a target and the
     killing of the soldiers are one act; an event with no target is dropped when the same sentence has
-    one of the same root from the same source with a target (a place's country is no target here)."""
+    one of the same root from the same source with a target (a place's country is none for violence)."""
     # "fired teargas to break up protests": a twin only if it happened as this one did, not merely aimed at
     targeted = {(e.evidence.start, e.source.code, e.source.start, e.cameo_root, e.hypothetical)
-                for e in events if e.target and not _only_where(e.target)}
-    return [e for e in events if (e.target is not None and not _only_where(e.target)) or
+                for e in events if _targets(e)}
+    return [e for e in events if _targets(e) or
             (e.evidence.start, e.source.code, e.source.start, e.cameo_root, e.hypothetical) not in targeted]
 
 
@@ -59,6 +59,12 @@ def _only_where(target: ActorMention) -> bool:
     """A target that is only the country a place in the object lies in ("attacked a checkpoint in Kunduz"): no
     better than none beside a twin that names whom the act hit ("..., killing seven soldiers")."""
     return target.kind == "country" and target.resolved_from == "place"
+
+
+def _targets(event: Event) -> bool:
+    """Whether an event names whom it hit: a place's country counts only outside violence ("blocked Rustaveli
+    Avenue" keeps its obstruction beside the protest)."""
+    return event.target is not None and not (event.cameo_root in VIOLENCE_ROOTS and _only_where(event.target))
 
 
 def _without_governing_twins(events: list[Event], doc: Doc) -> list[Event]:

@@ -323,10 +323,12 @@ def _owners_of_object(trig: Trigger, ctx: Context) -> list[ActorMention]:
 
 
 def _owner_named(thing: Token, ctx: Context) -> list[ActorMention]:
-    """Whoever a thing's possessive or "of" phrase names, coded or not: "Allaw's car", "the home of Conner"."""
-    return [a for c in thing.children if c.dep_ == "poss" for a in _named_at(c, ctx)] or [
+    """Whoever a thing's possessive or "of" phrase names, coded or a person the KB does not know: "Allaw's car",
+    "the home of Conner" (not "the village of Bulabulin", a place no code names)."""
+    owners = [a for c in thing.children if c.dep_ == "poss" for a in _named_at(c, ctx)] or [
         a for p in thing.children if p.dep_ == "prep" and p.lower_ == "of"
         for o in p.children if o.dep_ == "pobj" for a in _named_at(o, ctx)]
+    return [a for a in owners if a.code or a.kind == "person"]
 
 
 def _flag_or_owner(thing: Token, ctx: Context) -> list[ActorMention]:
