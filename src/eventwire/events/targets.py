@@ -200,9 +200,11 @@ def _owner_of_thing(token: Token, ctx: Context) -> list[ActorMention]:
     if not owners:
         owners = [a for clause in token.children if clause.dep_ == "relcl" for c in clause.children
                   if c.dep_ == "nsubj" and c.tag_ not in ("WP", "WDT") for a in slot(c, ctx)[0] if a.code]
-    if not owners:  # "the move announced by Pompeo", "the decision by Washington": who made it
-        by = [p for p in token.children if p.dep_ == "prep" and p.lower_ == "by"]
-        by += [agent for clause in token.children if clause.dep_ == "acl" and clause.tag_ == "VBN"
+    if not owners:  # "the move announced by Pompeo", "the decision by Washington": who made it (also of a thing
+        # joined to it: "condemned the aggression and the threats made by the US")
+        things = (token, *token.conjuncts)
+        by = [p for t in things for p in t.children if p.dep_ == "prep" and p.lower_ == "by"]
+        by += [agent for t in things for clause in t.children if clause.dep_ == "acl" and clause.tag_ == "VBN"
                for agent in clause.children if agent.dep_ == "agent"]
         owners = [a for p in by for o in p.children if o.dep_ == "pobj" for a in slot(o, ctx)[0] if a.code]
     return owners
