@@ -15,13 +15,14 @@ from spacy.tokens import Token
 from eventwire.datafiles import word_list
 from eventwire.events.codes import PLEA_CODES, VIOLENCE_ROOTS
 from eventwire.events.context import Context, Trigger
+from eventwire.events.holders import taking_or_searching
 from eventwire.events.lexicon import object_lemmas
 from eventwire.events.namesakes import person_named_like_a_town
 from eventwire.events.placing import event_place, story_place
 from eventwire.events.senses import PERSON_NOUNS
 from eventwire.events.slots import named_uncoded_at, owners_named_in, slot
 from eventwire.events.sources import attack_noun, intended_violence, told_of_an_actor, unidentified
-from eventwire.events.targets import taking_or_searching, target_tokens
+from eventwire.events.targets import target_tokens
 from eventwire.model import ActorMention
 from eventwire.places.roles import in_dateline
 from eventwire.syntax import SPEECH_VERBS, is_passive, subjects_of

@@ -3,7 +3,7 @@
 The patient: a passive subject, the direct object, or the object of the row's prepositions (the
 light verb's, for a carried event noun), conjuncts expanded; a place in that slot stands for its
 country. Else an actor in a directed prepositional phrase ("talks with Iran"), the subject of the
-that-clause of a demand, the owner of the thing acted on ("rejected an Indian proposal"), or whoever
+that-clause of a demand, the owner of the thing acted on ("rejected an Indian proposal": events/holders.py), or whoever
 carried out the event a definite noun refers back to ("condemned the attack"). Protesters as targets and the
 targets of protest: events/protests.py.
 """
@@ -15,17 +15,15 @@ from spacy.tokens import Token
 from eventwire.datafiles import read_tsv, split_list, word_list
 from eventwire.events.codes import FORCE_ROOTS
 from eventwire.events.context import Context, Trigger
-from eventwire.events.holders import side_holding
+from eventwire.events.holders import flag_or_owner, owner_of_thing, owners_of_object, side_holding
 from eventwire.events.namesakes import person_named_like_a_town
 from eventwire.events.protests import protesters_at
 from eventwire.events.rulings import CENSURE_CODE, RULING_CODE, ruled_parties
 from eventwire.events.senses import PERSON_NOUNS
 from eventwire.events.slots import (
     actors_at,
-    actors_covering,
     by_agents,
     named_uncoded_at,
-    national_actor,
     owner_of,
     parties_between,
     slot,
@@ -149,12 +147,12 @@ def find_targets(trig: Trigger, ctx: Context, sources: list[ActorMention]) -> tu
         if (from_place or all(a.kind == "country" for a in actors)) and (
                 protesters := protesters_at(tok, trig, ctx, sources)) is not None:
             actors, from_place = [protesters], False
-        if (from_place or not actors) and (owned := _flag_or_owner(tok, ctx)):
+        if (from_place or not actors) and (owned := flag_or_owner(tok, ctx)):
             actors, from_place = owned, False
         if (from_place or not actors) and (side := side_holding(tok, trig, ctx, sources)) is not None:
             actors, from_place = [side], False  # "bombed a rebel camp near Idlib": the rebels, not Syria
         # "seized weapons from PKK militants in Van": the thing's owner, before a place named in its phrase
-        owner = _owner_of_thing(tok, ctx) if from_place or not actors else []
+        owner = owner_of_thing(tok, ctx) if from_place or not actors else []
         found.extend(owner or actors)
         via_place = via_place or from_place
     source_codes = {s.code for s in sources}
@@ -169,7 +167,7 @@ def find_targets(trig: Trigger, ctx: Context, sources: list[ActorMention]) -> tu
     if not distinct:
         distinct = [t for t in _directed_actors(trig, ctx) if t.code not in source_codes]
     if not distinct:
-        distinct = [t for t in _addressee_of_that_clause(trig, ctx) + _owners_of_object(trig, ctx)
+        distinct = [t for t in _addressee_of_that_clause(trig, ctx) + owners_of_object(trig, ctx)
                     if t.code not in source_codes]
     # "an agreement between Russia and Egypt" signed by a Russian: the partner is Egypt; but "Bajwa urged
     # Pakistan" keeps the source's own country when it is the only target.
@@ -182,50 +180,6 @@ def find_targets(trig: Trigger, ctx: Context, sources: list[ActorMention]) -> tu
 
 
 _POSSESSIVE_PRONOUNS = frozenset({"his", "her", "its", "their", "our", "my", "your"})
-
-
-def _owner_of_thing(token: Token, ctx: Context) -> list[ActorMention]:
-    """A thing in the target slot stands for whoever owns or made it: "a probe into Trump's financial
-    affairs" (Trump), "a lawsuit against the emergency the president declared" (the president), "the move
-    announced by Pompeo" (Pompeo)."""
-    if token.pos_ != "NOUN":
-        return []
-    owners = [a for c in token.children if c.dep_ == "poss" for a in slot(c, ctx)[0] if a.code]
-    if not owners:  # "a subpoena for documents from the Pentagon": whose the documents are
-        owners = [a for prep in token.children if prep.dep_ == "prep" and prep.lower_ == "from"
-                  for o in prep.children if o.dep_ == "pobj" for a in actors_at(o, ctx) if a.code]
-    if not owners and token.lemma_.lower() in _DEATH_NOUNS:  # "condolences over the death of the president"
-        owners = [a for prep in token.children if prep.dep_ == "prep" and prep.lower_ == "of"
-                  for o in prep.children if o.dep_ == "pobj" for a in slot(o, ctx)[0] if a.code]
-    if not owners:
-        owners = [a for clause in token.children if clause.dep_ == "relcl" for c in clause.children
-                  if c.dep_ == "nsubj" and c.tag_ not in ("WP", "WDT") for a in slot(c, ctx)[0] if a.code]
-    if not owners:  # "the move announced by Pompeo", "the decision by Washington": who made it (also of a thing
-        # joined to it: "condemned the aggression and the threats made by the US")
-        things = (token, *token.conjuncts)
-        by = [p for t in things for p in t.children if p.dep_ == "prep" and p.lower_ == "by"]
-        by += [agent for t in things for clause in t.children if clause.dep_ == "acl" and clause.tag_ == "VBN"
-               for agent in clause.children if agent.dep_ == "agent"]
-        owners = [a for p in by for o in p.children if o.dep_ == "pobj" for a in slot(o, ctx)[0] if a.code]
-    return owners
-
-
-# Seizing and confiscating, and raiding (force the coder makes coercion when the police do it): done to whoever
-# owns the goods or the place.
-_TAKING = frozenset({"171", "1711"})
-_SEARCHING = frozenset({"raid", "search", "storm"})
-
-
-def taking_or_searching(trig: Trigger) -> bool:
-    return trig.entry.code in _TAKING or trig.token.lemma_.lower() in _SEARCHING
-
-
-def _named_at(token: Token, ctx: Context) -> list[ActorMention]:
-    """Actors a noun phrase names, coded or not (a person the KB does not know), but never a place's country."""
-    return actors_at(token, ctx) or named_uncoded_at(token, ctx)
-
-
-_DEATH_NOUNS = frozenset({"death", "passing", "loss", "killing", "murder", "assassination"})
 
 
 def _same_side(target: ActorMention, sources: list[ActorMention]) -> bool:
@@ -276,106 +230,13 @@ def _addressee_of_that_clause(trig: Trigger, ctx: Context) -> list[ActorMention]
         agents = [a for a in by_agents(clause, ctx) if a.code]
         # "alleging that Trump's call was an abuse of office": a thing's owner is whom the clause is about.
         out.extend(agents or [a for subj in clause.children if subj.dep_ in ("nsubj", "nsubjpass")
-                              for a in (slot(subj, ctx)[0] or _owner_of_thing(subj, ctx))])
+                              for a in (slot(subj, ctx)[0] or owner_of_thing(subj, ctx))])
     return out
 
 
 def _for_to_clause(clause: Token) -> bool:
     return clause.dep_ in ("advcl", "xcomp", "acl") and any(
         m.dep_ == "mark" and m.lower_ == "for" for m in clause.children)
-
-
-def _owners_of_object(trig: Trigger, ctx: Context) -> list[ActorMention]:
-    """Whose is the thing acted on: "rejected an Indian proposal" (IND), "a US offer", "calls by Belarus's
-    rulers", "an appeal from President Gbagbo", "the demands of the protesters"."""
-    token = trig.token
-    objects = [c for c in token.children if c.dep_ == "dobj" and c.i not in ctx.actors] if token.pos_ == "VERB" \
-        else []
-    out: list[ActorMention] = []
-    for obj in objects:
-        # "attacked the proclamation of the Golan Heights as Israeli territory by the President": the agent
-        # of the thing acted on, however deep in its noun phrase, before any nationality word in it.
-        out.extend(a for agent in _agents_in_np(obj) for a in actors_at(agent, ctx))
-        for child in obj.children:
-            if child.dep_ == "poss":
-                out.extend(slot(child, ctx)[0])
-            elif child.dep_ in ("amod", "compound") and (national := national_actor(child, ctx)) is not None:
-                out.append(national)
-            elif child.dep_ == "amod" and child.lemma_.lower() in _OWNING_PARTICIPLES:
-                out.extend(_flag_or_owner(obj, ctx))
-            elif child.dep_ == "compound":
-                # "an Afghan government offer": the owner's nationality qualifies the owner, not the thing
-                out.extend(actors_covering(child, ctx) or [
-                    a for g in child.children if g.dep_ == "amod" and (a := national_actor(g, ctx)) is not None])
-            elif child.dep_ == "prep" and child.lower_ in ("by", "from", "of"):
-                for pobj in child.children:
-                    if pobj.dep_ == "pobj":
-                        out.extend(actors_at(pobj, ctx))
-    if taking_or_searching(trig) and token.pos_ == "VERB" and not out:
-        # "confiscated drugs from Allaw's car", "raided the home of Phillip Conner": taken from or searched at its
-        # owner's, whom no code may name
-        places = [p for p in token.children if p.dep_ == "prep" and p.lower_ in ("from", "at")]
-        for held in [*objects, *(o for p in places for o in p.children if o.dep_ == "pobj")]:
-            out.extend((_named_at(held, ctx) if held not in objects else []) or _owner_named(held, ctx))
-    if objects and not out:
-        # "attacked the proclamation of the Golan Heights as Israeli territory by the President": a by-phrase the
-        # parser hung on the verb's other phrases still names who made the thing acted on.
-        out.extend(a for agent in _agents_in_np(token) for a in actors_at(agent, ctx))
-    return out
-
-
-def _owner_named(thing: Token, ctx: Context) -> list[ActorMention]:
-    """Whoever a thing's possessive or "of" phrase names, coded or a person the KB does not know: "Allaw's car",
-    "the home of Conner" (not "the village of Bulabulin", a place no code names)."""
-    owners = [a for c in thing.children if c.dep_ == "poss" for a in _named_at(c, ctx)] or [
-        a for p in thing.children if p.dep_ == "prep" and p.lower_ == "of"
-        for o in p.children if o.dep_ == "pobj" for a in _named_at(o, ctx)]
-    return [a for a in owners if a.code or a.kind == "person"]
-
-
-def _flag_or_owner(thing: Token, ctx: Context) -> list[ActorMention]:
-    """"seized a British-flagged tanker", "raided a Somali-owned bank in Nairobi": the country of the flag or
-    the owner, which a place in the thing's phrase does not override; "shelled rebel-held towns", "bombed a
-    Houthi-controlled port": the side that holds the place."""
-    owners: list[ActorMention] = []
-    for child in thing.children:
-        participle = child.lemma_.lower()
-        if child.dep_ not in ("amod", "compound") or participle not in _OWNING_PARTICIPLES | _HOLDING_PARTICIPLES:
-            continue
-        for g in child.children:
-            if g.dep_ not in ("npadvmod", "amod", "compound"):
-                continue
-            national = national_actor(g, ctx)
-            if national is not None:
-                owners.append(national)
-            elif participle in _HOLDING_PARTICIPLES:
-                # "rebel-held towns", "a Houthi-controlled port": the side that holds it
-                owners.extend(a for a in ctx.actors.get(g.i, []) if a.code and a.kind != "country")
-    return owners
-
-
-_OWNING_PARTICIPLES = frozenset({"flag", "flagged", "own", "owned", "register", "registered", "operate", "operated"})
-_HOLDING_PARTICIPLES = frozenset({"hold", "held", "control", "controlled", "occupy", "occupied"})
-
-
-def _agents_in_np(head: Token) -> list[Token]:
-    """Objects of "by" phrases inside a noun phrase, following its prepositional chain but never entering a
-    clause of its own."""
-    out: list[Token] = []
-    todo = [head]
-    while todo:
-        token = todo.pop()
-        for child in token.children:
-            if child.dep_ != "prep":
-                continue
-            for obj in child.children:
-                if obj.dep_ != "pobj":
-                    continue
-                if child.lower_ == "by":
-                    out.append(obj)
-                elif obj.pos_ in ("NOUN", "PROPN"):
-                    todo.append(obj)
-    return out
 
 
 # Event nouns that, with a definite determiner, refer back to an event already reported ("condemned the
