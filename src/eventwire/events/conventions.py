@@ -213,6 +213,7 @@ def known_as_suspects(trig: Trigger, sources: list[ActorMention], targets: list[
     country = countries.pop()
     doc = trig.token.doc
     police_or_court = any(s.sector in ("COP", "JUD") for s in sources)
+    arrest = trig.entry.code in _POLICE_TAKING
 
     def suspect(t: ActorMention) -> bool:
         if not t.code:
@@ -221,9 +222,11 @@ def known_as_suspects(trig: Trigger, sources: list[ActorMention], targets: list[
             # "officers arrested 14 ... They were arrested on warrants": not the officers; "the victim told police
             # the pair had taken money and they were arrested": the pair, suspects, whoever the pronoun found
             return True
-        # "A 27-year-old Columbus woman was fined": one the description made a civilian is, to the police or the
-        # court, a suspect (soldiers detaining civilians stay civilians).
-        return (police_or_court and t.code == f"{country}CVL" and 0 <= t.token < len(doc)
+        # "A 27-year-old Columbus woman was fined": one the description made a civilian is, to the police, the
+        # court or officials arresting (the law's act, "officials in Delhi ... arresting 210 people"), a suspect
+        # (soldiers detaining civilians stay civilians).
+        return ((police_or_court or (arrest and any(s.sector == "GOV" for s in sources)))
+                and t.code == f"{country}CVL" and 0 <= t.token < len(doc)
                 and doc[t.token].lemma_.lower() in PERSON_NOUNS)
 
     return [t.model_copy(update={"code": f"{country}CRM", "country": country, "resolved_from": _CONVENTION})
