@@ -325,3 +325,10 @@ def test_a_companys_crackdown_aimed_at_no_one_is_its_own_business(pipeline: Any)
             "grows, officials in Moscow said.")
     assert not [e for e in run(pipeline, text).events if e.cameo_root == "17"]
     assert [e for e in run(every_event(pipeline), text).events if e.cameo_root == "17"]
+
+
+def test_a_task_someone_is_described_as_charged_with_is_not_done(pipeline: Any) -> None:
+    text = ("US Attorney General William Barr said the country would not put up with another special prosecutor "
+            "entrusted to investigate the president.")
+    assert not [e for e in run(pipeline, text, "2019-11-20").events if e.cameo_root == "09"]
+    assert [e for e in run(every_event(pipeline), text, "2019-11-20").events if e.cameo_root == "09"]

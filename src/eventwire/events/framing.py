@@ -105,3 +105,11 @@ def generic_claim(token: Token) -> bool:
 
 
 _GENERIC_QUANTIFIERS = frozenset({"many", "most", "few", "all"})
+
+
+def task_described(token: Token) -> bool:
+    """"another special prosecutor entrusted to investigate", "a panel set up to probe the crash": what someone is
+    described as charged with doing is their task, not an act the news reports done."""
+    return (token.pos_ == "VERB" and token.dep_ in ("xcomp", "advcl")
+            and any(c.dep_ == "aux" and c.tag_ == "TO" for c in token.children)
+            and token.head.tag_ == "VBN" and token.head.dep_ in ("acl", "amod"))
