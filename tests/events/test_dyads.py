@@ -329,3 +329,13 @@ def test_a_blockade_beside_a_protest_keeps_its_own_record(pipeline: Any) -> None
 
     result = pipeline.run(read_article(EXAMPLES / "protest_tbilisi.txt", published="2024-04-16"))
     assert [e for e in result.events if e.cameo == "144" and e.evidence.trigger == "blocked"]
+
+
+def test_members_singled_out_after_the_act_are_the_subjects_own_not_its_targets(pipeline: Any) -> None:
+    """"Armed opposition groups objected ..., most notably the Justice and Equality Movement": armed groups are
+    rebels, and the movement named is one of them, not whom they objected to."""
+    events = run(every_event(pipeline), "Armed opposition groups in Darfur objected to the Egyptian deployment on "
+                                        "Monday, most notably the Justice and Equality Movement and the Sudan "
+                                        "Liberation Army.").events
+    objections = [(e.source.code, e.target.code if e.target else None) for e in events if e.cameo == "110"]
+    assert objections == [("SDNREB", "EGYGOV")], objections

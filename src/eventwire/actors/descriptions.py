@@ -128,9 +128,14 @@ def _role_named(token: Token, kb: ActorKB) -> str | None:
                 if obj.dep_ == "pobj" and (role := _row(kb, token, (lemma, _singular(obj)))):
                     return role
     if lemma in _COLLECTIVE_HEADS:
+        # "armed opposition groups", "armed groups": a group carrying arms against the state is a rebel side
+        # (the armed forces and an armed convoy of the army are the state's)
+        armed = lemma == "group" and any(c.dep_ == "amod" and c.lower_ == "armed" for c in token.children)
         for child in token.children:
             if child.dep_ in ("amod", "compound") and (own := _row(kb, child, (child.lemma_.lower(), ""))):
-                return own
+                return "REB" if armed and own in ("OPP", "CVL") else own
+        if armed:
+            return "REB"
     role = _row(kb, token, (lemma, ""))
     if lemma in _PROSECUTOR_TITLES and _capitalised_as_a_name(token):
         return "JUD"  # "United States Attorney Jessie Liu", "the District Attorney": a public prosecutor

@@ -88,7 +88,7 @@ def target_tokens(trig: Trigger, ctx: Context) -> list[Token]:
                    if o.dep_ == "dobj" and _named_actor_at(o, ctx) and any(a.code for a in ctx.actors.get(o.i, [])))
     for holder in holders:
         for child in holder.children:
-            if token.pos_ == "VERB" and holder == token and not entry.objects and (
+            if token.pos_ == "VERB" and holder == token and not entry.objects and not _singled_out(child) and (
                     child.dep_ in ("dobj", "dative")
                     # an object the parser took for a predicate ("called Erdogan on Monday")
                     or (child.dep_ == "oprd" and not any(c.dep_ == "dobj" for c in token.children))):
@@ -116,6 +116,13 @@ def target_tokens(trig: Trigger, ctx: Context) -> list[Token]:
     return out
 
 
+def _singled_out(obj: Token) -> bool:
+    """"groups objected to the plan, most notably the Justice and Equality Movement": a list the parser hung on
+    the verb as its object names the subject's own members, not whom the act is aimed at."""
+    return any(c.dep_ == "advmod" and c.lower_ in _SINGLING_OUT for c in obj.children)
+
+
+_SINGLING_OUT = frozenset({"notably", "particularly", "especially", "namely", "chiefly", "mainly"})
 _REJECT_ROOT = "12"
 _MEETING_ROOT = "04"
 
