@@ -339,3 +339,10 @@ def test_members_singled_out_after_the_act_are_the_subjects_own_not_its_targets(
                                         "Liberation Army.").events
     objections = [(e.source.code, e.target.code if e.target else None) for e in events if e.cameo == "110"]
     assert objections == [("SDNREB", "EGYGOV")], objections
+
+
+def test_people_killed_with_no_country_of_their_own_are_of_the_place(pipeline: Any) -> None:
+    """The US military telling of a Mosul bombing does not make its dead American."""
+    events = run(every_event(pipeline), "A car bomb exploded in a Mosul market on Monday. The U.S. military confirmed "
+                                        "the attack but said six people were killed and 11 were wounded.").events
+    assert [e.target.code for e in events if e.evidence.trigger == "killed" and e.target] == ["IRQCVL"]

@@ -36,6 +36,7 @@ from eventwire.events.conventions import (
     implicit_victims,
     inquiry_addressee,
     known_as_suspects,
+    people_of_the_place,
     private_violence,
 )
 from eventwire.events.dating import after_publication, event_date
@@ -43,7 +44,7 @@ from eventwire.events.duplicates import one_record_per_act
 from eventwire.events.headlines import mark_headline_passives
 from eventwire.events.judged import reported_judgements
 from eventwire.events.lexicon import Lexicon
-from eventwire.events.placing import carry_places, event_place, home_places
+from eventwire.events.placing import carry_places, event_place, home_places, story_place
 from eventwire.events.protests import protested_actors, protested_authority
 from eventwire.events.quoted import quoted_criticism, quoted_sympathy
 from eventwire.events.slots import NAMED_UNCODED_KINDS, NATION_AS_A_SIDE, slot
@@ -121,7 +122,11 @@ def code_events(
         for event_id in _events_counted(count, by_trigger, events, doc):
             events[event_id] = _with_count(events[event_id], count)
     ordered = one_record_per_act(list(events.values()), doc)
-    return tuple(home_places(carry_places(ordered, doc), ctx))
+    placed = home_places(carry_places(ordered, doc), ctx)
+    # the victims' country follows the act's place, else the story's, once the story has placed every act
+    scene = story_place(ctx)
+    return tuple(e if e.target is None else e.model_copy(update={
+        "target": people_of_the_place(e.target, e.place or scene, e.cameo_root)}) for e in placed)
 
 
 def _events_counted(count: CountMention, by_trigger: dict[int, list[str]], events: dict[str, Event],

@@ -23,7 +23,7 @@ from eventwire.events.senses import PERSON_NOUNS
 from eventwire.events.slots import named_uncoded_at, owners_named_in, slot
 from eventwire.events.sources import attack_noun, intended_violence, told_of_an_actor, unidentified
 from eventwire.events.targets import target_tokens
-from eventwire.model import ActorMention
+from eventwire.model import ActorMention, PlaceMention
 from eventwire.places.roles import in_dateline
 from eventwire.syntax import SPEECH_VERBS, is_passive, subjects_of
 
@@ -333,3 +333,12 @@ def _supplied(token: Token, code: str, country: str, label: str, kind: str) -> A
     return ActorMention(text=span.text if named else "", name=f"{country} {label}", code=code, country=country,
                         kind=kind, start=span.start_char, end=span.end_char if named else span.start_char,
                         kb_id=None, resolved_from=_CONVENTION, token=token.i)
+
+
+def people_of_the_place(target: ActorMention, place: PlaceMention | None, root: str) -> ActorMention:
+    """"A car bomb exploded in Baghdad ... The U.S. military said eight people were killed": people no word gives a
+    country, harmed by violence, are of the country where it happened, not of an actor their sentence names."""
+    if (root not in VIOLENCE_ROOTS or place is None or not place.country or target.resolved_from != "context"
+            or target.sector != "CVL" or place.country == target.country):
+        return target
+    return target.model_copy(update={"code": place.country + "CVL", "country": place.country})
