@@ -24,6 +24,7 @@ from eventwire.syntax import nominal_participle, np_span
 
 # Heads that a role noun can qualify and still name people: "troop contingent", "army unit".
 _COLLECTIVE_HEADS = word_list("eventwire.actors", "collective_head")
+_TRADE_WHEN_PLURAL = word_list("eventwire.actors", "trade_when_plural")
 # Adjectives naming a region or bloc: "the European Court" is no country's court.
 _REGION_ADJECTIVES = word_list("eventwire.actors", "region_adjective")
 # Role nouns naming a body ("the court", "the Senate"), not its people.
@@ -137,6 +138,8 @@ def _role_named(token: Token, kb: ActorKB) -> str | None:
         if armed:
             return "REB"
     role = _row(kb, token, (lemma, ""))
+    if lemma in _TRADE_WHEN_PLURAL and token.tag_ in ("NNS", "NNPS"):
+        return "LAB"  # "Uber drivers protested": workers of a trade, where "the driver" is a motorist
     if lemma in _PROSECUTOR_TITLES and _capitalised_as_a_name(token):
         return "JUD"  # "United States Attorney Jessie Liu", "the District Attorney": a public prosecutor
     if lemma in _AMBIGUOUS_OFFICERS and role == "MIL" and _a_police_story(token.doc):
