@@ -25,6 +25,7 @@ from eventwire.syntax import nominal_participle, np_span
 # Heads that a role noun can qualify and still name people: "troop contingent", "army unit".
 _COLLECTIVE_HEADS = word_list("eventwire.actors", "collective_head")
 _TRADE_WHEN_PLURAL = word_list("eventwire.actors", "trade_when_plural")
+_FOREIGN_SEATS = frozenset({"embassy", "consulate", "legation"})
 # Adjectives naming a region or bloc: "the European Court" is no country's court.
 _REGION_ADJECTIVES = word_list("eventwire.actors", "region_adjective")
 # Role nouns naming a body ("the court", "the Senate"), not its people.
@@ -73,10 +74,18 @@ class CountryContext:
     def country_at(self, token: Token) -> str | None:
         sent = token.sent
         local = [(p.start, p) for p in self.places if p.start is not None and sent.start_char <= p.start
-                 < sent.end_char and p.country and not self._origin_of_a_thing(p)]
+                 < sent.end_char and p.country and not self._origin_of_a_thing(p) and not self._foreign_seat(p)]
         if local:
             return min(local, key=lambda sp: abs(sp[0] - token.idx))[1].country
         return self.article_country
+
+    def _foreign_seat(self, place: PlaceMention) -> bool:
+        """"Activists demonstrated in front of the US embassy in Manila": the country owning an embassy abroad
+        says nothing of where the sentence's people are."""
+        if not 0 <= place.token < len(self._doc):
+            return False
+        word = self._doc[place.token]
+        return word.dep_ in ("compound", "amod", "poss", "nmod") and word.head.lemma_.lower() in _FOREIGN_SEATS
 
     def _origin_of_a_thing(self, place: PlaceMention) -> bool:
         """"beef imports from the United States": where goods come from says nothing of where the sentence's

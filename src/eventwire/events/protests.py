@@ -69,7 +69,23 @@ def protested_actors(trig: Trigger, ctx: Context) -> list[ActorMention]:
             if not found:  # "laws imposed by the government"
                 found = [a for clause in obj.children if clause.dep_ == "acl" for a in by_agents(clause, ctx)]
             out.extend(a for a in found if a.code)
+    if not out:  # "protested outside the Russian embassy", "in front of the ministry": the body whose seat it is
+        out.extend(a for site in _sites(trig.token) for a in actors_at(site, ctx)
+                   if a.code and a.kind not in ("country", "description"))
     return out
+
+
+def _sites(verb: Token) -> list[Token]:
+    """What a protest is held outside, at or in front of."""
+    sites = []
+    for prep in (c for c in verb.children if c.dep_ == "prep"):
+        for obj in (o for o in prep.children if o.dep_ == "pobj"):
+            if prep.lower_ in ("outside", "at", "near", "before", "opposite"):
+                sites.append(obj)
+            elif prep.lower_ == "in" and obj.lower_ == "front":
+                sites.extend(o for p in obj.children if p.dep_ == "prep" and p.lower_ == "of"
+                             for o in p.children if o.dep_ == "pobj")
+    return sites
 
 
 def protested_authority(sources: list[ActorMention], ctx: Context) -> list[ActorMention]:
