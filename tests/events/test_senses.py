@@ -373,3 +373,11 @@ def test_dropping_an_investigation_yields_to_whom_it_was_against(coder: Any) -> 
     dropped = coded(coder, "In Nairobi, prosecutors dropped the case against the former minister on Monday.")
     assert ("080", "KENJUD", "KENELI") in dropped, dropped
     assert not [c for c in dropped if c[0].startswith("09")], dropped
+
+
+def test_capturing_a_share_of_the_vote_is_no_arrest(pipeline: Any) -> None:
+    coder = every_event(pipeline)
+    vote = coded(coder, "Russian opposition leader Andrei Bogdanov captured 1.3 percent of the vote on Sunday.")
+    assert not [c for c in vote if c[0].startswith("17")], vote
+    arrest = coded(coder, "Kenyan police captured two suspects in Nairobi on Monday.")
+    assert [c for c in arrest if c[0] == "173"], arrest
