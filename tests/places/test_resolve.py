@@ -134,3 +134,5 @@ def test_a_seat_of_government_is_no_alias_of_a_town_abroad(pipeline: Any) -> Non
     is the US seat of government, never a Moroccan city."""
     result = run(pipeline, "The committee requested documents from the White House on Monday.")
     assert not [p for p in result.places if p.country == "MAR"]
+    # a town keeps its own name though another country's seat bears it ("San José" of Costa Rica)
+    assert any(p.country == "USA" for p in pipeline.resources.gazetteer.candidates("San Jose"))

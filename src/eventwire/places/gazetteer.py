@@ -283,7 +283,8 @@ def _build_gazetteer() -> Gazetteer:
             curated.append(alias)
         if row.get("capital"):
             capitals[iso3] = name_key(row["capital"])
-        seats.update((name_key(seat), iso3) for seat in split_list(row.get("seats", "")))
+        # seats named by a phrase ("White House", "Downing Street"); a one-word seat is a town's name too ("Carthage")
+        seats.update((name_key(seat), iso3) for seat in split_list(row.get("seats", "")) if " " in seat.strip())
         for adjective in split_list(row.get("adjectives", "")):
             demonyms.setdefault(name_key(adjective), place)
 
@@ -322,11 +323,11 @@ def _build_gazetteer() -> Gazetteer:
         lat, lon = float(city["latitude"]), float(city["longitude"])
         place = Place(city["name"], lat, lon, iso2_to_iso3.get(cc), admin1.find(cc, lat, lon),
                       "city", int(city.get("population") or 0), int(city["geonameid"]))
-        keys = {name_key(city["name"])}
-        keys.update(name_key(a) for a in city.get("alternatenames", ())
-                    if _latin(a) and len(a) <= _MAX_ALIAS_LEN and len(a) > 3)
-        # "White House" translates Casablanca's Arabic name, but in English news it is the US seat of government
-        keys = {k for k in keys if seats.get(k, place.country) == place.country}
+        # "White House" translates Casablanca's Arabic name, but in English news it is the US seat of government:
+        # an alias that is another country's seat is dropped (a town's own name, "Carthage, Missouri", stays)
+        keys = {name_key(a) for a in city.get("alternatenames", ())
+                if _latin(a) and len(a) <= _MAX_ALIAS_LEN and len(a) > 3}
+        keys = {k for k in keys if seats.get(k, place.country) == place.country} | {name_key(city["name"])}
         if place.country and capitals.get(place.country) in keys:
             known = capital_of.get(place.country)
             if known is None or place.population > known[0].population:
