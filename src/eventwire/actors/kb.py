@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from eventwire.actors.user import UserActor, read_user_actors
-from eventwire.datafiles import read_tsv, split_list
+from eventwire.datafiles import name_key, read_tsv, split_list
 
 _PKG = "eventwire.actors"
 
@@ -178,7 +178,9 @@ def _load_packaged() -> ActorKB:
         for seat in [*split_list(row.get("capital", "")), *split_list(row.get("seats", ""))]:
             by_seat.setdefault(seat.lower(), iso3)
             phrases.setdefault(seat, ("seat", iso3))
-        office_seats.update(seat.lower() for seat in split_list(row.get("seats", "")))
+        # a seat that is the capital again in another spelling ("San José") is a city, not an office
+        office_seats.update(seat.lower() for seat in split_list(row.get("seats", ""))
+                            if name_key(seat) != name_key(row.get("capital", "")))
 
     groups: dict[str, Group] = {}
     group_by_alias: dict[str, str] = {}

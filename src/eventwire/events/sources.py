@@ -93,9 +93,7 @@ def find_sources(trig: Trigger, ctx: Context) -> tuple[list[ActorMention], bool]
 
 
 # Participles that say who did what an event noun names ("a deal mediated by Qatar" names a go-between instead).
-_DOING_PARTICIPLES = frozenset({"make", "carry", "conduct", "launch", "stage", "hold", "issue", "sign", "deliver",
-                                "order", "announce", "place", "pay", "commit", "perpetrate", "organize", "organise",
-                                "lead", "file", "impose", "mount", "claim", "give", "send", "initiate", "call"})
+_DOING_PARTICIPLES = word_list("eventwire.events", "doing_participle")
 
 
 def _made_by(noun: Token, ctx: Context) -> list[ActorMention]:

@@ -283,8 +283,10 @@ def _build_gazetteer() -> Gazetteer:
             curated.append(alias)
         if row.get("capital"):
             capitals[iso3] = name_key(row["capital"])
-        # seats named by a phrase ("White House", "Downing Street"); a one-word seat is a town's name too ("Carthage")
-        seats.update((name_key(seat), iso3) for seat in split_list(row.get("seats", "")) if " " in seat.strip())
+        # seats named by a phrase ("White House", "Downing Street"); a one-word seat is a town's name too ("Carthage"),
+        # and a seat that is the capital in another spelling ("San José") is a city
+        seats.update((name_key(seat), iso3) for seat in split_list(row.get("seats", ""))
+                     if " " in seat.strip() and name_key(seat) != name_key(row.get("capital", "")))
         for adjective in split_list(row.get("adjectives", "")):
             demonyms.setdefault(name_key(adjective), place)
 
