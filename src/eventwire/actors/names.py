@@ -15,7 +15,8 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
-from eventwire.actors.descriptions import FORMER, STATE_SECTORS, CountryContext, countries_of, role_of
+from eventwire.actors.country_context import CountryContext
+from eventwire.actors.descriptions import FORMER, STATE_SECTORS, countries_of, role_of
 from eventwire.actors.gender import given_names
 from eventwire.actors.kb import ActorKB
 from eventwire.actors.mentions import new_mention, token_range

@@ -16,7 +16,8 @@ from spacy.tokens import Doc
 
 from eventwire.actors.acronyms import with_acronyms
 from eventwire.actors.coref import coreferent_mentions
-from eventwire.actors.descriptions import CountryContext, contextual_mentions, described_mentions
+from eventwire.actors.country_context import CountryContext
+from eventwire.actors.descriptions import contextual_mentions, described_mentions
 from eventwire.actors.kb import ActorKB
 from eventwire.actors.leaders import leaders_of_bodies
 from eventwire.actors.mentions import token_range
