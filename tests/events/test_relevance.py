@@ -4,6 +4,7 @@ unnamed attackers and co-subjects that it relies on."""
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Callable
 from typing import Any
 
 import pytest
@@ -23,6 +24,14 @@ def unnamed_attacks(result: ExtractResult) -> list[Event]:
 def with_settings(pipeline: Any, **changes: Any) -> Pipeline:
     settings = dataclasses.replace(pipeline.resources.settings, **changes)
     return Pipeline(dataclasses.replace(pipeline.resources, settings=settings), pipeline.stages)
+
+
+def kept_only_with_all_events(pipeline: Any, text: str, wanted: Callable[[Event], bool],
+                              published: str | None = None) -> None:
+    """No event `wanted` picks is emitted by default, and the coder's reading (--all-events) has one."""
+    day = (published,) if published else ()
+    assert not [e for e in run(pipeline, text, *day).events if wanted(e)]
+    assert [e for e in run(every_event(pipeline), text, *day).events if wanted(e)]
 
 
 def test_the_packaged_model_scores_every_feature_and_has_a_threshold() -> None:
@@ -245,16 +254,14 @@ def test_a_statement_with_nothing_codable_in_it_is_kept_only_with_all_events(pip
 
 def test_an_emergency_over_an_epidemic_or_a_storm_is_kept_only_with_all_events(pipeline: Any) -> None:
     epidemic = "The governor of Texas declared a state of emergency on Monday in response to the flu outbreak."
-    assert not [e for e in run(pipeline, epidemic).events if e.cameo == "1724"]
-    assert [e for e in run(every_event(pipeline), epidemic).events if e.cameo == "1724"]
+    kept_only_with_all_events(pipeline, epidemic, lambda e: e.cameo == "1724")
     border = "President Donald Trump declared a national emergency at the southern border on Friday."
     assert [e for e in run(pipeline, border).events if e.cameo == "1724"]
 
 
 def test_a_gloomy_word_about_an_epidemic_or_the_weather_is_kept_only_with_all_events(pipeline: Any) -> None:
     disease = "The United Nations warned on Monday that the cholera outbreak in Haiti could not be contained."
-    assert not [e for e in run(pipeline, disease).events if e.cameo == "012"]
-    assert [e for e in run(every_event(pipeline), disease).events if e.cameo == "012"]
+    kept_only_with_all_events(pipeline, disease, lambda e: e.cameo == "012")
     # a warning about politics is still the news
     politics = "A Lebanese lawmaker warned on Monday that much remained to be done to improve ties with Syria."
     assert [e for e in run(pipeline, politics).events if e.cameo == "012"]
@@ -323,12 +330,10 @@ def test_a_year_under_the_acts_object_makes_an_undated_act_history(pipeline: Any
 def test_a_companys_crackdown_aimed_at_no_one_is_its_own_business(pipeline: Any) -> None:
     text = ("Russian energy companies across the country are cracking down as the number of delinquent customers "
             "grows, officials in Moscow said.")
-    assert not [e for e in run(pipeline, text).events if e.cameo_root == "17"]
-    assert [e for e in run(every_event(pipeline), text).events if e.cameo_root == "17"]
+    kept_only_with_all_events(pipeline, text, lambda e: e.cameo_root == "17")
 
 
 def test_a_task_someone_is_described_as_charged_with_is_not_done(pipeline: Any) -> None:
     text = ("US Attorney General William Barr said the country would not put up with another special prosecutor "
             "entrusted to investigate the president.")
-    assert not [e for e in run(pipeline, text, "2019-11-20").events if e.cameo_root == "09"]
-    assert [e for e in run(every_event(pipeline), text, "2019-11-20").events if e.cameo_root == "09"]
+    kept_only_with_all_events(pipeline, text, lambda e: e.cameo_root == "09", "2019-11-20")
