@@ -198,3 +198,21 @@ def test_where_goods_come_from_is_not_where_the_sentences_people_are(pipeline: A
             "with riot police on Saturday.")
     police = [a.code for a in run(pipeline, text).actors if a.text == "riot police"]
     assert police == ["KORCOP"]
+
+
+def test_a_surname_two_differently_coded_people_share_is_neithers(pipeline: Any) -> None:
+    """A suspect and the prosecutor of his case share a surname: "Williams was charged" names neither for sure,
+    so it does not take the prosecutor's code."""
+    result = run(pipeline, "POMEROY, Ohio — Charles S. Williams, 40, was arrested on Friday. Prosecutor Colleen "
+                           "Williams said the evidence was strong. Williams was charged with theft on Monday.")
+    bare = [a for a in result.actors if a.text == "Williams"]
+    assert bare and all(a.code == "" for a in bare), [(a.text, a.code) for a in result.actors]
+
+
+def test_police_the_parser_hangs_on_a_name_is_no_title(pipeline: Any) -> None:
+    """"Witnesses told police Jones got upset": the parser makes "police" a compound of "Jones", but Jones is the
+    suspect, not a police officer ("Officer Jones" would be)."""
+    result = run(pipeline, "CHARLESTON, W.Va. — Charleston police were called to a motel on Tuesday. Witnesses told "
+                           "police Jones got upset and pulled a gun. Officer Smith arrested him.")
+    assert "USACOP" not in {a.code for a in result.actors if "Jones" in a.text}, result.actors
+    assert {a.code for a in result.actors if a.text == "Officer Smith"} == {"USACOP"}, result.actors

@@ -110,6 +110,8 @@ def _titled_people(doc: Doc, kb: ActorKB, known: list[ActorMention], context: Co
         del people[surname]
     out: list[ActorMention] = []
     named: set[int] = set()
+    full_names: dict[str, tuple[str, str]] = {}  # surname -> the first full name it came with, and its code
+    worn_by_two: set[str] = set()  # surnames of two people named in full and coded apart
     for found in doc.ents:
         if found.label_ != "PERSON" or any(t.i in covered or t.i in named for t in found):
             continue
@@ -137,6 +139,11 @@ def _titled_people(doc: Doc, kb: ActorKB, known: list[ActorMention], context: Co
         own_country = None
         if role is None and not titles:  # "Ahmad Karimi, an Afghan police officer, ..."
             role, own_country = _appositive_role(ent, kb)
+        if len(ent) == 1 and surname in worn_by_two:
+            # "Charles Williams ... Prosecutor Colleen Williams ... Williams was charged": either of them
+            out.append(new_mention(ent, ent.text, "", None, "person", kb_id=f"unknown:{ent.text}",
+                                   resolved_from="unknown-person"))
+            continue
         prior = people.get(surname)
         if prior is not None and prior.token >= ent.start:
             prior = None  # named in full only later: not yet known to the reader
@@ -155,6 +162,7 @@ def _titled_people(doc: Doc, kb: ActorKB, known: list[ActorMention], context: Co
                                   kb_id=f"titled:{ent.text}")
             people[surname] = mention
             out.append(mention)
+            _note_full_name(ent, mention, full_names, worn_by_two)
             continue
         country = next((iso for t in titles if (iso := kb.country_of_word(t.text)) is not None), own_country)
         if country is None:  # a known body in the title: "White House press secretary", "CIA Director"
@@ -170,10 +178,11 @@ def _titled_people(doc: Doc, kb: ActorKB, known: list[ActorMention], context: Co
                                   kb_id=f"titled:{ent.text}")
         people[surname] = mention
         out.append(mention)
+        _note_full_name(ent, mention, full_names, worn_by_two)
     # Later bare surnames the parser did not tag as a person ("Hopkins said ..."): the same person.
     tagged = covered | {i for m in out for i in range(*token_range(doc, m))}
     for token in doc:
-        person = people.get(token.text)
+        person = None if token.text in worn_by_two else people.get(token.text)
         # (the tagger may take an unfamiliar surname opening a sentence for a common noun: "Tamalt, 42, lived")
         name_like = token.pos_ == "PROPN" or (token.pos_ == "NOUN" and token.dep_ in ("nsubj", "nsubjpass"))
         if person is None or not name_like or token.i in tagged or token.i < person.token:
@@ -247,12 +256,25 @@ def _peel_titles(ent: Span, kb: ActorKB) -> tuple[Span, set[int]]:
     return ent.doc[start: ent.end], set(range(ent.start, start))
 
 
+def _note_full_name(ent: Span, mention: ActorMention, full_names: dict[str, tuple[str, str]],
+                    worn_by_two: set[str]) -> None:
+    """Keep a person named in full; a second person of the same surname coded otherwise ("Charles Williams",
+    a suspect, and "Prosecutor Colleen Williams") makes the bare surname either's."""
+    if len(ent) < 2:
+        return
+    first = full_names.setdefault(ent[-1].text, (ent.text, mention.code))
+    if first[0] != ent.text and first[1] != mention.code:
+        worn_by_two.add(ent[-1].text)
+
+
 def _title_role(titles: list[Token], kb: ActorKB) -> str | None:
     """The role the title nearest the name gives ("Republican Representative Jane Doe" is a legislator);
     a postpositive "General" belongs to the office before it ("Attorney General", "Secretary General",
     not "Major General")."""
     for n in range(len(titles) - 1, -1, -1):
         title = titles[n]
+        if title.text.islower() and title.lemma_.lower() in _BODIES_NOT_TITLES:
+            return None  # "told police Jones got upset": the parser's compound, not "Officer Jones"
         if title.lower_ == "general" and n > 0 and role_of(titles[n - 1], kb) is not None:
             continue
         # A title qualified by the word before it: "Trade Representative", "Defence Secretary".
@@ -309,6 +331,7 @@ def _another_countrys(span: Span, country: str | None, kb: ActorKB) -> bool:
 
 
 _MEDIA_WORDS = word_list("eventwire.actors", "media_word")
+_BODIES_NOT_TITLES = word_list("eventwire.actors", "body_not_title")
 
 
 def _in_an_outlets_name(span: Span) -> bool:
