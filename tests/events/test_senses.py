@@ -381,3 +381,11 @@ def test_capturing_a_share_of_the_vote_is_no_arrest(pipeline: Any) -> None:
     assert not [c for c in vote if c[0].startswith("17")], vote
     arrest = coded(coder, "Kenyan police captured two suspects in Nairobi on Monday.")
     assert [c for c in arrest if c[0] == "173"], arrest
+
+
+def test_a_custody_or_legal_battle_is_no_use_of_force(pipeline: Any) -> None:
+    """A battle fought in courts is a dispute between people, not fighting; a battle with rebels still is."""
+    custody = run(every_event(pipeline), "NEW YORK — At ten, she was the subject of a custody battle between her "
+                                         "widowed mother and her aunt.")
+    assert not [e for e in custody.events if e.cameo_root == "19"], custody.events
+    assert "19" in roots(pipeline, "The Syrian army fought a battle with rebels near Idlib on Monday.")

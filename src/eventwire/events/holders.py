@@ -16,6 +16,7 @@ from spacy.tokens import Token
 from eventwire.actors.descriptions import role_of
 from eventwire.events.codes import FORCE_ROOTS
 from eventwire.events.context import Context, Trigger
+from eventwire.events.senses import KIN_NOUNS
 from eventwire.events.slots import (
     actors_at,
     actors_covering,
@@ -58,7 +59,7 @@ def owner_of_thing(token: Token, ctx: Context) -> list[ActorMention]:
     """A thing in the target slot stands for whoever owns or made it: "a probe into Trump's financial
     affairs" (Trump), "a lawsuit against the emergency the president declared" (the president), "the move
     announced by Pompeo" (Pompeo)."""
-    if token.pos_ != "NOUN":
+    if token.pos_ != "NOUN" or token.lemma_.lower() in KIN_NOUNS:
         return []
     owners = [a for c in token.children if c.dep_ == "poss" for a in slot(c, ctx)[0] if a.code]
     if not owners:  # "a subpoena for documents from the Pentagon": whose the documents are
@@ -102,8 +103,8 @@ def owners_of_object(trig: Trigger, ctx: Context) -> list[ActorMention]:
     """Whose is the thing acted on: "rejected an Indian proposal" (IND), "a US offer", "calls by Belarus's
     rulers", "an appeal from President Gbagbo", "the demands of the protesters"."""
     token = trig.token
-    objects = [c for c in token.children if c.dep_ == "dobj" and c.i not in ctx.actors] if token.pos_ == "VERB" \
-        else []
+    objects = [c for c in token.children if c.dep_ == "dobj" and c.i not in ctx.actors
+               and c.lemma_.lower() not in KIN_NOUNS] if token.pos_ == "VERB" else []
     out: list[ActorMention] = []
     for obj in objects:
         # "attacked the proclamation of the Golan Heights as Israeli territory by the President": the agent

@@ -14,7 +14,9 @@ from eventwire.events.context import Context
 from eventwire.events.lexicon import LexEntry, Lexicon
 from eventwire.syntax import subjects_of
 
-PERSON_NOUNS = word_list("eventwire.events", "person_noun")
+# Kin ("Bakari's wife", "the minister's son") are people of their own, never their relative's actor.
+KIN_NOUNS = word_list("eventwire.events", "kin_noun")
+PERSON_NOUNS = word_list("eventwire.events", "person_noun") | KIN_NOUNS
 
 
 def describing_participle(verb: Token) -> bool:

@@ -13,6 +13,7 @@ from spacy.tokens import Token
 
 from eventwire.datafiles import word_list
 from eventwire.events.context import Context, Trigger
+from eventwire.events.senses import KIN_NOUNS
 from eventwire.model import ActorMention, PlaceMention
 from eventwire.places.roles import in_dateline
 
@@ -130,6 +131,8 @@ def owners_named_in(thing: Token, ctx: Context) -> list[ActorMention]:
     country in front of it ("the Russian annexation"), the agent of a "by" phrase ("the decision by the United
     States"), in the phrase's order."""
     out: list[ActorMention] = []
+    if thing.lemma_.lower() in KIN_NOUNS:
+        return out  # "the minister's son" is a person of his own
     for child in thing.children:
         if child.dep_ == "poss":
             out.extend(slot(child, ctx)[0])
@@ -193,7 +196,7 @@ def by_agents(verb: Token, ctx: Context) -> list[ActorMention]:
 def owner_of(token: Token, ctx: Context) -> list[ActorMention]:
     """Whose is a thing an act is directed at: "a probe into Trump's affairs" (Trump), "sanctions on Iranian
     oil exports" (Iran)."""
-    if token.pos_ != "NOUN":
+    if token.pos_ != "NOUN" or token.lemma_.lower() in KIN_NOUNS:
         return []
     for child in token.children:
         if child.dep_ == "poss":

@@ -19,7 +19,7 @@ from eventwire.events.holders import flag_or_owner, owner_of_thing, owners_of_ob
 from eventwire.events.namesakes import person_named_like_a_town
 from eventwire.events.protests import protesters_at
 from eventwire.events.rulings import CENSURE_CODE, RULING_CODE, ruled_parties
-from eventwire.events.senses import PERSON_NOUNS
+from eventwire.events.senses import KIN_NOUNS, PERSON_NOUNS
 from eventwire.events.slots import (
     actors_at,
     by_agents,
@@ -100,7 +100,8 @@ def target_tokens(trig: Trigger, ctx: Context) -> list[Token]:
                 out.append(child)
         if holder == token and token.pos_ == "VERB" and not entry.objects:
             # "condemned Trump's decision": the object's owner is the target when the object is no actor.
-            for obj in (c for c in token.children if c.dep_ == "dobj" and c.i not in ctx.actors):
+            for obj in (c for c in token.children if c.dep_ == "dobj" and c.i not in ctx.actors
+                        and c.lemma_.lower() not in KIN_NOUNS):
                 out.extend(c for c in obj.children if c.dep_ == "poss")
     if not out and token.pos_ == "VERB":
         # "shot and killed two officers", "arrested and charged two men": the actor or the people the joined verb
