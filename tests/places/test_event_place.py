@@ -75,6 +75,13 @@ def test_a_place_in_another_clause_of_the_sentence_is_not_where_this_act_happene
     assert scene.get("arrested") is not None and scene["arrested"].name == "Tehran", scene
 
 
+def test_where_an_act_still_to_be_done_would_happen_is_not_where_another_act_was(pipeline: Any) -> None:
+    # The troops would go to Saudi Arabia; the blaming was not done there.
+    places = _places(pipeline, "The United States was more forceful in blaming Iran for the attack, committing to "
+                               "send more troops to Saudi Arabia.")
+    assert places.get("blaming", "absent") is None, places
+
+
 def test_a_place_the_object_is_about_is_not_where_the_act_happened(pipeline: Any) -> None:
     # "the annexation of Crimea" names what is criticised, not where the criticism was made.
     places = _places(pipeline, "The Turkish president condemned the annexation of Crimea on Monday.")

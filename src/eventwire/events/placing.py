@@ -225,11 +225,16 @@ def _own_subject_conj(verb: Token) -> bool:
 def _in_another_act(token: Token, trig: Trigger) -> bool:
     """A place describing someone in the clause of another act ("claimed by a militia in Somalia, but Ethiopia
     accused ...") says who that is, not where this act happened; a place where that other act happened
-    ("Protests erupted in Tehran and police arrested dozens") is still the story's scene."""
+    ("Protests erupted in Tehran and police arrested dozens") is still the story's scene, but not where an act
+    still to be done would happen ("committing to send troops to Saudi Arabia")."""
     verb = clause_of(token)
-    if verb is None or token.dep_ != "pobj" or token.head.head.pos_ in ("VERB", "AUX"):
+    if verb is None or token.dep_ != "pobj":
         return False
-    return verb not in _clause_chain(trig.clause) and trig.clause not in _clause_chain(verb)
+    apart = verb not in _clause_chain(trig.clause) and trig.clause not in _clause_chain(verb)
+    # "blaming Iran, committing to send more troops to Saudi Arabia": where an act yet to be done would happen
+    if apart and verb.dep_ == "xcomp" and verb.tag_ == "VB":
+        return True
+    return apart and token.head.head.pos_ not in ("VERB", "AUX")
 
 
 def _clause_chain(verb: Token) -> list[Token]:
