@@ -188,12 +188,14 @@ def _people_acted_on(trig: Trigger, ctx: Context, country: str, role: str, label
     # "arrested three for trespassing": a bare number is that many people ("fined $1,000" is no one); "Police
     # later arrested her": a pronoun no coded actor stands behind is a person all the same.
     return [_supplied(tok, f"{country}{role}", country, label, "person") for tok in target_tokens(trig, ctx)
-            if (not slot(tok, ctx)[0] and (tok.lemma_.lower() in PERSON_NOUNS
+            if (not slot(tok, ctx)[0] and (tok.lemma_.lower() in PERSON_NOUNS or tok.lower_ in _COUNTS_OF_PEOPLE
                                            or (tok.pos_ == "NUM" and tok.ent_type_ != "MONEY")))
             or (tok.lower_ in _PERSONAL_PRONOUNS and not any(a.code for a in slot(tok, ctx)[0]))]
 
 
 _PERSONAL_PRONOUNS = frozenset({"he", "him", "she", "her", "they", "them"})
+# Words that count people without a number ("police arrested dozens", "killed scores"): that many people.
+_COUNTS_OF_PEOPLE = word_list("eventwire.events", "count_of_people")
 
 
 def _people_doing(token: Token, ctx: Context, country: str, role: str, label: str) -> list[ActorMention]:
