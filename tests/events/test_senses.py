@@ -389,3 +389,17 @@ def test_a_custody_or_legal_battle_is_no_use_of_force(pipeline: Any) -> None:
                                          "widowed mother and her aunt.")
     assert not [e for e in custody.events if e.cameo_root == "19"], custody.events
     assert "19" in roots(pipeline, "The Syrian army fought a battle with rebels near Idlib on Monday.")
+
+
+def test_a_vote_counted_by_heads_is_no_act_of_disapproval(pipeline: Any) -> None:
+    """How a vote went ("194 Republicans opposing it", "opposed by six Democrats", "three commissioners were
+    opposed") is a tally, not an act toward anyone; a named actor opposing a plan still disapproves of it."""
+    coder = every_event(pipeline)
+    for text in ("WASHINGTON — The resolution passed along party lines, with 231 Democrats supporting the resolution "
+                 "and 194 Republicans opposing it.",
+                 "WASHINGTON — The bill passed the House on Thursday. It was opposed by six Democrats and 87 "
+                 "Republicans.",
+                 "ATHENS, Texas — Commissioner Jerry West, Commissioner Joe Hall and Commissioner Ronny Lawrence "
+                 "were opposed."):
+        assert not [e for e in run(coder, text).events if e.cameo_root in ("05", "11")], text
+    assert "11" in [e.cameo_root for e in run(coder, "Russia opposed the resolution on Monday.").events]

@@ -65,6 +65,8 @@ def other_sense(verb: Token, entry: LexEntry) -> bool:
             return True  # ("pressed Serb forces into allowing convoys" still presses them)
         return not any((c.dep_ == "prep" and c.lower_ == "for") or c.dep_ in ("xcomp", "ccomp", "dobj")
                        or _for_to_clause(c) for c in verb.children)
+    if (lemma in _VOTING_STANCES or verb.lower_ == "opposed") and _vote_count(verb):
+        return True
     if lemma == "complain":  # "complained of neck and back injuries": a symptom, not a grievance
         # the ailment may sit anywhere in the phrase ("of neck and back injuries": the parser's object is "neck")
         return any(c.dep_ == "prep" and c.lower_ == "of" and any(o.lemma_.lower() in _AILMENTS for o in c.subtree)
@@ -88,6 +90,27 @@ def other_sense(verb: Token, entry: LexEntry) -> bool:
         bare = not any(c.dep_ in ("dobj", "dative", "ccomp", "xcomp", "prep") for c in verb.children)
         return (question or bare) and not asked_to_act
     return False
+
+
+# Stances a vote records: "194 Republicans opposing it", "It was opposed by six Democrats", "McKinney and
+# Lawrence were opposed".
+_VOTING_STANCES = frozenset({"oppose", "support", "favor", "favour"})
+
+
+def _vote_count(verb: Token) -> bool:
+    """A stance counted by heads ("231 Democrats supporting the resolution", "opposed by six Democrats and 87
+    Republicans") or stated as the voters' state ("three commissioners were opposed") tells how a vote went, not
+    an act toward anyone."""
+    voters = subjects_of(verb) + [o for a in verb.children if a.dep_ == "agent" for o in a.children
+                                  if o.dep_ == "pobj"]
+    voters += [c for v in list(voters) for c in v.conjuncts]
+    if any(c.dep_ == "nummod" for v in voters for c in v.children):
+        return True
+    be = {c.lemma_ for c in verb.children if c.dep_ in ("auxpass", "aux")}
+    if verb.dep_ == "acomp" and verb.head.lemma_ == "be":  # "were opposed", as the parser may read it
+        be.add("be")
+    return (verb.tag_ == "VBN" or verb.dep_ == "acomp") and "be" in be and not any(
+        c.dep_ in ("agent", "dobj", "prep", "xcomp", "ccomp") for c in verb.children)
 
 
 _PROMISING_VERBS = frozenset({"commit"})

@@ -126,6 +126,8 @@ def find_triggers(doc: Doc, lexicon: Lexicon, ctx: Context) -> list[Trigger]:
                 entry = replace(entry, code=LABOUR_STRIKE)
         elif token.pos_ == "ADJ" and token.dep_ == "acomp" and token.head.lemma_.lower() not in _STAYING_VERBS:
             entry = match_verb(lexicon, token)  # "was concerned", "is determined"; "remained committed" is a state
+            if entry is not None and other_sense(token, entry):
+                entry = None  # "three commissioners were opposed": how a vote went
         if entry is not None and not naming and (naming_not_acting(token, entry, ctx)
                                                  or describing_participle(token) or reason_given(token)
                                                  or travellers_described(token, entry)):
