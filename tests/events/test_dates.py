@@ -124,3 +124,19 @@ def test_a_past_act_told_right_after_a_sentence_set_years_before_goes_on_with_th
     assert convictions and all(e.date == "2007-04" for e in convictions), convictions
     emitted = pipeline.run(Article(id=article_id(text), text=text, published="2009-03-10")).events
     assert not [e for e in emitted if e.cameo == "116"], emitted
+
+
+def test_the_past_story_goes_on_through_sentences_that_name_no_time(pipeline: Any) -> None:
+    """Two sentences after the dated one, still the same past: the sentence is of 2007 too."""
+    text = ("COLUMBUS, Ohio — Turner has been in the news before, most recently in April 2007 when he was accused of "
+            "pointing a gun at a motorist. He was convicted of reckless driving. He was sentenced to six months on "
+            "probation.")
+    result = every_event(pipeline).run(Article(id=article_id(text), text=text, published="2009-03-10"))
+    penalties = [e for e in result.events if e.evidence.trigger == "sentenced"]
+    assert penalties and all(e.date == "2007-04" for e in penalties), penalties
+
+
+def test_a_time_on_the_saying_dates_what_an_adjective_says_of_someone(coder: Any) -> None:
+    """"said in 2019 that Ostmark is committed to the talks": the commitment was said in 2019."""
+    committed = event(coder, "Tomas Arkwright said in 2019 that he is committed to talks with Lena Vasko.", "03")
+    assert committed.date == "2019", committed

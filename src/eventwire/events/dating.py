@@ -63,8 +63,9 @@ def _time_of(trig: Trigger, ctx: Context) -> TimeMention | None:
            or (trig.token.pos_ == "NOUN" and is_under(ctx.doc[t.token], trig.token))]
     if own:
         return next((t for t in own if t.value is not None), own[0])
-    # A time on a governing clause scopes over the clauses it embeds or coordinates.
-    verb: Token = trig.clause
+    # A time on a governing clause scopes over the clauses it embeds or coordinates ("said in 1995 that he is
+    # committed to diversity": an adjective's clause is its copula's).
+    verb: Token = trig.clause.head if trig.clause.dep_ == "acomp" else trig.clause
     for _ in range(4):
         if verb.head == verb or verb.dep_ not in ("conj", "xcomp", "advcl", "ccomp", "relcl", "acl"):
             break
@@ -156,13 +157,24 @@ def _narrated_before(trig: Trigger, ctx: Context) -> TimeMention | None:
     sent = trig.token.sent
     # the story goes on about the one the sentence before told of ("He was convicted"), in its own words, not
     # in what someone says now ("the sheriff said deputies arrested three")
-    subjects = [c for c in trig.clause.children if c.dep_ in ("nsubj", "nsubjpass")]
+    clause = trig.clause
+    while clause.dep_ == "conj" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in clause.children):
+        clause = clause.head  # "He was sentenced to probation, fined $1,000 and ...": the first verb's subject
+    subjects = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
     if published is None or sent.start == 0 or trig.clause.dep_ == "ccomp" or not any(
             s.lower_ in _NARRATING_PRONOUNS for s in subjects):
         return None
-    previous = ctx.doc[sent.start - 1].sent
-    times = [t for t in ctx.times.values() if previous.start <= t.token < previous.end and t.note != DURATION_NOTE
-             and t.value is not None]
+    # the nearest sentence before that names a time, up to three back: the story told in between goes on too
+    # ("... in April 2007 when he was accused. He was convicted of reckless driving. He was sentenced to ...")
+    times: list[TimeMention] = []
+    start = sent.start
+    for _ in range(_STORY_SENTENCES):
+        if start == 0 or times:
+            break
+        previous = ctx.doc[start - 1].sent
+        times = [t for t in ctx.times.values() if previous.start <= t.token < previous.end
+                 and t.note != DURATION_NOTE and t.value is not None]
+        start = previous.start
     periods = [period_of(t.value) for t in times]
     if not times or any(p is None or (published - p[1]).days <= _OLD_DAYS for p in periods):
         return None
@@ -171,6 +183,7 @@ def _narrated_before(trig: Trigger, ctx: Context) -> TimeMention | None:
 
 # How long before the article a time must end for what follows it to be the past it tells.
 _OLD_DAYS = 366
+_STORY_SENTENCES = 3
 _NARRATING_PRONOUNS = frozenset({"he", "she", "they", "it"})
 
 
