@@ -31,6 +31,7 @@ from eventwire.events.context import Context, Trigger
 from eventwire.events.conventions import (
     aid_recipient,
     defendant_plea,
+    impeaching_legislature,
     implicit_state_agent,
     implicit_suspects,
     implicit_victims,
@@ -191,7 +192,7 @@ def _build(trig: Trigger, ctx: Context, sources: list[ActorMention], direct_sour
     pairs: list[tuple[ActorMention, ActorMention | None, str]] = []
     if not targets:
         targets = implicit_suspects(trig, ctx, sources) or implicit_victims(trig, ctx, sources) or aid_recipient(
-            trig, ctx, sources) or inquiry_addressee(trig, ctx, sources)
+            trig, ctx, sources) or inquiry_addressee(trig, ctx, sources) or impeaching_legislature(trig, ctx, sources)
     targets = known_as_suspects(trig, sources, targets)
     if not targets and code.root == "14":
         targets = [t for t in protested_actors(trig, ctx) if t.code not in {s.code for s in sources}]

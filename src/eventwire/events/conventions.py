@@ -137,6 +137,24 @@ def inquiry_addressee(trig: Trigger, ctx: Context, sources: list[ActorMention]) 
 _INQUIRY_NOUNS = frozenset({"investigation", "inquiry", "enquiry", "probe"})
 
 
+def impeaching_legislature(trig: Trigger, ctx: Context, sources: list[ActorMention]) -> list[ActorMention]:
+    """"The White House called the impeachment process a sham": an impeachment, however named, is the work of the
+    legislature of the country whose officer it tries, here the speaker's own."""
+    countries = {s.country for s in sources if s.country}
+    if len(countries) != 1 or trig.token.pos_ != "VERB":
+        return []
+    things = [c for c in trig.token.children if c.dep_ in ("dobj", "oprd")] + [
+        o for p in trig.token.children if p.dep_ == "prep" for o in p.children if o.dep_ == "pobj"]
+    if not any(t.lemma_.lower() in _IMPEACHMENT or any(c.dep_ in ("compound", "amod") and c.lemma_.lower()
+                                                       in _IMPEACHMENT for c in t.children) for t in things):
+        return []
+    country = countries.pop()
+    return [_supplied(trig.token, f"{country}LEG", country, "legislature", "government_body")]
+
+
+_IMPEACHMENT = frozenset({"impeachment"})
+
+
 def _story_state(trig: Trigger, ctx: Context) -> ActorMention | None:
     """The government of the country the story is set in, supplied at the trigger (the text never names it)."""
     place = story_place(ctx)
