@@ -216,3 +216,14 @@ def test_police_the_parser_hangs_on_a_name_is_no_title(pipeline: Any) -> None:
                            "police Jones got upset and pulled a gun. Officer Smith arrested him.")
     assert "USACOP" not in {a.code for a in result.actors if "Jones" in a.text}, result.actors
     assert {a.code for a in result.actors if a.text == "Officer Smith"} == {"USACOP"}, result.actors
+
+
+def test_a_former_office_beside_a_name_makes_an_elite_and_a_possessive_is_the_subjects(pipeline: Any) -> None:
+    """"Nickey Iyambo, former vice-president of Namibia": out of office, an elite (NAMELI), not the government;
+    "The current president of Namibia, Hage Geingob, expressed his sadness": "his" is Geingob's, the subject's
+    name in apposition, not the man named in the sentence before."""
+    result = run(pipeline, "Nickey Iyambo, former vice-president of Namibia, died on Sunday. The current president "
+                           "of Namibia, Hage Geingob, expressed his sadness at the death.")
+    assert codes(result).get("Nickey Iyambo") == "NAMELI", result.actors
+    his = [a for a in result.actors if a.text == "his"]
+    assert his and his[0].name == "Hage Geingob", [(a.text, a.name) for a in result.actors]

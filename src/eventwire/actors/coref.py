@@ -194,15 +194,14 @@ def _antecedent(doc: Doc, token: Token, want: str, ordered: Iterable[ActorMentio
         # Salience: a subject earlier in the same sentence wins over a nearer object.
         sent = token.sent
         subjects = [m for m in ordered if sent.start <= m.token < token.i and _compatible(m, want, kb, doc)
-                    and doc[m.token].dep_ in ("nsubj", "nsubjpass")]
+                    and _a_subject(doc[m.token])]
         if subjects:
             return subjects[-1]
         # Else the subject of the previous sentence ("Sasse said ... \n\n “...,” he said").
         if sent.start > 0:
             previous = doc[sent.start - 1].sent
             subjects = [m for m in ordered if previous.start <= m.token < previous.end
-                        and _compatible(m, want, kb, doc)
-                        and doc[m.token].dep_ in ("nsubj", "nsubjpass")]
+                        and _compatible(m, want, kb, doc) and _a_subject(doc[m.token])]
             if subjects:
                 return subjects[-1]
     best: ActorMention | None = None
@@ -214,3 +213,21 @@ def _antecedent(doc: Doc, token: Token, want: str, ordered: Iterable[ActorMentio
         if _compatible(m, want, kb, doc):
             best = m
     return best
+
+
+def _a_subject(token: Token) -> bool:
+    """A subject, or a name in apposition to one ("The current president of Namibia, Hage Geingob, expressed his
+    sadness": his is Geingob's)."""
+    if token.dep_ in ("nsubj", "nsubjpass"):
+        return True
+    if token.dep_ != "appos":
+        return False
+    # the parser may hang the name on a word inside the subject's phrase ("president of Namibia, Hage Geingob")
+    head = token.head
+    for _ in range(3):
+        if head.dep_ in ("nsubj", "nsubjpass"):
+            return True
+        if head.dep_ not in ("pobj", "prep", "appos") or head.head == head:
+            return False
+        head = head.head
+    return False

@@ -17,7 +17,7 @@ from spacy.tokens import Doc
 from eventwire.actors.acronyms import with_acronyms
 from eventwire.actors.coref import coreferent_mentions
 from eventwire.actors.country_context import CountryContext
-from eventwire.actors.descriptions import contextual_mentions, described_mentions
+from eventwire.actors.descriptions import FORMER, contextual_mentions, described_mentions
 from eventwire.actors.kb import ActorKB
 from eventwire.actors.leaders import leaders_of_bodies
 from eventwire.actors.mentions import token_range
@@ -106,7 +106,13 @@ def _named_by_apposition(doc: Doc, mentions: list[ActorMention]) -> list[ActorMe
         if mention.kind == "person" and not mention.code and 0 <= mention.token < len(doc):
             head = doc[mention.token]
             beside = [c for c in head.children if c.dep_ == "appos"] + ([head.head] if head.dep_ == "appos" else [])
-            role = next((by_token[t.i] for t in beside if t.i in by_token), None)
+            holder = next((t for t in beside if t.i in by_token), None)
+            role = by_token[holder.i] if holder is not None else None
+            # (the parser may split "former vice-president" into appositions of their own)
+            if role is not None and holder is not None and role.country and any(
+                    w.lower_ in FORMER for w in [*holder.subtree, *doc[head.i + 1: holder.i]] if w.i < holder.i):
+                # "Nickey Iyambo, former vice-president of Namibia": out of office, one of CAMEO's elites
+                role = role.model_copy(update={"code": f"{role.country}ELI"})
         out.append(mention if role is None else mention.model_copy(
             update={"code": role.code, "country": role.country, "resolved_from": "apposition"}))
     return out
