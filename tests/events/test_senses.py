@@ -403,3 +403,14 @@ def test_a_vote_counted_by_heads_is_no_act_of_disapproval(pipeline: Any) -> None
                  "were opposed."):
         assert not [e for e in run(coder, text).events if e.cameo_root in ("05", "11")], text
     assert "11" in [e.cameo_root for e in run(coder, "Russia opposed the resolution on Monday.").events]
+
+
+def test_a_deal_struck_in_a_relative_clause_is_a_deal_and_only_describes_the_thing(pipeline: Any) -> None:
+    """"a deal that he struck with Musharraf" is an agreement, not a blow; told to say which deal is meant, it
+    is not the news (kept with every event)."""
+    text = ("ISLAMABAD — Zardari feared the court might examine a deal that he and Benazir Bhutto struck with "
+            "Pakistani President Pervez Musharraf.")
+    coded_all = run(every_event(pipeline), text).events
+    assert [e for e in coded_all if e.evidence.trigger == "struck" and e.cameo == "057"], coded_all
+    assert not [e for e in coded_all if e.cameo_root == "19"], coded_all
+    assert not [e for e in run(pipeline, text).events if e.evidence.trigger == "struck"]

@@ -113,3 +113,14 @@ def task_described(token: Token) -> bool:
     return (token.pos_ == "VERB" and token.dep_ in ("xcomp", "advcl")
             and any(c.dep_ == "aux" and c.tag_ == "TO" for c in token.children)
             and token.head.tag_ == "VBN" and token.head.dep_ in ("acl", "amod"))
+
+
+def thing_described(token: Token) -> bool:
+    """"might examine a deal that he struck with Musharraf", "approve the agreement they signed with Gov. Crist": an
+    act told in a relative clause on the thing it made, itself the matter of another act, says which thing is meant;
+    it is not the news."""
+    if token.pos_ != "VERB" or token.dep_ != "relcl" or token.head.pos_ != "NOUN" or token.head.dep_ not in (
+            "dobj", "pobj"):
+        return False
+    return not any((c.dep_ == "dobj" and c.tag_ not in ("WDT", "WP")) or c.dep_ == "nsubjpass"
+                   or (c.dep_ == "nsubj" and c.tag_ in ("WDT", "WP")) for c in token.children)

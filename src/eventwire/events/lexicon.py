@@ -143,6 +143,11 @@ def object_lemmas(verb: Token) -> set[str]:
         objs.update(_glued_to_a_time(head))
         if has_object:  # "threatened Ukraine with sanctions", "provided Egypt with aid": the "with" thing
             objs.update(_with_lemmas(head))
+    # "a deal that he struck with Musharraf": a relative clause with no object of its own acts on its antecedent
+    if verb.dep_ == "relcl" and verb.head.pos_ == "NOUN" and not any(
+            (c.dep_ == "dobj" and c.tag_ not in ("WDT", "WP")) or c.dep_ == "nsubjpass"
+            or (c.dep_ == "nsubj" and c.tag_ in ("WDT", "WP")) for c in verb.children):
+        objs.add(verb.head.lemma_.lower())
     return objs
 
 

@@ -32,6 +32,7 @@ from eventwire.events.framing import (
     not_the_first_time,
     standing_measure,
     task_described,
+    thing_described,
     told_of_a_past_office,
 )
 from eventwire.events.slots import NATION_AS_A_SIDE
@@ -194,7 +195,7 @@ def never_emitted(event: Event, published: str | None, token: Token | None = Non
                                        or direct_question(token) or case_allegation(event, token)
                                        or not_the_first_time(token) or told_of_a_past_office(token)
                                        or police_cordon(event, token) or generic_claim(token)
-                                       or task_described(token))
+                                       or task_described(token) or thing_described(token))
     plain = event.cameo == PLAIN_STATEMENT  # the coding rules' optional 010: never a required event
     optional = plain or (token is not None and (disaster_emergency(event, token) or hazard_warning(event, token)))
     return event.hypothetical or event.negated or history or undirected or described or optional
