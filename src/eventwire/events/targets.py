@@ -13,7 +13,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from eventwire.datafiles import read_tsv, split_list, word_list
-from eventwire.events.codes import FORCE_ROOTS
+from eventwire.events.codes import FORCE_ROOTS, VIOLENCE_ROOTS
 from eventwire.events.context import Context, Trigger
 from eventwire.events.holders import flag_or_owner, owner_of_thing, owners_of_object, side_holding
 from eventwire.events.namesakes import person_named_like_a_town
@@ -163,6 +163,12 @@ def find_targets(trig: Trigger, ctx: Context, sources: list[ActorMention]) -> tu
         owner = owner_of_thing(tok, ctx) if from_place or not actors else []
         found.extend(owner or actors)
         via_place = via_place or from_place
+    if not found and trig.token.pos_ == "VERB" and trig.entry.code[:2] in VIOLENCE_ROOTS:
+        # "Israel struck targets in Gaza": force on things no one is named as holding, across a border, is force on
+        # the place's country
+        struck, via_place = _struck_where(trig.token, ctx)
+        found = [a for a in struck if a.country not in {s.country for s in sources}]
+        via_place = via_place and bool(found)
     source_codes = {s.code for s in sources}
     source_countries = {s.country for s in sources}
     if any(t.code for t in found):
@@ -240,6 +246,21 @@ def _addressee_of_that_clause(trig: Trigger, ctx: Context) -> list[ActorMention]
         out.extend(agents or [a for subj in clause.children if subj.dep_ in ("nsubj", "nsubjpass")
                               for a in (slot(subj, ctx)[0] or owner_of_thing(subj, ctx))])
     return out
+
+
+def _struck_where(verb: Token, ctx: Context) -> tuple[list[ActorMention], bool]:
+    """The country of the place a blow lands in ("struck targets in Gaza", "shelled positions near Idlib"), when
+    what it hit is a thing no actor owns."""
+    if not any(c.dep_ == "dobj" and c.pos_ == "NOUN" and not any(a.code for a in ctx.actors.get(c.i, []))
+               for c in verb.children):
+        return [], False
+    for prep in verb.children:
+        if prep.dep_ == "prep" and prep.lower_ in ("in", "near", "across", "around", "outside"):
+            for obj in prep.children:
+                actors, from_place = slot(obj, ctx) if obj.dep_ == "pobj" else ([], False)
+                if actors and (from_place or all(a.kind == "country" for a in actors)):
+                    return actors, True
+    return [], False
 
 
 def _for_to_clause(clause: Token) -> bool:
