@@ -143,12 +143,17 @@ def object_lemmas(verb: Token) -> set[str]:
         objs.update(_glued_to_a_time(head))
         if has_object:  # "threatened Ukraine with sanctions", "provided Egypt with aid": the "with" thing
             objs.update(_with_lemmas(head))
-    # "a deal that he struck with Musharraf": a relative clause with no object of its own acts on its antecedent
+    return objs
+
+
+def relative_antecedent(verb: Token) -> str | None:
+    """"a deal that he struck with Musharraf": the lemma of the noun a relative clause with no object of its own
+    acts on."""
     if verb.dep_ == "relcl" and verb.head.pos_ == "NOUN" and not any(
             (c.dep_ == "dobj" and c.tag_ not in ("WDT", "WP")) or c.dep_ == "nsubjpass"
             or (c.dep_ == "nsubj" and c.tag_ in ("WDT", "WP")) for c in verb.children):
-        objs.add(verb.head.lemma_.lower())
-    return objs
+        return verb.head.lemma_.lower()
+    return None
 
 
 def _predicate_lemma(obj: Token) -> str:
@@ -225,14 +230,19 @@ def verb_row(lexicon: Lexicon, verb: Token) -> LexEntry | None:
     """The lexicon row a verb matches, a blocking ("none") row included."""
     objs: set[str] | None = None
     best: LexEntry | None = None
+    antecedent = relative_antecedent(verb)
     for lemma in lemma_candidates(verb):
-        for entry in lexicon.verbs.get(lemma, ()):
+        rows = lexicon.verbs.get(lemma, ())
+        # the antecedent only chooses between a verb's senses ("a deal he struck" is no blow); it makes no event
+        # of a verb that has none without its object
+        sense_of = antecedent if any(not r.objects and not r.particle for r in rows) else None
+        for entry in rows:
             if entry.particle and not has_particle(verb, entry.particle):
                 continue
             if entry.objects:
                 if objs is None:
                     objs = object_lemmas(verb)
-                if not entry.objects & objs:
+                if not entry.objects & objs and sense_of not in entry.objects:
                     continue
             if best is None or entry.specificity > best.specificity:
                 best = entry
