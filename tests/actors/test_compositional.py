@@ -227,3 +227,11 @@ def test_a_former_office_beside_a_name_makes_an_elite_and_a_possessive_is_the_su
     assert codes(result).get("Nickey Iyambo") == "NAMELI", result.actors
     his = [a for a in result.actors if a.text == "his"]
     assert his and his[0].name == "Hage Geingob", [(a.text, a.name) for a in result.actors]
+
+
+def test_the_eus_court_is_the_eus(pipeline: Any) -> None:
+    """The Court of Justice of the EU, by its common names, is an EU body (IGOEUR), not an unknown organisation."""
+    result = run(pipeline, "On Thursday, the European Court of Justice ruled that Facebook can be ordered to remove "
+                           "posts worldwide. The ECJ is the EU's top court.")
+    assert {a.code for a in result.actors if "Court of Justice" in a.text or a.text == "ECJ"} == {"IGOEUR"}, \
+        result.actors

@@ -52,3 +52,14 @@ def test_a_court_turning_down_a_claim_rejects_it_and_a_ministry_dismissing_one_d
     assert [c[0] for c in claims] == ["120"], claims
     ministry = coded(coder, "The Russian foreign ministry dismissed the claims as nonsense on Monday.")
     assert [c[0] for c in ministry] == ["016"], ministry
+
+
+def test_a_ruling_that_binds_a_party_to_act_is_against_that_party(pipeline: Any) -> None:
+    """"ruled that the government must release the prisoners": a ruling against the government; a prosecutor
+    saying what a convict must pay is no ruling of a court."""
+    events = coded(pipeline, "The Supreme Court of India ruled on Monday that the government must release the "
+                             "prisoners.")
+    assert ("116", "INDJUD", "INDGOV") in events, events
+    said = coded(pipeline, "COLUMBIA, S.C. — In addition to prison time, she must pay $342,991 back to the center, "
+                           "the U.S. Attorney's office said.")
+    assert not [c for c in said if c[0] == "116"], said

@@ -76,7 +76,7 @@ def ruled_thing(verb: Token) -> Token | None:
         if child.dep_ == "ccomp":
             # "ruled (that) the prorogation was unlawful" / "declared the results invalid"
             judged = [c for c in child.children if c.dep_ == "acomp"] if child.pos_ == "AUX" else [child]
-            if any(_unlawful(j) for j in judged):
+            if any(_unlawful(j) for j in judged) or (lemma == "rule" and _bound_by_the_ruling(child)):
                 return next((c for c in child.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if child.dep_ in ("oprd", "xcomp", "acomp") and _unlawful(child):
             # "was ruled illegal" (the passive subject), "found the order unlawful" (the object)
@@ -95,6 +95,16 @@ def _held_in_contempt(verb: Token) -> bool:
     return verb.lemma_.lower() == "hold" and any(
         c.dep_ == "prep" and c.lower_ == "in" and any(o.lemma_.lower() == "contempt" for o in c.children)
         for c in verb.children)
+
+
+def _bound_by_the_ruling(clause: Token) -> bool:
+    """"ruled that Facebook must remove the posts", "ruled that Facebook can be ordered to remove them": a ruling
+    that binds a party to act is against that party."""
+    aux = {c.lower_ for c in clause.children if c.dep_ in ("aux", "auxpass")}
+    return bool(aux & {"must", "shall"}) or clause.lemma_.lower() in _BINDING_VERBS
+
+
+_BINDING_VERBS = frozenset({"order", "require", "compel", "oblige", "force"})
 
 
 def _by_a_court(verb: Token, ctx: Context) -> bool:
