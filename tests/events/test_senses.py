@@ -414,3 +414,12 @@ def test_a_deal_struck_in_a_relative_clause_is_a_deal_and_only_describes_the_thi
     assert [e for e in coded_all if e.evidence.trigger == "struck" and e.cameo == "057"], coded_all
     assert not [e for e in coded_all if e.cameo_root == "19"], coded_all
     assert not [e for e in run(pipeline, text).events if e.evidence.trigger == "struck"]
+
+
+def test_a_protest_only_planned_or_put_off_has_no_protesters_of_its_own(pipeline: Any) -> None:
+    """A demonstration postponed, or named as the time of another act, is not a protest the convention gives
+    unnamed protesters to."""
+    for text in ("The Haitian group Veye Yo agreed to postpone the Saturday's demonstration in Haiti.",
+                 "Interim President Manuel Merino resigned on Sunday, after protests in Peru."):
+        assert not [e for e in run(every_event(pipeline), text).events if e.source.code.endswith("OPP")
+                    and e.cameo_root == "14"], text

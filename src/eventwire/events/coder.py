@@ -39,6 +39,7 @@ from eventwire.events.conventions import (
     known_as_suspects,
     people_of_the_place,
     private_violence,
+    unnamed_protesters,
 )
 from eventwire.events.dating import after_publication, event_date
 from eventwire.events.duplicates import one_record_per_act
@@ -172,6 +173,8 @@ def _events_for(trig: Trigger, ctx: Context) -> list[Event]:
             sources = unidentified_attacker(trig, ctx)
         if not sources:
             sources, supplied = private_violence(trig, ctx)  # "a man stabbed his neighbour"
+        if not sources:
+            sources = unnamed_protesters(trig, ctx)  # "Protests erupted in Hong Kong"
         direct_source = False
         if not sources:
             return []

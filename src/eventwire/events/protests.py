@@ -22,8 +22,8 @@ from eventwire.events.slots import (
 )
 from eventwire.model import ActorMention
 
-_PROTEST_NOUNS = word_list("eventwire.events", "protest_noun")
-_PROTESTERS = "OPP"  # the role block CAMEO gives protesters (actors/data/roles.tsv)
+PROTEST_NOUNS = word_list("eventwire.events", "protest_noun")
+PROTESTERS = "OPP"  # the role block CAMEO gives protesters (actors/data/roles.tsv)
 
 
 def protesters_at(token: Token, trig: Trigger, ctx: Context, sources: list[ActorMention]) -> ActorMention | None:
@@ -31,7 +31,7 @@ def protesters_at(token: Token, trig: Trigger, ctx: Context, sources: list[Actor
     the protesters: those who hold it ("a rally by the Muslim Brotherhood"), else the opposition of the country a
     nationality word before the noun names, else of the place in its phrase, else of the actor's own. Only for
     coercion and force: a town that hosts a biker rally hosts no protesters."""
-    if trig.entry.code[:2] not in FORCE_ROOTS or token.pos_ != "NOUN" or token.lemma_.lower() not in _PROTEST_NOUNS:
+    if trig.entry.code[:2] not in FORCE_ROOTS or token.pos_ != "NOUN" or token.lemma_.lower() not in PROTEST_NOUNS:
         return None
     holders = [a for a in owners_named_in(token, ctx) if a.code and a.kind != "country"]
     if holders:
@@ -45,7 +45,7 @@ def protesters_at(token: Token, trig: Trigger, ctx: Context, sources: list[Actor
         iso = next((s.country for s in sources if s.country), None)
     if iso is None:
         return None
-    return ActorMention(text=token.text, name=f"{country_name(iso, ctx)} protesters", code=iso + _PROTESTERS,
+    return ActorMention(text=token.text, name=f"{country_name(iso, ctx)} protesters", code=iso + PROTESTERS,
                         country=iso, kind="description", start=token.idx, end=token.idx + len(token.text), kb_id=None,
                         resolved_from="protest", token=token.i)
 
@@ -94,3 +94,4 @@ def protested_authority(sources: list[ActorMention], ctx: Context) -> list[Actor
     # Named nowhere in the text: no words of its own (the protesters' words are not the government's).
     return [government_of(iso, next(s for s in sources if s.country == iso), ctx, "protest-convention")
             for iso in dict.fromkeys(s.country for s in sources if s.country and not s.code.endswith("GOV"))]
+
