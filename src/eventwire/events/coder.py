@@ -39,8 +39,8 @@ from eventwire.events.conventions import (
     known_as_suspects,
     people_of_the_place,
     private_violence,
-    unnamed_protesters,
 )
+from eventwire.events.crowds import unnamed_protesters
 from eventwire.events.dating import after_publication, event_date
 from eventwire.events.duplicates import one_record_per_act
 from eventwire.events.headlines import mark_headline_passives
