@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from tests.conftest import coded_dyads as coded
+from tests.conftest import run_text as run
 
 
 def test_a_bomb_named_as_the_attacker_or_the_means_is_a_bombing(coder: Any) -> None:
@@ -24,3 +25,12 @@ def test_an_armys_bombing_from_the_air_is_fighting(coder: Any) -> None:
     air = coded(coder, "Israeli jets bombed Gaza on Monday.")
     assert [c for c in air if c[0].startswith("19")], air
     assert not [c for c in air if c[0].startswith("18")], air
+
+
+def test_a_bomb_that_exploded_killing_people_is_an_attack_by_someone_unknown(pipeline: Any) -> None:
+    """"A bomb exploded in a market in Kabul, killing 12 people": the participle's subject is the bomb, so the
+    killing is a bombing by an unidentified attacker, emitted; a gas cylinder that exploded is an accident."""
+    bombing = run(pipeline, "A bomb exploded in a market in Kabul on Monday, killing 12 people.").events
+    assert [e for e in bombing if e.cameo_root == "18" and e.source.kind == "unidentified"
+            and e.target is not None and e.target.code == "AFGCVL"], bombing
+    assert not run(pipeline, "A gas cylinder exploded in a market in Kabul on Monday, killing 12 people.").events

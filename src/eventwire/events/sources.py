@@ -258,6 +258,8 @@ def names_an_attack(act: Token) -> bool:
     if intended_violence(act) or (act.pos_ == "NOUN" and attack_noun(act)):
         return True
     named = [c for c in act.children if c.dep_ == "nsubj"] or (subjects_of(act) if act.dep_ == "xcomp" else [])
+    if not named and act.dep_ == "advcl" and act.tag_ == "VBG":  # "A bomb exploded in a market, killing 12"
+        named = [c for c in act.head.children if c.dep_ == "nsubj"]
     named += [o for c in act.children if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ in ("in", "during"))
               for o in c.children if o.dep_ == "pobj"]
     return any(attack_noun(n) for n in named)
@@ -318,6 +320,9 @@ def unidentified_attacker(trig: Trigger, ctx: Context) -> list[ActorMention]:
         subjects = [c for c in trig.token.children if c.dep_ == "nsubj"] or (
             subjects_of(trig.token) if reported_clause_before(trig.token) is not None or trig.token.dep_ == "xcomp"
             else [])
+        if not subjects and trig.token.dep_ == "advcl" and trig.token.tag_ == "VBG":
+            # "A bomb exploded in a market, killing 12 people": the participle's subject is its clause's
+            subjects = [c for c in trig.token.head.children if c.dep_ == "nsubj"]
         agent = next((c for c in subjects if c.pos_ == "NOUN" and not ctx.actors.get(c.i)), None)
         if agent is None and relative_subject(trig.token) is not None and not ctx.actors.get(trig.token.head.i):
             agent = trig.token.head  # "a blast which killed eight people"
