@@ -34,3 +34,10 @@ def test_a_bomb_that_exploded_killing_people_is_an_attack_by_someone_unknown(pip
     assert [e for e in bombing if e.cameo_root == "18" and e.source.kind == "unidentified"
             and e.target is not None and e.target.code == "AFGCVL"], bombing
     assert not run(pipeline, "A gas cylinder exploded in a market in Kabul on Monday, killing 12 people.").events
+
+
+def test_gunmen_nobody_identifies_killing_people_are_an_attack_emitted_whatever_the_model_says(pipeline: Any) -> None:
+    """"Gunmen opened fire in a market, killing 12 people": the gunmen are attackers the text does not identify,
+    so the killing is emitted as an attack, like one by an unidentified source."""
+    events = run(pipeline, "Gunmen opened fire in a market in Kabul on Monday, killing 12 people.").events
+    assert [e for e in events if e.cameo_root == "18" and e.target is not None and e.target.code == "AFGCVL"], events

@@ -272,10 +272,17 @@ def unnamed_attack(event: Event, token: Token | None) -> bool:
     whatever the rest of the article is about, so the model, which learned that unidentified sources are often
     accidents, does not judge it: the text names it as an attack. Told in the past perfect ("had been shot"),
     it is more often the background of the news, and the model judges it."""
-    return (token is not None and event.source.kind == "unidentified"
+    unknown = event.source.kind == "unidentified" or (  # "Gunmen opened fire in a market, killing 12 people"
+        event.source.sector == "CRM" and event.source.text.lower().split()[-1:] in ([w] for w in _UNKNOWN_ATTACKERS))
+    return (token is not None and unknown
             and (event.cameo_root in VIOLENCE_ROOTS or event.cameo == RIOT)
             and event.target is not None and bool(event.target.code) and event.target.kind != "country"
             and names_an_attack(token) and act_tense(verb_of(token)) != "past perfect")
+
+
+# Words for attackers the text does not identify: they are the unknown authors of the attack they carry out.
+_UNKNOWN_ATTACKERS = frozenset({"gunman", "gunmen", "assailant", "assailants", "attacker", "attackers", "shooter",
+                                "shooters", "bomber", "bombers"})
 
 
 def unidentified_attacker(trig: Trigger, ctx: Context) -> list[ActorMention]:
