@@ -220,8 +220,8 @@ def _a_subject(token: Token) -> bool:
     sadness": his is Geingob's)."""
     if token.dep_ in ("nsubj", "nsubjpass"):
         return True
-    if token.dep_ != "appos":
-        return False
+    if token.dep_ != "appos" or token.pos_ != "PROPN":
+        return False  # a name in apposition, not a role ("Zippy Duvall, the president of the Farm Bureau")
     # the parser may hang the name on a word inside the subject's phrase ("president of Namibia, Hage Geingob")
     head = token.head
     for _ in range(3):
