@@ -258,8 +258,7 @@ def names_an_attack(act: Token) -> bool:
     if intended_violence(act) or (act.pos_ == "NOUN" and attack_noun(act)):
         return True
     named = [c for c in act.children if c.dep_ == "nsubj"] or (subjects_of(act) if act.dep_ == "xcomp" else [])
-    if not named and act.dep_ == "advcl" and act.tag_ == "VBG":  # "A bomb exploded in a market, killing 12"
-        named = [c for c in act.head.children if c.dep_ == "nsubj"]
+    named = named or participle_subjects(act)
     named += [o for c in act.children if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ in ("in", "during"))
               for o in c.children if o.dep_ == "pobj"]
     return any(attack_noun(n) for n in named)
@@ -272,17 +271,25 @@ def unnamed_attack(event: Event, token: Token | None) -> bool:
     whatever the rest of the article is about, so the model, which learned that unidentified sources are often
     accidents, does not judge it: the text names it as an attack. Told in the past perfect ("had been shot"),
     it is more often the background of the news, and the model judges it."""
-    unknown = event.source.kind == "unidentified" or (  # "Gunmen opened fire in a market, killing 12 people"
-        event.source.sector == "CRM" and event.source.text.lower().split()[-1:] in ([w] for w in _UNKNOWN_ATTACKERS))
+    head_word = (event.source.text.lower().split() or [""])[-1]
+    # "Gunmen opened fire in a market, killing 12 people": attackers no one identifies
+    unknown = event.source.kind == "unidentified" or (event.source.sector == "CRM" and head_word in _UNKNOWN_ATTACKERS)
     return (token is not None and unknown
             and (event.cameo_root in VIOLENCE_ROOTS or event.cameo == RIOT)
             and event.target is not None and bool(event.target.code) and event.target.kind != "country"
             and names_an_attack(token) and act_tense(verb_of(token)) != "past perfect")
 
 
-# Words for attackers the text does not identify: they are the unknown authors of the attack they carry out.
-_UNKNOWN_ATTACKERS = frozenset({"gunman", "gunmen", "assailant", "assailants", "attacker", "attackers", "shooter",
-                                "shooters", "bomber", "bombers"})
+# Words for attackers the text does not identify (events/data/words.tsv).
+_UNKNOWN_ATTACKERS = word_list("eventwire.events", "unknown_attacker")
+
+
+def participle_subjects(verb: Token) -> list[Token]:
+    """"A bomb exploded in a market, killing 12 people": the subject of a participle hung on a clause is the
+    clause's."""
+    if verb.dep_ == "advcl" and verb.tag_ == "VBG" and not any(c.dep_ == "nsubj" for c in verb.children):
+        return [c for c in verb.head.children if c.dep_ == "nsubj"]
+    return []
 
 
 def unidentified_attacker(trig: Trigger, ctx: Context) -> list[ActorMention]:
@@ -327,9 +334,7 @@ def unidentified_attacker(trig: Trigger, ctx: Context) -> list[ActorMention]:
         subjects = [c for c in trig.token.children if c.dep_ == "nsubj"] or (
             subjects_of(trig.token) if reported_clause_before(trig.token) is not None or trig.token.dep_ == "xcomp"
             else [])
-        if not subjects and trig.token.dep_ == "advcl" and trig.token.tag_ == "VBG":
-            # "A bomb exploded in a market, killing 12 people": the participle's subject is its clause's
-            subjects = [c for c in trig.token.head.children if c.dep_ == "nsubj"]
+        subjects = subjects or participle_subjects(trig.token)
         agent = next((c for c in subjects if c.pos_ == "NOUN" and not ctx.actors.get(c.i)), None)
         if agent is None and relative_subject(trig.token) is not None and not ctx.actors.get(trig.token.head.i):
             agent = trig.token.head  # "a blast which killed eight people"
