@@ -7,6 +7,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from eventwire.datafiles import word_list
+from eventwire.events.lexicon import relative_antecedent
 from eventwire.syntax import misread_present, subjects_of
 
 
@@ -119,8 +120,4 @@ def thing_described(token: Token) -> bool:
     """"might examine a deal that he struck with Musharraf", "approve the agreement they signed with Gov. Crist": an
     act told in a relative clause on the thing it made, itself the matter of another act, says which thing is meant;
     it is not the news."""
-    if token.pos_ != "VERB" or token.dep_ != "relcl" or token.head.pos_ != "NOUN" or token.head.dep_ not in (
-            "dobj", "pobj"):
-        return False
-    return not any((c.dep_ == "dobj" and c.tag_ not in ("WDT", "WP")) or c.dep_ == "nsubjpass"
-                   or (c.dep_ == "nsubj" and c.tag_ in ("WDT", "WP")) for c in token.children)
+    return token.pos_ == "VERB" and token.head.dep_ in ("dobj", "pobj") and relative_antecedent(token) is not None
