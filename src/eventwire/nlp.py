@@ -15,11 +15,49 @@ PARAGRAPH_PIPE = "eventwire_paragraphs"
 @Language.component(PARAGRAPH_PIPE)
 def paragraph_boundaries(doc: Doc) -> Doc:
     """A blank line always ends a sentence: scraped paragraphs (a quote paragraph followed by the
-    speaker's next paragraph) must not be merged by the parser."""
+    speaker's next paragraph) must not be merged by the parser. A dateline opening a paragraph ("KABUL,
+    Afghanistan (AP) — A suicide bomber ...") is a sentence of its own, so that the parser does not make its
+    place the story's subject and the real subject an apposition."""
     for token in doc[:-1]:
         if token.is_space and "\n" in token.text:
             doc[token.i + 1].is_sent_start = True
+    # A dateline opens a paragraph, or follows the headline in a text that runs them together ("Lawmakers
+    # consider apology. HARTFORD — Connecticut legislators ...").
+    openings = [0] + [t.i + 1 for t in doc[:-1] if (t.is_space and "\n" in t.text) or t.text in _SENTENCE_ENDS]
+    for start in openings:
+        story = _after_dateline(doc, start) if start < len(doc) else None
+        if story is not None:
+            doc[start].is_sent_start = True
+            doc[story].is_sent_start = True
     return doc
+
+
+_SENTENCE_ENDS = frozenset({".", "!", "?"})
+
+
+_DATELINE_DASHES = frozenset({"—", "–", "-", "--", "---"})
+_DATELINE_MAX_TOKENS = 14
+
+
+def _after_dateline(doc: Doc, start: int) -> int | None:
+    """The first token of the story after a dateline at `start`: a place in capitals ("WASHINGTON", "NEW
+    YORK"), then optionally a region, a date and the agency in brackets, then a dash. None if there is none."""
+    first = doc[start]
+    if not (first.is_alpha and first.is_upper and len(first) >= 4):
+        return None
+    for token in doc[start + 1: start + _DATELINE_MAX_TOKENS]:
+        if token.text in _DATELINE_DASHES:
+            nxt = token.i + 1
+            while nxt < len(doc) and doc[nxt].is_space:
+                nxt += 1
+            return nxt if nxt < len(doc) and not doc[nxt].is_punct else None
+        if token.is_space or not (token.is_title or token.is_upper or token.like_num or token.text in _DATELINE_MARKS):
+            return None
+    return None
+
+
+# What a dateline holds between its place and its dash: "KABUL, Afghanistan, Jan. 5 (AP) —"
+_DATELINE_MARKS = frozenset({",", ".", "(", ")", "'"})
 
 
 def load_nlp(settings: Settings) -> Language:

@@ -346,3 +346,21 @@ def test_people_killed_with_no_country_of_their_own_are_of_the_place(pipeline: A
     events = run(every_event(pipeline), "A car bomb exploded in a Mosul market on Monday. The U.S. military confirmed "
                                         "the attack but said six people were killed and 11 were wounded.").events
     assert [e.target.code for e in events if e.evidence.trigger == "killed" and e.target] == ["IRQCVL"]
+
+
+def test_a_person_addressed_by_officials_coded_alike_is_the_target(pipeline: Any) -> None:
+    implored = coded(pipeline, "COLUMBIA, S.C. — Mayors of the state's largest cities implored Governor Mark "
+                               "Sanford to take the federal money.")
+    assert ("020", "USAGOV", "USAGOV") in implored, implored
+    # a description beside a name may be that person: the visit is to Russia, not to the king
+    visit = coded(every_event(pipeline), "Vladimir Putin has hosted Saudi King Salman for talks at the Kremlin, "
+                                         "in the first official visit to Russia by a reigning Saudi monarch.")
+    assert ("042", "SAUGOV", "SAUGOV") not in visit, visit
+
+
+def test_a_protest_told_in_a_city_and_in_its_state_is_one_record(pipeline: Any) -> None:
+    events = run(pipeline, "INDIANAPOLIS — Several thousand teachers rallied at the Statehouse on Tuesday to demand "
+                           "better pay from lawmakers. The union-organized rally was Indiana's biggest such teacher "
+                           "protest in years.").events
+    protests = [(e.evidence.trigger, e.place.name if e.place else None) for e in events if e.cameo_root == "14"]
+    assert len(protests) == 1, protests

@@ -46,7 +46,7 @@ from eventwire.events.duplicates import one_record_per_act
 from eventwire.events.headlines import mark_headline_passives
 from eventwire.events.judged import reported_judgements
 from eventwire.events.lexicon import Lexicon
-from eventwire.events.placing import carry_places, event_place, home_places, story_place
+from eventwire.events.placing import carry_places, dateline_place, event_place, home_places, story_place
 from eventwire.events.protests import protested_actors, protested_authority
 from eventwire.events.quoted import quoted_criticism, quoted_sympathy
 from eventwire.events.slots import NAMED_UNCODED_KINDS, NATION_AS_A_SIDE, slot
@@ -97,7 +97,7 @@ def code_events(
 ) -> tuple[Event, ...]:
     mark_headline_passives(doc)  # "Woman stabbed while jogging": the woman was stabbed
     in_text = tuple(p for p in places if p.start is not None)
-    dateline = next((p for p in places if p.start is None), None)
+    dateline = dateline_place(doc, places)
     ctx = Context(doc, article, index_by_token(actors), {t.token: t for t in times},
                   {p.token: p for p in in_text}, in_text, quotes, table, kb, dateline)
     triggers = find_triggers(doc, lexicon, ctx)

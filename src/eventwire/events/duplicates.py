@@ -13,7 +13,7 @@ from spacy.tokens import Doc, Token
 
 from eventwire.events.codes import VIOLENCE_ROOTS
 from eventwire.events.senses import PERSON_NOUNS
-from eventwire.model import ActorMention, Event
+from eventwire.model import ActorMention, Event, PlaceMention
 
 
 def one_record_per_act(events: list[Event], doc: Doc) -> list[Event]:
@@ -125,10 +125,17 @@ def _one_protest_per_place(events: list[Event]) -> list[Event]:
         if event.cameo_root == "14" and any(
                 k.cameo_root == "14" and _code(k.target) == _code(event.target) and k.hypothetical == event.hypothetical
                 and (k.date == event.date or k.date_defaulted or event.date_defaulted)
-                and (k.place is None or event.place is None or k.place.name == event.place.name) for k in kept):
+                and (k.place is None or event.place is None or _within(k.place, event.place)) for k in kept):
             continue
         kept.append(event)
     return kept
+
+
+def _within(a: PlaceMention, b: PlaceMention) -> bool:
+    """The same place, or a city and the state or province it lies in ("in Indianapolis", "Indiana's biggest
+    protest")."""
+    return a.name == b.name or (a.country == b.country and (
+        (b.feature == "admin1" and a.admin1 == b.name) or (a.feature == "admin1" and b.admin1 == a.name)))
 
 
 def _one_record_per_act_told_twice(events: list[Event], doc: Doc) -> list[Event]:

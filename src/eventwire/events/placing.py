@@ -23,7 +23,7 @@ from eventwire.events.context import Context, Trigger
 from eventwire.events.slots import place_in_np
 from eventwire.events.sources import is_attack_word
 from eventwire.model import Event, PlaceMention
-from eventwire.places.roles import PLACE_NOUNS, says_where
+from eventwire.places.roles import PLACE_NOUNS, in_dateline, says_where
 from eventwire.syntax import clause_of
 
 # Prepositions of place (events/data/words.tsv).
@@ -279,3 +279,19 @@ def _story_town(ctx: Context, country: str | None) -> PlaceMention | None:
     if not ranked or ranked[0][1] < 2 or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
         return None
     return next(p for p in ctx.all_places if p.name == ranked[0][0])
+
+
+def dateline_place(doc: Doc, places: tuple[PlaceMention, ...]) -> PlaceMention | None:
+    """Where the story was filed: the dateline the ingest split off, else one opening the text or its first
+    paragraph after the headline ("Lawmakers weigh apology. HARTFORD — Connecticut legislators ...")."""
+    split_off = next((p for p in places if p.start is None), None)
+    if split_off is not None:
+        return split_off
+    opening = [s.start for s in list(doc.sents)[:_DATELINE_SENTENCES]]
+    return next((p for p in sorted((p for p in places if p.start is not None), key=lambda p: p.token)
+                 if 0 <= p.token < len(doc) and doc[p.token].sent.start in opening and in_dateline(doc[p.token])),
+                None)
+
+
+# A dateline opens the text, or follows a headline run into it.
+_DATELINE_SENTENCES = 2
