@@ -8,6 +8,7 @@ from typing import Any
 import pytest
 
 from eventwire.model import ExtractResult
+from tests.conftest import coded_dyads
 from tests.conftest import run_text as run
 
 
@@ -235,3 +236,12 @@ def test_the_eus_court_is_the_eus(pipeline: Any) -> None:
                            "posts worldwide. The ECJ is the EU's top court.")
     assert {a.code for a in result.actors if "Court of Justice" in a.text or a.text == "ECJ"} == {"IGOEUR"}, \
         result.actors
+
+
+def test_where_a_move_goes_is_not_where_the_movers_are_from(pipeline: Any) -> None:
+    criticized = coded_dyads(pipeline, "WASHINGTON — Senate Majority Leader Mitch McConnell criticized the "
+                                       "president's decision to withdraw troops from Syria.")
+    assert ("111", "USALEG", "USAGOV") in criticized, criticized
+    # people sent home are of the country they are sent to
+    deported = coded_dyads(pipeline, "Guatemalan authorities have deported 2,374 migrants to Honduras.")
+    assert [target for _, _, target in deported if target][:1] == ["HNDREF"], deported

@@ -18,6 +18,15 @@ _GOODS = frozenset({"import", "export", "beef", "meat", "product", "good", "ship
                     "food", "cargo", "supply", "aid", "fund", "money", "investment"})
 
 
+# Prepositions that give where a verb's move ends ("fly to", "deploy into"), and verbs whose "from" gives a
+# place the movers leave, not one they come from ("withdraw troops from Syria"; "fired rockets from Gaza" is
+# where the firers are).
+_DESTINATION_PREPS = frozenset({"to", "into", "toward", "towards", "onto"})
+_WITHDRAWING_VERBS = frozenset({"withdraw", "pull", "evacuate", "remove", "recall", "redeploy"})
+# Verbs that send people home: "deported 2,374 migrants to Honduras" are Hondurans.
+_HOMEWARD_VERBS = frozenset({"deport", "repatriate", "return", "extradite"})
+
+
 class CountryContext:
     """The country a description without one refers to: a place named in its sentence, else the
     article's most named country."""
@@ -40,7 +49,8 @@ class CountryContext:
     def country_at(self, token: Token) -> str | None:
         sent = token.sent
         local = [(p.start, p) for p in self.places if p.start is not None and sent.start_char <= p.start
-                 < sent.end_char and p.country and not self._origin_of_a_thing(p) and not self._foreign_seat(p)]
+                 < sent.end_char and p.country and not self._origin_of_a_thing(p) and not self._foreign_seat(p)
+                 and not self._where_a_move_goes(p)]
         if local:
             return min(local, key=lambda sp: abs(sp[0] - token.idx))[1].country
         return self.article_country
@@ -52,6 +62,21 @@ class CountryContext:
             return False
         word = self._doc[place.token]
         return word.dep_ in ("compound", "amod", "poss", "nmod") and word.head.lemma_.lower() in _FOREIGN_SEATS
+
+    def _where_a_move_goes(self, place: PlaceMention) -> bool:
+        """"the president's decision to withdraw troops from Syria", "sent envoys to Cairo": where a move
+        goes, or a withdrawal leaves, is not where the movers are from."""
+        if not 0 <= place.token < len(self._doc):
+            return False
+        word = self._doc[place.token]
+        while word.dep_ == "compound" and word.head != word:
+            word = word.head
+        if word.dep_ != "pobj" or word.head.head.pos_ != "VERB":
+            return False
+        prep, verb = word.head.lower_, word.head.head.lemma_.lower()
+        if prep in _DESTINATION_PREPS:
+            return verb not in _HOMEWARD_VERBS
+        return prep == "from" and verb in _WITHDRAWING_VERBS
 
     def _origin_of_a_thing(self, place: PlaceMention) -> bool:
         """"beef imports from the United States": where goods come from says nothing of where the sentence's
