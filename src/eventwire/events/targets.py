@@ -174,7 +174,8 @@ def find_targets(trig: Trigger, ctx: Context, sources: list[ActorMention]) -> tu
     if any(t.code for t in found):
         # "expressed his sympathy to the family": an unresolved possessive beside a coded target is the speaker's own
         found = [t for t in found if t.code or t.text.lower() not in _POSSESSIVE_PRONOUNS]
-    distinct = [t for t in found if not _same_side(t, sources) or _official_coerced(t, trig, sources, ctx)]
+    distinct = [t for t in found if not _same_side(t, sources) or _official_coerced(t, trig, sources, ctx)
+                or _another_office(t, trig, sources, ctx)]
     if not distinct and trig.token.pos_ == "VERB":  # "broke up an opposition march" (a row that names its objects)
         distinct = [p for obj in trig.token.children if obj.dep_ == "dobj"
                     if (p := protesters_at(obj, trig, ctx, sources)) is not None]
@@ -202,6 +203,27 @@ def _same_side(target: ActorMention, sources: list[ActorMention]) -> bool:
     return any(target.code == s.code and not (
         target.kind == s.kind == "person" and target.kb_id and s.kb_id and target.kb_id != s.kb_id)
         for s in sources)
+
+
+def _another_office(target: ActorMention, trig: Trigger, sources: list[ActorMention], ctx: Context) -> bool:
+    """"The state's mayors implored Mr. Sanford": a person the act is addressed to, named, by people only
+    described, coded alike. Two descriptions coded alike may be one body ("the government defended its
+    decision"), and a description beside a name may be that person ("Putin hosted King Salman ..., the first
+    visit by a Saudi monarch"); two named people are told apart by the KB (_same_side)."""
+    if target.kind != "person" or not 0 <= target.token < len(ctx.doc) or trig.entry.code[:2] > _LAST_SPOKEN_ROOT:
+        return False
+    word = ctx.doc[target.token]
+    # the act's own object ("implored Mr. Sanford", "appealed to Governor Smith")
+    addressed = word.head == trig.token or (word.head.dep_ == "prep" and word.head.head == trig.token)
+    if not addressed or word.pos_ != "PROPN":
+        return False
+    alike = [s for s in sources if s.code == target.code]
+    return bool(alike) and all(0 <= s.token < len(ctx.doc) and ctx.doc[s.token].pos_ == "NOUN" for s in alike)
+
+
+# Roots 01-13, acts of word and of cooperation: force between sides coded alike is more often one side's
+# country misread than one office fighting another.
+_LAST_SPOKEN_ROOT = "13"
 
 
 def _official_coerced(target: ActorMention, trig: Trigger, sources: list[ActorMention], ctx: Context) -> bool:
