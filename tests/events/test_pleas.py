@@ -44,8 +44,9 @@ def test_pleading_with_someone_stays_an_appeal(coder: Any) -> None:
 
 def test_a_plea_is_made_to_the_court_its_sentence_names(pipeline: Any) -> None:
     """The court named in the plea's phrase is the target, in its own words; a defendant whose name is also a
-    town's ("Moore", Oklahoma) is still a person."""
-    result = run_text(pipeline, "DALLAS, Texas — Moore pleaded guilty in New Kent County Circuit Court on Monday.")
+    town's ("Moore", Oklahoma) is still a person (after the dateline's sentence: a lone capitalised word opening a
+    sentence is taken for no place)."""
+    result = run_text(pipeline, "DALLAS, Texas — On Monday, Moore pleaded guilty in New Kent County Circuit Court.")
     assert [(e.cameo, e.source.code, e.target.text if e.target else None, e.target.code if e.target else None)
             for e in result.events] == [("015", "USACRM", "New Kent County Circuit Court", "USAJUD")]
 

@@ -39,6 +39,7 @@ from eventwire.events.slots import NATION_AS_A_SIDE
 from eventwire.events.sources import unnamed_attack
 from eventwire.events.violence import police_cordon
 from eventwire.model import ActorMention, Article, Event
+from eventwire.places.roles import dateline_sentence
 from eventwire.syntax import verb_of
 
 # Role blocks and organisation types that act in the public sphere by what they are.
@@ -85,7 +86,7 @@ def sector(actor: ActorMention | None) -> str | None:
 def article_political_share(doc: Doc, actors: Sequence[ActorMention]) -> float:
     """Share of the article's sentences that name a state or political actor: near 0 in sports, science,
     disaster and obituary stories, high in political news."""
-    sentences = list(doc.sents)
+    sentences = [s for s in doc.sents if not dateline_sentence(s)]  # where a story was filed is no sentence of it
     if not sentences:
         return 0.0
     starts = [s.start_char for s in sentences]

@@ -7,7 +7,7 @@ say who acts or is acted on, and a place named so is not the place of the act.
 
 from __future__ import annotations
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 # Nouns of places and sites: a toponym modifying one, or after "of" under one, says where
 # ("the city of Gdańsk", "a Georgian village", "Hong Kong's principal police compound").
@@ -82,6 +82,16 @@ def _dash_after_region(comma: Token) -> Token | None:
         if not (word.text in (".", ",", "(", ")", "'") or word.text.replace(".", "").isalpha()):
             return None
     return None
+
+
+def dateline_sentence(sent: Span) -> bool:
+    """A sentence that is only a dateline ("KABUL, Afghanistan (AP) —"), which the parse splits from its story
+    (nlp.paragraph_boundaries)."""
+    words = [t for t in sent if not t.is_space]
+    return 1 < len(words) <= _DATELINE_LENGTH and words[-1].text in _DASHES
+
+
+_DATELINE_LENGTH = 14
 
 
 def in_dateline(token: Token) -> bool:
