@@ -245,3 +245,9 @@ def test_where_a_move_goes_is_not_where_the_movers_are_from(pipeline: Any) -> No
     # people sent home are of the country they are sent to
     deported = coded_dyads(pipeline, "Guatemalan authorities have deported 2,374 migrants to Honduras.")
     assert [target for _, _, target in deported if target][:1] == ["HNDREF"], deported
+
+
+def test_a_role_noun_opening_a_sentence_is_a_role_though_tagged_a_name(pipeline: Any) -> None:
+    # the small model tags a capitalised plural opening a sentence as a proper noun ("Lawmakers")
+    criticized = coded_dyads(pipeline, "WASHINGTON — Lawmakers criticized the president's budget plan on Monday.")
+    assert ("111", "USALEG", "USAGOV") in criticized, criticized

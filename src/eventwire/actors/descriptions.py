@@ -90,6 +90,10 @@ def _role_named(token: Token, kb: ActorKB) -> str | None:
     if role is None and token.tag_ in ("NNS", "NNPS") and token.lower_.endswith("s"):
         # "Kurds" tagged a proper noun keeps its plural as lemma
         role = _row(kb, token, (token.lower_[:-1], ""))
+    if role is None and token.tag_ == "NNP" and token.is_sent_start and token.text.istitle():
+        # "Lawmakers voted ...": a common noun opening a sentence, capitalised, is tagged a name
+        role = _row(kb, token, (token.lower_, "")) or (
+            _row(kb, token, (token.lower_[:-1], "")) if token.lower_.endswith("s") else None)
     if role is None and plural_demonym(token, kb) is not None:
         return "CVL"  # "Young Algerians blocked roads": a country's people
     return role
