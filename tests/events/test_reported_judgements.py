@@ -32,3 +32,25 @@ def test_an_act_in_the_thing_judged_does_not_hide_the_judgement(coder: Any) -> N
     assert ("111", "USAGOV", "USAGOV") in found, found
     own = coded(coder, "Biden said on Monday that his own decision was a mistake.")
     assert not [c for c in own if c[0] == "111"], own
+
+
+def test_an_act_said_to_break_what_should_be_kept_is_criticised(coder: Any) -> None:
+    broke = coded(coder, "The Russian foreign ministry said on Tuesday that the American decision violates "
+                         "international law.")
+    assert ("111", "RUSGOV", "USAGOV") in broke, broke
+    kept = coded(coder, "The Russian foreign ministry said on Tuesday that the American decision does not violate "
+                        "the treaty.")
+    assert not [c for c in kept if c[0] == "111"], kept
+    # people said to break a rule are accused of an act; no act of theirs is judged
+    people = coded(coder, "NEW DELHI — Officials said on Tuesday that the 150 Indians had violated their visa norms.")
+    assert not [c for c in people if c[0] == "111"], people
+
+
+def test_an_act_said_not_to_be_fitting_is_criticised(coder: Any) -> None:
+    unfit = coded(coder, "The French foreign minister said on Monday that the Israeli decision was not helpful.")
+    assert ("111", "FRAGOV", "ISRGOV") in unfit, unfit
+    out_of_line = coded(coder, "US diplomats told lawmakers on Monday that Biden's call with the Ukrainian "
+                               "president was not in line with American policy.")
+    assert ("111", "USAGOV", "USAGOV") in out_of_line, out_of_line
+    fitting = coded(coder, "The French foreign minister said on Monday that the Israeli decision was helpful.")
+    assert not [c for c in fitting if c[0] == "111"], fitting

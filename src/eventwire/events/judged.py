@@ -2,7 +2,9 @@
 illegal", "Vindman told lawmakers that Trump's request was inappropriate".
 
 A speech verb whose reported clause says, with "be", that a thing is one of the judging words (events/data/
-words.tsv, `condemning_word` and `judging_adjective`) is a criticism (CAMEO 111) by the speaker of whoever owns
+words.tsv, `condemning_word` and `judging_adjective`), that it is not one of the approving words (`fitting_word`:
+"was not in line with US goals"), or that it breaks or harms what should be kept (`harming_verb`: "the US
+decision violates international law") is a criticism (CAMEO 111) by the speaker of whoever owns
 or did that thing ("Trump's request", "the Russian annexation", "the decision by the United States"), or of the
 actor the clause is about ("Trump was wrong"). A negated judgement ("was not illegal") is none; the act is the
 saying, so the speech verb's clause dates and places it.
@@ -21,6 +23,8 @@ from eventwire.syntax import SPEECH_VERBS, subjects_of
 
 JUDGED = LexEntry("111", "verb", "", "", frozenset(), ())
 _JUDGING_WORDS = word_list("eventwire.events", "condemning_word") | word_list("eventwire.events", "judging_adjective")
+_FITTING_WORDS = word_list("eventwire.events", "fitting_word")
+_HARMING_VERBS = word_list("eventwire.events", "harming_verb")
 
 
 def reported_judgements(ctx: Context, taken: set[int]) -> list[Trigger]:
@@ -56,9 +60,14 @@ def reported_judgements(ctx: Context, taken: set[int]) -> list[Trigger]:
 
 
 def _judging_predicate(clause: Token) -> Token | None:
-    """"was [illegal]", "is [a provocation]": the judging word a "be" clause predicates, unless negated."""
-    if clause.lemma_ != "be" or any(c.dep_ == "neg" for c in clause.children):
-        return None
+    """"was [illegal]", "is [a provocation]": the judging word a "be" clause predicates, unless negated; "was not
+    [helpful]", "is not [in line] with": a word that approves, negated; "[violates] international law": a verb
+    that says the act breaks or harms what should be kept, not negated."""
+    negated = any(c.dep_ == "neg" for c in clause.children)
+    if clause.lemma_ != "be":
+        return clause if clause.pos_ == "VERB" and clause.lemma_.lower() in _HARMING_VERBS and not negated else None
+    if negated:
+        return next((c for c in clause.children if _fitting(c)), None)
     for child in clause.children:
         if child.dep_ in ("acomp", "attr") and (child.lemma_.lower() in _JUDGING_WORDS
                                                  or child.lower_ in _JUDGING_WORDS):
@@ -70,11 +79,22 @@ def _judging_predicate(clause: Token) -> Token | None:
     return None
 
 
+def _fitting(child: Token) -> bool:
+    """"(not) [appropriate]", "(not) [in] line with": a word approving of the act, as the clause's predicate."""
+    if child.dep_ in ("acomp", "attr"):
+        return child.lemma_.lower() in _FITTING_WORDS or child.lower_ in _FITTING_WORDS
+    return child.dep_ == "prep" and child.lower_ == "in" and any(
+        o.dep_ == "pobj" and o.lemma_.lower() in _FITTING_WORDS for o in child.children)
+
+
 def _judged_actors(clause: Token, ctx: Context) -> list[ActorMention]:
     """Who the judged thing belongs to: the subject itself if an actor ("Trump was wrong"), else its owner,
-    its nationality, or the agent of a "by" phrase."""
+    its nationality, or the agent of a "by" phrase. Of a verb that breaks a rule only a thing's owner: "said the
+    Indians violated their visa norms" accuses people of an act, it judges no act of theirs."""
     out: list[ActorMention] = []
     for subject in (c for c in clause.children if c.dep_ == "nsubj"):
+        if clause.lemma_ != "be" and ctx.actors.get(subject.i):
+            continue  # people said to have broken a rule, not a thing of theirs
         named = actors_at(subject, ctx)
         if named:
             out.extend(named)
