@@ -60,6 +60,14 @@ def test_a_later_bare_surname_is_the_same_person(pipeline: Any) -> None:
     assert _resolved(actors, "He", text) == ["David Hopkins"]
 
 
+def test_a_description_set_in_another_country_is_that_countrys(pipeline: Any) -> None:
+    text = ("LONDON — The British government banned livestock movements on Monday. In France, the government has "
+            "asked for all imported animals to be tested.")
+    actors = _actors(pipeline, text)
+    french = [a.code for a in actors if a.text == "the government"]
+    assert french == ["FRAGOV"], [(a.text, a.code, a.resolved_from) for a in actors]
+
+
 def test_scorer_counts_right_wrong_and_false_resolutions() -> None:
     text = "Maria Lopez met Juan Perez. She left. It rained."
     lopez = ActorMention(text="Maria Lopez", name="Maria Lopez", code="", country=None, kind="person", start=0, end=11)

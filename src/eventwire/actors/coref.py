@@ -78,6 +78,8 @@ def coreferent_mentions(doc: Doc, kb: ActorKB, mentions: list[ActorMention],
             found = (_reporting_subject(token, want, ordered, kb)
                      or _antecedent(doc, token, want, ordered, kb, sent_starts))
             antecedents = [found] if found is not None else []
+        if want.startswith("role:"):
+            antecedents = [a for a in antecedents if not _in_another_country(token, a, ordered)]
         span = doc[token.i: token.i + 1] if token.pos_ == "PRON" else np_span(token)
         for antecedent in antecedents:
             out.append(ActorMention(
@@ -86,6 +88,19 @@ def coreferent_mentions(doc: Doc, kb: ActorKB, mentions: list[ActorMention],
                 resolved_from="pronoun" if token.pos_ == "PRON" else "description", token=token.i,
             ))
     return out
+
+
+def _in_another_country(token: Token, antecedent: ActorMention, ordered: list[ActorMention]) -> bool:
+    """"In France, the government has asked ...": a description whose clause is set in a country other than the
+    antecedent's is that country's, not the antecedent again."""
+    countries = {m.token: m.country for m in ordered if m.kind == "country" and m.country}
+    verb = token.head if token.dep_ in ("nsubj", "nsubjpass") else token
+    return any(prep.dep_ == "prep" and prep.lower_ in _SETTING_PREPS and obj.dep_ == "pobj"
+               and countries.get(obj.i) not in (None, antecedent.country)
+               for prep in verb.children for obj in prep.children)
+
+
+_SETTING_PREPS = frozenset({"in", "inside", "across", "throughout"})
 
 
 # Adjectives that judge a situation, not an actor: "it is important to", "it was clear that".
