@@ -19,6 +19,7 @@ from eventwire.events.holders import taking_or_searching
 from eventwire.events.lexicon import object_lemmas
 from eventwire.events.namesakes import person_named_like_a_town
 from eventwire.events.placing import event_place, story_place
+from eventwire.events.protests import PROTEST_NOUNS
 from eventwire.events.senses import PERSON_NOUNS
 from eventwire.events.slots import named_uncoded_at, owners_named_in, slot
 from eventwire.events.sources import attack_noun, intended_violence, told_of_an_actor, unidentified
@@ -174,7 +175,8 @@ def implicit_suspects(trig: Trigger, ctx: Context, sources: list[ActorMention]) 
     (CRM) of the country of the state body that acts."""
     if not _police_act_on_people(trig, sources):
         return []
-    people = _unnamed_people(trig, ctx, sources, "CRM", "suspect")
+    people = (_unnamed_people(trig, ctx, sources, "OPP", "protesters") if _at_a_protest(trig)
+              else _unnamed_people(trig, ctx, sources, "CRM", "suspect"))
     countries = {s.country for s in sources if s.country}
     if not people and trig.entry.code in _SEIZING and len(countries) == 1 and trig.token.pos_ == "VERB" and any(
             s.sector == "COP" for s in sources):
@@ -183,6 +185,17 @@ def implicit_suspects(trig: Trigger, ctx: Context, sources: list[ActorMention]) 
         country = countries.pop()
         people = [_supplied(trig.token, f"{country}CRM", country, "suspects", "group")]
     return people
+
+
+def _at_a_protest(trig: Trigger) -> bool:
+    """"Police arrested more than 200 people during the weekend protests": people taken at a protest are
+    protesters, not suspects."""
+    return trig.token.pos_ == "VERB" and any(
+        prep.dep_ == "prep" and prep.lower_ in _PROTEST_TIME_PREPS and obj.dep_ == "pobj"
+        and obj.lemma_.lower() in PROTEST_NOUNS for prep in trig.token.children for obj in prep.children)
+
+
+_PROTEST_TIME_PREPS = frozenset({"during", "at", "in", "amid", "after", "following"})
 
 
 # Seizing and confiscating property.
@@ -237,13 +250,15 @@ def _people_doing(token: Token, ctx: Context, country: str, role: str, label: st
 
 def known_as_suspects(trig: Trigger, sources: list[ActorMention], targets: list[ActorMention]) -> list[ActorMention]:
     """"Manafort was sentenced by Judge Jackson": a person the knowledge base does not know, to whom a state
-    body's arrest, charge or sentence is done, is a suspect (CRM) of that body's country; coded targets and
-    acts of anyone else are returned as they are."""
+    body's arrest, charge or sentence is done, is a suspect (CRM) of that body's country, or a protester (OPP) if
+    taken at a protest; coded targets and acts of anyone else are returned as they are."""
     countries = {s.country for s in sources if s.country and s.sector in _LEGAL_SECTORS}
     if not _police_act_on_people(trig, sources) or len(countries) != 1:
         return targets
     country = countries.pop()
     doc = trig.token.doc
+    # "arrested 200 people during the protests": protesters, not suspects
+    role = "OPP" if _at_a_protest(trig) else "CRM"
     police_or_court = any(s.sector in ("COP", "JUD") for s in sources)
     arrest = trig.entry.code in _POLICE_TAKING
 
@@ -261,7 +276,7 @@ def known_as_suspects(trig: Trigger, sources: list[ActorMention], targets: list[
                 and t.code == f"{country}CVL" and 0 <= t.token < len(doc)
                 and doc[t.token].lemma_.lower() in PERSON_NOUNS)
 
-    return [t.model_copy(update={"code": f"{country}CRM", "country": country, "resolved_from": _CONVENTION})
+    return [t.model_copy(update={"code": f"{country}{role}", "country": country, "resolved_from": _CONVENTION})
             if suspect(t) else t for t in targets]
 
 

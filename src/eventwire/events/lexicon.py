@@ -221,6 +221,11 @@ def has_particle(verb: Token, particle: str) -> bool:
     return nxt is not None and nxt.lower_ == particle
 
 
+def _particle_objects(verb: Token, particle: str) -> set[str]:
+    return {o.lemma_.lower() for c in verb.children if c.dep_ == "prep" and c.lower_ == particle
+            for o in c.children if o.dep_ == "pobj"}
+
+
 def match_verb(lexicon: Lexicon, verb: Token) -> LexEntry | None:
     best = verb_row(lexicon, verb)
     return None if best is None or best.code == NOT_AN_EVENT else best
@@ -242,7 +247,9 @@ def verb_row(lexicon: Lexicon, verb: Token) -> LexEntry | None:
             if entry.objects:
                 if objs is None:
                     objs = object_lemmas(verb)
-                if not entry.objects & objs and sense_of not in entry.objects:
+                # "took to the streets": the object of a prepositional particle counts as the verb's
+                own = objs | _particle_objects(verb, entry.particle) if entry.particle else objs
+                if not entry.objects & own and sense_of not in entry.objects:
                     continue
             if best is None or entry.specificity > best.specificity:
                 best = entry
