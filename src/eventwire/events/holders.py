@@ -62,6 +62,9 @@ def owner_of_thing(token: Token, ctx: Context) -> list[ActorMention]:
     if token.pos_ != "NOUN" or token.lemma_.lower() in KIN_NOUNS:
         return []
     owners = [a for c in token.children if c.dep_ == "poss" for a in slot(c, ctx)[0] if a.code]
+    if not owners:  # "the UN report on Syria", "the Hamas proposal": a body named in front of the thing
+        owners = [a for c in token.children if c.dep_ == "compound" for a in actors_covering(c, ctx)
+                  if a.code and a.kind != "country"]
     if not owners:  # "a subpoena for documents from the Pentagon": whose the documents are
         owners = [a for prep in token.children if prep.dep_ == "prep" and prep.lower_ == "from"
                   for o in prep.children if o.dep_ == "pobj" for a in actors_at(o, ctx) if a.code]

@@ -128,8 +128,8 @@ def place_in_np(token: Token, ctx: Context) -> PlaceMention | None:
 
 def owners_named_in(thing: Token, ctx: Context) -> list[ActorMention]:
     """Whose a thing is, by the words of its own phrase: its possessor ("Trump's order"), a nationality or
-    country in front of it ("the Russian annexation"), the agent of a "by" phrase ("the decision by the United
-    States"), in the phrase's order."""
+    country in front of it ("the Russian annexation"), a body named in front of it ("the UN report"), the agent
+    of a "by" phrase ("the decision by the United States"), in the phrase's order."""
     out: list[ActorMention] = []
     if thing.lemma_.lower() in KIN_NOUNS:
         return out  # "the minister's son" is a person of his own
@@ -138,6 +138,9 @@ def owners_named_in(thing: Token, ctx: Context) -> list[ActorMention]:
             out.extend(slot(child, ctx)[0])
         elif child.dep_ in ("amod", "compound") and (national := national_actor(child, ctx)) is not None:
             out.append(national)
+        elif child.dep_ == "compound" and (bodies := [a for a in actors_covering(child, ctx)
+                                                     if a.code and a.kind != "country"]):
+            out.extend(bodies)
         elif child.dep_ == "prep" and child.lower_ == "by":
             out.extend(a for o in child.children if o.dep_ == "pobj" for a in actors_at(o, ctx))
     return out

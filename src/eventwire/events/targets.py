@@ -22,6 +22,7 @@ from eventwire.events.rulings import CENSURE_CODE, RULING_CODE, ruled_parties
 from eventwire.events.senses import KIN_NOUNS, PERSON_NOUNS
 from eventwire.events.slots import (
     actors_at,
+    actors_covering,
     by_agents,
     named_uncoded_at,
     owner_of,
@@ -98,6 +99,9 @@ def target_tokens(trig: Trigger, ctx: Context) -> list[Token]:
                 out.extend(c for c in child.children if c.dep_ == "pobj" and c.i not in ctx.times)
             if child.dep_ == "poss" and holder != token:
                 out.append(child)
+            if holder != token and child.dep_ == "compound" and holder not in out and any(
+                    a.code and a.kind != "country" for a in actors_covering(child, ctx)):
+                out.append(holder)  # "rejected the UN report": the body the object is named by
         if holder == token and token.pos_ == "VERB" and not entry.objects:
             # "condemned Trump's decision": the object's owner is the target when the object is no actor.
             for obj in (c for c in token.children if c.dep_ == "dobj" and c.i not in ctx.actors
