@@ -7,6 +7,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from eventwire.errors import EventwireError, ModelMissing
+from eventwire.places.roles import story_after_dateline
 from eventwire.settings import MODEL_INSTALL_HINTS, Settings
 
 PARAGRAPH_PIPE = "eventwire_paragraphs"
@@ -25,7 +26,7 @@ def paragraph_boundaries(doc: Doc) -> Doc:
     # consider apology. HARTFORD — Connecticut legislators ...").
     openings = [0] + [t.i + 1 for t in doc[:-1] if (t.is_space and "\n" in t.text) or t.text in _SENTENCE_ENDS]
     for start in openings:
-        story = _after_dateline(doc, start) if start < len(doc) else None
+        story = story_after_dateline(doc, start) if start < len(doc) else None
         if story is not None:
             doc[start].is_sent_start = True
             doc[story].is_sent_start = True
@@ -33,31 +34,6 @@ def paragraph_boundaries(doc: Doc) -> Doc:
 
 
 _SENTENCE_ENDS = frozenset({".", "!", "?"})
-
-
-_DATELINE_DASHES = frozenset({"—", "–", "-", "--", "---"})
-_DATELINE_MAX_TOKENS = 14
-
-
-def _after_dateline(doc: Doc, start: int) -> int | None:
-    """The first token of the story after a dateline at `start`: a place in capitals ("WASHINGTON", "NEW
-    YORK"), then optionally a region, a date and the agency in brackets, then a dash. None if there is none."""
-    first = doc[start]
-    if not (first.is_alpha and first.is_upper and len(first) >= 4):
-        return None
-    for token in doc[start + 1: start + _DATELINE_MAX_TOKENS]:
-        if token.text in _DATELINE_DASHES:
-            nxt = token.i + 1
-            while nxt < len(doc) and doc[nxt].is_space:
-                nxt += 1
-            return nxt if nxt < len(doc) and not doc[nxt].is_punct else None
-        if token.is_space or not (token.is_title or token.is_upper or token.like_num or token.text in _DATELINE_MARKS):
-            return None
-    return None
-
-
-# What a dateline holds between its place and its dash: "KABUL, Afghanistan, Jan. 5 (AP) —"
-_DATELINE_MARKS = frozenset({",", ".", "(", ")", "'"})
 
 
 def load_nlp(settings: Settings) -> Language:

@@ -7,7 +7,7 @@ say who acts or is acted on, and a place named so is not the place of the act.
 
 from __future__ import annotations
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 # Nouns of places and sites: a toponym modifying one, or after "of" under one, says where
 # ("the city of Gdańsk", "a Georgian village", "Hong Kong's principal police compound").
@@ -84,14 +84,34 @@ def _dash_after_region(comma: Token) -> Token | None:
     return None
 
 
+def story_after_dateline(doc: Doc, start: int) -> int | None:
+    """The first token of the story after a dateline at `start`, read before the parse (nlp.paragraph_boundaries
+    makes each a sentence of its own): a place in capitals ("WASHINGTON", "NEW YORK"), then optionally a region,
+    a date and the agency in brackets, then a dash. None if there is none."""
+    first = doc[start]
+    if not (first.is_alpha and first.is_upper and len(first) >= 4):
+        return None
+    for token in doc[start + 1: start + _DATELINE_LENGTH]:
+        if token.text in _DASHES:
+            story = token.i + 1
+            while story < len(doc) and doc[story].is_space:
+                story += 1
+            return story if story < len(doc) and not doc[story].is_punct else None
+        if token.is_space or not (token.is_title or token.is_upper or token.like_num or token.text in _DATELINE_MARKS):
+            return None
+    return None
+
+
 def dateline_sentence(sent: Span) -> bool:
-    """A sentence that is only a dateline ("KABUL, Afghanistan (AP) —"), which the parse splits from its story
-    (nlp.paragraph_boundaries)."""
+    """A sentence that is only a dateline ("KABUL, Afghanistan (AP) —"), split from its story before the parse."""
     words = [t for t in sent if not t.is_space]
     return 1 < len(words) <= _DATELINE_LENGTH and words[-1].text in _DASHES
 
 
+# At most this many tokens from a dateline's place to its dash, and what it holds between them besides names,
+# numbers and dates: "KABUL, Afghanistan, Jan. 5 (AP) —".
 _DATELINE_LENGTH = 14
+_DATELINE_MARKS = frozenset({",", ".", "(", ")", "'"})
 
 
 def in_dateline(token: Token) -> bool:
