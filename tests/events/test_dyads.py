@@ -364,3 +364,12 @@ def test_a_protest_told_in_a_city_and_in_its_state_is_one_record(pipeline: Any) 
                            "protest in years.").events
     protests = [(e.evidence.trigger, e.place.name if e.place else None) for e in events if e.cameo_root == "14"]
     assert len(protests) == 1, protests
+
+
+def test_an_act_told_in_the_headline_and_the_lead_is_one_record(pipeline: Any) -> None:
+    """"lawmakers" and "legislators" are one legislature: one act, though the words differ."""
+    events = run(pipeline, "Connecticut lawmakers consider apologizing for slavery. HARTFORD — Connecticut "
+                           "legislators are considering making their state the first in New England to apologize "
+                           "for slavery.").events
+    considering = [(e.evidence.trigger, e.source.text) for e in events if e.cameo == "014"]
+    assert len(considering) == 1, considering

@@ -164,6 +164,8 @@ def _told_twice(a: Event, b: Event, doc: Doc) -> bool:
         return False
     if _last_word(a.source) == _last_word(b.source) and _last_word(a.target) == _last_word(b.target):
         return True
+    if a.target is None and _one_body(a.source, b.source):
+        return True  # "Connecticut lawmakers consider ..." in the headline, "Connecticut legislators are considering"
     if a.target is not None and b.target is not None and a.target.kb_id and a.target.kb_id == b.target.kb_id \
             and _legal_act(a):
         return True  # "Conner was charged ..." then "He was charged with kidnapping": one person, one charge
@@ -174,6 +176,16 @@ def _told_twice(a: Event, b: Event, doc: Doc) -> bool:
             and (_last_word(a.source) == _last_word(b.source) or not a.source.text or not b.source.text)
             and ((_described_person(a.target, doc) and _named_person(b.target, doc))
                  or (_named_person(a.target, doc) and _described_person(b.target, doc))))
+
+
+def _one_body(a: ActorMention, b: ActorMention) -> bool:
+    """Two descriptions of the same code that name a body or a group, not people one by one: "lawmakers" and
+    "legislators" are one legislature; two people coded alike are not one."""
+    return bool(a.code) and a.code == b.code and a.kind != "person" and b.kind != "person" and (
+        a.resolved_from in _DESCRIBED and b.resolved_from in _DESCRIBED)
+
+
+_DESCRIBED = frozenset({"context", "owner", "description"})
 
 
 def _named_person(actor: ActorMention | None, doc: Doc) -> bool:
