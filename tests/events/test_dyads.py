@@ -373,3 +373,11 @@ def test_an_act_told_in_the_headline_and_the_lead_is_one_record(pipeline: Any) -
                            "for slavery.").events
     considering = [(e.evidence.trigger, e.source.text) for e in events if e.cameo == "014"]
     assert len(considering) == 1, considering
+
+
+def test_a_state_body_the_source_calls_its_own_is_no_target(pipeline: Any) -> None:
+    withdrawn = coded(pipeline, "Nigeria said on Monday it will withdraw its peacekeeping force from Chad.")
+    assert {target for _, _, target in withdrawn} == {"TCDGOV"}, withdrawn
+    # people it addresses are the target all the same
+    urged = coded(pipeline, "Singapore has urged its residents not to travel to Victoria.")
+    assert ("020", "SGPGOV", "SGPCVL") in urged, urged

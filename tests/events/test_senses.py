@@ -423,3 +423,13 @@ def test_a_protest_only_planned_or_put_off_has_no_protesters_of_its_own(pipeline
                  "Interim President Manuel Merino resigned on Sunday, after protests in Peru."):
         assert not [e for e in run(every_event(pipeline), text).events if e.source.code.endswith("OPP")
                     and e.cameo_root == "14"], text
+
+
+def test_a_war_verb_after_its_noun_says_who_a_side_is(pipeline: Any) -> None:
+    """"a coalition fighting the Houthis" says who the coalition is; "the coalition fought the Houthis on
+    Monday" is a fight."""
+    coder = every_event(pipeline)
+    side = run(coder, "Aden is host to a Saudi-led coalition fighting the Houthis.").events
+    assert not [e.cameo for e in side if e.cameo.startswith("19")], [(e.cameo, e.evidence.trigger) for e in side]
+    fought = run(coder, "The Saudi-led coalition fought the Houthis near Aden on Monday.").events
+    assert [e.cameo for e in fought if e.cameo.startswith("19")], [(e.cameo, e.evidence.trigger) for e in fought]

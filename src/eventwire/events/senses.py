@@ -21,8 +21,15 @@ PERSON_NOUNS = word_list("eventwire.events", "person_noun") | KIN_NOUNS
 
 def describing_participle(verb: Token) -> bool:
     """A participle describing a noun with no agent ("militiamen armed with machetes", "the wounded
-    soldiers") states what something is, not an act; "a convoy attacked by gunmen" keeps its act."""
+    soldiers") states what something is, not an act; "a convoy attacked by gunmen" keeps its act. So does
+    a war's verb in "-ing" after its noun ("a Saudi-led coalition fighting the Houthis", "forces battling
+    Islamic State"): who the side is, not a fight on one day."""
+    if verb.tag_ == "VBG" and verb.dep_ == "acl" and verb.lemma_.lower() in _WARRING_VERBS:
+        return True
     return verb.tag_ == "VBN" and verb.dep_ in ("acl", "amod") and not any(c.dep_ == "agent" for c in verb.children)
+
+
+_WARRING_VERBS = frozenset({"fight", "battle", "combat"})
 
 
 def seeking_not_asking(verb: Token, entry: LexEntry, ctx: Context) -> bool:

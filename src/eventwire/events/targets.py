@@ -178,6 +178,7 @@ def find_targets(trig: Trigger, ctx: Context, sources: list[ActorMention]) -> tu
     if any(t.code for t in found):
         # "expressed his sympathy to the family": an unresolved possessive beside a coded target is the speaker's own
         found = [t for t in found if t.code or t.text.lower() not in _POSSESSIVE_PRONOUNS]
+    found = [t for t in found if not _own_by_pronoun(t, sources, ctx)]
     distinct = [t for t in found if not _same_side(t, sources) or _official_coerced(t, trig, sources, ctx)
                 or _another_office(t, trig, sources, ctx)]
     if not distinct and trig.token.pos_ == "VERB":  # "broke up an opposition march" (a row that names its objects)
@@ -207,6 +208,19 @@ def _same_side(target: ActorMention, sources: list[ActorMention]) -> bool:
     return any(target.code == s.code and not (
         target.kind == s.kind == "person" and target.kb_id and s.kb_id and target.kb_id != s.kb_id)
         for s in sources)
+
+
+def _own_by_pronoun(target: ActorMention, sources: list[ActorMention], ctx: Context) -> bool:
+    """"Nigeria will withdraw its peacekeeping force from Chad": a body the source's own possessive names, of
+    the source's country, is the source's own, not a side acted on."""
+    if not 0 <= target.token < len(ctx.doc) or target.country not in {s.country for s in sources if s.country} or (
+            target.sector not in _STATE_BODIES):
+        return False  # "urged its residents", "thanked her supporters": people addressed are the act's target
+    return any(c.dep_ == "poss" and c.pos_ == "PRON" and any(
+        a.country == target.country for a in ctx.actors.get(c.i, [])) for c in ctx.doc[target.token].children)
+
+
+_STATE_BODIES = frozenset({"GOV", "MIL", "COP", "SPY", "JUD", "LEG"})
 
 
 def _another_office(target: ActorMention, trig: Trigger, sources: list[ActorMention], ctx: Context) -> bool:
