@@ -20,6 +20,7 @@ from eventwire.events.senses import KIN_NOUNS
 from eventwire.events.slots import (
     actors_at,
     actors_covering,
+    bodies_named_in,
     country_name,
     named_uncoded_at,
     national_actor,
@@ -63,8 +64,7 @@ def owner_of_thing(token: Token, ctx: Context) -> list[ActorMention]:
         return []
     owners = [a for c in token.children if c.dep_ == "poss" for a in slot(c, ctx)[0] if a.code]
     if not owners:  # "the UN report on Syria", "the Hamas proposal": a body named in front of the thing
-        owners = [a for c in token.children if c.dep_ == "compound" for a in actors_covering(c, ctx)
-                  if a.code and a.kind != "country"]
+        owners = [a for c in token.children if c.dep_ == "compound" for a in bodies_named_in(c, ctx)]
     if not owners:  # "a subpoena for documents from the Pentagon": whose the documents are
         owners = [a for prep in token.children if prep.dep_ == "prep" and prep.lower_ == "from"
                   for o in prep.children if o.dep_ == "pobj" for a in actors_at(o, ctx) if a.code]

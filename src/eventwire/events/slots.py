@@ -126,6 +126,12 @@ def place_in_np(token: Token, ctx: Context) -> PlaceMention | None:
     return None
 
 
+def bodies_named_in(modifier: Token, ctx: Context) -> list[ActorMention]:
+    """The coded bodies, not countries, a noun's compound modifier names ("the UN report", "the Hamas
+    proposal"): the thing is theirs."""
+    return [a for a in actors_covering(modifier, ctx) if a.code and a.kind != "country"]
+
+
 def owners_named_in(thing: Token, ctx: Context) -> list[ActorMention]:
     """Whose a thing is, by the words of its own phrase: its possessor ("Trump's order"), a nationality or
     country in front of it ("the Russian annexation"), a body named in front of it ("the UN report"), the agent
@@ -138,8 +144,7 @@ def owners_named_in(thing: Token, ctx: Context) -> list[ActorMention]:
             out.extend(slot(child, ctx)[0])
         elif child.dep_ in ("amod", "compound") and (national := national_actor(child, ctx)) is not None:
             out.append(national)
-        elif child.dep_ == "compound" and (bodies := [a for a in actors_covering(child, ctx)
-                                                     if a.code and a.kind != "country"]):
+        elif child.dep_ == "compound" and (bodies := bodies_named_in(child, ctx)):
             out.extend(bodies)
         elif child.dep_ == "prep" and child.lower_ == "by":
             out.extend(a for o in child.children if o.dep_ == "pobj" for a in actors_at(o, ctx))

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from eventwire.actors.descriptions import STATE_SECTORS
 from eventwire.datafiles import read_tsv, split_list, word_list
 from eventwire.events.codes import FORCE_ROOTS, VIOLENCE_ROOTS
 from eventwire.events.context import Context, Trigger
@@ -22,7 +23,7 @@ from eventwire.events.rulings import CENSURE_CODE, RULING_CODE, ruled_parties
 from eventwire.events.senses import KIN_NOUNS, PERSON_NOUNS
 from eventwire.events.slots import (
     actors_at,
-    actors_covering,
+    bodies_named_in,
     by_agents,
     named_uncoded_at,
     owner_of,
@@ -99,8 +100,7 @@ def target_tokens(trig: Trigger, ctx: Context) -> list[Token]:
                 out.extend(c for c in child.children if c.dep_ == "pobj" and c.i not in ctx.times)
             if child.dep_ == "poss" and holder != token:
                 out.append(child)
-            if holder != token and child.dep_ == "compound" and holder not in out and any(
-                    a.code and a.kind != "country" for a in actors_covering(child, ctx)):
+            if holder != token and child.dep_ == "compound" and holder not in out and bodies_named_in(child, ctx):
                 out.append(holder)  # "rejected the UN report": the body the object is named by
         if holder == token and token.pos_ == "VERB" and not entry.objects:
             # "condemned Trump's decision": the object's owner is the target when the object is no actor.
@@ -214,13 +214,10 @@ def _own_by_pronoun(target: ActorMention, sources: list[ActorMention], ctx: Cont
     """"Nigeria will withdraw its peacekeeping force from Chad": a body the source's own possessive names, of
     the source's country, is the source's own, not a side acted on."""
     if not 0 <= target.token < len(ctx.doc) or target.country not in {s.country for s in sources if s.country} or (
-            target.sector not in _STATE_BODIES):
+            target.sector not in STATE_SECTORS):
         return False  # "urged its residents", "thanked her supporters": people addressed are the act's target
     return any(c.dep_ == "poss" and c.pos_ == "PRON" and any(
         a.country == target.country for a in ctx.actors.get(c.i, [])) for c in ctx.doc[target.token].children)
-
-
-_STATE_BODIES = frozenset({"GOV", "MIL", "COP", "SPY", "JUD", "LEG"})
 
 
 def _another_office(target: ActorMention, trig: Trigger, sources: list[ActorMention], ctx: Context) -> bool:
