@@ -251,3 +251,30 @@ def test_a_role_noun_opening_a_sentence_is_a_role_though_tagged_a_name(pipeline:
     # the small model tags a capitalised plural opening a sentence as a proper noun ("Lawmakers")
     criticized = coded_dyads(pipeline, "WASHINGTON — Lawmakers criticized the president's budget plan on Monday.")
     assert ("111", "USALEG", "USAGOV") in criticized, criticized
+
+
+def test_a_country_in_a_private_bodys_name_is_not_its_state(pipeline: Any) -> None:
+    """"the Kenya Medical Association", "Transparency International Kenya": where the body is, not the state."""
+    for text in ("The Kenya Medical Association called on the government to pay striking doctors.",
+                 "Transparency International Kenya urged parliament to reject the bill.",
+                 "Kenya Airways criticised the government's new tax on fuel."):
+        sources = {e.source.code for e in run(pipeline, text).events}
+        assert "KENGOV" not in sources and "KEN" not in sources, (text, sources)
+
+
+def test_a_national_branch_of_a_known_organisation_is_the_organisation(pipeline: Any) -> None:
+    dyads = coded_dyads(pipeline, "Amnesty International Australia criticised the government's refugee policy.")
+    assert ("111", "NGOAMN", "AUSGOV") in dyads, dyads
+
+
+def test_a_state_body_named_by_its_country_still_acts_for_it(pipeline: Any) -> None:
+    for text, code in (("The Kenya Revenue Authority accused the firm of tax evasion.", "KENGOV"),
+                       ("The Kenya Defence Forces accused al-Shabab of attacking a convoy.", "KENMIL")):
+        sources = {e.source.code for e in run(pipeline, text).events}
+        assert code in sources, (text, sources)
+
+
+def test_the_ruling_party_is_a_party(pipeline: Any) -> None:
+    dyads = coded_dyads(pipeline, "NAIROBI, Kenya (AP) — Opposition leader Raila Odinga accused the ruling party "
+                                  "of rigging the vote.")
+    assert ("112", "KENOPP", "KENPTY") in dyads, dyads

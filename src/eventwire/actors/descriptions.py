@@ -27,6 +27,8 @@ _COLLECTIVE_HEADS = word_list("eventwire.actors", "collective_head")
 _TRADE_WHEN_PLURAL = word_list("eventwire.actors", "trade_when_plural")
 # Adjectives naming a region or bloc: "the European Court" is no country's court.
 _REGION_ADJECTIVES = word_list("eventwire.actors", "region_adjective")
+# Adjectives naming a creed, not a people ("communist rebels", "Islamist militants"): the context country stands.
+_CREED_ADJECTIVES = word_list("eventwire.actors", "creed_adjective")
 # Role nouns naming a body ("the court", "the Senate"), not its people.
 _BODY_HEADS = word_list("eventwire.actors", "body_head")
 _AMBIGUOUS_OFFICERS = frozenset({"officer"})
@@ -64,7 +66,8 @@ def _role_named(token: Token, kb: ActorKB) -> str | None:
         return "COP"  # "NYPD", "LAPD": a city's police department
     for child in token.children:
         if child.dep_ in ("amod", "compound", "nmod", "poss"):
-            role = _row(kb, token, (lemma, child.lemma_.lower()))
+            # the word as written too: "the ruling party", whose "ruling" the parser lemmatises to "rule"
+            role = _row(kb, token, (lemma, child.lemma_.lower())) or _row(kb, token, (lemma, child.lower_))
             if role:
                 return role
         elif child.dep_ == "prep" and child.lower_ == "of":  # "House of Commons", "House of Representatives"
@@ -309,7 +312,8 @@ def contextual_mentions(doc: Doc, kb: ActorKB, mentions: list[ActorMention],
             continue
         if any(start <= token.idx < end for start, end in quoted):
             continue
-        if any((c.dep_ == "amod" and c.ent_type_ == "NORP") or (c.dep_ in ("amod", "compound")
+        if any((c.dep_ == "amod" and c.ent_type_ == "NORP" and c.lower_ not in _CREED_ADJECTIVES)
+               or (c.dep_ in ("amod", "compound")
                                                                 and c.lower_ in _REGION_ADJECTIVES)
                for c in anchor.children):
             continue  # "European officials", "the European Court": a people or a region, not the context country

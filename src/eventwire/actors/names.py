@@ -80,6 +80,13 @@ def named_mentions(doc: Doc, kb: ActorKB, matcher: ActorMatcher, day: str | None
             continue
         if kind in ("country", "seat") and _in_an_outlets_name(span):
             continue
+        if kind == "country" and (organisation := _organisation_named_with(span, spans)) is not None:
+            # "the Kenya Medical Association", "Transparency International Kenya": a country in a private
+            # body's name says where the body is, not that the state acts
+            if organisation is not span:
+                out.append(new_mention(organisation, organisation.text, "", None, "organisation",
+                                       kb_id=f"unknown:{organisation.text}", resolved_from="unknown-organisation"))
+            continue
         mention = _named_mention(span, kind, key, kb, day)
         if mention is not None and mention.code.endswith("ELI"):
             mention = _retitled(mention, span, kb)
@@ -345,6 +352,34 @@ def _in_an_outlets_name(span: Span) -> bool:
 
 
 _NEWS_BRANDS = word_list("eventwire.actors", "news_brand")
+_PRIVATE_BODY_HEADS = word_list("eventwire.actors", "private_body_head")
+
+
+def _organisation_named_with(country: Span, names: list[Span]) -> Span | None:
+    """The private organisation whose name a country's name is part of: the country in front of a private
+    body's head ("the Kenya Medical Association", "Kenya Airways"), or after an organisation's name as its
+    national branch ("Transparency International Kenya", "Amnesty International Australia"). Returns the
+    whole name, or the country's own span when a KB organisation in front of it already names the body."""
+    doc = country.doc
+    root = country.root
+    head = root.head
+    if (root.dep_ == "compound" and head.i >= country.end and head.pos_ == "PROPN"
+            and (head.lemma_.lower() in _PRIVATE_BODY_HEADS or head.lower_ in _PRIVATE_BODY_HEADS)):
+        return doc[country.start: head.i + 1]
+    before = [c for c in root.children if c.dep_ == "compound" and c.i < country.start and c.pos_ == "PROPN"]
+    if not before:
+        return None
+    start = min(c.left_edge.i for c in before)
+    if any(n.start >= start and n.end <= country.start and n.label_.startswith("group") for n in names):
+        return country  # "Amnesty International Australia": Amnesty International acts
+    entity = next((e for e in doc.ents if e.label_ == "ORG" and e.start <= start and country.end <= e.end), None)
+    if entity is not None or doc[country.start - 1].lower_ in _BRANCHED_NAME_ENDS:
+        return doc[start: country.end]
+    return None
+
+
+# Last words of international organisations' names that put a country after them as a national branch.
+_BRANCHED_NAME_ENDS = frozenset({"international", "foundation", "federation"})
 
 
 def _someone_elses_name(span: Span) -> bool:

@@ -85,14 +85,22 @@ def slot(token: Token, ctx: Context) -> tuple[list[ActorMention], bool]:
     for member in (token, *token.conjuncts):
         place = place_in_np(member, ctx)  # "a military base in Damboa" stands for Nigeria
         # "KABUL, Afghanistan (AP) — A suicide bomber killed ...": the parser may make the dateline a subject.
-        if place is not None and not in_dateline(ctx.doc[place.token]) and (
-                actor := _place_actor(ctx.doc[place.token], ctx)) is not None:
+        if place is not None and not in_dateline(ctx.doc[place.token]) and not _in_a_longer_name(place, member, ctx) \
+                and (actor := _place_actor(ctx.doc[place.token], ctx)) is not None:
             from_places.append(actor)
     if from_places:
         return from_places, True
     # Named organisations and people the KB cannot code still act: "The Global Campaign for Equal
     # Nationality Rights called for reform" is an appeal by a named actor, with an empty code.
     return [a for member in (token, *token.conjuncts) for a in named_uncoded_at(member, ctx)], False
+
+
+def _in_a_longer_name(place: PlaceMention, member: Token, ctx: Context) -> bool:
+    """Whether the place is only part of an organisation's name at the slot ("Transparency International
+    Kenya" is a body in Kenya, not Kenya)."""
+    return place.start is not None and place.end is not None and any(
+        a.start < place.start or a.end > place.end for a in named_uncoded_at(member, ctx)
+        if a.start <= place.start and place.end <= a.end)
 
 
 def named_uncoded_at(token: Token, ctx: Context) -> list[ActorMention]:
