@@ -381,3 +381,10 @@ def test_a_state_body_the_source_calls_its_own_is_no_target(pipeline: Any) -> No
     # people it addresses are the target all the same
     urged = coded(pipeline, "Singapore has urged its residents not to travel to Victoria.")
     assert ("020", "SGPGOV", "SGPCVL") in urged, urged
+
+
+def test_the_sources_own_country_named_by_a_things_adjective_is_no_target(pipeline: Any) -> None:
+    """"closed Italian ports to rescue ships": Italy's government does not act on itself."""
+    text = "ROME (AP) — Italy's Interior Minister Matteo Salvini closed Italian ports to migrant rescue ships."
+    events = coded(pipeline, text)
+    assert events and not [e for e in events if e[1] == e[2]], events

@@ -12,13 +12,14 @@ import re
 from spacy.tokens import Doc, Token
 
 from eventwire.events.codes import VIOLENCE_ROOTS
+from eventwire.events.fallen import one_act_with_its_fallen
 from eventwire.events.senses import PERSON_NOUNS
 from eventwire.model import ActorMention, Event, PlaceMention
 
 
 def one_record_per_act(events: list[Event], doc: Doc) -> list[Event]:
     """The article's events, in text order, with every act's repeats left out."""
-    events = _attacks_told_by_their_harm(events, doc)
+    events = _attacks_told_by_their_harm(one_act_with_its_fallen(events, doc), doc)
     ordered = sorted(_without_governing_twins(_without_targetless_twins(events), doc),
                      key=lambda e: (e.evidence.start, e.evidence.token, e.id))
     return _one_record_per_act_told_twice(_one_protest_per_place(_one_per_act(ordered, doc)), doc)

@@ -24,6 +24,7 @@ from spacy.tokens import Doc, Token
 from eventwire.datafiles import read_tsv, word_list
 from eventwire.events.codes import FORCE_ROOTS, PLEA_CODES, VIOLENCE_ROOTS
 from eventwire.events.disasters import disaster_emergency, hazard_warning
+from eventwire.events.fallen import harm_verb_of
 from eventwire.events.framing import (
     caption_fragment,
     described_act,
@@ -133,7 +134,8 @@ def event_features(event: Event, doc: Doc, article: Article, political_share: fl
     token = trigger_token(event, doc)
     clause = verb_of(token) if token is not None else None
     noun = token is not None and token.pos_ in ("NOUN", "PROPN")
-    in_phrase = noun and token is not None and token.dep_ == "pobj"
+    # "died in a shootout with police": a phrase the clause's harm happened in tells the act, not a side remark
+    in_phrase = noun and token is not None and token.dep_ == "pobj" and harm_verb_of(token) is None
     modifier = noun and token is not None and token.dep_ in _MODIFIER_DEPS
     past_perfect = clause is not None and any(c.dep_ == "aux" and c.lower_ == "had" for c in clause.children)
     before = _days_before(event, article.published)

@@ -13,6 +13,7 @@ from spacy.tokens import Token
 
 from eventwire.datafiles import word_list
 from eventwire.events.context import Context, Trigger
+from eventwire.events.fallen import harm_verb_of
 from eventwire.events.senses import KIN_NOUNS
 from eventwire.model import ActorMention, PlaceMention
 from eventwire.places.roles import in_dateline
@@ -187,6 +188,8 @@ def parties_between(trig: Trigger, ctx: Context) -> list[Token]:
             token.dep_ in ("nsubj", "nsubjpass") and token.head.lemma_.lower() in _OCCURRENCE_VERBS
             # "took place", but "a deal ended the standoff" tells what the deal did, not that it was made
             and not any(c.dep_ == "dobj" and c.lemma_.lower() != "place" for c in token.head.children))
+        # "20 people were killed in fighting between A and B": the fight the harm was done in happened
+        happened = happened or harm_verb_of(token) is not None
         holders = [token] if happened else []
     else:
         joint = ctx.table.get(trig.entry.code).root in _JOINT_ROOTS

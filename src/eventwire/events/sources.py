@@ -15,6 +15,7 @@ from eventwire.datafiles import word_list
 from eventwire.events.codes import RIOT, VIOLENCE_ROOTS
 from eventwire.events.context import Context, Trigger
 from eventwire.events.dating import act_tense
+from eventwire.events.fallen import fallen_side
 from eventwire.events.slots import national_actor, parties_between, slot
 from eventwire.events.targets import target_tokens
 from eventwire.events.triggers import carries, speech_act_speaker
@@ -54,6 +55,10 @@ def find_sources(trig: Trigger, ctx: Context) -> tuple[list[ActorMention], bool]
             return first, True
         if found := _made_by(token, ctx):  # "a phone call made by Trump", "a protest held by Islamic Jihad"
             return found, True
+        # "five policemen died in a shootout with drug traffickers": the fallen fought the side named
+        violence = ctx.table.get(trig.entry.code).root in VIOLENCE_ROOTS
+        if violence and (fallen := [a for t in fallen_side(token) for a in slot(t, ctx)[0] if a.code]):
+            return fallen, False
         return (_light_verb_sources(token, trig.entry.code, ctx) if trig.carried else []), False
     if causative_participle(token):  # "the army had the journalists arrested": the army
         return next((found for subj in subjects_of(token.head) if (found := slot(subj, ctx)[0])), []), True

@@ -16,6 +16,7 @@ from eventwire.actors.descriptions import STATE_SECTORS
 from eventwire.datafiles import read_tsv, split_list, word_list
 from eventwire.events.codes import FORCE_ROOTS, VIOLENCE_ROOTS
 from eventwire.events.context import Context, Trigger
+from eventwire.events.fallen import fallen_victims
 from eventwire.events.holders import flag_or_owner, owner_of_thing, owners_of_object, side_holding
 from eventwire.events.namesakes import person_named_like_a_town
 from eventwire.events.protests import protesters_at
@@ -62,6 +63,8 @@ def target_tokens(trig: Trigger, ctx: Context) -> list[Token]:
         if token.dep_ == "advcl" and not out and passive_participle(token):
             out.extend(subjects_of(token.head))  # "Backed by Iran, the rebels ...": the rebels
         return out
+    if token.pos_ == "NOUN" and entry.code[:2] in VIOLENCE_ROOTS:
+        out.extend(fallen_victims(token))  # "twelve people died in a suicide bombing": the bombing's victims
     holders = [token]
     carried = token.pos_ == "NOUN" and trig.clause != token and (
         token.dep_ in ("dobj", "attr") or carries(trig.clause, trig.entry.code))
@@ -191,7 +194,12 @@ def find_targets(trig: Trigger, ctx: Context, sources: list[ActorMention]) -> tu
                     if t.code not in source_codes]
     # "an agreement between Russia and Egypt" signed by a Russian: the partner is Egypt; but "Bajwa urged
     # Pakistan" keeps the source's own country when it is the only target.
-    distinct = [t for t in distinct if not (t.kind == "country" and t.country in source_countries)] or distinct
+    # "closed Italian ports to rescue ships": a state's own country named only by a thing's adjective is none
+    # ("the Taliban rejected an Afghan government offer" is the Afghan state's)
+    own = [t for t in distinct if t.kind == "country" and t.country in source_countries]
+    state = all(s.sector in STATE_SECTORS for s in sources)
+    distinct = [t for t in distinct if t not in own] or [
+        t for t in own if not (state and t.resolved_from == "adjective" and _names_ground(t, ctx))]
     if not distinct:
         earlier = _actor_behind_event_noun(trig, ctx, source_codes)
         if earlier is not None:
@@ -200,6 +208,14 @@ def find_targets(trig: Trigger, ctx: Context, sources: list[ActorMention]) -> tu
 
 
 _POSSESSIVE_PRONOUNS = frozenset({"his", "her", "its", "their", "our", "my", "your"})
+# Nouns for a country's ground, waters and ways ("Italian ports", "Chinese waters"): a thing, not people acted on.
+_GROUND_NOUNS = word_list("eventwire.events", "ground_noun")
+
+
+def _names_ground(target: ActorMention, ctx: Context) -> bool:
+    """Whether a nationality adjective qualifies a country's ground ("closed Italian ports"), not its people
+    ("food vouchers to Australian households")."""
+    return 0 <= target.token < len(ctx.doc) and ctx.doc[target.token].head.lemma_.lower() in _GROUND_NOUNS
 
 
 def _same_side(target: ActorMention, sources: list[ActorMention]) -> bool:

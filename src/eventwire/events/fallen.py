@@ -1,0 +1,109 @@
+"""People killed or hurt "in" an attack or a fight: the harm and the act that did it are one event.
+
+"Ten civilians were killed in a US airstrike", "three soldiers died in clashes with militants", "20 people were
+killed in fighting between government forces and al-Shabab": the verb tells the harm, the noun of its "in" phrase
+tells the act (who did it, and how). The act's noun takes its sides from the harm clause: the fallen are the
+victims of an attack, or one side of a fight that names the other ("a shootout with drug traffickers").
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from eventwire.datafiles import word_list
+from eventwire.events.codes import VIOLENCE_ROOTS
+from eventwire.model import Event
+from eventwire.syntax import is_passive
+
+# Verbs telling that people were killed or hurt (events/data/words.tsv).
+_FALLEN_VERBS = word_list("eventwire.events", "fallen_verb")
+# Verbs with no agent at all: their subject is the fallen in the active ("died in an air strike").
+_INTRANSITIVE = frozenset({"die", "perish"})
+# Prepositions naming the other side of a fight ("a shootout with police", "fighting against the army").
+_OTHER_SIDE_PREPS = frozenset({"with", "against"})
+
+
+def harm_verb_of(noun: Token) -> Token | None:
+    """The verb whose "in" or "during" phrase the act's noun is, when that verb tells people killed or hurt
+    ("were killed in clashes", "died in an air strike"); else None."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.dep_ != "prep" or prep.lower_ not in ("in", "during"):
+        return None
+    verb = prep.head
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in _FALLEN_VERBS:
+        return None
+    if verb.lemma_.lower() in _INTRANSITIVE or is_passive(verb):
+        return verb
+    return None
+
+
+def the_fallen(verb: Token) -> list[Token]:
+    """The people the harm verb says were killed or hurt: its (passive) subject and their conjuncts."""
+    return [s for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") for s in (c, *c.conjuncts)]
+
+
+def other_side_named(noun: Token) -> bool:
+    """Whether the act's noun names a side fought ("clashes with militants", "fighting between A and B")."""
+    return any(c.dep_ == "prep" and (c.lower_ in _OTHER_SIDE_PREPS or c.lower_ == "between")
+               and any(o.dep_ == "pobj" for o in c.children) for c in noun.children)
+
+
+def fallen_side(noun: Token) -> list[Token]:
+    """"Five policemen died in a shootout with drug traffickers": the fallen are the side that fought the one
+    the noun names, so its source; none where the noun names both sides ("between") or none."""
+    verb = harm_verb_of(noun)
+    if verb is None or not any(c.dep_ == "prep" and c.lower_ in _OTHER_SIDE_PREPS for c in noun.children):
+        return []
+    return the_fallen(verb)
+
+
+def fallen_victims(noun: Token) -> list[Token]:
+    """"Twelve people died in a suicide bombing": the fallen are the attack's victims, its target, where the
+    noun names no side fought."""
+    verb = harm_verb_of(noun)
+    if verb is None or other_side_named(noun):
+        return []
+    return the_fallen(verb)
+
+
+def one_act_with_its_fallen(events: list[Event], doc: Doc) -> list[Event]:
+    """The harm verb's event and the event of the act named in its "in" phrase are one record: told at the verb
+    (the clause's own word, with the counts of the dead), coded as the act's noun codes it unless that is only
+    its root ("190" fighting beside a "killed" the coder read as 190 already), with the sides the verb found,
+    else the act's ("20 people were killed in fighting between government forces and al-Shabab": the two
+    forces, with the toll)."""
+    merged: dict[str, Event] = {}
+    dropped: set[str] = set()
+    for act in events:
+        if act.cameo_root not in VIOLENCE_ROOTS or not 0 <= act.evidence.token < len(doc):
+            continue
+        verb = harm_verb_of(doc[act.evidence.token])
+        if verb is None:
+            continue
+        for harm in events:
+            if harm.evidence.token != verb.i or harm.cameo_root not in VIOLENCE_ROOTS or harm.id in dropped or (
+                    harm.hypothetical, harm.negated) != (act.hypothetical, act.negated):
+                continue
+            merged[harm.id] = _merge(merged.get(harm.id, harm), act)
+            dropped.add(act.id)
+    return [merged.get(e.id, e) for e in events if e.id not in dropped]
+
+
+def _merge(harm: Event, act: Event) -> Event:
+    # The act's noun codes the record where it says more: a kind of the same act ("a suicide bombing" for
+    # "killed") or who did it ("a US airstrike"); "wounded in the shootout" with nobody named stays an assault.
+    generic = act.cameo == act.cameo_root + "0" and harm.cameo_root == act.cameo_root
+    says_more = act.cameo_root == harm.cameo_root or bool(act.source.code)
+    base = act if says_more and not generic else harm
+    if harm.source.code:
+        source, target = harm.source, harm.target
+    elif act.source.code:
+        source, target = act.source, act.target or harm.target
+    else:
+        source, target = harm.source, harm.target or act.target
+    return base.model_copy(update={
+        "id": harm.id, "evidence": harm.evidence, "source": source, "target": target,
+        "fatalities": harm.fatalities, "casualties": harm.casualties, "forces": harm.forces,
+        "date": harm.date, "date_precision": harm.date_precision, "date_defaulted": harm.date_defaulted,
+        "place": harm.place or act.place, "place_basis": harm.place_basis if harm.place else act.place_basis,
+        "confidence": max(harm.confidence, act.confidence)})
