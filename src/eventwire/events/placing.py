@@ -67,12 +67,19 @@ def home_places(events: list[Event], ctx: Context) -> list[Event]:
         if e.place is None and here is not None and here.country and here.feature != "country" and (
                 e.source.country == here.country and e.source.sector in _LOCAL_SECTORS):
             e = e.model_copy(update={"place": here, "place_basis": "story"})
+        elif e.place is None and here is not None and here.country and e.cameo_root in _PHYSICAL_ROOTS and (
+                e.source.country == here.country and e.source.sector in _ON_THE_GROUND_SECTORS):
+            # "security forces fired tear gas to disperse protests" in an Iran story: in Iran, at country precision
+            e = e.model_copy(update={"place": home, "place_basis": "story"})
         out.append(e)
     return out
 
 
 # Who acts where the story is: police, courts, suspects and residents (a minister's statement is made anywhere).
 _LOCAL_SECTORS = frozenset({"COP", "JUD", "CRM", "CVL"})
+# Acts done on the ground, by those who can only do them at home: protest, coercion, force.
+_PHYSICAL_ROOTS = frozenset({"14", "15", "17", "18", "19", "20"})
+_ON_THE_GROUND_SECTORS = frozenset({"COP", "CRM", "CVL", "OPP"})
 
 
 def event_place(trig: Trigger, ctx: Context) -> tuple[PlaceMention | None, str]:
