@@ -166,10 +166,15 @@ def test_a_court_act_with_no_place_is_in_the_town_the_story_keeps_naming(pipelin
     assert once["charged"][1] != "story", once
 
 
-def test_a_story_set_only_in_a_country_lends_no_place(pipeline: Any) -> None:
-    # Borrowing a country would put the act on its centre point; the act says it has no place instead.
+def test_a_story_set_only_in_a_country_places_only_what_its_own_police_and_people_do_there(pipeline: Any) -> None:
+    # The country's own police arrest at home: the act is in that country, at country precision, never a point.
     placed = _basis(pipeline, "Brazil's economy grew last year. Police arrested two men on Monday.")
-    assert placed["arrested"] == (None, "article"), placed
+    place, basis = placed["arrested"]
+    assert place is not None and place.country == "BRA" and place.precision == "country" and basis == "story", placed
+    # A minister's words and another country's acts take nothing from the story.
+    said = _basis(pipeline, "Brazil's economy grew last year. The finance minister criticised the central bank on "
+                            "Monday.")
+    assert all(place is None for place, _ in said.values()), said
 
 
 def test_a_ministers_statement_takes_no_place_from_the_story(pipeline: Any) -> None:

@@ -55,7 +55,9 @@ def carry_places(events: list[Event], doc: Doc) -> list[Event]:
 def home_places(events: list[Event], ctx: Context) -> list[Event]:
     """An act of the police, courts, suspects or residents of the story's own country whose text names no place
     for it happened in the town or region the story is set in ("Police arrested two men" in a Hopkinton story:
-    Hopkinton), at that place's precision; a story set only in a country gives no place."""
+    Hopkinton), at that place's precision. A story set only in a country places there, at country precision, only
+    what its own police, protesters, suspects and residents do on the ground (protest, coercion, force): those act
+    at home; statements and state acts, which can be made anywhere, take no place from it."""
     home = story_place(ctx)
     # With no dateline, the town the story keeps naming is where its police and courts act, not where their
     # statements are made (a plea in court is a court act).
