@@ -248,3 +248,16 @@ def test_people_charged_as_the_police_tell_it_were_charged_by_the_police(coder: 
     assert [c for c in told if c[0] == "1121" and c[1] == "USACOP"], told
     prosecutors = coded(coder, "Two men were charged with murder in Leeds on Monday, prosecutors said.")
     assert [c for c in prosecutors if c[0] == "1121" and c[1] == "GBRJUD"], prosecutors
+
+
+def test_a_charge_laid_on_arrest_or_told_by_the_sheriff_is_the_polices(coder: Any) -> None:
+    """"was arrested ... and charged with trespass", "charged with murder, according to the sheriff's office": the
+    police laid the charge; a charge told alone stays the court's."""
+    on_arrest = coded(coder, "HAMILTON, Ohio (AP) — Patricia Moore, 62, was arrested at her home Wednesday and charged "
+                             "with criminal trespass.")
+    assert [c for c in on_arrest if c[0] == "1121" and c[1] == "USACOP"], on_arrest
+    according = coded(coder, "HAMILTON, Ohio (AP) — John Smith, 34, was charged with murder, according to the "
+                             "sheriff's office.")
+    assert [c for c in according if c[0] == "1121" and c[1] == "USACOP"], according
+    alone = coded(coder, "HAMILTON, Ohio (AP) — John Smith was charged with murder on Friday.")
+    assert [c for c in alone if c[0] == "1121" and c[1] == "USAJUD"], alone

@@ -60,8 +60,11 @@ def implicit_state_agent(trig: Trigger, ctx: Context) -> tuple[list[ActorMention
             targets.append(_supplied(tok, f"{country}CRM", country, "suspect", "person"))
     if not targets:
         return [], []
-    if role == "JUD" and token.lemma_.lower() == _CHARGE and (police := _police_telling(token, ctx)):
-        return police[:1], targets  # "are charged with murder, sheriff's deputies said": the police charged them
+    if role == "JUD" and token.lemma_.lower() == _CHARGE:
+        if police := _police_telling(token, ctx):
+            return police[:1], targets  # "are charged with murder, sheriff's deputies said": the police charged them
+        if _charged_on_arrest(token):
+            role = "COP"  # "was arrested and charged with assault": booked on the police's charge
     agent = _supplied(token, f"{country}{role}", country, "police" if role == "COP" else "judiciary", "government_body")
     return [agent], targets
 
@@ -71,12 +74,25 @@ _CHARGE = "charge"
 
 def _police_telling(verb: Token, ctx: Context) -> list[ActorMention]:
     """The police who tell of `verb`'s act: the subject of the sentence's speech verb ("deputies said"), or its
-    owner ("a Sheriff's Department news release said")."""
+    owner ("a Sheriff's Department news release said"), or the source an "according to" names ("according to
+    the Butler County Sheriff's Office")."""
     root = verb.sent.root
-    if root == verb or root.lemma_.lower() not in SPEECH_VERBS:
-        return []
-    speakers = [a for s in subjects_of(root) for a in (slot(s, ctx)[0] or owners_named_in(s, ctx))]
+    tellers: list[Token] = [o for prep in verb.sent if prep.lower_ == "to" and prep.i > 0
+                            and prep.doc[prep.i - 1].lower_ == "according" for o in prep.children if o.dep_ == "pobj"]
+    if root != verb and root.lemma_.lower() in SPEECH_VERBS:
+        tellers += subjects_of(root)
+    speakers = [a for s in tellers for a in (slot(s, ctx)[0] or owners_named_in(s, ctx))]
     return [a for a in speakers if a.sector == "COP"]
+
+
+def _charged_on_arrest(verb: Token) -> bool:
+    """"was arrested Wednesday and charged with trespass": a charge joined to an arrest is laid on arrest."""
+    joined = [verb.head] if verb.dep_ == "conj" else []
+    joined += [c for c in verb.children if c.dep_ == "conj"]
+    return any(j.lemma_.lower() in _ARRESTS for j in joined)
+
+
+_ARRESTS = frozenset({"arrest", "detain", "apprehend", "book"})
 
 
 def _country_of_act(trig: Trigger, ctx: Context) -> str | None:
