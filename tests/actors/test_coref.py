@@ -106,3 +106,10 @@ def test_rule_coreference_beats_recency_and_holds_its_floors(pipeline: Any) -> N
         assert ours["f1"] >= FLOORS[half]["f1"] and ours["f1"] > baseline["f1"]
         assert ours["precision"] > baseline["precision"]
         assert ours["false_on_no_actor"] < baseline["false_on_no_actor"]
+
+
+def test_the_militants_after_a_named_group_are_that_group(pipeline: Any) -> None:
+    text = ("KABUL — The Taliban attacked a police checkpoint in Kunduz on Sunday. The militants killed five "
+            "officers.")
+    codes = [a.code for a in _actors(pipeline, text) if a.text == "The militants"]
+    assert codes == ["AFGREBTAL"], codes

@@ -184,3 +184,9 @@ def test_cars_are_not_places(pipeline: Any) -> None:
     assert "Dayton" in places and not {"Honda", "Durango"} & set(places), places
     towns = _found(pipeline, "Police in Durango, Colorado arrested two men in Honda, Colombia.")
     assert "Durango" in towns, towns
+
+
+def test_a_one_word_name_a_verb_acts_on_is_a_person_not_a_town(pipeline: Any) -> None:
+    """"Trump met Kim": Kim is a person (there is a town Kim in India); "in Hanoi" is the place."""
+    places = _found(pipeline, "Trump met Kim in Hanoi on Thursday.")
+    assert "Kim" not in places and "Hanoi" in places, places

@@ -194,7 +194,10 @@ def _compatible(m: ActorMention, want: str, kb: ActorKB, doc: Doc) -> bool:
     if want == "group":
         return m.kb_id is not None and m.kb_id.startswith("group:")
     if want.startswith("role:"):
-        return m.code.endswith(want[5:]) and m.country is not None
+        # "The Taliban attacked ... The militants killed ...": a named group of the role (AFGREBTAL) counts
+        role = want[5:]
+        return (m.sector == role or (role == "REB" and m.sector == "IMG")) and (
+            m.country is not None or m.sector == "IMG")
     return False
 
 

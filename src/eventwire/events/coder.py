@@ -261,6 +261,7 @@ def _build(trig: Trigger, ctx: Context, sources: list[ActorMention], direct_sour
 # Roots of force and its show (posture, violence, fighting, mass violence): a country doing them is its military.
 _ARMED_ROOTS = frozenset({"15", "18", "19", "20"})
 _BLOCKADE = "191"
+_JUDICIAL_KILLING = frozenset({"execute", "hang", "behead"})
 _VISIT = "042"
 
 
@@ -297,7 +298,8 @@ def _acting_state(actor: ActorMention, trig: Trigger, code: str, ctx: Context) -
     if not _bare_country(actor) or actor.resolved_from == "place":
         return actor
     root = code[:2]
-    armed = root in _ARMED_ROOTS and code != _BLOCKADE  # closing a border is the government's
+    # closing a border is the government's, and so is putting the condemned to death ("Saudi Arabia executed 37")
+    armed = root in _ARMED_ROOTS and code != _BLOCKADE and trig.token.lemma_.lower() not in _JUDICIAL_KILLING
     role = "OPP" if root == "14" and trig.token.pos_ == "NOUN" else "MIL" if armed else "GOV"
     if actor.resolved_from == "adjective" and actor.token is not None:
         role = role_of(ctx.doc[actor.token].head, ctx.kb) or role

@@ -326,9 +326,16 @@ def _places_as_people(doc: Doc, gazetteer: Gazetteer) -> list[Span]:
         # "Tbilisi says": a capital or a country that speaks is its government, still a place name.
         if ent[0].lower_ in named_people or (ent[0].lower_ in people_words and not _seat_of_state(ent, gazetteer)):
             continue
+        # "Trump met Kim": a name a verb acts on or that acts is a person's, unless it is a capital or a country
+        # ("Tbilisi says"); a place is where something is or whose something is ("of Alexandria", "Gainesville's").
+        if ent.root.dep_ in _ACTOR_DEPS and not _seat_of_state(ent, gazetteer):
+            continue
         if _known_name(ent, gazetteer) and _populous(ent, gazetteer):
             out.append(Span(doc, ent.start, ent.end, label="PLACE"))
     return out
+
+
+_ACTOR_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "dative", "agent"})
 
 
 def _seat_of_state(span: Span, gazetteer: Gazetteer) -> bool:
