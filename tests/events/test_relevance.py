@@ -337,3 +337,21 @@ def test_a_task_someone_is_described_as_charged_with_is_not_done(pipeline: Any) 
     text = ("US Attorney General William Barr said the country would not put up with another special prosecutor "
             "entrusted to investigate the president.")
     kept_only_with_all_events(pipeline, text, lambda e: e.cameo_root == "09", "2019-11-20")
+
+
+@pytest.mark.parametrize("text", [
+    "NAIROBI, Kenya (AP) — The army has fought the insurgency for more than a decade.",
+    "SANAA, Yemen (AP) — Saudi Arabia has been bombing Yemen for four years.",
+    "MOSCOW (AP) — Russia has detained the journalist since 2017.",
+    "KABUL (AP) — Rebels have attacked army posts several times this year.",
+    "ANKARA (AP) — Turkey considers the YPG a terrorist group and has launched several offensives against it.",
+    "TEHRAN (AP) — Police in the city routinely arrest journalists.",
+    "TEHRAN (AP) — Security forces often use tear gas to disperse protesters.",
+])
+def test_acts_lasting_years_summed_up_or_habitual_are_no_news(pipeline: Pipeline, text: str) -> None:
+    assert not run(pipeline, text).events, [(e.cameo, e.evidence.trigger) for e in run(pipeline, text).events]
+
+
+def test_acts_since_a_day_of_this_week_are_news(pipeline: Pipeline) -> None:
+    events = run(pipeline, "MOSCOW (AP) — Police have detained dozens of protesters since Sunday.").events
+    assert [e for e in events if e.cameo == "173"], events

@@ -4,11 +4,13 @@ claim about many people."""
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Token
 
 from eventwire.datafiles import word_list
 from eventwire.events.lexicon import relative_antecedent
-from eventwire.syntax import misread_present, subjects_of
+from eventwire.syntax import misread_present, subjects_of, verb_of
 
 
 def direct_question(token: Token) -> bool:
@@ -121,3 +123,81 @@ def thing_described(token: Token) -> bool:
     act told in a relative clause on the thing it made, itself the matter of another act, says which thing is meant;
     it is not the news."""
     return token.pos_ == "VERB" and token.head.dep_ in ("dobj", "pobj") and relative_antecedent(token) is not None
+
+
+def lasting_state(token: Token) -> bool:
+    """An act told in the perfect as lasting months or years is a standing state, not an act of the news: "the
+    army has fought the insurgency for more than a decade", "Saudi Arabia has been bombing Yemen for four years",
+    "has detained activists since 2017" ("has been detained since Sunday" is this week's news)."""
+    verb = token if token.pos_ in ("VERB", "AUX") else token.head
+    if not any(c.dep_ in ("aux", "auxpass") and c.lemma_ == "have" for c in verb.children):
+        return False
+    for prep in verb.children:
+        if prep.dep_ != "prep" or prep.lower_ not in ("for", "since", "over"):
+            continue
+        for obj in (o for o in prep.children if o.dep_ == "pobj"):
+            if prep.lower_ == "since":
+                if any(_YEARS.fullmatch(t.text) for t in obj.subtree):
+                    return True
+            elif obj.lemma_.lower() in _LONG_SPANS:
+                return True
+    return False
+
+
+def many_occasions(token: Token) -> bool:
+    """Acts summed up in the perfect are a record, not an act of the news: "rebels have attacked army posts
+    several times this year", "Turkey has launched several offensives against the YPG"."""
+    verb = token if token.pos_ in ("VERB", "AUX") else token.head
+    if verb.pos_ not in ("VERB", "AUX") or not any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children):
+        return False
+    for child in verb.children:
+        counted = child.lemma_.lower() == "time" and child.tag_ == "NNS" and child.dep_ in ("npadvmod", "advmod",
+                                                                                          "dobj")
+        many = child.dep_ == "dobj" and child.tag_ == "NNS" and any(
+            c.dep_ in ("amod", "nummod", "quantmod") and c.lower_ in _MANY for c in child.children)
+        if counted or many:
+            return True
+    return False
+
+
+_MANY = frozenset({"several", "many", "numerous", "multiple", "dozens", "hundreds", "repeated", "countless"})
+_YEARS = re.compile(r"(1[89]|20)\d\d")
+# Spans of time that make an act told as lasting them a state ("for four years", "over the past decade").
+_LONG_SPANS = frozenset({"year", "decade", "month", "century"})
+
+
+# Adverbs that put an act in the past before the news ("previously committed", "once told").
+_BACKGROUND_ADVERBS = word_list("eventwire.events", "background_adverb")
+_HABITUAL_ADVERBS = word_list("eventwire.events", "habitual_adverb")
+
+
+def told_as_background(token: Token) -> bool:
+    """ "McConnell previously committed to a trial", "Mendez once told the Post": told as background;
+    "Johnson has repeatedly stated", "has long called for": a habit or a standing position, not one act."""
+    verb = verb_of(token)
+    adverbs = {c.lower_ for c in (*token.children, *verb.children) if c.dep_ == "advmod"}
+    if adverbs & _BACKGROUND_ADVERBS:
+        return True
+    # A habit told in the present or the perfect; "repeatedly called it a witch hunt" in the simple past
+    # reports what was said in the news.
+    if bool(adverbs & _HABITUAL_ADVERBS) and _present_or_perfect(token):
+        return True
+    # "Security forces often use tear gas to disperse protesters": the habit of the verb the act is the aim of
+    purpose = verb.head if verb.dep_ in ("xcomp", "advcl") and any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) else None
+    if purpose is not None and purpose.pos_ == "VERB" and _present_or_perfect(purpose) and bool(
+            {c.lower_ for c in purpose.children if c.dep_ == "advmod"} & _HABITUAL_ADVERBS):
+        return True
+    # "Obama repeatedly has said he opposes reinstating it": what a habitual saying says is a standing position
+    speech = verb.head
+    return verb.dep_ == "ccomp" and speech.pos_ == "VERB" and _present_or_perfect(speech) and bool(
+        {c.lower_ for c in speech.children if c.dep_ == "advmod"} & _HABITUAL_ADVERBS)
+
+
+def _present_or_perfect(verb: Token) -> bool:
+    # "Police routinely arrest journalists": a base form with its own subject and no auxiliary is a present the
+    # tagger misread
+    bare_present = verb.tag_ == "VB" and verb.dep_ in ("ROOT", "conj", "ccomp") and not any(
+        c.dep_ in ("aux", "auxpass") for c in verb.children) and any(c.dep_ == "nsubj" for c in verb.children)
+    return verb.tag_ in ("VBZ", "VBP") or bare_present or any(
+        c.dep_ == "aux" and (c.lemma_ == "have" or c.tag_ in ("VBZ", "VBP")) for c in verb.children)

@@ -30,10 +30,13 @@ from eventwire.events.framing import (
     described_act,
     direct_question,
     generic_claim,
+    lasting_state,
+    many_occasions,
     not_the_first_time,
     standing_measure,
     task_described,
     thing_described,
+    told_as_background,
     told_of_a_past_office,
 )
 from eventwire.events.slots import NATION_AS_A_SIDE
@@ -177,9 +180,6 @@ _PRIVATE_UNDIRECTED_ROOTS = frozenset({"01", "02", "03", "09", "10", "17"})
 PLAIN_STATEMENT = "010"
 
 
-# Adverbs that put an act in the past before the news ("previously committed", "once told").
-_BACKGROUND_ADVERBS = word_list("eventwire.events", "background_adverb")
-_HABITUAL_ADVERBS = word_list("eventwire.events", "habitual_adverb")
 
 
 def never_emitted(event: Event, published: str | None, token: Token | None = None) -> bool:
@@ -198,7 +198,8 @@ def never_emitted(event: Event, published: str | None, token: Token | None = Non
                                        or direct_question(token) or case_allegation(event, token)
                                        or not_the_first_time(token) or told_of_a_past_office(token)
                                        or police_cordon(event, token) or generic_claim(token)
-                                       or task_described(token) or thing_described(token))
+                                       or task_described(token) or thing_described(token)
+                                       or lasting_state(token) or many_occasions(token))
     plain = event.cameo == PLAIN_STATEMENT  # the coding rules' optional 010: never a required event
     optional = plain or (token is not None and (disaster_emergency(event, token) or hazard_warning(event, token)))
     return event.hypothetical or event.negated or history or undirected or described or optional
@@ -341,28 +342,6 @@ def case_allegation(event: Event, token: Token) -> bool:
 
 # Who speaks to the police in public life; a driver, a witness or a worker telling an officer does not.
 _PUBLIC_GROUPS = frozenset({"REB", "OPP", "PTY", "IMG", "NGO"})
-
-
-def told_as_background(token: Token) -> bool:
-    """ "McConnell previously committed to a trial", "Mendez once told the Post": told as background;
-    "Johnson has repeatedly stated", "has long called for": a habit or a standing position, not one act."""
-    verb = verb_of(token)
-    adverbs = {c.lower_ for c in (*token.children, *verb.children) if c.dep_ == "advmod"}
-    if adverbs & _BACKGROUND_ADVERBS:
-        return True
-    # A habit told in the present or the perfect; "repeatedly called it a witch hunt" in the simple past
-    # reports what was said in the news.
-    if bool(adverbs & _HABITUAL_ADVERBS) and _present_or_perfect(token):
-        return True
-    # "Obama repeatedly has said he opposes reinstating it": what a habitual saying says is a standing position
-    speech = verb.head
-    return verb.dep_ == "ccomp" and speech.pos_ == "VERB" and _present_or_perfect(speech) and bool(
-        {c.lower_ for c in speech.children if c.dep_ == "advmod"} & _HABITUAL_ADVERBS)
-
-
-def _present_or_perfect(verb: Token) -> bool:
-    return verb.tag_ in ("VBZ", "VBP") or any(
-        c.dep_ == "aux" and (c.lemma_ == "have" or c.tag_ in ("VBZ", "VBP")) for c in verb.children)
 
 
 def standing_passive(token: Token) -> bool:
