@@ -190,3 +190,10 @@ def test_a_one_word_name_a_verb_acts_on_is_a_person_not_a_town(pipeline: Any) ->
     """"Trump met Kim": Kim is a person (there is a town Kim in India); "in Hanoi" is the place."""
     places = _found(pipeline, "Trump met Kim in Hanoi on Thursday.")
     assert "Kim" not in places and "Hanoi" in places, places
+
+
+def test_a_shouted_dateline_with_the_agencys_credit_is_a_place(pipeline: Any) -> None:
+    """"MOSCOW (AP) —", "CAIRO (Reuters) -": the wire credit stands between the city and the dash."""
+    for text, city in (("MOSCOW (AP) — Police detained 40 protesters on Saturday.", "MOSCOW"),
+                       ("CAIRO (Reuters) - Police arrested two men on Friday.", "CAIRO")):
+        assert city in _found(pipeline, text), (text, _found(pipeline, text))

@@ -414,6 +414,8 @@ def _shouted_datelines(doc: Doc, gazetteer: Gazetteer) -> list[Span]:
         if end >= len(doc):
             continue
         mark = doc[end + 1].text if doc[end].is_space and end + 1 < len(doc) else doc[end].text
+        if mark == "(":  # "MOSCOW (AP) —": the agency's credit stands between the name and the dash
+            mark = _mark_after_credit(doc, end if doc[end].text == "(" else end + 1)
         first = doc[span.start]
         opens = first.is_sent_start or first.i == 0 or doc[first.i - 1].is_punct or doc[first.i - 1].is_space
         before_comma = mark == "," and _known_name(span, gazetteer, shouted=True)
@@ -422,6 +424,15 @@ def _shouted_datelines(doc: Doc, gazetteer: Gazetteer) -> list[Span]:
         if before_comma or before_dash:
             out.append(Span(doc, span.start, span.end, label="PLACE"))
     return out
+
+
+def _mark_after_credit(doc: Doc, opening: int) -> str:
+    """The mark after a short parenthesised credit ("(AP)", "(Reuters)") that opens at `opening`, else "("."""
+    closing = next((t.i for t in doc[opening + 1: opening + 5] if t.text == ")"), None)
+    if closing is None or closing + 1 >= len(doc):
+        return "("
+    after = doc[closing + 1]
+    return doc[closing + 2].text if after.is_space and closing + 2 < len(doc) else after.text
 
 
 _COUNTY_NOUNS = {"counties": "County", "parishes": "Parish", "boroughs": "Borough"}
