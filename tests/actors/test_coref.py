@@ -113,3 +113,9 @@ def test_the_militants_after_a_named_group_are_that_group(pipeline: Any) -> None
             "officers.")
     codes = [a.code for a in _actors(pipeline, text) if a.text == "The militants"]
     assert codes == ["AFGREBTAL"], codes
+
+
+def test_the_union_is_not_the_agency_credited_with_the_story(pipeline: Any) -> None:
+    text = "NAIROBI (AP) — The union's chief negotiator rejected the offer."
+    codes = [a.code for a in _actors(pipeline, text) if a.text.startswith("The union")]
+    assert codes and not [c for c in codes if c.endswith("MED")], codes

@@ -388,3 +388,10 @@ def test_the_sources_own_country_named_by_a_things_adjective_is_no_target(pipeli
     text = "ROME (AP) — Italy's Interior Minister Matteo Salvini closed Italian ports to migrant rescue ships."
     events = coded(pipeline, text)
     assert events and not [e for e in events if e[1] == e[2]], events
+
+
+def test_a_body_the_source_calls_its_own_is_no_second_target(pipeline: Any) -> None:
+    """"recalled its ambassador from Canada": one recall from Canada, not also one of an ambassador the sentence's
+    country made Canadian."""
+    events = coded(pipeline, "The Philippines recalled its ambassador from Canada over a garbage dispute.")
+    assert events == [("161", "PHLGOV", "CANGOV")], events

@@ -192,7 +192,8 @@ def _compatible(m: ActorMention, want: str, kb: ActorKB, doc: Doc) -> bool:
     if want == "country":
         return m.kind == "country"
     if want == "group":
-        return m.kb_id is not None and m.kb_id.startswith("group:")
+        # "the union", "the group": a body acting in the story, not the agency credited with it ("NAIROBI (AP)")
+        return m.kb_id is not None and m.kb_id.startswith("group:") and m.kind != "media"
     if want.startswith("role:"):
         # "The Taliban attacked ... The militants killed ...": a named group of the role (AFGREBTAL) counts
         role = want[5:]

@@ -63,6 +63,8 @@ from eventwire.syntax import subjects_of
 _MUTUAL_CODE_PREFIXES = ("036", "040", "041", "044", "045", "046", "054", "057", "06")
 _MUTUAL_INTENT_VERBS = word_list("eventwire.events", "mutual_intent_verb")
 _MUTUAL_FIGHT_VERBS = frozenset({"exchange", "clash", "skirmish"})
+_SWAP_VERBS = frozenset({"exchange", "swap", "trade"})
+_RELEASE_PEOPLE = "0841"
 
 
 def _mutual(code: str, trig: Trigger) -> bool:
@@ -72,6 +74,8 @@ def _mutual(code: str, trig: Trigger) -> bool:
         return True
     if code[:2] in ("18", "19") and trig.token.lemma_.lower() in _MUTUAL_FIGHT_VERBS:
         return True  # "India and Pakistan exchanged fire", "the two armies clashed": they fought each other
+    if code == _RELEASE_PEOPLE and trig.token.lemma_.lower() in _SWAP_VERBS:
+        return True  # "Ukraine and Russia exchanged prisoners": each released the other's
     return code.startswith("03") and trig.token.lemma_.lower() in _MUTUAL_INTENT_VERBS
 
 

@@ -380,3 +380,19 @@ def on_strike(noun: Token, entry: LexEntry) -> bool:
 
 
 _STRIKING_VERBS = frozenset({"go", "be", "remain", "stay", "continue", "come", "walk"})
+
+
+def workers_striking(verb: Token, entry: LexEntry, ctx: Context) -> bool:
+    """"Teachers struck for a second day", "the union said it would strike": striking with no one struck is a
+    labour strike (143); "Israel struck Gaza", "the drone struck at dawn" near a force are blows."""
+    if verb.lemma_.lower() != "strike" or entry.code[:2] != "19" or any(
+            c.dep_ in ("dobj", "nsubjpass") or (c.dep_ == "prep" and c.lower_ in ("at", "on", "against", "in"))
+            for c in verb.children):
+        return False
+    sides = [a for s in subjects_of(verb) for a in ctx.actors.get(s.i, [])]
+    return bool(sides) and all(a.sector in _STRIKING_SECTORS for a in sides)
+
+
+# Who goes on strike: workers, their unions, teachers, doctors, students, business and ordinary people.
+_STRIKING_SECTORS = frozenset({"LAB", "EDU", "HLH", "MED", "BUS", "CVL"})
+

@@ -229,11 +229,15 @@ def _same_side(target: ActorMention, sources: list[ActorMention]) -> bool:
 def _own_by_pronoun(target: ActorMention, sources: list[ActorMention], ctx: Context) -> bool:
     """"Nigeria will withdraw its peacekeeping force from Chad": a body the source's own possessive names, of
     the source's country, is the source's own, not a side acted on."""
-    if not 0 <= target.token < len(ctx.doc) or target.country not in {s.country for s in sources if s.country} or (
-            target.sector not in STATE_SECTORS):
+    if not 0 <= target.token < len(ctx.doc) or target.sector not in STATE_SECTORS:
         return False  # "urged its residents", "thanked her supporters": people addressed are the act's target
+    # "The Philippines recalled its ambassador from Canada": the pronoun's source owns the body whatever country
+    # the description took from the sentence
+    source_codes = {s.code for s in sources if s.code}
+    own_country = target.country in {s.country for s in sources if s.country}
     return any(c.dep_ == "poss" and c.pos_ == "PRON" and any(
-        a.country == target.country for a in ctx.actors.get(c.i, [])) for c in ctx.doc[target.token].children)
+        a.code in source_codes or (own_country and a.country == target.country) for a in ctx.actors.get(c.i, []))
+        for c in ctx.doc[target.token].children)
 
 
 def _another_office(target: ActorMention, trig: Trigger, sources: list[ActorMention], ctx: Context) -> bool:

@@ -44,6 +44,7 @@ from eventwire.events.senses import (
     travellers_described,
     verbal_attack,
     welcoming_a_thing,
+    workers_striking,
 )
 from eventwire.events.slots import actors_at, slot
 from eventwire.events.stance import (
@@ -115,6 +116,8 @@ def find_triggers(doc: Doc, lexicon: Lexicon, ctx: Context) -> list[Trigger]:
                 entry = replace(entry, code=CRITICISM_CODE)
             if entry is not None and welcoming_a_thing(token, entry, ctx):
                 entry = replace(entry, code=ENDORSEMENT_CODE)
+            if entry is not None and workers_striking(token, entry, ctx):
+                entry = replace(entry, code=LABOUR_STRIKE)
             if entry is not None and entry.code == "130" and (
                     warned := warning_code(token, lambda t: t.i in ctx.actors)) is not None:
                 entry = replace(entry, code=warned)
