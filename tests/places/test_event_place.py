@@ -49,6 +49,9 @@ def test_a_court_or_chamber_named_where_a_place_would_be_puts_the_act_in_its_cou
     assert sentenced["sentenced"].precision == "country"
     plea = _places(pipeline, "Jon Mihm pleaded guilty in Jackson County Circuit Court on Monday to a charge of theft.")
     assert plea["pleaded"] is not None and plea["pleaded"].name.startswith("Jackson County"), plea
+    # a story filed in the country's city: the chamber is there
+    rally = _places(pipeline, "ALGIERS, Algeria (AP) — Hundreds of people demonstrated outside parliament on Friday.")
+    assert rally["demonstrated"] is not None and rally["demonstrated"].name == "Algiers", rally
 
 
 def test_a_dateline_and_the_owner_of_a_protest_say_where(pipeline: Any) -> None:
@@ -181,3 +184,8 @@ def test_a_ministers_statement_takes_no_place_from_the_story(pipeline: Any) -> N
     placed = _basis(pipeline, "Four homes in Hopkinton, New Hampshire were burglarized this week. The governor "
                               "criticised the state police on Monday.")
     assert all(place is None for place, _ in placed.values()), placed
+
+
+def test_a_country_someone_is_handed_to_is_no_place_of_the_hand_over(pipeline: Any) -> None:
+    placed = _places(pipeline, "Pakistan handed over a captured Indian pilot to India on Friday.")
+    assert placed["handed"] is None or placed["handed"].country != "IND", placed

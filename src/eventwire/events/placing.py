@@ -101,7 +101,11 @@ def event_place(trig: Trigger, ctx: Context) -> tuple[PlaceMention | None, str]:
         for child in holder.children:
             if child.dep_ == "prep" and child.lower_ in _LOCATIVE_PREPS:
                 for obj in child.children:
-                    place = place_in_np(obj, ctx) or seat_of_body(obj, ctx)
+                    place = place_in_np(obj, ctx)
+                    if place is None and (seat := seat_of_body(obj, ctx)) is not None:
+                        place = _refine_by_dateline(seat, ctx)  # "outside parliament" in a story filed in Algiers
+                    if place is not None and _receiving_country(place, child, trig):
+                        continue
                     if place is not None:
                         return place, "clause"
             # "condemned the US strike in Baghdad": an attack a saying is about has its own place ("praised the
@@ -138,6 +142,7 @@ def event_place(trig: Trigger, ctx: Context) -> tuple[PlaceMention | None, str]:
                    and says_where(ctx.doc[i], _LOCATIVE_PREPS)  # not "Steve Scalise of Louisiana", "blaming Iran"
                    and not _in_another_act(ctx.doc[i], trig)
                    and not (p.feature == "country" and _aimed_at(ctx.doc[i], trig))
+                   and not (ctx.doc[i].dep_ == "pobj" and _receiving_country(p, ctx.doc[i].head, trig))
                    and not (ctx.in_quote(ctx.doc[i]) and not ctx.in_quote(trig.token))
                    and not _said_not_done_there(ctx.doc[i], trig)
                    and not _spoken_of(ctx.doc[i], trig)]
@@ -215,6 +220,17 @@ def _spoken_of(token: Token, trig: Trigger) -> bool:
     content = [c for c in trig.token.children if c.dep_ in ("dobj", "ccomp", "xcomp", "attr", "oprd")
                or (c.dep_ == "prep" and c.lower_ in _CONTENT_PREPS)]
     return any(token in c.subtree for c in content)
+
+
+def _receiving_country(place: PlaceMention, prep: Token, trig: Trigger) -> bool:
+    """"handed over the pilot to India", "extradited him to Bahrain": a country someone is handed to receives
+    them; the hand-over did not happen all over it (aid sent to a country is delivered there)."""
+    return place.feature == "country" and prep.lower_ in trig.entry.target_preps and (
+        trig.entry.code[:2] in _TRANSFER_ROOTS)
+
+
+# Material cooperation and concessions: people and things handed from one side to another.
+_TRANSFER_ROOTS = frozenset({"06", "08"})
 
 
 def _aimed_at(token: Token, trig: Trigger) -> bool:

@@ -326,16 +326,20 @@ def _places_as_people(doc: Doc, gazetteer: Gazetteer) -> list[Span]:
         # "Tbilisi says": a capital or a country that speaks is its government, still a place name.
         if ent[0].lower_ in named_people or (ent[0].lower_ in people_words and not _seat_of_state(ent, gazetteer)):
             continue
-        # "Trump met Kim": a name a verb acts on or that acts is a person's, unless it is a capital or a country
-        # ("Tbilisi says"); a place is where something is or whose something is ("of Alexandria", "Gainesville's").
-        if ent.root.dep_ in _ACTOR_DEPS and not _seat_of_state(ent, gazetteer):
+        # "Trump met Kim": a name a verb acts on is a person's, unless it is a capital or a country ("visited
+        # Tbilisi"); a place is where something is or whose something is ("of Alexandria", "Gainesville's"), and a
+        # town acting stands for its council ("Gainesville approved the plan").
+        appealing = ent.root.dep_ == "nsubj" and ent.root.head.lemma_.lower() in _APPEALS  # "Anderson again urged"
+        if (ent.root.dep_ in _ACTED_ON_DEPS or appealing) and not _seat_of_state(ent, gazetteer):
             continue
         if _known_name(ent, gazetteer) and _populous(ent, gazetteer):
             out.append(Span(doc, ent.start, ent.end, label="PLACE"))
     return out
 
 
-_ACTOR_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "dative", "agent"})
+_ACTED_ON_DEPS = frozenset({"dobj", "dative", "agent"})
+# What people do and towns do not: urging, pleading, warning (a town "says" through its council too).
+_APPEALS = frozenset({"urge", "plead", "implore", "beg", "warn", "vow", "pledge", "promise", "admit", "deny"})
 
 
 def _seat_of_state(span: Span, gazetteer: Gazetteer) -> bool:
