@@ -225,7 +225,7 @@ def _spoken_of(token: Token, trig: Trigger) -> bool:
 def _receiving_country(place: PlaceMention, prep: Token, trig: Trigger) -> bool:
     """"handed over the pilot to India", "extradited him to Bahrain": a country someone is handed to receives
     them; the hand-over did not happen all over it (aid sent to a country is delivered there)."""
-    return place.feature == "country" and prep.lower_ in trig.entry.target_preps and (
+    return place.feature == "country" and prep.lower_ == "to" and prep.lower_ in trig.entry.target_preps and (
         trig.entry.code[:2] in _TRANSFER_ROOTS)
 
 
