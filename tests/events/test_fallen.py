@@ -48,3 +48,21 @@ def test_died_in_an_accident_or_a_fire_is_no_attack(pipeline: Any) -> None:
     for text in ("A soldier died in an accident during a training exercise in Kenya.",
                  "Three people died in a fire at a Kabul market on Friday."):
         assert not _violence(coded(pipeline, text)), (text, coded(pipeline, text))
+
+
+def test_killed_when_soldiers_opened_fire_is_one_shooting_of_the_dead(pipeline: Any) -> None:
+    text = "KHARTOUM, Sudan (AP) — Two protesters were killed when soldiers opened fire on the crowd."
+    events = _violence(coded(pipeline, text))
+    assert len(events) == 1 and events[0][1:] == ("SDNMIL", "SDNOPP"), events
+
+
+def test_died_when_militants_attacked_makes_the_dead_the_target(pipeline: Any) -> None:
+    events = _violence(coded(pipeline, "BAGHDAD (AP) — Five soldiers died when militants attacked their checkpoint."))
+    assert events == [("190", "IRQREB", "IRQMIL")], events
+
+
+def test_killed_when_a_bomb_struck_is_one_attack_and_news(pipeline: Any) -> None:
+    events = _violence(coded(pipeline, "KABUL (AP) — Three civilians were killed when a roadside bomb struck their "
+                                       "car."))
+    assert len(events) == 1 and events[0][2] == "AFGCVL", events
+    assert not _violence(coded(pipeline, "KABUL (AP) — Three people were killed when their car hit a tree."))

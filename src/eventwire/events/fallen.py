@@ -19,17 +19,26 @@ from eventwire.syntax import is_passive
 _FALLEN_VERBS = word_list("eventwire.events", "fallen_verb")
 # Verbs with no agent at all: their subject is the fallen in the active ("died in an air strike").
 _INTRANSITIVE = frozenset({"die", "perish"})
+# Conjunctions that put an act at the moment of the harm ("were killed when soldiers opened fire").
+_WHEN_MARKS = frozenset({"when", "as"})
 # Prepositions naming the other side of a fight ("a shootout with police", "fighting against the army").
 _OTHER_SIDE_PREPS = frozenset({"with", "against"})
 
 
-def harm_verb_of(noun: Token) -> Token | None:
-    """The verb whose "in" or "during" phrase the act's noun is, when that verb tells people killed or hurt
-    ("were killed in clashes", "died in an air strike"); else None."""
-    prep = noun.head
-    if noun.dep_ != "pobj" or prep.dep_ != "prep" or prep.lower_ not in ("in", "during"):
+def harm_verb_of(act: Token) -> Token | None:
+    """The verb telling people killed or hurt ("were killed", "died") whose "in" or "during" phrase names the act
+    ("were killed in clashes", "died in an air strike") or whose "when" clause tells it ("two protesters were
+    killed when soldiers opened fire"); else None."""
+    if act.pos_ == "VERB":
+        told_when = act.dep_ == "advcl" and any(c.dep_ in ("mark", "advmod") and c.lower_ in _WHEN_MARKS
+                                                  for c in act.children)
+        verb = act.head if told_when else None
+    else:
+        prep = act.head
+        in_phrase = act.dep_ == "pobj" and prep.dep_ == "prep" and prep.lower_ in ("in", "during")
+        verb = prep.head if in_phrase else None
+    if verb is None:
         return None
-    verb = prep.head
     if verb.pos_ != "VERB" or verb.lemma_.lower() not in _FALLEN_VERBS:
         return None
     if verb.lemma_.lower() in _INTRANSITIVE or is_passive(verb):
@@ -43,7 +52,7 @@ def the_fallen(verb: Token) -> list[Token]:
 
 
 def other_side_named(noun: Token) -> bool:
-    """Whether the act's noun names a side fought ("clashes with militants", "fighting between A and B")."""
+    """Whether the act names a side fought ("clashes with militants", "fighting between A and B")."""
     return any(c.dep_ == "prep" and (c.lower_ in _OTHER_SIDE_PREPS or c.lower_ == "between")
                and any(o.dep_ == "pobj" for o in c.children) for c in noun.children)
 

@@ -15,7 +15,7 @@ from eventwire.datafiles import word_list
 from eventwire.events.codes import RIOT, VIOLENCE_ROOTS
 from eventwire.events.context import Context, Trigger
 from eventwire.events.dating import act_tense
-from eventwire.events.fallen import fallen_side
+from eventwire.events.fallen import fallen_side, harm_verb_of
 from eventwire.events.slots import national_actor, parties_between, slot
 from eventwire.events.targets import target_tokens
 from eventwire.events.triggers import carries, speech_act_speaker
@@ -266,6 +266,9 @@ def names_an_attack(act: Token) -> bool:
     named = named or participle_subjects(act)
     named += [o for c in act.children if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ in ("in", "during"))
               for o in c.children if o.dep_ == "pobj"]
+    # "were killed when a roadside bomb struck their car": the clause of the moment names the weapon
+    named += [s for c in act.children if c.dep_ == "advcl" and harm_verb_of(c) == act
+              for s in c.children if s.dep_ == "nsubj"]
     return any(attack_noun(n) for n in named)
 
 

@@ -63,8 +63,10 @@ def target_tokens(trig: Trigger, ctx: Context) -> list[Token]:
         if token.dep_ == "advcl" and not out and passive_participle(token):
             out.extend(subjects_of(token.head))  # "Backed by Iran, the rebels ...": the rebels
         return out
-    if token.pos_ == "NOUN" and entry.code[:2] in VIOLENCE_ROOTS:
-        out.extend(fallen_victims(token))  # "twelve people died in a suicide bombing": the bombing's victims
+    if entry.code[:2] in VIOLENCE_ROOTS:
+        # "twelve people died in a suicide bombing", "two protesters were killed when soldiers opened fire": the
+        # act's victims
+        out.extend(fallen_victims(token))
     holders = [token]
     carried = token.pos_ == "NOUN" and trig.clause != token and (
         token.dep_ in ("dobj", "attr") or carries(trig.clause, trig.entry.code))
