@@ -206,12 +206,22 @@ def implicit_suspects(trig: Trigger, ctx: Context, sources: list[ActorMention]) 
 def _at_a_protest(trig: Trigger) -> bool:
     """"Police arrested more than 200 people during the weekend protests": people taken at a protest are
     protesters, not suspects."""
-    return trig.token.pos_ == "VERB" and any(
-        prep.dep_ == "prep" and prep.lower_ in _PROTEST_TIME_PREPS and obj.dep_ == "pobj"
-        and obj.lemma_.lower() in PROTEST_NOUNS for prep in trig.token.children for obj in prep.children)
+    if trig.token.pos_ != "VERB":
+        return False
+    for prep in (c for c in trig.token.children if c.dep_ == "prep"):
+        for obj in prep.children:
+            if prep.lower_ in _PROTEST_TIME_PREPS and obj.dep_ == "pobj" and obj.lemma_.lower() in PROTEST_NOUNS:
+                return True
+            # "detained for illegally occupying roads", "arrested for taking part in an unauthorised rally"
+            if prep.lower_ == "for" and obj.dep_ == "pcomp" and (obj.lemma_.lower() in _PROTESTING or any(
+                    t.lemma_.lower() in PROTEST_NOUNS for t in obj.subtree)):
+                return True
+    return False
 
 
 _PROTEST_TIME_PREPS = frozenset({"during", "at", "in", "amid", "after", "following"})
+# What protesters are taken for doing.
+_PROTESTING = frozenset({"protest", "demonstrate", "rally", "march", "occupy", "block", "picket", "riot"})
 
 
 # Seizing and confiscating property.
