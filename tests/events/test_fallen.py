@@ -66,3 +66,9 @@ def test_killed_when_a_bomb_struck_is_one_attack_and_news(pipeline: Any) -> None
                                        "car."))
     assert len(events) == 1 and events[0][2] == "AFGCVL", events
     assert not _violence(coded(pipeline, "KABUL (AP) — Three people were killed when their car hit a tree."))
+
+
+def test_the_generic_present_of_a_review_is_no_toll(pipeline: Any) -> None:
+    text = ("ROME (AP) — Then there are Stormtroopers, many of whom die in a single strike, though others pose a "
+            "bigger challenge.")
+    assert not _violence(coded(pipeline, text)), coded(pipeline, text)

@@ -189,3 +189,8 @@ def test_a_ministers_statement_takes_no_place_from_the_story(pipeline: Any) -> N
 def test_a_country_someone_is_handed_to_is_no_place_of_the_hand_over(pipeline: Any) -> None:
     placed = _places(pipeline, "Pakistan handed over a captured Indian pilot to India on Friday.")
     assert placed["handed"] is None or placed["handed"].country != "IND", placed
+
+
+def test_a_country_naming_whose_attack_it_was_is_not_where_it_fell(pipeline: Any) -> None:
+    placed = _places(pipeline, "KABUL (AP) — Ten civilians were killed in a US airstrike on Monday.")
+    assert placed["killed"] is not None and placed["killed"].name == "Kabul", placed

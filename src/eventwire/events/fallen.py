@@ -39,11 +39,19 @@ def harm_verb_of(act: Token) -> Token | None:
         verb = prep.head if in_phrase else None
     if verb is None:
         return None
-    if verb.pos_ != "VERB" or verb.lemma_.lower() not in _FALLEN_VERBS:
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in _FALLEN_VERBS or _generic_present(verb):
         return None
     if verb.lemma_.lower() in _INTRANSITIVE or is_passive(verb):
         return verb
     return None
+
+
+def _generic_present(verb: Token) -> bool:
+    """"Stormtroopers, many of whom die in a single strike": the simple present tells what happens, not what
+    happened; a headline's present ("Three soldiers die in clash") tells the news."""
+    present = verb.tag_ in ("VBP", "VBZ") or any(c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBP", "VBZ")
+                                                 and c.lemma_ != "have" for c in verb.children)
+    return present and verb.sent.start != 0
 
 
 def the_fallen(verb: Token) -> list[Token]:

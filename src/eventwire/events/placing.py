@@ -141,7 +141,7 @@ def event_place(trig: Trigger, ctx: Context) -> tuple[PlaceMention | None, str]:
                    and not any(start <= (p.start or -1) < end for start, end in naming)
                    and says_where(ctx.doc[i], _LOCATIVE_PREPS)  # not "Steve Scalise of Louisiana", "blaming Iran"
                    and not _in_another_act(ctx.doc[i], trig)
-                   and not (p.feature == "country" and _aimed_at(ctx.doc[i], trig))
+                   and not (p.feature == "country" and (_aimed_at(ctx.doc[i], trig) or _whose_act(ctx.doc[i])))
                    and not (ctx.doc[i].dep_ == "pobj" and _receiving_country(p, ctx.doc[i].head, trig))
                    and not (ctx.in_quote(ctx.doc[i]) and not ctx.in_quote(trig.token))
                    and not _said_not_done_there(ctx.doc[i], trig)
@@ -220,6 +220,13 @@ def _spoken_of(token: Token, trig: Trigger) -> bool:
     content = [c for c in trig.token.children if c.dep_ in ("dobj", "ccomp", "xcomp", "attr", "oprd")
                or (c.dep_ == "prep" and c.lower_ in _CONTENT_PREPS)]
     return any(token in c.subtree for c in content)
+
+
+def _whose_act(token: Token) -> bool:
+    """"were killed in a US airstrike": a country naming whose act a noun is says who, not where ("in a US prison",
+    a place's noun, says where)."""
+    head = token.head
+    return token.dep_ == "compound" and head.pos_ == "NOUN" and head.lemma_.lower() not in PLACE_NOUNS
 
 
 def _receiving_country(place: PlaceMention, prep: Token, trig: Trigger) -> bool:
