@@ -1,9 +1,10 @@
-"""People killed or hurt "in" an attack or a fight: the harm and the act that did it are one event.
+"""People killed or hurt "in" an attack or a fight, or "when" it was done: the harm and the act are one event.
 
 "Ten civilians were killed in a US airstrike", "three soldiers died in clashes with militants", "20 people were
-killed in fighting between government forces and al-Shabab": the verb tells the harm, the noun of its "in" phrase
-tells the act (who did it, and how). The act's noun takes its sides from the harm clause: the fallen are the
-victims of an attack, or one side of a fight that names the other ("a shootout with drug traffickers").
+killed in fighting between government forces and al-Shabab", "two protesters were killed when soldiers opened
+fire": the verb tells the harm, the noun of its "in" phrase or the verb of its "when" clause tells the act (who did
+it, and how). The act takes its sides from the harm clause: the fallen are the victims of an attack, or one side
+of a fight that names the other ("a shootout with drug traffickers").
 """
 
 from __future__ import annotations
@@ -59,36 +60,36 @@ def the_fallen(verb: Token) -> list[Token]:
     return [s for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") for s in (c, *c.conjuncts)]
 
 
-def other_side_named(noun: Token) -> bool:
+def other_side_named(act: Token) -> bool:
     """Whether the act names a side fought ("clashes with militants", "fighting between A and B")."""
     return any(c.dep_ == "prep" and (c.lower_ in _OTHER_SIDE_PREPS or c.lower_ == "between")
-               and any(o.dep_ == "pobj" for o in c.children) for c in noun.children)
+               and any(o.dep_ == "pobj" for o in c.children) for c in act.children)
 
 
-def fallen_side(noun: Token) -> list[Token]:
+def fallen_side(act: Token) -> list[Token]:
     """"Five policemen died in a shootout with drug traffickers": the fallen are the side that fought the one
-    the noun names, so its source; none where the noun names both sides ("between") or none."""
-    verb = harm_verb_of(noun)
-    if verb is None or not any(c.dep_ == "prep" and c.lower_ in _OTHER_SIDE_PREPS for c in noun.children):
+    the act names, so its source; none where the act names both sides ("between") or none."""
+    verb = harm_verb_of(act)
+    if verb is None or not any(c.dep_ == "prep" and c.lower_ in _OTHER_SIDE_PREPS for c in act.children):
         return []
     return the_fallen(verb)
 
 
-def fallen_victims(noun: Token) -> list[Token]:
-    """"Twelve people died in a suicide bombing": the fallen are the attack's victims, its target, where the
-    noun names no side fought."""
-    verb = harm_verb_of(noun)
-    if verb is None or other_side_named(noun):
+def fallen_victims(act: Token) -> list[Token]:
+    """"Twelve people died in a suicide bombing", "five soldiers died when militants attacked their checkpoint":
+    the fallen are the attack's victims, its target, where the act names no side fought."""
+    verb = harm_verb_of(act)
+    if verb is None or other_side_named(act):
         return []
     return the_fallen(verb)
 
 
 def one_act_with_its_fallen(events: list[Event], doc: Doc) -> list[Event]:
-    """The harm verb's event and the event of the act named in its "in" phrase are one record: told at the verb
-    (the clause's own word, with the counts of the dead), coded as the act's noun codes it unless that is only
-    its root ("190" fighting beside a "killed" the coder read as 190 already), with the sides the verb found,
-    else the act's ("20 people were killed in fighting between government forces and al-Shabab": the two
-    forces, with the toll)."""
+    """The harm verb's event and the event of the act its "in" phrase or "when" clause names are one record: told
+    at the verb (the clause's own word, with the counts of the dead), coded as the act codes it unless that is
+    only its root ("190" fighting beside a "killed" the coder read as 190 already), with the sides the verb found,
+    else the act's ("20 people were killed in fighting between government forces and al-Shabab": the two forces,
+    with the toll)."""
     merged: dict[str, Event] = {}
     dropped: set[str] = set()
     for act in events:
