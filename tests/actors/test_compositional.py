@@ -281,11 +281,11 @@ def test_the_ruling_party_is_a_party(pipeline: Any) -> None:
 
 
 def test_a_private_body_with_a_role_of_its_own_keeps_its_country(pipeline: Any) -> None:
-    """"the U.S. Chamber of Commerce", "the Kenya Commercial Bank": business of that country, not its government nor
-    no one."""
+    """"the U.S. Chamber of Commerce", "the Kenya Broadcasting Corporation": business of that country, not its
+    government nor no one."""
     for text, name, code in (("Last week, the U.S. Chamber of Commerce urged the British government to act.",
                               "the U.S. Chamber", "USABUS"),
-                             ("The Kenya Commercial Bank criticised the new tax.", "The Kenya Commercial Bank",
-                              "KENBUS")):
+                             ("The Kenya Broadcasting Corporation criticised the new tax.",
+                              "The Kenya Broadcasting Corporation", "KENBUS")):
         found = codes(run(pipeline, text))
         assert found.get(name) == code, (text, found)

@@ -83,8 +83,8 @@ def named_mentions(doc: Doc, kb: ActorKB, matcher: ActorMatcher, day: str | None
         if kind == "country" and (organisation := _organisation_named_with(span, spans)) is not None:
             # "the Kenya Medical Association", "Transparency International Kenya": a country in a private
             # body's name says where the body is, not that the state acts
-            # a head with a role of its own ("the U.S. Chamber of Commerce", "the Kenya Commercial Bank") is left
-            # to the descriptions, which code it with the country (USABUS); the rest are named but uncoded
+            # a head with a role of its own ("the U.S. Chamber of Commerce", "the Kenya Broadcasting Corporation") is
+            # left to the descriptions, which code it with the country (USABUS); the rest are named but uncoded
             if organisation is not span and role_of(organisation.root, kb) is None:
                 out.append(new_mention(organisation, organisation.text, "", None, "organisation",
                                        kb_id=f"unknown:{organisation.text}", resolved_from="unknown-organisation"))
