@@ -417,7 +417,7 @@ def _shouted_datelines(doc: Doc, gazetteer: Gazetteer) -> list[Span]:
         span = doc[start: end]
         if end >= len(doc):
             continue
-        mark = doc[end + 1].text if doc[end].is_space and end + 1 < len(doc) else doc[end].text
+        mark = _mark_at(doc, end)
         if mark == "(":  # "MOSCOW (AP) —": the agency's credit stands between the name and the dash
             mark = _mark_after_credit(doc, end if doc[end].text == "(" else end + 1)
         first = doc[span.start]
@@ -435,8 +435,12 @@ def _mark_after_credit(doc: Doc, opening: int) -> str:
     closing = next((t.i for t in doc[opening + 1: opening + 5] if t.text == ")"), None)
     if closing is None or closing + 1 >= len(doc):
         return "("
-    after = doc[closing + 1]
-    return doc[closing + 2].text if after.is_space and closing + 2 < len(doc) else after.text
+    return _mark_at(doc, closing + 1)
+
+
+def _mark_at(doc: Doc, i: int) -> str:
+    """The text at token `i`, or at the next token when `i` is only whitespace (a line break before the dash)."""
+    return doc[i + 1].text if doc[i].is_space and i + 1 < len(doc) else doc[i].text
 
 
 _COUNTY_NOUNS = {"counties": "County", "parishes": "Parish", "boroughs": "Borough"}
