@@ -14,6 +14,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from eventwire.actors.descriptions import role_of
+from eventwire.datafiles import word_list
 from eventwire.events.codes import FORCE_ROOTS
 from eventwire.events.context import Context, Trigger
 from eventwire.events.senses import KIN_NOUNS
@@ -28,6 +29,7 @@ from eventwire.events.slots import (
     slot,
 )
 from eventwire.model import ActorMention
+from eventwire.syntax import subjects_of
 
 # Sides whose posts, camps and stations are attacked as theirs: armed groups, the armed and police forces, the
 # government and the opposition (a "student dormitory" or a "business district" names no side).
@@ -193,3 +195,70 @@ def _agents_in_np(head: Token) -> list[Token]:
                 elif obj.pos_ in ("NOUN", "PROPN"):
                     todo.append(obj)
     return out
+
+
+# Things someone makes and others then act on ("criticised the law"), and the verbs that make them: a definite
+# one with no maker in its own phrase is the one an earlier sentence told someone made.
+_MADE_THINGS = word_list("eventwire.events", "made_thing")
+_MAKING_VERBS = word_list("eventwire.events", "making_verb")
+_LAW_WORDS = frozenset({"law", "bill", "legislation"})  # a bill passed is the law criticised
+_DEFINITE = frozenset({"the", "this", "that", "these", "those"})
+_SENTENCES_BACK = 4
+
+
+def maker_named_before(trig: Trigger, ctx: Context, source_codes: set[str]) -> ActorMention | None:
+    """"Kenya's parliament passed a bill on Thursday. The opposition criticised the new law": a definite made
+    thing acted on stands for whoever the nearest earlier sentence naming it told made it. Only the nearest
+    mention counts, and only when a verb of making ("passed", "unveiled", "signed") or the thing's own phrase
+    ("Trump's plan") names its maker: "Democrats opposed the bill" makes no one its author."""
+    verb = trig.token
+    if verb.pos_ != "VERB":
+        return None
+    things = [c for c in verb.children if c.dep_ == "dobj"] + [
+        o for c in verb.children if c.dep_ == "prep" and c.lower_ in trig.entry.target_preps
+        for o in c.children if o.dep_ == "pobj"]
+    for thing in things:
+        kind = _kind_of_thing(thing)
+        if kind is None or not any(c.dep_ == "det" and c.lower_ in _DEFINITE for c in thing.children):
+            continue
+        earlier = _nearest_mention(thing, kind, ctx)
+        if earlier is None:
+            return None
+        makers = [a for a in owner_of_thing(earlier, ctx) or _made_by(earlier, ctx)
+                  if a.code and a.code not in source_codes]
+        return makers[0] if makers else None
+    return None
+
+
+def _kind_of_thing(noun: Token) -> str | None:
+    lemma = noun.lemma_.lower()
+    if noun.pos_ != "NOUN" or lemma not in _MADE_THINGS:
+        return None
+    return "law" if lemma in _LAW_WORDS else lemma
+
+
+def _nearest_mention(thing: Token, kind: str, ctx: Context) -> Token | None:
+    """The last word of the same kind in the sentences before the one `thing` is in, up to a few back."""
+    sent = thing.sent
+    start, back = sent.start, 0
+    while start > 0 and back < _SENTENCES_BACK:
+        previous = ctx.doc[start - 1].sent
+        for word in reversed(previous):
+            if _kind_of_thing(word) == kind:
+                return word
+        start, back = previous.start, back + 1
+    return None
+
+
+def _made_by(thing: Token, ctx: Context) -> list[ActorMention]:
+    """Who a verb of making says made the thing: its subject ("parliament passed a bill") or, passive, its
+    agent ("a law signed by the president")."""
+    head = thing.head
+    if head.pos_ != "VERB" or head.lemma_.lower() not in _MAKING_VERBS:
+        return []
+    if thing.dep_ == "dobj":
+        return [a for subj in subjects_of(head) for a in slot(subj, ctx)[0]]
+    if thing.dep_ == "nsubjpass":
+        return [a for agent in head.children if agent.dep_ == "agent"
+                for o in agent.children if o.dep_ == "pobj" for a in slot(o, ctx)[0]]
+    return []

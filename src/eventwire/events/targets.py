@@ -17,7 +17,13 @@ from eventwire.datafiles import read_tsv, split_list, word_list
 from eventwire.events.codes import FORCE_ROOTS, VIOLENCE_ROOTS
 from eventwire.events.context import Context, Trigger
 from eventwire.events.fallen import fallen_victims
-from eventwire.events.holders import flag_or_owner, owner_of_thing, owners_of_object, side_holding
+from eventwire.events.holders import (
+    flag_or_owner,
+    maker_named_before,
+    owner_of_thing,
+    owners_of_object,
+    side_holding,
+)
 from eventwire.events.namesakes import person_named_like_a_town
 from eventwire.events.protests import protesters_at
 from eventwire.events.rulings import CENSURE_CODE, RULING_CODE, ruled_parties
@@ -203,7 +209,7 @@ def find_targets(trig: Trigger, ctx: Context, sources: list[ActorMention]) -> tu
     distinct = [t for t in distinct if t not in own] or [
         t for t in own if not (state and t.resolved_from == "adjective" and _names_ground(t, ctx))]
     if not distinct:
-        earlier = _actor_behind_event_noun(trig, ctx, source_codes)
+        earlier = _actor_behind_event_noun(trig, ctx, source_codes) or maker_named_before(trig, ctx, source_codes)
         if earlier is not None:
             return [earlier], True
     return distinct, via_place
