@@ -47,7 +47,7 @@ from eventwire.events.headlines import mark_headline_passives
 from eventwire.events.judged import reported_judgements
 from eventwire.events.lexicon import Lexicon
 from eventwire.events.placing import carry_places, dateline_place, event_place, home_places, story_place
-from eventwire.events.protests import protested_actors, protested_authority
+from eventwire.events.protests import protested_actors, protested_authority, state_protest_code
 from eventwire.events.quoted import quoted_criticism, quoted_sympathy
 from eventwire.events.slots import NAMED_UNCODED_KINDS, NATION_AS_A_SIDE, slot
 from eventwire.events.sources import find_sources, unidentified_attacker
@@ -230,7 +230,8 @@ def _build(trig: Trigger, ctx: Context, sources: list[ActorMention], direct_sour
     sentence = sent.text.rstrip()
     events = []
     for source, target, how in pairs:
-        pair_code = ctx.table.get(violence_code(code.code, trig.token, source, target))
+        pair_code = ctx.table.get(violence_code(state_protest_code(code.code, trig.token, source), trig.token, source,
+                                                 target))
         source = _nation_as_a_side(_acting_state(source, trig, pair_code.code, ctx), pair_code.code, ctx)
         if target is not None:
             target = _nation_as_a_side(target, pair_code.code, ctx)
@@ -279,12 +280,17 @@ def _a_side_not_a_place(target: ActorMention, code: str, how: str, ctx: Context)
     """Whether a country named as a target is a side of the act, not the ground it happens on: "troops arrived in
     Mali", "forces fired at Gaza", "shelled Syria" or "withdrew from Syria" strike, enter or leave a territory;
     "exchanged fire" with it, or talks, sanctions and accusations, are with its state."""
-    if code[:2] in _ARMED_ROOTS and code != _BLOCKADE and how != "reciprocal":
-        return False
     token = ctx.doc[target.token] if target.token is not None and 0 <= target.token < len(ctx.doc) else None
+    if code[:2] in _ARMED_ROOTS and code != _BLOCKADE and how != "reciprocal":
+        # "shot down a US drone", "downed a Turkish helicopter": a state's war machine is its armed forces
+        return token is not None and token.dep_ in ("amod", "compound", "nmod") and (
+            token.head.lemma_.lower() in _WAR_CRAFT)
     # "withdrew its troops from Syria": a retreat leaves a territory
     preps = _PLACE_PREPS | _LEFT_PREPS if code.startswith(_WITHDRAWAL) else _PLACE_PREPS
     return token is None or not (token.dep_ == "pobj" and token.head.lower_ in preps)
+
+
+_WAR_CRAFT = word_list("eventwire.events", "war_craft")
 
 
 def _bare_country(actor: ActorMention) -> bool:

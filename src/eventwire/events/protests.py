@@ -95,3 +95,20 @@ def protested_authority(sources: list[ActorMention], ctx: Context) -> list[Actor
     return [government_of(iso, next(s for s in sources if s.country == iso), ctx, "protest-convention")
             for iso in dict.fromkeys(s.country for s in sources if s.country and not s.code.endswith("GOV"))]
 
+
+
+DEMONSTRATE = "141"
+COMPLAIN_OFFICIALLY = "114"
+
+
+def state_protest_code(code: str, trigger: Token, source: ActorMention) -> str:
+    """"China protested to the United States over the arms sale", "Japan's foreign ministry protested the
+    ruling": a government or an international body protesting lodges a complaint (114); it does not take to the
+    streets. Legislators, police and soldiers do march and walk out, so their protests stay protests, and so does
+    a protest the state is only beside ("Lam was interrupted by protesting legislators")."""
+    if code == DEMONSTRATE and trigger.lemma_.lower() == "protest" and any(
+            c.dep_ == "nsubj" for c in trigger.children) and (
+            source.sector == "GOV" or source.kind == "country" or source.code.startswith("IGO")):
+        return COMPLAIN_OFFICIALLY
+    return code
+
