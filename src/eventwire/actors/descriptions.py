@@ -97,7 +97,7 @@ def _role_named(token: Token, kb: ActorKB) -> str | None:
         # "Lawmakers voted ...": a common noun opening a sentence, capitalised, is tagged a name
         role = _row(kb, token, (token.lower_, "")) or (
             _row(kb, token, (token.lower_[:-1], "")) if token.lower_.endswith("s") else None)
-    if role is None and plural_demonym(token, kb) is not None:
+    if role is None and people_demonym(token, kb) is not None:
         return "CVL"  # "Young Algerians blocked roads": a country's people
     return role
 
@@ -174,6 +174,22 @@ def plural_demonym(token: Token, kb: ActorKB) -> str | None:
     return kb.country_by_adjective.get(token.lower_[:-1])
 
 
+# Where a nationality word stands as a person of its own ("shot dead a Palestinian"), not before a noun.
+_ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "conj", "appos", "dative"})
+
+
+def people_demonym(token: Token, kb: ActorKB) -> str | None:
+    """ISO3 of a people named in the plural, or of one of them named with "a" ("shot dead a Palestinian",
+    "an Afghan was killed", "a Briton was detained"): a nationality word standing as a noun is a person of that
+    country, never the adjective of "a Palestinian man" or "a Syrian army base"."""
+    iso = plural_demonym(token, kb)
+    if iso is not None or not token.text[:1].isupper() or token.dep_ not in _ARGUMENT_DEPS:
+        return iso
+    if not any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in token.children):
+        return None
+    return kb.country_by_adjective.get(token.lower_)
+
+
 def countries_of(token: Token, kb: ActorKB) -> list[tuple[str, Token]]:
     """Countries qualifying a role noun, each with the token that names it."""
     found: list[tuple[str, Token]] = []
@@ -221,7 +237,7 @@ def described_mentions(doc: Doc, kb: ActorKB, covered: set[int], towns: Mapping[
     out: list[Described] = []
     for token, role, anchor in _role_nouns(doc, kb, covered):
         countries = countries_of(token, kb) or (countries_of(anchor, kb) if anchor != token else [])
-        if not countries and (iso_of_people := plural_demonym(token, kb)) is not None:
+        if not countries and (iso_of_people := people_demonym(token, kb)) is not None:
             countries = [(iso_of_people, token)]
         for named_iso, named_by in countries:
             iso = (towns or {}).get(named_by.i, named_iso)
@@ -250,8 +266,9 @@ def _role_anchor(token: Token, kb: ActorKB, covered: set[int]) -> tuple[str, Tok
     """(role, anchor) for a role noun that can stand as an actor, else None."""
     if token.i not in covered and nominal_participle(token) and token.lower_ in _PEOPLE_PARTICIPLES:
         return "CVL", token  # "visited the wounded in hospital"
-    if token.pos_ not in ("NOUN", "PROPN") or token.i in covered or token.ent_type_ == "PERSON":
-        return None  # "King" in "Kevin King" is a name, not a king
+    if token.pos_ not in ("NOUN", "PROPN") or token.i in covered or (
+            token.ent_type_ == "PERSON" and people_demonym(token, kb) is None):
+        return None  # "King" in "Kevin King" is a name, not a king; "a Briton" tagged a person is one
     role = role_of(token, kb)
     if role is None or (token.dep_ == "compound" and token.head.i in covered) or _modifies_a_row(token, kb):
         return None

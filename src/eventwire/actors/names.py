@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from eventwire.actors.country_context import CountryContext
-from eventwire.actors.descriptions import FORMER, STATE_SECTORS, countries_of, role_of
+from eventwire.actors.descriptions import FORMER, STATE_SECTORS, countries_of, people_demonym, role_of
 from eventwire.actors.gender import given_names
 from eventwire.actors.kb import ActorKB
 from eventwire.actors.mentions import new_mention, token_range
@@ -124,6 +124,8 @@ def _titled_people(doc: Doc, kb: ActorKB, known: list[ActorMention], context: Co
     for found in doc.ents:
         if found.label_ != "PERSON" or any(t.i in covered or t.i in named for t in found):
             continue
+        if len(found) == 1 and people_demonym(found[0], kb) is not None:
+            continue  # "a Briton was detained": one of a country's people, described (descriptions.py), no name
         ent = _whole_name(found)
         if ent.end > found.end and any(t.i in covered for t in ent):
             continue
