@@ -372,11 +372,19 @@ _QUALIFYING_DEPS = frozenset({"amod", "compound", "nmod", "appos", "conj"})
 LABOUR_STRIKE = "143"
 
 
-def on_strike(noun: Token, entry: LexEntry) -> bool:
+def on_strike(noun: Token, entry: LexEntry, ctx: Context) -> bool:
     """"Taxi drivers went on strike", "teachers are on strike": people on strike stop work (143); an air or drone
-    strike is launched, nobody goes on one."""
-    return (noun.lemma_.lower() == "strike" and entry.code[:2] in ("19", "14") and noun.dep_ == "pobj"
-            and noun.head.lower_ == "on" and noun.head.head.lemma_.lower() in _STRIKING_VERBS)
+    strike is launched, nobody goes on one. So do workers who begin, stage or call one ("nurses began a 24-hour
+    strike", "unions called a general strike"), where a strike on or against someone is a blow."""
+    if noun.lemma_.lower() != "strike" or entry.code[:2] not in ("19", "14"):
+        return False
+    if noun.dep_ == "pobj":
+        return noun.head.lower_ == "on" and noun.head.head.lemma_.lower() in _STRIKING_VERBS
+    if noun.dep_ != "dobj" or any(c.dep_ == "prep" and c.lower_ in ("on", "against", "at") and not any(
+            o.i in ctx.times for o in c.children) for c in noun.children):
+        return False  # "a strike on Gaza" is a blow; "a strike on Tuesday" is only dated
+    sides = [a for s in subjects_of(noun.head) for a in ctx.actors.get(s.i, [])]
+    return bool(sides) and all(a.sector in _STRIKING_SECTORS for a in sides)
 
 
 _STRIKING_VERBS = frozenset({"go", "be", "remain", "stay", "continue", "come", "walk"})

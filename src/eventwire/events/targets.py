@@ -84,6 +84,9 @@ def target_tokens(trig: Trigger, ctx: Context) -> list[Token]:
         for child in token.children:
             if child.dep_ in ("dobj", "attr"):
                 holders.append(child)
+                # "pledged 50 million euros in aid to Ukraine": the sum's "in" or "of" phrase carries the preps
+                holders.extend(o for p in child.children if p.dep_ == "prep" and p.lower_ in ("in", "of")
+                               for o in p.children if o.dep_ == "pobj")
                 # "summoned a top US diplomat": the object named is the target; "urging legislators to pass the
                 # resolution": whoever is asked to act is, however the coder knows their country
                 if _named_actor_at(child, ctx) or (child.i in ctx.actors and any(

@@ -125,7 +125,7 @@ def find_triggers(doc: Doc, lexicon: Lexicon, ctx: Context) -> list[Trigger]:
                 named_thing(token)):
             # "opposition" the actor is not the act, nor is it in "the opposition coalition"
             entry = match_noun(lexicon, token)
-            if entry is not None and on_strike(token, entry):
+            if entry is not None and on_strike(token, entry, ctx):
                 entry = replace(entry, code=LABOUR_STRIKE)
         elif token.pos_ == "ADJ" and token.dep_ == "acomp" and token.head.lemma_.lower() not in _STAYING_VERBS:
             entry = match_verb(lexicon, token)  # "was concerned", "is determined"; "remained committed" is a state
