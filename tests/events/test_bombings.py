@@ -41,3 +41,15 @@ def test_gunmen_nobody_identifies_killing_people_are_an_attack_emitted_whatever_
     so the killing is emitted as an attack, like one by an unidentified source."""
     events = run(pipeline, "Gunmen opened fire in a market in Kabul on Monday, killing 12 people.").events
     assert [e for e in events if e.cameo_root == "18" and e.target is not None and e.target.code == "AFGCVL"], events
+
+
+def test_a_bomb_that_went_off_at_a_sides_post_is_a_bombing_of_that_side(coder: Any) -> None:
+    car = coded(coder, "A car bomb exploded outside a military base in Mogadishu on Monday.")
+    assert ("1832", "", "SOMMIL") in car, car
+    grenade = coded(coder, "A grenade went off near a police post in Srinagar on Monday.")
+    assert [c for c in grenade if c[0] == "183" and c[2] == "INDCOP"], grenade
+    suicide = coded(coder, "A suicide bomber blew himself up in Kabul on Monday.")
+    assert [c for c in suicide if c[0] == "1831"], suicide
+    # a charge no one set: no attack
+    cylinder = coded(coder, "A gas cylinder exploded in a restaurant in Lagos on Monday.")
+    assert not [c for c in cylinder if c[0].startswith("18")], cylinder

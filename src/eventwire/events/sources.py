@@ -16,6 +16,7 @@ from eventwire.events.codes import RIOT, VIOLENCE_ROOTS
 from eventwire.events.context import Context, Trigger
 from eventwire.events.dating import act_tense
 from eventwire.events.fallen import fallen_side, harm_verb_of
+from eventwire.events.holders import side_holding
 from eventwire.events.slots import national_actor, parties_between, slot
 from eventwire.events.targets import target_tokens
 from eventwire.events.triggers import carries, speech_act_speaker
@@ -310,7 +311,9 @@ def unidentified_attacker(trig: Trigger, ctx: Context) -> list[ActorMention]:
     code = ctx.table.get(trig.entry.code)
     if code.root not in _UNNAMED_AGENT_ROOTS:
         return []
-    victims = [t for tok in target_tokens(trig, ctx) for t in slot(tok, ctx)[0] if t.code]
+    places = target_tokens(trig, ctx)
+    victims = [t for tok in places for t in slot(tok, ctx)[0] if t.code] or [
+        side for tok in places if (side := side_holding(tok, trig, ctx, [])) is not None]  # "outside a military base"
     if not victims:
         return []
     violence = code.root in VIOLENCE_ROOTS

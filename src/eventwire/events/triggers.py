@@ -65,6 +65,7 @@ from eventwire.events.stance import (
     vowed_not_to,
     warning_code,
 )
+from eventwire.events.violence import bomb_going_off
 from eventwire.model import ActorMention
 from eventwire.syntax import governing_verb, nominal_participle, passive_conjunct
 
@@ -102,7 +103,7 @@ def find_triggers(doc: Doc, lexicon: Lexicon, ctx: Context) -> list[Trigger]:
         elif token.pos_ == "VERB" and (ruling := ruling_entry(token, ctx)) is not None:
             entry = ruling  # "the court ruled the prorogation unlawful" (events/rulings.py)
         elif token.pos_ == "VERB" and not nominal_participle(token):  # "visited the wounded": people
-            entry = match_verb(lexicon, token)
+            entry = match_verb(lexicon, token) or bomb_going_off(token)
             if entry is not None and (opinion_not_act(token, entry) or seeking_not_asking(token, entry, ctx)
                                       or other_sense(token, entry) or fighting_to_do(token, entry, ctx)
                                       or force_on_a_thing(token, entry, ctx)

@@ -26,6 +26,7 @@ from spacy.tokens import Token
 
 from eventwire.datafiles import word_list
 from eventwire.events.codes import RIOT
+from eventwire.events.lexicon import LexEntry
 from eventwire.model import ActorMention, Event
 
 _GENERIC_FORCE = frozenset({"190", "193"})
@@ -57,6 +58,8 @@ def violence_code(code: str, trigger: Token, source: ActorMention, target: Actor
     codes as given."""
     if code == _BLOCKING and source.sector in _STATE_FORCES:
         return _BLOCKADE  # "officials blocked off an area of Dresden": the state restricting movement, no protest
+    if code == _NON_MILITARY_BOMBING:  # "a suicide bomber blew himself up": which kind of bombing
+        return _bombing(trigger, source) or code
     if code not in _GENERIC_FORCE:
         return code
     if target is not None and target.sector == "COP" and trigger.lemma_.lower() in _CLASHING and (
@@ -110,6 +113,29 @@ def _bombing(trigger: Token, source: ActorMention) -> str | None:
     if not words & _BOMB_WORDS:
         return None
     return next((code for kinds, code in _BOMB_KINDS if words & kinds), _NON_MILITARY_BOMBING)
+
+
+# What goes off ("a car bomb exploded"), and the verbs by which it does.
+_CHARGES = _BOMB_WORDS | frozenset({"grenade", "mine", "landmine", "vest"})
+_GOING_OFF = frozenset({"explode", "detonate"})
+# Where a bomb that went off was set: its "outside a military base" names whom it was meant for.
+_BOMB_SITE_PREPS = ("outside", "near", "at", "inside")
+
+
+def bomb_going_off(verb: Token) -> LexEntry | None:
+    """"A car bomb exploded outside a military base", "a grenade went off near a police post": a bomb that goes
+    off was set by someone, so the clause is a bombing (183, 1831 suicide, 1832 car, 1833 roadside) by whoever
+    set it; "a gas cylinder exploded" or "a transformer blew up" is no attack."""
+    lemma = verb.lemma_.lower()
+    off = lemma == "go" and any(c.dep_ == "prt" and c.lower_ == "off" for c in verb.children)
+    if verb.pos_ != "VERB" or not (lemma in _GOING_OFF or off) or any(c.dep_ == "dobj" for c in verb.children):
+        return None
+    for subject in (c for c in verb.children if c.dep_ == "nsubj"):
+        words = {t.lemma_.lower() for t in subject.subtree if t.i <= subject.i}
+        if subject.lemma_.lower() in _CHARGES or (subject.lemma_.lower() == "device" and "explosive" in words):
+            code = next((code for kinds, code in _BOMB_KINDS if words & kinds), _NON_MILITARY_BOMBING)
+            return LexEntry(code, "verb", lemma, "", frozenset(), _BOMB_SITE_PREPS)
+    return None
 
 
 # A protest's own nouns (events/data/words.tsv) and the people in it.
