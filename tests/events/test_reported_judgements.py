@@ -54,3 +54,15 @@ def test_an_act_said_not_to_be_fitting_is_criticised(coder: Any) -> None:
     assert ("111", "USAGOV", "USAGOV") in out_of_line, out_of_line
     fitting = coded(coder, "The French foreign minister said on Monday that the Israeli decision was helpful.")
     assert not [c for c in fitting if c[0] == "111"], fitting
+
+
+def test_a_duty_said_to_be_left_undone_is_criticised(coder: Any) -> None:
+    failed = coded(coder, "Amnesty International said on Monday that the Nigerian government had failed to protect "
+                          "civilians.")
+    assert ("111", "NGOAMN", "NGAGOV") in failed, failed
+    kept = coded(coder, "Amnesty International said on Monday that the Nigerian government had not failed to protect "
+                        "civilians.")
+    assert not [c for c in kept if c[0] == "111"], kept
+    # an attempt that failed is a report of the attempt, no criticism of those who tried
+    tried = coded(coder, "The Nigerian army said on Monday that the rebels failed to capture the town.")
+    assert not [c for c in tried if c[0] == "111"], tried

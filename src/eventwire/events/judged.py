@@ -3,8 +3,9 @@ illegal", "Vindman told lawmakers that Trump's request was inappropriate".
 
 A speech verb whose reported clause says, with "be", that a thing is one of the judging words (events/data/
 words.tsv, `condemning_word` and `judging_adjective`), that it is not one of the approving words (`fitting_word`:
-"was not in line with US goals"), or that it breaks or harms what should be kept (`harming_verb`: "the US
-decision violates international law") is a criticism (CAMEO 111) by the speaker of whoever owns
+"was not in line with US goals"), that someone failed a duty (`kept_duty`: "had failed to meet their
+commitments"), or that it breaks or harms what should be kept (`harming_verb`: "the US decision violates
+international law") is a criticism (CAMEO 111) by the speaker of whoever owns
 or did that thing ("Trump's request", "the Russian annexation", "the decision by the United States"), or of the
 actor the clause is about ("Trump was wrong"). A negated judgement ("was not illegal") is none; the act is the
 saying, so the speech verb's clause dates and places it.
@@ -25,6 +26,7 @@ JUDGED = LexEntry("111", "verb", "", "", frozenset(), ())
 _JUDGING_WORDS = word_list("eventwire.events", "condemning_word") | word_list("eventwire.events", "judging_adjective")
 _FITTING_WORDS = word_list("eventwire.events", "fitting_word")
 _HARMING_VERBS = word_list("eventwire.events", "harming_verb")
+_DUTIES = word_list("eventwire.events", "kept_duty")
 
 
 def reported_judgements(ctx: Context, taken: set[int]) -> list[Trigger]:
@@ -64,6 +66,8 @@ def _judging_predicate(clause: Token) -> Token | None:
     [helpful]", "is not [in line] with": a word that approves, negated; "[violates] international law": a verb
     that says the act breaks or harms what should be kept, not negated."""
     negated = any(c.dep_ == "neg" for c in clause.children)
+    if clause.lemma_ != "be" and _failed_a_duty(clause):
+        return None if negated else clause
     if clause.lemma_ != "be":
         return clause if clause.pos_ == "VERB" and clause.lemma_.lower() in _HARMING_VERBS and not negated else None
     if negated:
@@ -77,6 +81,14 @@ def _judging_predicate(clause: Token) -> Token | None:
                 for c in child.children):
             return child  # "was a reckless provocation"
     return None
+
+
+def _failed_a_duty(clause: Token) -> bool:
+    """"had failed to meet their commitments", "failed to protect civilians": a duty said to be left undone (the
+    verbs of keeping one, `kept_duty`), which criticises whoever left it; "failed to capture the town" is a
+    report of an attempt."""
+    return clause.pos_ == "VERB" and clause.lemma_.lower() == "fail" and any(
+        c.dep_ == "xcomp" and c.lemma_.lower() in _DUTIES for c in clause.children)
 
 
 def _fitting(child: Token) -> bool:
@@ -93,6 +105,9 @@ def _judged_actors(clause: Token, ctx: Context) -> list[ActorMention]:
     Indians violated their visa norms" accuses people of an act, it judges no act of theirs."""
     out: list[ActorMention] = []
     for subject in (c for c in clause.children if c.dep_ == "nsubj"):
+        if _failed_a_duty(clause):
+            out.extend(actors_at(subject, ctx))  # "said the Europeans had failed to meet their commitments"
+            continue
         if clause.lemma_ != "be" and ctx.actors.get(subject.i):
             continue  # people said to have broken a rule, not a thing of theirs
         named = actors_at(subject, ctx)

@@ -2,7 +2,8 @@
 
 "The Court of Session ruled the prorogation was unlawful", "a judge found that the order was
 unconstitutional", "the mask ban was ruled illegal by the court", "the Supreme Court struck down the
-state's abortion law": a court's finding against a party (CAMEO 116, as "ruled against the government").
+state's abortion law", "a judge blocked the asylum rule": a court's finding against a party (CAMEO 116, as
+"ruled against the government").
 The party is whoever owns or made the thing ruled on ("Trump's order", "the ban by the city"); a
 government measure whose maker the sentence does not name ("the prorogation", "the mask ban") is the
 government's of the court's own country. Said by anyone but a court, "unlawful" is an opinion, not a
@@ -27,6 +28,7 @@ _ANNULLING_VERBS = word_list("eventwire.events", "annulling_verb")
 _UNLAWFUL_WORDS = word_list("eventwire.events", "unlawful_word")
 _JUDICIAL_NOUNS = word_list("eventwire.events", "judicial_noun")
 _GOVERNMENT_MEASURES = word_list("eventwire.events", "government_measure")
+_HALTING_VERBS = frozenset({"block", "halt", "suspend", "freeze"})
 _PROSECUTING_WORDS = frozenset({"prosecutor", "prosecutors", "attorney", "attorneys", "lawyer", "lawyers", "counsel"})
 
 
@@ -70,6 +72,11 @@ def ruled_thing(verb: Token) -> Token | None:
     if lemma in _ANNULLING_VERBS and (lemma != "strike" or particle == "down"):
         slot_dep = "nsubjpass" if is_passive(verb) else "dobj"
         return next((c for c in verb.children if c.dep_ == slot_dep), None)
+    if lemma in _HALTING_VERBS:
+        # "a federal judge blocked the administration's asylum rule": a measure a court halts is ruled against
+        slot_dep = "nsubjpass" if is_passive(verb) else "dobj"
+        return next((c for c in verb.children if c.dep_ == slot_dep
+                     and c.lemma_.lower() in _GOVERNMENT_MEASURES), None)
     if lemma not in _RULING_VERBS:
         return None
     for child in verb.children:
