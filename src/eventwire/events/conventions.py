@@ -256,10 +256,16 @@ def _people_acted_on(trig: Trigger, ctx: Context, country: str, role: str, label
     """The people no code names that the act is done to ("two men", "three"), supplied with `role` of `country`."""
     # "arrested three for trespassing": a bare number is that many people ("fined $1,000" is no one); "Police
     # later arrested her": a pronoun no coded actor stands behind is a person all the same.
+    # "shot a man in Hebron": a place in the person's phrase says where, not who
     return [_supplied(tok, f"{country}{role}", country, label, "person") for tok in target_tokens(trig, ctx)
-            if (not slot(tok, ctx)[0] and (tok.lemma_.lower() in PERSON_NOUNS or tok.lower_ in _COUNTS_OF_PEOPLE
-                                           or (tok.pos_ == "NUM" and tok.ent_type_ != "MONEY")))
+            if (_no_one_named(tok, ctx) and (tok.lemma_.lower() in PERSON_NOUNS or tok.lower_ in _COUNTS_OF_PEOPLE
+                                             or (tok.pos_ == "NUM" and tok.ent_type_ != "MONEY")))
             or (tok.lower_ in _PERSONAL_PRONOUNS and not any(a.code for a in slot(tok, ctx)[0]))]
+
+
+def _no_one_named(token: Token, ctx: Context) -> bool:
+    actors, from_place = slot(token, ctx)
+    return not actors or from_place
 
 
 _PERSONAL_PRONOUNS = frozenset({"he", "him", "she", "her", "they", "them"})

@@ -185,12 +185,14 @@ def parties_between(trig: Trigger, ctx: Context) -> list[Token]:
         # talks the clause says happened ("talks between A and B resumed"), not ones somebody arranges or seeks
         # or that might collapse
         happened = token.dep_ == "ROOT" or (
-            token.dep_ in ("nsubj", "nsubjpass") and token.head.lemma_.lower() in _OCCURRENCE_VERBS
+            token.dep_ in ("nsubj", "nsubjpass") and _tells_it_happened(token.head)
             # "took place", but "a deal ended the standoff" tells what the deal did, not that it was made
             and not any(c.dep_ == "dobj" and c.lemma_.lower() != "place" for c in token.head.children))
         # "20 people were killed in fighting between A and B": the fight the harm was done in happened
         happened = happened or harm_verb_of(token) is not None
         holders = [token] if happened else []
+        if happened and token.dep_ in ("nsubj", "nsubjpass") and _tells_it_happened(token.head):
+            holders.append(token.head)  # "clashes erupted between A and B": the parser hangs the parties on the verb
     else:
         joint = ctx.table.get(trig.entry.code).root in _JOINT_ROOTS
         holders = [c for c in token.children
@@ -204,6 +206,12 @@ def parties_between(trig: Trigger, ctx: Context) -> list[Token]:
                                              for a in ctx.actors.get(first.i, [])):
                     return [first, *first.conjuncts]
     return []
+
+
+def _tells_it_happened(verb: Token) -> bool:
+    """"Talks resumed", "clashes erupted", "fighting broke out": a verb saying its subject's act happened."""
+    return verb.lemma_.lower() in _OCCURRENCE_VERBS or (verb.lemma_.lower() == "break" and any(
+        c.dep_ == "prt" and c.lower_ == "out" for c in verb.children))
 
 
 def by_agents(verb: Token, ctx: Context) -> list[ActorMention]:

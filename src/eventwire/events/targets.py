@@ -69,6 +69,8 @@ def target_tokens(trig: Trigger, ctx: Context) -> list[Token]:
         if token.dep_ == "advcl" and not out and passive_participle(token):
             out.extend(subjects_of(token.head))  # "Backed by Iran, the rebels ...": the rebels
         return out
+    if token.pos_ == "NOUN":  # "clashes erupted between troops and Boko Haram": the other parties
+        out.extend(p for p in parties_between(trig, ctx)[1:] if p.head.head != token)
     if entry.code[:2] in VIOLENCE_ROOTS:
         # "twelve people died in a suicide bombing", "two protesters were killed when soldiers opened fire": the
         # act's victims
@@ -169,6 +171,8 @@ def find_targets(trig: Trigger, ctx: Context, sources: list[ActorMention]) -> tu
         actors, from_place = slot(tok, ctx)
         if from_place and (person := person_named_like_a_town(tok, trig, ctx)) is not None:
             actors, from_place = [person], False  # "Officer Eggers shot Bell": a man, not Bell, California
+        elif from_place and tok.lemma_.lower() in PERSON_NOUNS:
+            actors, from_place = [], False  # "shot a man in Hebron": a person (supplied later), not Palestine
         # "a Palestinian rally": the Palestinians protesting, not Palestine
         if (from_place or all(a.kind == "country" for a in actors)) and (
                 protesters := protesters_at(tok, trig, ctx, sources)) is not None:
