@@ -205,6 +205,10 @@ def test_asking_about_something_is_a_question(pipeline: Any) -> None:
     long_quote = ("“Why has the county still not repaired the old bridge on Route 9 after all these years of "
                   "complaints?” the Ohio senator asked.")
     assert "02" not in roots(pipeline, long_quote)
+    # a quoted question closed with a comma, not its mark, is still a question: its first word says so
+    no_mark = ("US Representative Frank Lucas chaired the hearing on Monday. “Why has NASA still not fixed the old "
+               "launch pad in Florida after all these years,” Lucas asked.")
+    assert "02" not in roots(pipeline, no_mark)
     assert "02" in roots(pipeline, "The Ohio senator asked the county to repair the bridge on Monday.")
 
 

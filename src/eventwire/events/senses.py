@@ -90,13 +90,18 @@ def other_sense(verb: Token, entry: LexEntry) -> bool:
         # "asked how ...", "asked them about the effect", "“What is the contingency?” Aderholt asked"
         # the parser may hang "if the city is looking ..." as an adverbial clause, and a quoted question may
         # come before or after "asked"
-        question = any((c.dep_ in ("ccomp", "advcl") and c.left_edge.lower_ in _QUESTION_WORDS)
+        question = any((c.dep_ in ("ccomp", "advcl") and _first_word(c).lower_ in _QUESTION_WORDS)
                        or (c.dep_ == "prep" and c.lower_ == "about") for c in verb.children) or any(
             t.text == "?" for t in verb.doc[max(verb.sent.start, verb.i - 4): verb.sent.end])
         # "“What is the contingency?” Aderholt asked.": asked nothing of anyone, a question however far its mark
         bare = not any(c.dep_ in ("dobj", "dative", "ccomp", "xcomp", "prep") for c in verb.children)
         return (question or bare) and not asked_to_act
     return False
+
+
+def _first_word(clause: Token) -> Token:
+    """The clause's first word, past an opening quotation mark: "“What is the contingency,” Aderholt asked"."""
+    return next((t for t in clause.subtree if not t.is_punct), clause)
 
 
 # Stances a vote records: "194 Republicans opposing it", "It was opposed by six Democrats", "McKinney and
