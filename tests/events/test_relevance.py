@@ -355,3 +355,12 @@ def test_acts_lasting_years_summed_up_or_habitual_are_no_news(pipeline: Pipeline
 def test_acts_since_a_day_of_this_week_are_news(pipeline: Pipeline) -> None:
     events = run(pipeline, "MOSCOW (AP) — Police have detained dozens of protesters since Sunday.").events
     assert [e for e in events if e.cameo == "173"], events
+
+
+def test_armed_men_no_one_identifies_attacking_people_are_emitted(pipeline: Any) -> None:
+    """"Armed men" are attackers the text does not identify, as "gunmen" are; the toll of their attack is
+    emitted whatever the model says of the article."""
+    text = "Armed men attacked a bus carrying Coptic Christians in Egypt on Monday, killing seven."
+    emitted = [(e.cameo_root, e.source.code, e.target.code if e.target else None)
+               for e in run(pipeline, text).events]
+    assert ("18", "EGYCRM", "EGYCVL") in emitted, emitted

@@ -28,7 +28,8 @@ _OTHER_SIDE_PREPS = frozenset({"with", "against"})
 
 def harm_verb_of(act: Token) -> Token | None:
     """The verb telling people killed or hurt ("were killed", "died") whose "in" or "during" phrase names the act
-    ("were killed in clashes", "died in an air strike") or whose "when" clause tells it ("two protesters were
+    ("were killed in clashes", "died in an air strike"), whose "by" agent is it ("were killed by Russian
+    airstrikes") or whose "when" clause tells it ("two protesters were
     killed when soldiers opened fire"); else None."""
     if act.pos_ == "VERB":
         told_when = act.dep_ == "advcl" and any(c.dep_ in ("mark", "advmod") and c.lower_ in _WHEN_MARKS
@@ -37,7 +38,9 @@ def harm_verb_of(act: Token) -> Token | None:
     else:
         prep = act.head
         in_phrase = act.dep_ == "pobj" and prep.dep_ == "prep" and prep.lower_ in ("in", "during")
-        verb = prep.head if in_phrase else None
+        # "were killed by Russian airstrikes": the attack as the passive's agent
+        by_phrase = act.dep_ == "pobj" and prep.dep_ == "agent"
+        verb = prep.head if in_phrase or by_phrase else None
     if verb is None:
         return None
     if verb.pos_ != "VERB" or verb.lemma_.lower() not in _FALLEN_VERBS or _generic_present(verb):

@@ -67,7 +67,15 @@ def find_sources(trig: Trigger, ctx: Context) -> tuple[list[ActorMention], bool]
         for child in token.children:
             if child.dep_ == "agent":
                 for obj in child.children:
-                    found, _ = slot(obj, ctx)
+                    found, from_place = slot(obj, ctx)
+                    if found and not from_place:
+                        return found, True
+                    # "killed by Russian airstrikes in Idlib": the attack's nationality, not the place's country;
+                    # "killed by Pakistani shelling" parsed with the nationality as the agent: that country
+                    national = next((n for c in (obj, *obj.children) if c == obj or c.dep_ in ("amod", "compound")
+                                     if (n := national_actor(c, ctx)) is not None), None)
+                    if obj.dep_ == "pobj" and national is not None:
+                        return [national], True
                     if found:
                         return found, True
         if first := _first_party(trig, ctx):  # "the agreement between Israel and the UAE was signed": Israel
@@ -263,6 +271,8 @@ def names_an_attack(act: Token) -> bool:
     happened in ("wounded in the shootout")."""
     if intended_violence(act) or (act.pos_ == "NOUN" and attack_noun(act)):
         return True
+    if act.dep_ in ("advcl", "conj") and act.head.pos_ == "VERB" and intended_violence(act.head):
+        return True  # "armed men attacked a bus, killing seven": the clause it is hung on tells the attack
     named = [c for c in act.children if c.dep_ == "nsubj"] or (subjects_of(act) if act.dep_ == "xcomp" else [])
     named = named or participle_subjects(act)
     named += [o for c in act.children if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ in ("in", "during"))
@@ -280,9 +290,10 @@ def unnamed_attack(event: Event, token: Token | None) -> bool:
     whatever the rest of the article is about, so the model, which learned that unidentified sources are often
     accidents, does not judge it: the text names it as an attack. Told in the past perfect ("had been shot"),
     it is more often the background of the news, and the model judges it."""
-    head_word = (event.source.text.lower().split() or [""])[-1]
-    # "Gunmen opened fire in a market, killing 12 people": attackers no one identifies
-    unknown = event.source.kind == "unidentified" or (event.source.sector == "CRM" and head_word in _UNKNOWN_ATTACKERS)
+    words = event.source.text.lower().split() or [""]
+    # "Gunmen opened fire in a market, killing 12 people", "armed men attacked a bus": attackers no one identifies
+    unknown = event.source.kind == "unidentified" or (event.source.sector == "CRM" and (
+        words[-1] in _UNKNOWN_ATTACKERS or " ".join(words[-2:]) in _UNKNOWN_ATTACKERS))
     return (token is not None and unknown
             and (event.cameo_root in VIOLENCE_ROOTS or event.cameo == RIOT)
             and event.target is not None and bool(event.target.code) and event.target.kind != "country"

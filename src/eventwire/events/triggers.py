@@ -25,7 +25,6 @@ from eventwire.events.senses import (
     ACCUSATION_CODE,
     CRITICISM_CODE,
     ENDORSEMENT_CODE,
-    LABOUR_STRIKE,
     PHONE_CALL,
     SENTENCE_CODE,
     charged_that,
@@ -36,7 +35,6 @@ from eventwire.events.senses import (
     help_on_the_scene,
     jailed_for_a_term,
     naming_not_acting,
-    on_strike,
     other_sense,
     phone_call,
     reason_given,
@@ -44,7 +42,6 @@ from eventwire.events.senses import (
     travellers_described,
     verbal_attack,
     welcoming_a_thing,
-    workers_striking,
 )
 from eventwire.events.slots import actors_at, slot
 from eventwire.events.stance import (
@@ -65,9 +62,10 @@ from eventwire.events.stance import (
     vowed_not_to,
     warning_code,
 )
-from eventwire.events.violence import bomb_going_off
+from eventwire.events.strikes import LABOUR_STRIKE, on_strike, workers_striking
+from eventwire.events.violence import FORCE_UNSPECIFIED, bomb_going_off, stormed_by_arms
 from eventwire.model import ActorMention
-from eventwire.syntax import governing_verb, nominal_participle, passive_conjunct
+from eventwire.syntax import governing_verb, nominal_participle, passive_conjunct, subjects_of
 
 # Verbs that only carry an event noun ("ordered the withdrawal", "staged air strikes"): the noun is
 # the event, the verb lends its subject.
@@ -89,6 +87,10 @@ def carries(verb: Token, code: str) -> bool:
 
 
 _STAYING_VERBS = frozenset({"remain", "stay"})
+
+
+def _subject_actors(verb: Token, ctx: Context) -> list[ActorMention]:
+    return [a for s in subjects_of(verb) for a in ctx.actors.get(s.i, [])]
 
 
 def find_triggers(doc: Doc, lexicon: Lexicon, ctx: Context) -> list[Trigger]:
@@ -119,6 +121,8 @@ def find_triggers(doc: Doc, lexicon: Lexicon, ctx: Context) -> list[Trigger]:
                 entry = replace(entry, code=ENDORSEMENT_CODE)
             if entry is not None and workers_striking(token, entry, ctx):
                 entry = replace(entry, code=LABOUR_STRIKE)
+            if entry is not None and stormed_by_arms(token, entry, _subject_actors(token, ctx)):
+                entry = replace(entry, code=FORCE_UNSPECIFIED, objects=frozenset())  # the building is a target
             if entry is not None and entry.code == "130" and (
                     warned := warning_code(token, lambda t: t.i in ctx.actors)) is not None:
                 entry = replace(entry, code=warned)

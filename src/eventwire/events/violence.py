@@ -86,8 +86,9 @@ def violence_code(code: str, trigger: Token, source: ActorMention, target: Actor
             trigger.lemma_.lower() in HARM_TO_PEOPLE):
         # "a gunman shot two police officers", "two officers were shot dead": crime's violence, no war's
         return KILLING_BY_ASSAULT if _kills(trigger) else ASSAULT
-    if source_sector in _ARMED_OR_STATE or target_sector in _COMBATANTS or target.kind == "country":
-        return code
+    if source_sector in _ARMED_OR_STATE or source.kind == "country" or target_sector in _COMBATANTS or (
+            target.kind == "country"):
+        return code  # a country named as the one who used force used it through its state ("Russian airstrikes")
     if source.kind == "unidentified" and _MILITARY_WEAPONS & {w.lower().rstrip("s") for w in source.text.split()}:
         return code  # "an airstrike killed nine civilians": fighting, whoever flew it
     if trigger.lemma_.lower() not in HARM_TO_PEOPLE:  # a police raid on homes is no assault
@@ -136,6 +137,18 @@ def bomb_going_off(verb: Token) -> LexEntry | None:
             code = next((code for kinds, code in _BOMB_KINDS if words & kinds), _NON_MILITARY_BOMBING)
             return LexEntry(code, "verb", lemma, "", frozenset(), _BOMB_SITE_PREPS)
     return None
+
+
+# Who storms a building as an attack, not as a crowd: armed forces and groups, and gunmen.
+_ARMED_STORMERS = frozenset({"MIL", "REB", "IMG", "CRM", "SPY"})
+FORCE_UNSPECIFIED = "190"
+
+
+def stormed_by_arms(verb: Token, entry: LexEntry, sides: list[ActorMention]) -> bool:
+    """"Gunmen stormed a police station", "militants stormed a hotel": a building stormed by an armed side is
+    attacked (190, as the coder then codes it for who attacked whom), not stormed by a crowd in protest (145)."""
+    return entry.code == RIOT and verb.lemma_.lower() == "storm" and bool(sides) and all(
+        a.sector in _ARMED_STORMERS for a in sides)
 
 
 # A protest's own nouns (events/data/words.tsv) and the people in it.
