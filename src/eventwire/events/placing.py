@@ -104,6 +104,8 @@ def event_place(trig: Trigger, ctx: Context) -> tuple[PlaceMention | None, str]:
                     place = place_in_np(obj, ctx)
                     if place is None and (seat := seat_of_body(obj, ctx)) is not None:
                         place = _refine_by_dateline(seat, ctx)  # "outside parliament" in a story filed in Algiers
+                    if place is None:
+                        place = place_named_before(obj, ctx)  # "vandalism against a synagogue in the city"
                     if place is not None and _receiving_country(place, child, trig):
                         continue
                     if place is not None:
@@ -149,10 +151,37 @@ def event_place(trig: Trigger, ctx: Context) -> tuple[PlaceMention | None, str]:
     if in_sentence:
         nearest = min(in_sentence, key=lambda p: abs(p.token - trig.token.i))
         return _refine_by_dateline(nearest, ctx), "sentence"
+    # a town named by its kind anywhere in the sentence ("vandalism against a synagogue in the city"); a country so
+    # named there is mostly a figure of speech ("fears of instability in the country")
+    bare = next((p for t in sent if t.dep_ == "pobj" and t.head.lower_ in _LOCATIVE_PREPS and not ctx.in_quote(t)
+                 and (p := place_named_before(t, ctx)) is not None and p.feature in _TOWNS), None)
+    if bare is not None:
+        return bare, "sentence"
     if ctx.dateline is not None:
         return ctx.dateline, "article"
     # The text does not say where: the event has no place rather than the country the story names most.
     return None, "article"
+
+
+# "In the city", "in the province", "across the country": a kind of place named bare, and the kinds of place an
+# earlier mention of it has.
+_TOWNS = ("city", "town")
+_PLACE_KINDS = {"city": _TOWNS, "town": _TOWNS, "village": _TOWNS,
+                "province": ("admin1",), "state": ("admin1",), "country": ("country",)}
+
+
+def place_named_before(noun: Token, ctx: Context) -> PlaceMention | None:
+    """"Vandalism against a synagogue in the city" after "the Polish city of Gdańsk": a place of a kind named bare,
+    with "the" and nothing else, is the last place of that kind the article named before its sentence (else the
+    dateline's, for a town)."""
+    kinds = _PLACE_KINDS.get(noun.lemma_.lower())
+    if kinds is None or noun.pos_ != "NOUN" or [c.lower_ for c in noun.children] != ["the"]:
+        return None
+    earlier = [p for i, p in ctx.places.items() if i < noun.sent.start and p.feature in kinds]
+    if earlier:
+        return max(earlier, key=lambda p: p.token)
+    dateline = ctx.dateline
+    return dateline if dateline is not None and dateline.feature in kinds else None
 
 
 # Bodies that sit in a chamber or a courtroom of their own country.
