@@ -72,3 +72,15 @@ def test_the_generic_present_of_a_review_is_no_toll(pipeline: Any) -> None:
     text = ("ROME (AP) — Then there are Stormtroopers, many of whom die in a single strike, though others pose a "
             "bigger challenge.")
     assert not _violence(coded(pipeline, text)), coded(pipeline, text)
+
+
+def test_a_toll_taken_in_the_attack_told_before_is_that_attack(coder: Any) -> None:
+    """"The attack" is the one the story told: its author did the harm, and the toll is that act told again."""
+    text = ("Boko Haram militants attacked an army base in Borno on Monday. Five soldiers were killed in the "
+            "attack.")
+    violence = [c for c in coded(coder, text) if c[0].startswith(("18", "19"))]
+    assert violence == [("190", "NGAREBBKH", "NGAMIL")], violence
+    # another side hurt in it: the same attackers, a second act
+    text = "Gunmen killed a man in Kano on Monday. Two policemen were wounded in the attack."
+    wounded = [c for c in coded(coder, text) if c[2] == "NGACOP"]
+    assert wounded and wounded[0][1] == "NGACRM", wounded

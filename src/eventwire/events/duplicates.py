@@ -14,6 +14,7 @@ from spacy.tokens import Doc, Token
 from eventwire.events.codes import VIOLENCE_ROOTS
 from eventwire.events.fallen import one_act_with_its_fallen
 from eventwire.events.senses import PERSON_NOUNS
+from eventwire.events.sources import TOLD_BEFORE
 from eventwire.model import ActorMention, Event, PlaceMention
 
 
@@ -161,6 +162,8 @@ def _told_twice(a: Event, b: Event, doc: Doc) -> bool:
         return False
     # Two people coded alike ("Representatives Engel and Schiff") or two people arrested are two acts:
     # the actors must be named by the same last word, and the act by the same word.
+    if TOLD_BEFORE in (a.source.resolved_from, b.source.resolved_from):
+        return True  # "Five soldiers were killed in the attack": the attack told before, told again by its toll
     if _lemma(a, doc) != _lemma(b, doc):
         return False
     if _last_word(a.source) == _last_word(b.source) and _last_word(a.target) == _last_word(b.target):
