@@ -202,8 +202,18 @@ def _agents_in_np(head: Token) -> list[Token]:
 _MADE_THINGS = word_list("eventwire.events", "made_thing")
 _MAKING_VERBS = word_list("eventwire.events", "making_verb")
 _LAW_WORDS = frozenset({"law", "bill", "legislation"})  # a bill passed is the law criticised
-_DEFINITE = frozenset({"the", "this", "that", "these", "those"})
+# Determiners that point back to something already told ("the law", "those attacks").
+DEFINITE = frozenset({"the", "this", "that", "these", "those"})
 _SENTENCES_BACK = 4
+
+
+def things_acted_on(trig: Trigger) -> list[Token]:
+    """The nouns a verb acts on: its objects and the objects of its row's target prepositions ("condemned the
+    attack", "protested against the law")."""
+    verb = trig.token
+    return [c for c in verb.children if c.dep_ == "dobj"] + [
+        o for c in verb.children if c.dep_ == "prep" and c.lower_ in trig.entry.target_preps
+        for o in c.children if o.dep_ == "pobj"]
 
 
 def maker_named_before(trig: Trigger, ctx: Context, source_codes: set[str]) -> ActorMention | None:
@@ -211,15 +221,11 @@ def maker_named_before(trig: Trigger, ctx: Context, source_codes: set[str]) -> A
     thing acted on stands for whoever the nearest earlier sentence naming it told made it. Only the nearest
     mention counts, and only when a verb of making ("passed", "unveiled", "signed") or the thing's own phrase
     ("Trump's plan") names its maker: "Democrats opposed the bill" makes no one its author."""
-    verb = trig.token
-    if verb.pos_ != "VERB":
+    if trig.token.pos_ != "VERB":
         return None
-    things = [c for c in verb.children if c.dep_ == "dobj"] + [
-        o for c in verb.children if c.dep_ == "prep" and c.lower_ in trig.entry.target_preps
-        for o in c.children if o.dep_ == "pobj"]
-    for thing in things:
+    for thing in things_acted_on(trig):
         kind = _kind_of_thing(thing)
-        if kind is None or not any(c.dep_ == "det" and c.lower_ in _DEFINITE for c in thing.children):
+        if kind is None or not any(c.dep_ == "det" and c.lower_ in DEFINITE for c in thing.children):
             continue
         earlier = _nearest_mention(thing, kind, ctx)
         if earlier is None:

@@ -96,7 +96,6 @@ def protested_authority(sources: list[ActorMention], ctx: Context) -> list[Actor
             for iso in dict.fromkeys(s.country for s in sources if s.country and not s.code.endswith("GOV"))]
 
 
-
 DEMONSTRATE = "141"
 COMPLAIN_OFFICIALLY = "114"
 

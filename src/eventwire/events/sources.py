@@ -16,7 +16,7 @@ from eventwire.events.codes import RIOT, VIOLENCE_ROOTS
 from eventwire.events.context import Context, Trigger
 from eventwire.events.dating import act_tense
 from eventwire.events.fallen import fallen_side, harm_verb_of
-from eventwire.events.holders import side_holding
+from eventwire.events.holders import DEFINITE, side_holding
 from eventwire.events.slots import national_actor, parties_between, slot
 from eventwire.events.targets import target_tokens
 from eventwire.events.triggers import carries, speech_act_speaker
@@ -139,12 +139,9 @@ def _fought_in(verb: Token, ctx: Context) -> list[ActorMention]:
                     found = [a for o in by.children if o.dep_ == "pobj" for a in slot(o, ctx)[0] if a.code]
                     if found:
                         return found
-            if any(c.dep_ == "det" and c.lower_ in _DEFINITE for c in attack.children):
+            if any(c.dep_ == "det" and c.lower_ in DEFINITE for c in attack.children):
                 return _side_of_the_attack_told(verb, ctx)
     return []
-
-
-_DEFINITE = frozenset({"the", "this", "that"})
 
 
 def _side_of_the_attack_told(verb: Token, ctx: Context) -> list[ActorMention]:

@@ -23,6 +23,7 @@ from eventwire.events.holders import (
     owner_of_thing,
     owners_of_object,
     side_holding,
+    things_acted_on,
 )
 from eventwire.events.namesakes import person_named_like_a_town
 from eventwire.events.protests import protesters_at
@@ -355,10 +356,7 @@ def _actor_behind_event_noun(trig: Trigger, ctx: Context, source_codes: set[str]
     token = trig.token
     if token.pos_ != "VERB":
         return None
-    nouns = [c for c in token.children if c.dep_ == "dobj"] + [
-        o for c in token.children if c.dep_ == "prep" and c.lower_ in trig.entry.target_preps
-        for o in c.children if o.dep_ == "pobj"]
-    for noun in nouns:
+    for noun in things_acted_on(trig):
         roots = _ANAPHORIC_EVENT_NOUNS.get(noun.lemma_.lower())
         if roots is None or not any(c.dep_ in ("det", "poss") and c.lower_ in ("the", "this", "that", "these",
                                                                               "those", "its", "their")
