@@ -15,6 +15,7 @@ from eventwire.actors.kb import ActorKB
 from eventwire.events.codes import CodeTable
 from eventwire.events.lexicon import LexEntry
 from eventwire.model import ActorMention, Article, Event, PlaceMention, Quote, TimeMention
+from eventwire.syntax import subjects_of
 
 
 @dataclass(frozen=True)
@@ -45,6 +46,10 @@ class Context:
     kb: ActorKB
     dateline: PlaceMention | None
     coded: list[Event] = field(default_factory=list)  # events of earlier triggers, for "condemned the attack"
+
+    def subject_actors(self, verb: Token) -> list[ActorMention]:
+        """The actors the subjects of `verb` name ("teachers struck", "gunmen stormed a station")."""
+        return [a for subject in subjects_of(verb) for a in self.actors.get(subject.i, [])]
 
     def in_quote(self, token: Token) -> bool:
         return self.quote_of(token) is not None

@@ -159,7 +159,7 @@ def fighting_to_do(verb: Token, entry: LexEntry, ctx: Context) -> bool:
             c.dep_ in ("xcomp", "advcl") and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
             for c in verb.children):
         return False
-    return not any(a.sector in _ARMED for subj in subjects_of(verb) for a in ctx.actors.get(subj.i, []))
+    return not any(a.sector in _ARMED for a in ctx.subject_actors(verb))
 
 
 _STRIVING_VERBS = frozenset({"fight", "battle", "struggle"})

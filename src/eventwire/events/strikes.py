@@ -10,7 +10,6 @@ from spacy.tokens import Token
 
 from eventwire.events.context import Context
 from eventwire.events.lexicon import LexEntry
-from eventwire.syntax import subjects_of
 
 LABOUR_STRIKE = "143"
 
@@ -26,7 +25,7 @@ def on_strike(noun: Token, entry: LexEntry, ctx: Context) -> bool:
     if noun.dep_ != "dobj" or any(c.dep_ == "prep" and c.lower_ in ("on", "against", "at") and not any(
             o.i in ctx.times for o in c.children) for c in noun.children):
         return False  # "a strike on Gaza" is a blow; "a strike on Tuesday" is only dated
-    sides = [a for s in subjects_of(noun.head) for a in ctx.actors.get(s.i, [])]
+    sides = ctx.subject_actors(noun.head)
     return bool(sides) and all(a.sector in _STRIKING_SECTORS for a in sides)
 
 
@@ -40,7 +39,7 @@ def workers_striking(verb: Token, entry: LexEntry, ctx: Context) -> bool:
             c.dep_ in ("dobj", "nsubjpass") or (c.dep_ == "prep" and c.lower_ in ("at", "on", "against", "in"))
             for c in verb.children):
         return False
-    sides = [a for s in subjects_of(verb) for a in ctx.actors.get(s.i, [])]
+    sides = ctx.subject_actors(verb)
     return bool(sides) and all(a.sector in _STRIKING_SECTORS for a in sides)
 
 

@@ -65,7 +65,7 @@ from eventwire.events.stance import (
 from eventwire.events.strikes import LABOUR_STRIKE, on_strike, workers_striking
 from eventwire.events.violence import FORCE_UNSPECIFIED, bomb_going_off, stormed_by_arms
 from eventwire.model import ActorMention
-from eventwire.syntax import governing_verb, nominal_participle, passive_conjunct, subjects_of
+from eventwire.syntax import governing_verb, nominal_participle, passive_conjunct
 
 # Verbs that only carry an event noun ("ordered the withdrawal", "staged air strikes"): the noun is
 # the event, the verb lends its subject.
@@ -87,10 +87,6 @@ def carries(verb: Token, code: str) -> bool:
 
 
 _STAYING_VERBS = frozenset({"remain", "stay"})
-
-
-def _subject_actors(verb: Token, ctx: Context) -> list[ActorMention]:
-    return [a for s in subjects_of(verb) for a in ctx.actors.get(s.i, [])]
 
 
 def find_triggers(doc: Doc, lexicon: Lexicon, ctx: Context) -> list[Trigger]:
@@ -121,7 +117,7 @@ def find_triggers(doc: Doc, lexicon: Lexicon, ctx: Context) -> list[Trigger]:
                 entry = replace(entry, code=ENDORSEMENT_CODE)
             if entry is not None and workers_striking(token, entry, ctx):
                 entry = replace(entry, code=LABOUR_STRIKE)
-            if entry is not None and stormed_by_arms(token, entry, _subject_actors(token, ctx)):
+            if entry is not None and stormed_by_arms(token, entry, ctx.subject_actors(token)):
                 entry = replace(entry, code=FORCE_UNSPECIFIED, objects=frozenset())  # the building is a target
             if entry is not None and entry.code == "130" and (
                     warned := warning_code(token, lambda t: t.i in ctx.actors)) is not None:

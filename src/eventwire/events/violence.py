@@ -29,7 +29,8 @@ from eventwire.events.codes import RIOT
 from eventwire.events.lexicon import LexEntry
 from eventwire.model import ActorMention, Event
 
-_GENERIC_FORCE = frozenset({"190", "193"})
+FORCE_UNSPECIFIED = "190"
+_GENERIC_FORCE = frozenset({FORCE_UNSPECIFIED, "193"})
 # Who uses conventional force by what they are.
 _ARMED_OR_STATE = frozenset({"MIL", "REB", "GOV", "SPY", "IMG"})
 # Whom an attack is combat against.
@@ -141,7 +142,6 @@ def bomb_going_off(verb: Token) -> LexEntry | None:
 
 # Who storms a building as an attack, not as a crowd: armed forces and groups, and gunmen.
 _ARMED_STORMERS = frozenset({"MIL", "REB", "IMG", "CRM", "SPY"})
-FORCE_UNSPECIFIED = "190"
 
 
 def stormed_by_arms(verb: Token, entry: LexEntry, sides: list[ActorMention]) -> bool:
