@@ -221,6 +221,22 @@ def np_span(token: Token) -> Span:
     return token.doc[left: token.i + 1]
 
 
+def gerund_as_noun(verb: Token) -> bool:
+    """A gerund a preposition takes as its object, with no object of its own: "killed in shelling by the army",
+    "as a result of government shelling" (the parser tags it a verb; it names an act as a noun does)."""
+    return verb.tag_ == "VBG" and verb.dep_ in ("pobj", "pcomp") and verb.head.pos_ == "ADP" and not any(
+        c.dep_ == "dobj" for c in verb.children)
+
+
+def preposition_objects(prep: Token) -> list[Token]:
+    """What a preposition governs: its object, or the subject of the gerund clause it takes ("fired tear gas at
+    students marching in the capital": the students, where the parser makes them the marchers' subject)."""
+    out = [c for c in prep.children if c.dep_ == "pobj"]
+    out.extend(s for c in prep.children if c.dep_ == "pcomp" and c.tag_ == "VBG"
+               for s in c.children if s.dep_ == "nsubj" and s.pos_ in ("NOUN", "PROPN"))
+    return out
+
+
 # Where force is aimed ("landed a round on a protester"); a partner ("monitor it with the states") is not.
 _AIMING_PREPS = frozenset({"on", "at", "against"})
 

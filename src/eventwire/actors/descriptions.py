@@ -266,7 +266,9 @@ def _role_anchor(token: Token, kb: ActorKB, covered: set[int]) -> tuple[str, Tok
     """(role, anchor) for a role noun that can stand as an actor, else None."""
     if token.i not in covered and nominal_participle(token) and token.lower_ in _PEOPLE_PARTICIPLES:
         return "CVL", token  # "visited the wounded in hospital"
-    if token.pos_ not in ("NOUN", "PROPN") or token.i in covered or (
+    # "shot a Palestinian accused of ...": a nationality standing as a noun is tagged an adjective before a clause
+    standing_people = token.pos_ == "ADJ" and people_demonym(token, kb) is not None
+    if (token.pos_ not in ("NOUN", "PROPN") and not standing_people) or token.i in covered or (
             token.ent_type_ == "PERSON" and people_demonym(token, kb) is None):
         return None  # "King" in "Kevin King" is a name, not a king; "a Briton" tagged a person is one
     role = role_of(token, kb)

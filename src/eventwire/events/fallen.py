@@ -14,7 +14,7 @@ from spacy.tokens import Doc, Token
 from eventwire.datafiles import word_list
 from eventwire.events.codes import VIOLENCE_ROOTS
 from eventwire.model import Event
-from eventwire.syntax import is_passive
+from eventwire.syntax import gerund_as_noun, is_passive
 
 # Verbs telling that people were killed or hurt (events/data/words.tsv).
 _FALLEN_VERBS = word_list("eventwire.events", "fallen_verb")
@@ -31,16 +31,16 @@ def harm_verb_of(act: Token) -> Token | None:
     ("were killed in clashes", "died in an air strike"), whose "by" agent is it ("were killed by Russian
     airstrikes") or whose "when" clause tells it ("two protesters were
     killed when soldiers opened fire"); else None."""
-    if act.pos_ == "VERB":
+    if act.pos_ == "VERB" and not gerund_as_noun(act):  # "in army shelling", "in shelling by the army"
         told_when = act.dep_ == "advcl" and any(c.dep_ in ("mark", "advmod") and c.lower_ in _WHEN_MARKS
                                                   for c in act.children)
         verb = act.head if told_when else None
     else:
         prep = act.head
-        in_phrase = act.dep_ == "pobj" and prep.dep_ == "prep" and prep.lower_ in ("in", "during")
+        in_phrase = act.dep_ in ("pobj", "pcomp") and prep.dep_ == "prep" and prep.lower_ in ("in", "during")
         # "were killed by Russian airstrikes": the attack as the passive's agent
         by_phrase = act.dep_ == "pobj" and prep.dep_ == "agent"
-        verb = prep.head if in_phrase or by_phrase else None
+        verb = prep.head if in_phrase or by_phrase else _result_of(act)
     if verb is None:
         return None
     if verb.pos_ != "VERB" or verb.lemma_.lower() not in _FALLEN_VERBS or _generic_present(verb):
@@ -48,6 +48,14 @@ def harm_verb_of(act: Token) -> Token | None:
     if verb.lemma_.lower() in _INTRANSITIVE or is_passive(verb):
         return verb
     return None
+
+
+def _result_of(act: Token) -> Token | None:
+    """"were killed as a result of government shelling": the verb the act is told as the cause of."""
+    prep, result = act.head, act.head.head
+    if act.dep_ != "pobj" or prep.lower_ != "of" or result.lemma_.lower() != "result" or result.dep_ != "pobj":
+        return None
+    return result.head.head if result.head.lower_ == "as" else None
 
 
 def _generic_present(verb: Token) -> bool:

@@ -23,9 +23,11 @@ from eventwire.events.triggers import carries, speech_act_speaker
 from eventwire.model import ActorMention, Event
 from eventwire.syntax import (
     causative_participle,
+    gerund_as_noun,
     governing_verb,
     is_passive,
     linked_conjunct,
+    preposition_objects,
     relative_subject,
     reported_clause_before,
     subjects_of,
@@ -61,6 +63,10 @@ def find_sources(trig: Trigger, ctx: Context) -> tuple[list[ActorMention], bool]
         if violence and (fallen := [a for t in fallen_side(token) for a in slot(t, ctx)[0] if a.code]):
             return fallen, False
         return (_light_verb_sources(token, trig.entry.code, ctx) if trig.carried else []), False
+    if gerund_as_noun(token):  # "killed in shelling by the Syrian army": the army
+        for obj in (o for c in token.children if c.dep_ == "prep" and c.lower_ == "by" for o in preposition_objects(c)):
+            if found := slot(obj, ctx)[0]:
+                return found, True
     if causative_participle(token):  # "the army had the journalists arrested": the army
         return next((found for subj in subjects_of(token.head) if (found := slot(subj, ctx)[0])), []), True
     if is_passive(token):

@@ -46,6 +46,7 @@ from eventwire.syntax import (
     is_passive,
     passive_conjunct,
     passive_participle,
+    preposition_objects,
     shared_objects,
     subjects_of,
 )
@@ -114,7 +115,7 @@ def target_tokens(trig: Trigger, ctx: Context) -> list[Token]:
                 out.append(child)
             # "to" is sometimes parsed as a dative marker ("granted asylum to Julian Assange"); "on Monday" is when.
             if child.dep_ in ("prep", "dative") and child.lower_ in entry.target_preps:
-                out.extend(c for c in child.children if c.dep_ == "pobj" and c.i not in ctx.times)
+                out.extend(c for c in preposition_objects(child) if c.i not in ctx.times)
             if child.dep_ == "poss" and holder != token:
                 out.append(child)
             if holder != token and child.dep_ == "compound" and holder not in out and bodies_named_in(child, ctx):
