@@ -83,6 +83,11 @@ def event(coder: Any, text: str, cameo_root: str) -> Event:
      "day"),
     ("For the first time in sixteen weeks, Ostmark Defence Force soldiers fired on Kestrel Front fighters "
      "yesterday.", "19", "2023-05-09", "day"),
+    # a clause told a count of days after or before another is dated from that clause's day
+    ("Tomas Arkwright met Lena Vasko in Geneva on Monday, a day after Kestrel Front fighters attacked an Ostmark "
+     "Defence Force base.", "19", "2023-05-07", "day"),
+    ("Tomas Arkwright met Lena Vasko in Geneva on Monday, two days after Kestrel Front fighters attacked an "
+     "Ostmark Defence Force base.", "19", "2023-05-06", "day"),
 ])
 def test_the_act_takes_the_date_its_story_gives(coder: Any, text: str, root: str, date: str | None,
                                                 precision: str) -> None:

@@ -9,7 +9,7 @@ undated, the present is the publication day's news, the past is the day the stor
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, timedelta
 
 from spacy.tokens import Token
 
@@ -66,13 +66,15 @@ def _time_of(trig: Trigger, ctx: Context) -> TimeMention | None:
     # A time on a governing clause scopes over the clauses it embeds or coordinates ("said in 1995 that he is
     # committed to diversity": an adjective's clause is its copula's).
     verb: Token = trig.clause.head if trig.clause.dep_ == "acomp" else trig.clause
+    shift = 0  # days between the act and the governing clause's time ("a day after police fired ...")
     for _ in range(4):
         if verb.head == verb or verb.dep_ not in ("conj", "xcomp", "advcl", "ccomp", "relcl", "acl"):
             break
+        shift += _days_apart(verb)
         verb = verb.head if verb.head.pos_ in ("VERB", "AUX") else (governing_verb(verb.head) or verb)
         scoped = [t for t in times if clause_of(ctx.doc[t.token]) == verb]
         if scoped:
-            return next((t for t in scoped if t.value is not None), scoped[0])
+            return _moved(next((t for t in scoped if t.value is not None), scoped[0]), shift)
     # "refused to join United Russia on Monday": a past day in the to-clause is the day of the refusal (a day to
     # come, "agreed to meet next week", is the act's own).
     for child in trig.clause.children:
@@ -93,6 +95,30 @@ def _time_of(trig: Trigger, ctx: Context) -> TimeMention | None:
 
 
 _DEADLINE_PREPS = frozenset({"by", "until", "till", "before"})
+# Counts of days a clause can be told apart from the one it hangs on by ("a day after", "two days before").
+_DAY_COUNTS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
+
+
+def _days_apart(clause: Token) -> int:
+    """"Protesters marched on Wednesday, a day after police fired tear gas": days from the governing clause's
+    time to the act of a clause told that many days after (negative) or before it; 0 when it says no count."""
+    mark = next((c.lower_ for c in clause.children if c.dep_ == "mark"), None)
+    if clause.dep_ != "advcl" or mark not in ("after", "before"):
+        return 0
+    for child in clause.children:
+        if child.dep_ == "npadvmod" and child.lemma_.lower() == "day":
+            count = next((c.lower_ for c in child.children if c.dep_ in ("det", "nummod")), "")
+            days = _DAY_COUNTS.get(count, int(count) if count.isdigit() and int(count) < 32 else 0)
+            return -days if mark == "after" else days
+    return 0
+
+
+def _moved(time: TimeMention, days: int) -> TimeMention:
+    """The time moved by a count of days, where it is a day."""
+    day = _iso_day(time.value) if days and time.precision == "day" else None
+    if day is None:
+        return time
+    return time.model_copy(update={"value": (day + timedelta(days=days)).isoformat()})
 
 
 def _dates_another_noun(time: TimeMention, trig: Trigger, ctx: Context) -> bool:
