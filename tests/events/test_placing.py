@@ -25,3 +25,15 @@ def test_a_kind_of_place_with_words_of_its_own_is_not_one_named_before(pipeline:
     text = ("Polish President Andrzej Duda arrived in Warsaw on Monday. He condemned the vandalism against a "
             "synagogue in a northern city.")
     assert _place_of(pipeline, text, "11") != "Warsaw"
+
+
+def test_the_town_a_nationality_qualifies_is_the_place_not_the_country(pipeline: Any) -> None:
+    # "the Turkish city of Izmir" names Izmir; Turkey only says which Izmir
+    text = "Police in the Turkish city of Izmir arrested 15 people on Thursday."
+    assert _place_of(pipeline, text, "17") == "Izmir"
+
+
+def test_a_place_the_parser_took_for_a_person_no_one_codes_is_still_the_place(pipeline: Any) -> None:
+    # "Izmir" is tagged a person; a name the coder codes as no one is read as the place it also is
+    text = "A Turkish court in Izmir sentenced 15 people to life in prison on Thursday."
+    assert _place_of(pipeline, text, "11") == "Izmir"

@@ -200,13 +200,15 @@ def countries_of(token: Token, kb: ActorKB) -> list[tuple[str, Token]]:
             found.extend((iso, g) for g in child.children if g.dep_ in ("npadvmod", "compound", "amod", "nmod")
                          and (iso := kb.country_of_word(g.text)) is not None)
         elif child.dep_ in ("amod", "compound", "nmod", "poss"):
-            iso = kb.country_of_word(child.text)
-            if iso is None and child.i > 0:  # two-word adjectives parsed apart: "South Korean", "Sri Lankan"
-                iso = kb.country_of_word(f"{child.doc[child.i - 1].text} {child.text}")
-            if iso is None and child.dep_ == "poss":
-                iso = kb.country_named(child.text)
-            if iso:
-                found.append((iso, child))
+            # "Indian and Pakistani troops": each nationality joined to the first names troops of its own
+            for word in (child, *(c for c in child.conjuncts if child.dep_ != "poss" and c.i < token.i)):
+                iso = kb.country_of_word(word.text)
+                if iso is None and word.i > 0:  # two-word adjectives parsed apart: "South Korean", "Sri Lankan"
+                    iso = kb.country_of_word(f"{word.doc[word.i - 1].text} {word.text}")
+                if iso is None and word.dep_ == "poss":
+                    iso = kb.country_named(word.text)
+                if iso:
+                    found.append((iso, word))
         elif child.dep_ == "prep" and child.lower_ == "of":
             for obj in child.children:
                 if obj.dep_ != "pobj":

@@ -138,12 +138,16 @@ def event_place(trig: Trigger, ctx: Context) -> tuple[PlaceMention | None, str]:
     sent = trig.token.sent
     # A place that is part of an actor's name or title ("the Ambassador to Germany", "the Federal Aviation
     # Office of Germany") says who acts, not where.
-    naming = [(a.start, a.end) for mentions in ctx.actors.values() for a in mentions if a.kind != "country"]
+    # A name the coder could not code as anyone, read as a place too ("a court in Izmir", Izmir tagged a person),
+    # is the place.
+    naming = [(a.start, a.end) for mentions in ctx.actors.values() for a in mentions
+              if a.kind != "country" and (a.code or a.kind != "person")]
     in_sentence = [p for i, p in ctx.places.items() if sent.start <= i < sent.end
                    and not any(start <= (p.start or -1) < end for start, end in naming)
                    and says_where(ctx.doc[i], _LOCATIVE_PREPS)  # not "Steve Scalise of Louisiana", "blaming Iran"
                    and not _in_another_act(ctx.doc[i], trig)
-                   and not (p.feature == "country" and (_aimed_at(ctx.doc[i], trig) or _whose_act(ctx.doc[i])))
+                   and not (p.feature == "country" and (_aimed_at(ctx.doc[i], trig) or _whose_act(ctx.doc[i])
+                                                       or _qualifies_a_named_place(ctx.doc[i], ctx)))
                    and not (ctx.doc[i].dep_ == "pobj" and _receiving_country(p, ctx.doc[i].head, trig))
                    and not (ctx.in_quote(ctx.doc[i]) and not ctx.in_quote(trig.token))
                    and not _said_not_done_there(ctx.doc[i], trig)
@@ -161,6 +165,13 @@ def event_place(trig: Trigger, ctx: Context) -> tuple[PlaceMention | None, str]:
         return ctx.dateline, "article"
     # The text does not say where: the event has no place rather than the country the story names most.
     return None, "article"
+
+
+def _qualifies_a_named_place(token: Token, ctx: Context) -> bool:
+    """"the Turkish city of Izmir": a nationality on a kind of place whose "of" phrase names it; the town is where."""
+    head = token.head
+    return token.dep_ in ("amod", "compound") and head.lemma_.lower() in PLACE_NOUNS and any(
+        p.dep_ == "prep" and p.lower_ == "of" and any(o.i in ctx.places for o in p.children) for p in head.children)
 
 
 # "In the city", "in the province", "across the country": a kind of place named bare, and the kinds of place an
