@@ -53,3 +53,26 @@ def test_a_bomb_that_went_off_at_a_sides_post_is_a_bombing_of_that_side(coder: A
     # a charge no one set: no attack
     cylinder = coded(coder, "A gas cylinder exploded in a restaurant in Lagos on Monday.")
     assert not [c for c in cylinder if c[0].startswith("18")], cylinder
+
+
+def test_an_attack_told_again_by_its_toll_is_one_record_with_the_toll(pipeline: Any) -> None:
+    """"A suicide bomber blew himself up at a wedding. The explosion killed 63 people": "the explosion" is the
+    bomber's, so the bombing is one record, with the victims and the dead the second sentence gives."""
+    suicide = run(pipeline, "A suicide bomber blew himself up at a wedding in Kabul on Saturday. The explosion "
+                            "killed 63 people.").events
+    assert len([e for e in suicide if e.cameo_root == "18"]) == 1, suicide
+    assert [e for e in suicide if e.cameo == "1831" and e.target is not None and e.target.code == "AFGCVL"
+            and e.fatalities == 63], suicide
+    roadside = run(pipeline, "A roadside bomb struck a police patrol in Kandahar on Tuesday. The explosion killed "
+                             "four officers.").events
+    assert [(e.cameo, e.fatalities) for e in roadside] == [("1833", 4)], roadside
+    # the side attacked named by its country alone is named again, more closely, by those it killed
+    assault = run(pipeline, "Militants attacked a checkpoint in Sinai on Monday. The assault killed five Egyptian "
+                            "soldiers.").events
+    assert [(e.source.code, e.target.code if e.target else None) for e in assault] == [("EGYREB", "EGYMIL")], assault
+
+
+def test_a_blast_with_no_bomb_told_before_is_no_attack(pipeline: Any) -> None:
+    # a factory or gas main explodes too: "the blast" is a bomb's only where a bomb was told
+    assert not run(pipeline, "A gas cylinder exploded at a restaurant in Karachi on Saturday. The blast killed five "
+                             "people.").events

@@ -23,7 +23,28 @@ def one_record_per_act(events: list[Event], doc: Doc) -> list[Event]:
     events = _attacks_told_by_their_harm(one_act_with_its_fallen(events, doc), doc)
     ordered = sorted(_without_governing_twins(_without_targetless_twins(events), doc),
                      key=lambda e: (e.evidence.start, e.evidence.token, e.id))
-    return _one_record_per_act_told_twice(_one_protest_per_place(_one_per_act(ordered, doc)), doc)
+    return _one_record_per_act_told_twice(_one_protest_per_place(_one_per_act(_retold_attacks(ordered), doc)), doc)
+
+
+def _retold_attacks(events: list[Event]) -> list[Event]:
+    """"A suicide bomber blew himself up at a wedding. The explosion killed 63 people": the attack told again by its
+    toll (its source found as the author of the attack told before) is one record, the first telling's, which
+    takes the toll and the victims it lacked. A retelling that names other victims than the first stays its own."""
+    kept: list[Event] = []
+    for event in events:
+        first = next((k for k in reversed(kept) if event.source.resolved_from == TOLD_BEFORE
+                      and k.cameo_root in VIOLENCE_ROOTS and k.source.code == event.source.code
+                      and k.evidence.start < event.evidence.start and k.hypothetical == event.hypothetical
+                      and _same_or_vaguer(k.target, event.target)), None)
+        if first is None or event.cameo_root not in VIOLENCE_ROOTS:
+            kept.append(event)
+            continue
+        named = first.target if first.target is not None and first.target.kind != "country" else None
+        kept[kept.index(first)] = first.model_copy(update={
+            "target": named or event.target or first.target, "fatalities": first.fatalities or event.fatalities,
+            "casualties": first.casualties or event.casualties, "place": first.place or event.place,
+            "confidence": max(first.confidence, event.confidence)})
+    return kept
 
 
 def _attacks_told_by_their_harm(events: list[Event], doc: Doc) -> list[Event]:
@@ -44,6 +65,13 @@ def _attacks_told_by_their_harm(events: list[Event], doc: Doc) -> list[Event]:
                 "target": harm.target, "fatalities": harm.fatalities, "casualties": harm.casualties})
             dropped.add(harm.id)
     return [merged.get(e.id, e) for e in events if e.id not in dropped]
+
+
+def _same_or_vaguer(first: ActorMention | None, again: ActorMention | None) -> bool:
+    """Whether a side told first is the one told again, or vaguer: none, or only its country ("attacked a
+    checkpoint in Sinai" then "killed five Egyptian soldiers")."""
+    return first is None or _code(first) == _code(again) or (
+        first.kind == "country" and again is not None and again.country == first.country)
 
 
 def _without_targetless_twins(events: list[Event]) -> list[Event]:
