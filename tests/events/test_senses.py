@@ -255,6 +255,13 @@ def test_warning_the_public_of_a_danger_is_advice_not_a_threat(coder: Any) -> No
     assert [c for c in coded(coder, "Israel warned Gaza residents of coming airstrikes.") if c[0] == "130"]
 
 
+def test_a_warning_issued_about_a_thing_is_advice_not_a_threat(coder: Any) -> None:
+    # "issued a warning on cantaloupes": a product no actor poses as a danger; one issued to a country still threatens
+    product = coded(coder, "The Food and Drug Administration issued a warning on cantaloupes from a Honduran company.")
+    assert not [c for c in product if c[0][:2] == "13"], product
+    assert [c for c in coded(coder, "North Korea issued a warning to the United States on Monday.") if c[0] == "130"]
+
+
 def test_words_in_their_everyday_sense_in_local_news(pipeline: Any) -> None:
     for text in ("Senator Dunn asked California councilman Solorio if the city is now looking at regulation.",
                  "The Texas officers complained of neck and back injuries after the crash.",

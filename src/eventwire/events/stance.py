@@ -252,6 +252,8 @@ def warning_code(verb: Token, is_actor: Callable[[Token], bool] = lambda _: True
     """The code of a bare "warn" (lexicon 130) read from its complement; None keeps the threat. A warning
     of what no actor does ("warned that the death toll may rise", "that the virus could spread") is a
     pessimistic comment, not a threat: nobody threatens a flood."""
+    if verb.lemma_.lower() == "issue":
+        return _issued_warning_code(verb, is_actor)
     if verb.lemma_.lower() != "warn":
         return None
     children = list(verb.children)
@@ -284,3 +286,18 @@ def warning_code(verb: Token, is_actor: Callable[[Token], bool] = lambda _: True
             or clause.tag_ == "VB":
         return None
     return PESSIMISM
+
+
+def _issued_warning_code(verb: Token, is_actor: Callable[[Token], bool]) -> str | None:
+    """"The FDA has issued a warning on cantaloupes from a Honduran company": a warning about a thing no actor
+    poses, to no one named, is advice to the public (010), not a threat; "issued a warning to Iran" stays one."""
+    warning = next((c for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() == "warning"), None)
+    if warning is None:
+        return None
+    preps = [c for c in (*verb.children, *warning.children) if c.dep_ in ("prep", "dative")]
+    if any(p.lower_ in ("to", "against") for p in preps):
+        return None
+    about = [o for p in preps if p.lower_ in ("on", "about", "of", "over") for o in p.children if o.dep_ == "pobj"]
+    if not about or any(is_actor(t) for o in about for t in (o, *o.children) if t is o or t.dep_ in _OWNER_DEPS):
+        return None
+    return ADVISORY
