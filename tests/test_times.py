@@ -76,7 +76,9 @@ def test_normalize_against_publication_date(text: str, tense: str, value: str, p
 
 
 @pytest.mark.parametrize("text", ["73 months", "six-year", "an eleven-month-old", "several weeks",
-                                  "the past three years", "for two days", "in the sixteen weeks"])
+                                  "the past three years", "for two days", "in the sixteen weeks",
+                                  # the place of a day in a run of them says how long, not when
+                                  "for a sixth day", "for the 20th consecutive weekend", "for a third straight day"])
 def test_a_length_of_time_is_no_date(text: str) -> None:
     assert normalize(text, PUB, "past") == (None, "unresolved", DURATION_NOTE)
 

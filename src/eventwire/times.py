@@ -73,6 +73,12 @@ _DURATION = re.compile(rf"^(?:(?:(?:in|during|over)\s+the|for|about|around|nearl
                        rf"at least|the|an?|another|(?:the\s+)?(?:past|last|first|next|previous))\s+)*"
                        rf"(?:{_COUNT_WORDS})[\s-]+(?:hour|day|night|week|month|year|decade|centur(?:y|ie))s?"
                        rf"(?:[\s-](?:old|long))?$", re.I)
+# The place of a day in a run of them ("for a sixth day", "for the 20th consecutive weekend"): how long something
+# has gone on, not when; it dates nothing.
+_NTH_OF_A_RUN = re.compile(r"^(?:for\s+)?(?:a|the)\s+(?:\d+(?:st|nd|rd|th)|second|third|fourth|fifth|sixth|seventh|"
+                           r"eighth|ninth|tenth|eleventh|twelfth|\w+teenth|\w+tieth)\s+"
+                           r"(?:(?:consecutive|straight|successive|running)\s+)?(?:day|night|week|weekend|month)$",
+                           re.I)
 # Days named by reference to the day the story last named: "the previous day", "the same day".
 _ANAPHORIC_DAYS = [
     (re.compile(r"^(?:(?:later|earlier|late|early)\s+)?(?:on\s+)?(?:the\s+(?:same|very)|that(?:\s+same)?)\s+"
@@ -236,7 +242,7 @@ def _normalize_point(text: str, pub: date | None, tense: str) -> tuple[str | Non
     full = find_full_date(text)
     if full:
         return full[0].isoformat(), "day", None
-    if _DURATION.match(low):
+    if _DURATION.match(low) or _NTH_OF_A_RUN.match(low):
         return None, "unresolved", DURATION_NOTE
     holiday = find_holiday(low)
     if holiday is not None:

@@ -169,7 +169,10 @@ def _capitalised_as_a_name(token: Token) -> bool:
 
 def plural_demonym(token: Token, kb: ActorKB) -> str | None:
     """ISO3 of a people named in the plural ("Algerians", "Palestinians", "Filipinos"), else None."""
-    if token.tag_ not in ("NNS", "NNPS") or not token.text[:1].isupper() or not token.lower_.endswith("s"):
+    if token.tag_ not in ("NNS", "NNPS", "NNP") or not token.text[:1].isupper() or not token.lower_.endswith("s"):
+        return None
+    # "Thousands of Georgians rallied": the plural is sometimes tagged a singular name; "the Philippines" is a country
+    if token.tag_ == "NNP" and kb.country_named(token.text) is not None:
         return None
     return kb.country_by_adjective.get(token.lower_[:-1])
 

@@ -57,8 +57,9 @@ def other_sense(verb: Token, entry: LexEntry) -> bool:
     lemma = verb.lemma_.lower()
     if lemma in _PROTEST_INTRANSITIVE and entry.code[:2] == "14":
         # "walked out the back door" (the parser's "out" a preposition with an object) leaves a place
-        return any(c.dep_ == "dobj" or (c.dep_ == "prep" and c.lower_ == "out" and any(
-            o.dep_ == "pobj" for o in c.children)) for c in verb.children)
+        return any((c.dep_ == "dobj" and not _place_read_as_object(c)) or (
+            c.dep_ == "prep" and c.lower_ == "out" and any(o.dep_ == "pobj" for o in c.children))
+            for c in verb.children)
     if lemma in _CLAIMING_SENSE and entry.code[:2] in ("02", "10"):
         return _a_claim(verb)
     if entry.code.startswith("087") and entry.particle and any(c.dep_ == "dobj" for c in verb.children):
@@ -97,6 +98,16 @@ def other_sense(verb: Token, entry: LexEntry) -> bool:
         bare = not any(c.dep_ in ("dobj", "dative", "ccomp", "xcomp", "prep") for c in verb.children)
         return (question or bare) and not asked_to_act
     return False
+
+
+# Prepositions of place the parser can take for an adjective of the noun after them ("rallied outside parliament").
+_PLACE_WORDS_READ_AS_ADJECTIVES = frozenset({"outside", "inside", "near", "opposite", "beside", "across", "around"})
+
+
+def _place_read_as_object(obj: Token) -> bool:
+    """"Thousands rallied outside parliament", parsed with "outside" an adjective of the object: where, not what."""
+    return any(c.dep_ in ("amod", "advmod") and c.i < obj.i and c.lower_ in _PLACE_WORDS_READ_AS_ADJECTIVES
+               for c in obj.children)
 
 
 def _first_word(clause: Token) -> Token:
