@@ -212,7 +212,7 @@ def _build(trig: Trigger, ctx: Context, sources: list[ActorMention], direct_sour
     elif len({s.code for s in sources}) > 1 and (reciprocal or _mutual(code.code, trig)):
         # One record of the act, from the first named to the next: "Xi and Biden met" is one meeting, not a
         # meeting of Xi with Biden and another of Biden with Xi; five ministers agreeing is one agreement.
-        ordered = sorted(sources, key=lambda s: s.start)
+        ordered = sorted(sources, key=lambda s: (s.start, s.token))  # "Taliban and US negotiators": the Taliban
         first = ordered[0]
         second: ActorMention | None = next(t for t in ordered if t.code != first.code)
         pairs = [(first, second, "reciprocal")]

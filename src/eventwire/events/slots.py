@@ -47,6 +47,9 @@ def actors_at(token: Token, ctx: Context) -> list[ActorMention]:
                          for a in actors_covering(c, ctx)}.values())
         if hits:
             out.extend(hits)
+            # "Taliban and US negotiators": a named side joined to another before the head is a party of its own
+            out.extend(a for c in member.children if c.dep_ in ("compound", "nmod") and c.conjuncts
+                       for a in ctx.actors.get(c.i, []) if a.code and a.kind != "country" and a not in hits)
             continue
         if member.lemma_.lower() in _QUANTITY_HEADS or member.pos_ == "NUM":
             for prep in member.children:
