@@ -38,6 +38,12 @@ def test_honorific_gives_the_gender_of_an_unknown_name(pipeline: Any) -> None:
     assert _resolved(actors, "He", text) == ["Dariusz Brandt"]
 
 
+def test_he_after_an_office_named_without_a_name_is_its_holder(pipeline: Any) -> None:
+    # "Pakistan's army chief": one person, named by office only, whom "he" can refer back to
+    text = "Pakistan's army chief visited Kashmir on Monday. He warned India against any aggression."
+    assert [a.code for a in _actors(pipeline, text) if a.resolved_from == "pronoun"] == ["PAKMIL"]
+
+
 def test_dummy_it_refers_to_no_actor(pipeline: Any) -> None:
     text = "The European Union met on Monday. It is important that the sanctions stay, officials said."
     assert _resolved(_actors(pipeline, text), "It", text) == []

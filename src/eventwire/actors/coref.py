@@ -30,6 +30,7 @@ _THING_PRONOUNS = word_list("eventwire.actors", "thing_pronoun")
 _PLURAL_PRONOUNS = word_list("eventwire.actors", "plural_pronoun")
 _COUNTRY_WORDS = word_list("eventwire.actors", "country_word")
 _GROUP_WORDS = word_list("eventwire.actors", "group_word")
+_OFFICE_TITLES = word_list("eventwire.actors", "office_title")
 # How far back (in sentences) a description or pronoun may reach for its antecedent.
 _COREF_WINDOW = 4
 
@@ -180,9 +181,20 @@ def _is_definite(token: Token) -> bool:
     return any(c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these", "those") for c in token.children)
 
 
+def _one_office_holder(m: ActorMention, doc: Doc) -> bool:
+    """"Pakistan's army chief visited Kashmir. He warned India": a coded description naming one person by office
+    (a singular title), which a personal pronoun can refer back to."""
+    if not m.code or m.kind == "country" or not 0 <= m.token < len(doc):
+        return False
+    head = doc[m.token]
+    # a particular office ("the", "Pakistan's") holding the subject, not "a judge" heard from in passing
+    particular = any(c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ == "the") for c in head.children)
+    return head.tag_ in ("NN", "NNP") and head.lemma_.lower() in _OFFICE_TITLES and particular and head.dep_ == "nsubj"
+
+
 def _compatible(m: ActorMention, want: str, kb: ActorKB, doc: Doc) -> bool:
     if want.startswith("person:"):
-        return m.kind == "person" and mention_gender(m, doc) in (None, want[7:])
+        return (m.kind == "person" and mention_gender(m, doc) in (None, want[7:])) or _one_office_holder(m, doc)
     if want == "thing":
         return m.kind in ("country", "government", "organisation", "government_body", "party") or m.code.startswith(
             "IMG") or (

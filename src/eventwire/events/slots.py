@@ -20,6 +20,7 @@ from eventwire.places.roles import in_dateline
 
 # Nouns that count or part a group: their "of" phrase names the actors (events/data/words.tsv).
 _QUANTITY_HEADS = word_list("eventwire.events", "quantity_head")
+_SENT_NOUNS = word_list("eventwire.events", "sent_noun")
 NAMED_UNCODED_KINDS = frozenset({"organisation", "person"})
 # "NATO guidelines call for 2%", "EU rules require ...": a body's standing text is not the body acting.
 _STANDING_DOCUMENTS = word_list("eventwire.events", "standing_document")
@@ -51,6 +52,10 @@ def actors_at(token: Token, ctx: Context) -> list[ActorMention]:
             out.extend(a for c in member.children if c.dep_ in ("compound", "nmod") and c.conjuncts
                        for a in ctx.actors.get(c.i, []) if a.code and a.kind != "country" and a not in hits)
             continue
+        if member.lemma_.lower() in _SENT_NOUNS and member.i not in ctx.actors:
+            # "observers from the European Union criticised ...": those the body fielded act for it
+            out.extend(a for prep in member.children if prep.dep_ == "prep" and prep.lower_ == "from"
+                       for obj in prep.children if obj.dep_ == "pobj" for a in ctx.actors.get(obj.i, []) if a.code)
         if member.lemma_.lower() in _QUANTITY_HEADS or member.pos_ == "NUM":
             for prep in member.children:
                 if prep.dep_ == "prep" and prep.lower_ == "of":

@@ -101,6 +101,8 @@ def target_tokens(trig: Trigger, ctx: Context) -> list[Token]:
                 out.append(child)
             if child.dep_ == "xcomp":
                 holders.extend(c for c in child.children if c.dep_ == "dobj")
+            if child.dep_ == "oprd" and child.lower_ == "worth":
+                holders.append(child)  # "signed deals worth $15 billion with China": the parser hangs "with" there
             if child.dep_ in ("ccomp", "xcomp") and child.pos_ == "ADJ":  # "found two officers guilty"
                 out.extend(c for c in child.children if c.dep_ == "nsubj")
     if token.pos_ == "VERB" and entry.code[:2] == _REJECT_ROOT:  # "refused to join United Russia": who is refused
