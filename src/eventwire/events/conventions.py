@@ -13,6 +13,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from eventwire.datafiles import word_list
+from eventwire.events.attacks import attack_noun
 from eventwire.events.codes import PLEA_CODES, VIOLENCE_ROOTS
 from eventwire.events.context import Context, Trigger
 from eventwire.events.holders import taking_or_searching
@@ -22,7 +23,7 @@ from eventwire.events.placing import event_place, story_place
 from eventwire.events.protests import PROTEST_NOUNS
 from eventwire.events.senses import PERSON_NOUNS
 from eventwire.events.slots import named_uncoded_at, owners_named_in, slot
-from eventwire.events.sources import attack_noun, intended_violence, told_of_an_actor, unidentified
+from eventwire.events.sources import intended_violence, told_of_an_actor, unidentified
 from eventwire.events.targets import target_tokens
 from eventwire.model import ActorMention, PlaceMention
 from eventwire.places.roles import in_dateline

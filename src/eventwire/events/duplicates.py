@@ -11,10 +11,10 @@ import re
 
 from spacy.tokens import Doc, Token
 
+from eventwire.events.attacks import TOLD_BEFORE
 from eventwire.events.codes import VIOLENCE_ROOTS
 from eventwire.events.fallen import one_act_with_its_fallen
 from eventwire.events.senses import PERSON_NOUNS
-from eventwire.events.sources import TOLD_BEFORE
 from eventwire.model import ActorMention, Event, PlaceMention
 
 

@@ -18,10 +18,10 @@ from collections import Counter
 from spacy.tokens import Doc, Token
 
 from eventwire.datafiles import word_list
+from eventwire.events.attacks import is_attack_word
 from eventwire.events.codes import PLEA_CODES
 from eventwire.events.context import Context, Trigger
 from eventwire.events.slots import place_in_np
-from eventwire.events.sources import is_attack_word
 from eventwire.model import Event, PlaceMention
 from eventwire.places.roles import PLACE_NOUNS, in_dateline, says_where
 from eventwire.syntax import clause_of

@@ -12,6 +12,14 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from eventwire.datafiles import word_list
+from eventwire.events.attacks import (
+    TOLD_BEFORE,
+    attack_noun,
+    attack_told_before,
+    is_attack_word,
+    last_attack_before,
+    side_of_the_attack_told,
+)
 from eventwire.events.codes import RIOT, VIOLENCE_ROOTS
 from eventwire.events.context import Context, Trigger
 from eventwire.events.dating import act_tense
@@ -146,30 +154,8 @@ def _fought_in(verb: Token, ctx: Context) -> list[ActorMention]:
                     if found:
                         return found
             if any(c.dep_ == "det" and c.lower_ in DEFINITE for c in attack.children):
-                return _side_of_the_attack_told(verb, ctx)
+                return side_of_the_attack_told(verb, ctx)
     return []
-
-
-def _side_of_the_attack_told(verb: Token, ctx: Context) -> list[ActorMention]:
-    """"Militants attacked an army base on Monday. Five soldiers were killed in the attack": "the attack" is the
-    one told before, so its author killed them; of a fight, the fallen of its author's side fell to the other.
-    The source is marked as found so: the record is that act told again."""
-    earlier = next((e for e in reversed(ctx.coded) if e.cameo_root in VIOLENCE_ROOTS and e.source.code
-                    and e.evidence.start < verb.sent.start_char), None)
-    if earlier is None:
-        return []
-    fallen = {a.code for s in verb.children if s.dep_ == "nsubjpass" for a in slot(s, ctx)[0] if a.code}
-    told = {"resolved_from": TOLD_BEFORE}
-    if earlier.source.code not in fallen:
-        return [earlier.source.model_copy(update=told)]
-    if fallen == {earlier.source.code} and earlier.target is not None and earlier.target.code:
-        return [earlier.target.model_copy(update=told)]
-    return []  # the fallen of both sides ("two soldiers and 16 gunmen"): each fell to the other
-
-
-# How a source was found: as the author of an attack a later sentence refers back to ("killed in the attack"),
-# which makes that sentence's record a retelling of the same act (events/duplicates.py).
-TOLD_BEFORE = "attack-told-before"
 
 
 # Media and messages ("on Twitter", "a statement"): what hangs on them is said by whoever posts or issues them.
@@ -271,28 +257,12 @@ _UNNAMED_AGENT_ROOTS = frozenset({"11", "17", "18", "19", "20"})
 _STATE_BODIES = frozenset({"GOV", "LEG", "JUD"})
 _ARREST = "173"
 _INTENDED_VIOLENCE = word_list("eventwire.events", "intended_violence")
-_ATTACK_NOUNS = word_list("eventwire.events", "attack_noun")
 
 
 def intended_violence(verb: Token) -> bool:
     """A verb that names an attack in itself ("shot", "stabbed", "bombed"), unlike "killed" or "hit",
     which storms, crashes and diseases do too."""
     return verb.lemma_.lower() in _INTENDED_VIOLENCE
-
-
-def is_attack_word(noun: Token) -> bool:
-    """A weapon, an attack or an attacker ("bomb", "airstrike", "gunmen"), or a thing a weapon word names
-    ("an improvised explosive device", "a car bomb blast"); a bare blast or explosion is not one, since gas
-    mains and factories explode too."""
-    lemma = noun.lemma_.lower()
-    named_by_weapon = any(c.dep_ in ("compound", "amod") and c.lemma_.lower() in _ATTACK_NOUNS for c in noun.children)
-    return lemma in _ATTACK_NOUNS or named_by_weapon
-
-
-# Attack words that also name a vehicle or a force, which crash or just pass by as often as they attack
-# ("a World War II-era bomber crashed"): they alone do not make a killing an attack.
-_NOT_AN_ATTACK_ALONE = frozenset({"bomber", "warplane", "jet", "aircraft", "helicopter", "tank", "force", "troop",
-                                  "army", "soldier", "fighter"})
 
 
 def names_an_attack(act: Token) -> bool:
@@ -390,10 +360,10 @@ def unidentified_attacker(trig: Trigger, ctx: Context) -> list[ActorMention]:
         agent = next((c for c in subjects if c.pos_ == "NOUN" and not ctx.actors.get(c.i)), None)
         if agent is None and relative_subject(trig.token) is not None and not ctx.actors.get(trig.token.head.i):
             agent = trig.token.head  # "a blast which killed eight people"
-        if agent is not None and _attack_told_before(agent, ctx):
+        if agent is not None and attack_told_before(agent, ctx):
             # "A suicide bomber blew himself up at a wedding. The explosion killed 63 people": the bomber's act,
             # told again by its toll (events/duplicates.py makes them one record)
-            earlier = _last_attack_before(agent, ctx)
+            earlier = last_attack_before(agent, ctx)
             told = {"resolved_from": TOLD_BEFORE}
             if earlier is not None and earlier.source.code:
                 return [earlier.source.model_copy(update=told)]
@@ -403,42 +373,6 @@ def unidentified_attacker(trig: Trigger, ctx: Context) -> list[ActorMention]:
     else:
         return []
     return [unidentified(trig.token, agent)]
-
-
-# What a bomb does when it goes off; alone they may be a gas main's ("a blast killed two workers").
-_BLASTS = frozenset({"blast", "explosion", "detonation"})
-_ASSAULTS = frozenset({"assault", "massacre"})
-
-
-def _attack_told_before(noun: Token, ctx: Context) -> bool:
-    """"Gunmen opened fire on a bus. The attack killed nine people", "A car bomb exploded in Azaz. The blast killed
-    13 people": "the attack" is the one told just before, "the blast" the bomb's (a weapon, or a bomber blowing
-    himself up, told in the sentence before or earlier in its own)."""
-    if not any(c.dep_ == "det" and c.lower_ in DEFINITE for c in noun.children):
-        return False
-    if noun.lemma_.lower() not in _BLASTS:
-        # "the assault" alone may be a mugging's; only an assault told just before makes it an attack
-        told = attack_noun(noun) or noun.lemma_.lower() in _ASSAULTS
-        return told and _last_attack_before(noun, ctx) is not None
-    sents = list(ctx.doc.sents)
-    here = next(i for i, s in enumerate(sents) if s.start <= noun.i < s.end)
-    before = [t for s in sents[max(0, here - 1): here] for t in s] + [t for t in sents[here] if t.i < noun.i]
-    return any((t.pos_ in ("NOUN", "PROPN") and is_attack_word(t)) or (t.lemma_.lower() == "blow" and t.pos_ == "VERB")
-               for t in before)
-
-
-def _last_attack_before(noun: Token, ctx: Context) -> Event | None:
-    """The last violent act coded in the sentence before the noun's, or earlier in its own."""
-    sents = list(ctx.doc.sents)
-    here = next(i for i, s in enumerate(sents) if s.start <= noun.i < s.end)
-    start = sents[max(0, here - 1)].start_char
-    return next((e for e in reversed(ctx.coded) if e.cameo_root in VIOLENCE_ROOTS
-                 and start <= e.evidence.start < noun.idx), None)
-
-
-def attack_noun(noun: Token) -> bool:
-    """A noun that names an attack ("shooting", "clashes", "bombing"), not a vehicle or force that may be in one."""
-    return is_attack_word(noun) and noun.lemma_.lower() not in _NOT_AN_ATTACK_ALONE
 
 
 def told_of_an_actor(noun: Token, ctx: Context) -> bool:
