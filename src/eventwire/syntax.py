@@ -214,6 +214,15 @@ def reporter_subjects(subject: Token) -> list[Token]:
     return [c for c in clause.head.children if c.dep_ == "nsubj"]
 
 
+# Determiners that point back to something already told ("the law", "those attacks").
+_DEFINITE = frozenset({"the", "this", "that", "these", "those"})
+
+
+def is_definite(noun: Token) -> bool:
+    """Whether a noun's determiner points back to something already told ("the attack", "this law")."""
+    return any(c.dep_ == "det" and c.lower_ in _DEFINITE for c in noun.children)
+
+
 def np_span(token: Token) -> Span:
     """The noun phrase a head opens, from its leftmost determiner, adjective or compound to the head
     ("the Syrian army"); modifiers after the head are left out."""

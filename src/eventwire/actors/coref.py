@@ -20,7 +20,7 @@ from eventwire.actors.kb import ActorKB
 from eventwire.actors.mentions import token_range
 from eventwire.datafiles import word_list
 from eventwire.model import ActorMention
-from eventwire.syntax import np_span, reporter_subjects, subjects_of
+from eventwire.syntax import is_definite, np_span, reporter_subjects, subjects_of
 
 # Pronouns by the antecedent they want; nouns that, definite, refer back to a country or a group.
 # The word lists are in actors/data/words.tsv.
@@ -60,7 +60,7 @@ def coreferent_mentions(doc: Doc, kb: ActorKB, mentions: list[ActorMention],
             want = "thing"
         elif token.pos_ == "PRON" and lower in _PLURAL_PRONOUNS:
             want = "plural"
-        elif token.pos_ == "NOUN" and _is_definite(token):
+        elif token.pos_ == "NOUN" and is_definite(token):
             if token.lemma_.lower() in _COUNTRY_WORDS and token.tag_ == "NN":
                 want = "country"
             elif token.lemma_.lower() in _GROUP_WORDS and token.tag_ == "NN" and not any(
@@ -175,10 +175,6 @@ def _reporting_subject(token: Token, want: str, ordered: Iterable[ActorMention],
         if m.token in subjects and _compatible(m, want, kb, token.doc):
             return m
     return None
-
-
-def _is_definite(token: Token) -> bool:
-    return any(c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these", "those") for c in token.children)
 
 
 def _one_office_holder(m: ActorMention, doc: Doc) -> bool:

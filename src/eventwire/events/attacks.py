@@ -13,9 +13,9 @@ from spacy.tokens import Span, Token
 from eventwire.datafiles import word_list
 from eventwire.events.codes import VIOLENCE_ROOTS
 from eventwire.events.context import Context
-from eventwire.events.holders import DEFINITE
 from eventwire.events.slots import slot
 from eventwire.model import ActorMention, Event
+from eventwire.syntax import is_definite
 
 _ATTACK_NOUNS = word_list("eventwire.events", "attack_noun")
 
@@ -71,7 +71,7 @@ def attack_told_before(noun: Token, ctx: Context) -> bool:
     """"Gunmen opened fire on a bus. The attack killed nine people", "A car bomb exploded in Azaz. The blast killed
     13 people": "the attack" is the one told just before, "the blast" the bomb's (a weapon, or a bomber blowing
     himself up, told in the sentence before or earlier in its own)."""
-    if not any(c.dep_ == "det" and c.lower_ in DEFINITE for c in noun.children):
+    if not is_definite(noun):
         return False
     if noun.lemma_.lower() not in _BLASTS:
         # "the assault" alone may be a mugging's; only an assault told just before makes it an attack

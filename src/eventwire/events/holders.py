@@ -29,7 +29,7 @@ from eventwire.events.slots import (
     slot,
 )
 from eventwire.model import ActorMention
-from eventwire.syntax import subjects_of
+from eventwire.syntax import is_definite, subjects_of
 
 # Sides whose posts, camps and stations are attacked as theirs: armed groups, the armed and police forces, the
 # government and the opposition (a "student dormitory" or a "business district" names no side).
@@ -202,8 +202,6 @@ def _agents_in_np(head: Token) -> list[Token]:
 _MADE_THINGS = word_list("eventwire.events", "made_thing")
 _MAKING_VERBS = word_list("eventwire.events", "making_verb")
 _LAW_WORDS = frozenset({"law", "bill", "legislation"})  # a bill passed is the law criticised
-# Determiners that point back to something already told ("the law", "those attacks").
-DEFINITE = frozenset({"the", "this", "that", "these", "those"})
 _SENTENCES_BACK = 4
 
 
@@ -225,7 +223,7 @@ def maker_named_before(trig: Trigger, ctx: Context, source_codes: set[str]) -> A
         return None
     for thing in things_acted_on(trig):
         kind = _kind_of_thing(thing)
-        if kind is None or not any(c.dep_ == "det" and c.lower_ in DEFINITE for c in thing.children):
+        if kind is None or not is_definite(thing):
             continue
         earlier = _nearest_mention(thing, kind, ctx)
         if earlier is None:

@@ -24,7 +24,7 @@ from eventwire.events.codes import RIOT, VIOLENCE_ROOTS
 from eventwire.events.context import Context, Trigger
 from eventwire.events.dating import act_tense
 from eventwire.events.fallen import fallen_side, harm_verb_of
-from eventwire.events.holders import DEFINITE, side_holding
+from eventwire.events.holders import side_holding
 from eventwire.events.slots import national_actor, parties_between, slot
 from eventwire.events.targets import target_tokens
 from eventwire.events.triggers import carries, speech_act_speaker
@@ -33,6 +33,7 @@ from eventwire.syntax import (
     causative_participle,
     gerund_as_noun,
     governing_verb,
+    is_definite,
     is_passive,
     linked_conjunct,
     preposition_objects,
@@ -153,7 +154,7 @@ def _fought_in(verb: Token, ctx: Context) -> list[ActorMention]:
                     found = [a for o in by.children if o.dep_ == "pobj" for a in slot(o, ctx)[0] if a.code]
                     if found:
                         return found
-            if any(c.dep_ == "det" and c.lower_ in DEFINITE for c in attack.children):
+            if is_definite(attack):
                 return side_of_the_attack_told(verb, ctx)
     return []
 
